@@ -1,0 +1,1 @@
+"""Training-corpus builder for Ogonek (see models/training/CORPUS.md)."""
