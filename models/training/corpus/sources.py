@@ -2,6 +2,7 @@
 import lzma
 import os
 import random
+from concurrent.futures import ThreadPoolExecutor
 
 from . import manpages
 from .text import clean_lines
@@ -44,7 +45,7 @@ def _corpus_extra(lang):
     return raw
 
 
-LOCAL_EN_MAN_PAGES = 3000
+LOCAL_EN_MAN_PAGES = 1500
 
 
 def _local_en_manpages(ctx):
@@ -53,8 +54,9 @@ def _local_en_manpages(ctx):
     for sec in ('man1', 'man5', 'man7', 'man8'):
         pages += manpages.pages_under(os.path.join('/usr/share/man', sec))
     random.Random(7).shuffle(pages)
-    for p in pages[:LOCAL_EN_MAN_PAGES]:
-        yield from manpages.prose_lines(manpages.render(p))
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        for text in ex.map(manpages.render, pages[:LOCAL_EN_MAN_PAGES]):
+            yield from manpages.prose_lines(text)
 
 
 def sources_for(lang, ctx):
