@@ -1,0 +1,68 @@
+/**
+ * `ogonek fix [--lang XX|auto] [--json] [--model DIR] [FILE...]`: corrects text from stdin (or files) and
+ * prints the corrected text, or with --json the suggestions.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { LANGUAGES, type LanguageChoice } from '../shared/types.ts';
+import { createCorrector } from '../engine/index.ts';
+
+const HELP = `Usage: ogonek fix [--lang XX|auto] [--json] [--model DIR] [FILE...]
+
+Restores diacritics and fixes typos. Reads FILEs (or stdin) and prints the corrected text.
+  --lang XX|auto   language (${LANGUAGES.join(' ')}) or auto (default)
+  --json           print {file, language, text, suggestions} as JSON instead of the text
+  --model DIR      model folder (default: the bundled models/)
+  --provider NAME  execution providers to try, comma-separated (default: the platform's accelerator, then cpu)`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs the fix command; returns the exit code. */
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: {
+      lang: { type: 'string', default: 'auto' }, json: { type: 'boolean', default: false },
+      model: { type: 'string' }, provider: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    } });
+  } catch (error) {
+    console.error(`ogonek fix: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const language = values.lang as LanguageChoice;
+  if (language !== 'auto' && !(LANGUAGES as readonly string[]).includes(language)) {
+    console.error(`ogonek fix: unknown language '${language}' (expected one of ${LANGUAGES.join(', ')} or auto)`);
+    return 2;
+  }
+  const inputs: Array<{ file: string | null; text: string }> = [];
+  try {
+    if (positionals.length === 0) inputs.push({ file: null, text: await readStdin() });
+    for (const file of positionals) inputs.push({ file, text: await readFile(file, 'utf8') });
+  } catch (error) {
+    console.error(`ogonek fix: ${(error as Error).message}`);
+    return 1;
+  }
+  const providers = values.provider?.split(',').map((p) => p.trim()) as never;
+  const corrector = await createCorrector({ modelDir: values.model, providers });
+  try {
+    const results = [];
+    for (const { file, text } of inputs) {
+      const result = await corrector.correct(text, { language });
+      if (values.json) results.push({ file, language: result.language, text: result.text, suggestions: result.suggestions });
+      else process.stdout.write(result.text);
+    }
+    if (values.json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+  } finally {
+    await corrector.dispose();
+  }
+  return 0;
+}

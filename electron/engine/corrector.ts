@@ -1,0 +1,142 @@
+/**
+ * The Corrector behind every caller: segmentation, the result cache, cancellation of superseded requests,
+ * document mode with progress, and suggestions built from the decoder output. Decoding itself happens in a
+ * DecodeBackend (the worker thread in the app and the CLI, an in-process fake in unit tests).
+ */
+import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, type EngineStatus,
+  type LanguageCode, type Suggestion } from '../shared/types.ts';
+import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
+import { detectLanguage } from './language-id.ts';
+import { stripDiacritics } from './noise/index.ts';
+import { ResultCache, type UnitSuggestions } from './result-cache.ts';
+import { segmentUnits, type TextUnit } from './segment.ts';
+import { applySuggestions, buildSuggestions } from './suggestions.ts';
+import { CancelledError, type DecodeBackend } from './worker-client.ts';
+import type { DecodeJob } from './worker-protocol.ts';
+
+/** Units sent to the backend per message: small enough for prompt progress and cancellation. */
+const BATCH = 8;
+
+/** What the corrector knows about the model it drives. */
+export interface CorrectorModel {
+  modelVersion: string;
+  maxInputBytes: number;
+  status: EngineStatus;
+}
+
+/** Whether a unit is text our Latin-script model should touch: mostly Latin letters. */
+function isLatinText(text: string): boolean {
+  let letters = 0;
+  let latin = 0;
+  for (const m of text.matchAll(/\p{L}/gu)) {
+    letters++;
+    if (/\p{Script=Latin}/u.test(m[0])) latin++;
+  }
+  return letters > 0 && latin * 2 >= letters;
+}
+
+const hasForeignLetters = (text: string) => /(?=\p{L})\P{Script=Latin}/u.test(text);
+
+/** Corrector over a decode backend. */
+export class EngineCorrector implements Corrector {
+  readonly cache = new ResultCache();
+  private readonly documents = new Map<string, AbortController>();
+  private disposed = false;
+
+  constructor(private readonly backend: DecodeBackend, private readonly model: CorrectorModel) {}
+
+  status(): EngineStatus {
+    return this.disposed ? { ...this.model.status, state: 'error', error: 'disposed' } : this.model.status;
+  }
+
+  async correct(text: string, options: CorrectOptions): Promise<CorrectionResult> {
+    const started = performance.now();
+    if (this.disposed) throw new Error('the corrector was disposed');
+    if (typeof text !== 'string') throw new TypeError('text must be a string');
+    const language = this.resolveLanguage(text, options.language);
+    const controller = new AbortController();
+    if (options.documentId !== undefined) {
+      this.documents.get(options.documentId)?.abort();
+      this.documents.set(options.documentId, controller);
+    }
+    try {
+      const units = segmentUnits(text, this.model.maxInputBytes, language.code);
+      const perUnit = await this.unitSuggestions(units, language, controller.signal, options.onProgress);
+      const suggestions: Suggestion[] = [];
+      units.forEach((unit, i) => {
+        for (const s of perUnit[i]!) {
+          suggestions.push({ ...s, span: { start: s.span.start + unit.start, end: s.span.end + unit.start } });
+        }
+      });
+      return { text: applySuggestions(text, suggestions), suggestions, language: language.code,
+        elapsedMs: performance.now() - started };
+    } finally {
+      if (options.documentId !== undefined && this.documents.get(options.documentId) === controller) {
+        this.documents.delete(options.documentId);
+      }
+    }
+  }
+
+  private resolveLanguage(text: string, choice: CorrectOptions['language']): { code: LanguageCode; tag: LanguageCode | 'auto' } {
+    if (choice === 'auto') {
+      const detected = detectLanguage(text);
+      return { code: detected.language, tag: detected.reliable ? detected.language : 'auto' };
+    }
+    if (!(LANGUAGES as readonly string[]).includes(choice)) {
+      throw new RangeError(`unsupported language '${String(choice)}' (expected one of ${LANGUAGES.join(', ')} or auto)`);
+    }
+    return { code: choice, tag: choice };
+  }
+
+  /** Suggestions of every unit: from the cache, or decoded in batches with progress and cancellation. */
+  private async unitSuggestions(units: TextUnit[], language: { code: LanguageCode; tag: LanguageCode | 'auto' },
+    signal: AbortSignal, onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
+    const version = this.model.modelVersion;
+    const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
+      if (unit.tooLong) return [];
+      const cached = this.cache.get(version, language.tag, unit.text);
+      if (cached) return cached;
+      const nfc = unit.text.normalize('NFC');
+      return isModelSafe(nfc) && isLatinText(nfc) ? undefined : [];
+    });
+    // Each distinct text is decoded once, however often it occurs.
+    const todo = [...new Set(units.filter((_u, i) => results[i] === undefined).map((u) => u.text))];
+    const total = units.length;
+    const report = (doneTexts: Set<string>) => onProgress?.({
+      done: units.filter((u, i) => results[i] !== undefined || doneTexts.has(u.text)).length, total,
+    });
+    const done = new Set<string>();
+    const fresh = new Map<string, UnitSuggestions>();
+    report(done);
+    for (let b = 0; b < todo.length; b += BATCH) {
+      if (signal.aborted) throw new CancelledError();
+      const texts = todo.slice(b, b + BATCH);
+      const inputs = texts.map((t) => utf8Bytes(t.normalize('NFC')));
+      const jobs: DecodeJob[] = inputs.map((source) => ({ encoderIds: encoderIds(source, language.tag), source }));
+      const outcomes = await this.backend.decode(jobs, signal);
+      if (signal.aborted) throw new CancelledError();
+      texts.forEach((t, i) => {
+        const suggestions = this.suggestionsFor(t, inputs[i]!, outcomes[i]!.ids, outcomes[i]!.probs, language.code);
+        this.cache.set(version, language.tag, t, suggestions);
+        fresh.set(t, suggestions);
+        done.add(t);
+      });
+      report(done);
+    }
+    return units.map((u, i) => results[i] ?? fresh.get(u.text) ?? []);
+  }
+
+  private suggestionsFor(text: string, input: Uint8Array, ids: number[], probs: number[], lang: LanguageCode): Suggestion[] {
+    const output = outputBytes(ids);
+    if (!output) return []; // no EOS, a non-byte id or invalid UTF-8: the model failed, keep the text
+    return buildSuggestions({ text, inputBytes: input, outputBytes: output, outputProbs: probs },
+      (s) => stripDiacritics(s, lang)).filter((s) => !hasForeignLetters(s.original));
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const controller of this.documents.values()) controller.abort();
+    await this.backend.dispose();
+  }
+}
