@@ -1,0 +1,127 @@
+"""After training: export ONNX, quantize to int8, check parity and the int8 accuracy gate, write a report.
+
+  python3 models/training/post_train.py --run RUN_DIR --data DATA_DIR --out OUT_DIR [--n 300] [--workers 14]
+Writes OUT_DIR/encoder.int8.onnx, decoder.int8.onnx and post_report.json. Each step is guarded: a failure is
+reported and the rest still runs, so a GPU session never loses the trained weights.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).parent))
+import noise  # noqa: E402
+from data import load_corpus  # noqa: E402
+from dev_eval import correct_batch, word_accuracy  # noqa: E402
+from export_onnx import export, load_checkpoint  # noqa: E402
+
+
+def quantize(src: Path, dst: Path, per_channel: bool) -> Path:
+    """Dynamic int8 of the weight MatMuls; the output projection (last MatMul, [d, vocab]) stays float."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    m = onnx.load(str(src))
+    inits = {i.name: i for i in m.graph.initializer}
+    # Only weight MatMuls are quantized: activation x activation products (attention) and the output layer stay float.
+    exclude = [n.name for n in m.graph.node if n.op_type == "MatMul" and (
+        not any(x in inits for x in n.input) or any(x in inits and inits[x].dims[-1] == 288 for x in n.input))]
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=per_channel,
+                     op_types_to_quantize=["MatMul"], nodes_to_exclude=exclude)
+    return dst
+
+
+def accuracy(golds, outs) -> float:
+    good = total = 0
+    for g, o in zip(golds, outs):
+        a, b = word_accuracy(g, o)
+        good, total = good + a, total + b
+    return round(100.0 * good / max(1, total), 3)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--run", type=Path, required=True)
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--n", type=int, default=300, help="dev sentences for parity and the int8 gate")
+    ap.add_argument("--workers", type=int, default=max(1, (os.cpu_count() or 2) - 2))
+    ap.add_argument("--deadline", type=float, default=1e12, help="unix time after which optional steps are skipped")
+    a = ap.parse_args()
+    a.out.mkdir(parents=True, exist_ok=True)
+    report: dict = {}
+    t0 = time.time()
+
+    def step(name, fn):
+        try:
+            t = time.time()
+            report[name] = fn()
+            print(name, "ok", round(time.time() - t, 1), "s", flush=True)
+        except Exception:  # keep going: the weights are safe, later steps may still work
+            report[name] = {"error": traceback.format_exc()}
+            print(name, "FAILED\n", report[name]["error"], flush=True)
+
+    model = load_checkpoint(a.run / "model.fp16.pt")
+    fdir = a.out / "float"
+    step("export", lambda: [str(p) for p in export(model, fdir)])
+    step("quantize", lambda: str(quantize(fdir / "decoder.onnx", a.out / "decoder.int8.onnx", False)) + " " +
+         str(quantize(fdir / "encoder.onnx", a.out / "encoder.int8.onnx", False)))
+
+    dev = load_corpus(a.data, "dev")
+    langs = [l for l in dev.sentences if l != "en" and dev.sentences[l]]
+    per = max(1, a.n // len(langs))
+    golds, lang_of = [], []
+    for l in langs:
+        for s in dev.sentences[l][:per]:
+            if len(s.encode()) <= 300:
+                golds.append(s)
+                lang_of.append(l)
+    inputs = [noise.strip_diacritics(g, l) for g, l in zip(golds, lang_of)]
+    report["dev_sentences"] = len(golds)
+
+    from ort_check import greedy_many
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+
+    def parity():
+        torch_out = correct_batch(model.float().to(device), inputs, lang_of, device, amp=False)
+        onnx_out = greedy_many(str(fdir / "encoder.onnx"), str(fdir / "decoder.onnx"), inputs, lang_of, a.workers)
+        same = sum(x == y for x, y in zip(torch_out, onnx_out))
+        return {"torch_vs_onnx_float_identical": same, "of": len(golds), "torch_acc": accuracy(golds, torch_out),
+                "onnx_float_acc": accuracy(golds, onnx_out), "_onnx_out": onnx_out}
+
+    step("parity", parity)
+    float_out = report.get("parity", {}).pop("_onnx_out", None)
+
+    def gate(per_channel: bool, suffix: str):
+        if time.time() > a.deadline:
+            return {"skipped": "deadline"}
+        if per_channel:
+            quantize(fdir / "decoder.onnx", a.out / f"decoder.int8{suffix}.onnx", True)
+            quantize(fdir / "encoder.onnx", a.out / f"encoder.int8{suffix}.onnx", True)
+        q_out = greedy_many(str(a.out / f"encoder.int8{suffix}.onnx"), str(a.out / f"decoder.int8{suffix}.onnx"),
+                            inputs, lang_of, a.workers)
+        res = {"int8_acc": accuracy(golds, q_out)}
+        if float_out:
+            res["agreement_with_float"] = round(sum(x == y for x, y in zip(q_out, float_out)) / len(golds), 4)
+            res["float_acc"] = accuracy(golds, float_out)
+            res["drop_points"] = round(res["float_acc"] - res["int8_acc"], 3)
+        return res
+
+    step("int8_gate", lambda: gate(False, ""))
+    if report.get("int8_gate", {}).get("drop_points", 0) > 0.2:
+        step("int8_gate_per_channel", lambda: gate(True, ".pc"))
+    for p in (a.out / "float").glob("*.onnx"):
+        report.setdefault("float_sizes", {})[p.name] = p.stat().st_size
+    report["seconds"] = round(time.time() - t0, 1)
+    (a.out / "post_report.json").write_text(json.dumps(report, indent=1))
+    print(json.dumps(report, indent=1)[:4000])
+
+
+if __name__ == "__main__":
+    main()
