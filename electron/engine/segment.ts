@@ -28,15 +28,47 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
 const LEADING_SPACE = /^\s+/;
 const TRAILING_SPACE = /\s+$/;
 
-/** Sentences of `text` as [start, end) ranges with leading and trailing whitespace excluded. */
-export function segmentSentences(text: string, locale = 'en'): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  for (const { segment, index } of sentenceSegmenter(locale).segment(text)) {
-    const lead = LEADING_SPACE.exec(segment)?.[0].length ?? 0;
-    if (lead === segment.length) continue;
-    const trail = TRAILING_SPACE.exec(segment)?.[0].length ?? 0;
-    out.push({ start: index + lead, end: index + segment.length - trail });
+/** Longest stretch handed to Intl.Segmenter at once: its cost grows faster than linearly with length. */
+const WINDOW = 4096;
+
+/** Sentences of one block (no line breaks inside) starting at `offset`, trimmed. */
+function segmentBlock(segmenter: Intl.Segmenter, text: string, from: number, to: number,
+  out: Array<{ start: number; end: number }>): void {
+  let at = from;
+  while (at < to) {
+    let windowEnd = Math.min(to, at + WINDOW);
+    if (windowEnd < to) {
+      // Never cut inside a word (or a surrogate pair) when one window holds a single long sentence.
+      const space = text.lastIndexOf(' ', windowEnd);
+      if (space > at) windowEnd = space + 1;
+    }
+    const segments = [...segmenter.segment(text.slice(at, windowEnd))];
+    // The window's last segment may be cut short: unless the block ends here, segment it again next round.
+    const keep = windowEnd === to || segments.length === 1 ? segments.length : segments.length - 1;
+    for (const { segment, index } of segments.slice(0, keep)) {
+      const lead = LEADING_SPACE.exec(segment)?.[0].length ?? 0;
+      if (lead === segment.length) continue;
+      const trail = TRAILING_SPACE.exec(segment)?.[0].length ?? 0;
+      out.push({ start: at + index + lead, end: at + index + segment.length - trail });
+    }
+    const last = segments[keep - 1]!;
+    at += last.index + last.segment.length;
   }
+}
+
+/**
+ * Sentences of `text` as [start, end) ranges with leading and trailing whitespace excluded. Line breaks
+ * always end a sentence (as in UAX #29), so lines are segmented one by one, long lines in windows.
+ */
+export function segmentSentences(text: string, locale = 'en'): Array<{ start: number; end: number }> {
+  const segmenter = sentenceSegmenter(locale);
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(/\r\n|[\n\r\u0085\u2028\u2029]/g)) {
+    if (m.index > start) segmentBlock(segmenter, text, start, m.index, out);
+    start = m.index + m[0].length;
+  }
+  if (text.length > start) segmentBlock(segmenter, text, start, text.length, out);
   return out;
 }
 

@@ -10,22 +10,30 @@ const EOS = 1;
 
 /** Fake decoder that writes `target` (then EOS); off-target prefixes give hash-chosen ids. */
 export class FakeModel implements StepModel {
+  released = false;
   readonly maxPositions: number;
   passes = 0;
-  private readonly target: number[];
+  /** Milliseconds each step waits (to make a "slow provider"). */
+  delayMs = 0;
+  private target: number[] = [];
 
-  constructor(target: Uint8Array, maxPositions = 768, private readonly offTargetEos = 5) {
-    this.target = [...target].map((b) => b + 3);
+  /** `target`: the text to write, or a function of the sentence bytes (the encoder input without tag/EOS). */
+  constructor(private readonly targetOf: Uint8Array | ((source: Uint8Array) => Uint8Array), maxPositions = 768,
+    private readonly offTargetEos = 5) {
     this.maxPositions = maxPositions;
   }
 
-  async start(): Promise<DecoderSession> {
+  async start(encoderIds?: Int32Array): Promise<DecoderSession> {
+    const source = Uint8Array.from((encoderIds ?? new Int32Array(2)).slice(1, -1), (id) => id - 3);
+    const target = typeof this.targetOf === 'function' ? this.targetOf(source) : this.targetOf;
+    this.target = [...target].map((b) => b + 3);
     const fed: number[] = [];
     return {
       step: async (query: Int32Array, pastLen: number): Promise<StepResult> => {
         if (pastLen > fed.length) throw new Error(`past_len ${pastLen} > cached ${fed.length}`);
         if (pastLen + query.length > this.maxPositions) throw new Error('position past max_positions');
         this.passes++;
+        if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
         fed.length = pastLen;
         const nextIds: number[] = [];
         const nextProbs: number[] = [];
@@ -38,6 +46,10 @@ export class FakeModel implements StepModel {
         return { nextIds, nextProbs };
       },
     };
+  }
+
+  async release(): Promise<void> {
+    this.released = true;
   }
 
   /** Next id after the fed ids (BOS first). */

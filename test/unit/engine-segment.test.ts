@@ -67,3 +67,21 @@ describe('chunking long sentences at spaces', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('segmentation of long text (windowed)', () => {
+  it('gives the same sentences as one Intl.Segmenter pass', () => {
+    const pieces = ['Ala ma kota. ', 'Czy to prawda? ', 'Tak!  ', 'Dr. Nowak przyszedł o 5.30 rano. ', 'x '.repeat(300) + '. '];
+    const text = Array.from({ length: 400 }, (_v, i) => pieces[(i * 7) % pieces.length]).join('');
+    expect(text.length).toBeGreaterThan(20_000);
+    const direct = [...new Intl.Segmenter('pl', { granularity: 'sentence' }).segment(text)]
+      .map((s) => s.segment.trim()).filter(Boolean);
+    expect(texts(text, segmentSentences(text, 'pl'))).toEqual(direct);
+  });
+
+  it('cuts a sentence longer than the window at a space, never inside a word', () => {
+    const text = 'słowo '.repeat(3000).trim();
+    const words = texts(text, segmentSentences(text)).flatMap((s) => s.split(' '));
+    expect(words.every((w) => w === 'słowo')).toBe(true);
+    expect(words).toHaveLength(3000);
+  });
+});
