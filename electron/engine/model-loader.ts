@@ -22,7 +22,7 @@ export interface LoadedModel {
 }
 
 /** The accelerators worth trying on this platform, then the CPU. */
-export function defaultProviders(platform = process.platform, arch = process.arch,
+export function defaultProviders(platform: NodeJS.Platform = process.platform, arch: string = process.arch,
   env: NodeJS.ProcessEnv = process.env): ProviderName[] {
   const list: ProviderName[] = [];
   if (platform === 'linux' && arch === 'x64') list.push('cuda');

@@ -99,7 +99,7 @@ describe('model files', () => {
     ['a truncated encoder', async (d: string) => truncate(join(d, 'encoder.onnx'), 1000), /encoder\.onnx: truncated: 1000 bytes/],
     ['a corrupt decoder', async (d: string) => {
       const bytes = await readFile(join(d, 'decoder.onnx'));
-      bytes[bytes.length >> 1] ^= 0xff;
+      bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
       await writeFile(join(d, 'decoder.onnx'), bytes);
     }, /decoder\.onnx: corrupt: sha256/],
     ['a missing manifest', async (d: string) => rm(join(d, 'manifest.json')), /manifest\.json: cannot read the model manifest/],

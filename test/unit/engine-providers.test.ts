@@ -31,7 +31,7 @@ describe('provider choice', () => {
     ['darwin', 'x64', {}, ['cpu']],
     ['linux', 'arm64', { OGONEK_WEBGPU: '1' }, ['webgpu', 'cpu']],
   ])('default list on %s/%s', (platform, arch, env, expected) => {
-    expect(defaultProviders(platform as NodeJS.Platform, arch, env)).toEqual(expected);
+    expect(defaultProviders(platform as NodeJS.Platform, arch as NodeJS.Architecture, env)).toEqual(expected);
   });
 
   it('falls back to the CPU with the reason when the accelerator does not load', async () => {
