@@ -1,0 +1,97 @@
+/**
+ * What each contract method does, written without Electron so the same handlers serve the app
+ * (through ipc-router.ts) and the browser e2e harness (through page.exposeFunction).
+ * Arguments arrive already validated against the contract.
+ */
+import type { z } from 'zod';
+import type { AppInfo, InvokeName, InvokeResult, invokeContract } from '../shared/contract.ts';
+import type { CorrectOptions, CorrectionResult, EngineStatus } from '../shared/types.ts';
+import { CorrectionCancelledError } from './engine-host.ts';
+import type { FileService } from './file-service.ts';
+import type { SettingsService } from './settings-service.ts';
+
+/** The engine as the handlers need it: a Corrector that can also cancel by document. */
+export interface HandlerEngine {
+  status(): EngineStatus;
+  correct(text: string, options: CorrectOptions): Promise<CorrectionResult>;
+  cancel(documentId: string): void;
+}
+
+/** Per-call context: lets a handler talk back to the window that called it. */
+export interface CallContext {
+  sendProgress(event: { requestId: string; done: number; total: number }): void;
+}
+
+/** The editor window's side of the document lifecycle. */
+export interface WindowControls {
+  setDocumentState(state: { dirty: boolean; title: string }): void;
+  confirmQuit(): void;
+}
+
+export interface HandlerDeps {
+  engine: HandlerEngine;
+  settings: SettingsService;
+  files: FileService;
+  appInfo: AppInfo;
+  window: WindowControls;
+}
+
+type Args<N extends InvokeName> = z.output<(typeof invokeContract)[N]['request']>;
+
+/** One implementation per contract method. */
+export type Handlers = {
+  [N in InvokeName]: (context: CallContext, ...args: Args<N>) => Promise<InvokeResult<N>>;
+};
+
+/** Builds the handlers over the given services. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { engine, settings, files, window } = deps;
+  return {
+    getAppInfo: async () => deps.appInfo,
+    getEngineStatus: async () => engine.status(),
+    correct: async (context, request) => {
+      try {
+        return await engine.correct(request.text, {
+          language: request.language,
+          documentId: request.documentId,
+          onProgress: (progress) => context.sendProgress({ requestId: request.requestId, ...progress }),
+        });
+      } catch (error) {
+        if (error instanceof CorrectionCancelledError) return null;
+        throw error;
+      }
+    },
+    cancelCorrection: async (_context, { documentId }) => {
+      engine.cancel(documentId);
+      return null;
+    },
+    getSettings: async () => settings.get(),
+    updateSettings: async (_context, patch) => settings.update(patch),
+    openFile: async (_context, { path }) => {
+      const opened = await files.open(path).catch((error: unknown) => {
+        // A recent file that vanished should leave the list rather than fail forever.
+        if (path !== undefined) settings.removeRecentFile(path);
+        throw error;
+      });
+      if (!opened?.path) return opened;
+      const remembered = settings.addRecentFile(opened.path).documentLanguages[opened.path];
+      return remembered ? { ...opened, language: remembered } : opened;
+    },
+    saveFile: async (_context, request) => {
+      const saved = await files.save(request.path, request.content, request.saveAs);
+      if (saved) {
+        settings.addRecentFile(saved.path);
+        settings.setDocumentLanguage(saved.path, request.language);
+      }
+      return saved;
+    },
+    setDocumentState: async (_context, state) => {
+      window.setDocumentState(state);
+      return null;
+    },
+    confirmQuit: async () => {
+      window.confirmQuit();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * Entry of the main process: wires the services together and owns the app's lifecycle.
+ * Security setup comes first because scheme privileges and the sandbox must be settled before `ready`.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  BrowserWindow, ClipboardItem, Menu, Tray, app, clipboard, dialog, globalShortcut, ipcMain, nativeImage, nativeTheme, utilityProcess,
+  type OpenDialogOptions, type SaveDialogOptions,
+} from 'electron';
+import Store from 'electron-store';
+import type { Settings } from '../shared/contract.ts';
+import { buildAppMenu } from './app-menu.ts';
+import type { ClipboardPort } from './clipboard-fixer.ts';
+import { EditorWindow } from './editor-window.ts';
+import { EngineHost } from './engine-host.ts';
+import type { EngineChild } from './engine-protocol.ts';
+import { FileService, TEXT_EXTENSIONS, isTextFile } from './file-service.ts';
+import { createHandlers } from './ipc-handlers.ts';
+import { registerIpc } from './ipc-router.ts';
+import { setLinuxAutostart } from './login-item.ts';
+import { createNotifier } from './notifier.ts';
+import { applySessionSecurity, prepareSecurity } from './security.ts';
+import { SettingsService, type SettingsBackend } from './settings-service.ts';
+import { TrayService } from './tray-service.ts';
+
+prepareSecurity();
+
+const appRoot = app.getAppPath();
+const paths = {
+  renderer: path.join(appRoot, 'dist', 'renderer'),
+  preload: path.join(appRoot, 'dist-electron', 'preload', 'preload.cjs'),
+  engine: path.join(appRoot, 'dist-electron', 'main', 'engine-process.js'),
+  // The model ships outside the asar (extraResources) so onnxruntime can memory-map it.
+  models: app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(appRoot, 'models'),
+  icon: path.join(appRoot, 'build', 'icons', '256x256.png'),
+  trayIcon: path.join(appRoot, 'build', 'tray', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
+};
+const trayOnlyArg = process.argv.includes('--tray');
+let quitConfirmed = false;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+function forkEngine(): EngineChild {
+  const child = utilityProcess.fork(paths.engine, [], { serviceName: 'Ogonek engine', stdio: 'inherit' });
+  return {
+    postMessage: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+    kill: () => void child.kill(),
+  };
+}
+
+async function start(): Promise<void> {
+  applySessionSecurity(paths.renderer);
+  const settings = new SettingsService(new Store({ name: 'settings', clearInvalidConfig: true }) as unknown as SettingsBackend);
+  const engine = new EngineHost({ spawn: forkEngine, modelDir: paths.models });
+  const editor = new EditorWindow({ preloadPath: paths.preload, iconPath: paths.icon, devTools: !app.isPackaged });
+  const filters = [{ name: 'Text and Markdown', extensions: TEXT_EXTENSIONS.map((e) => e.slice(1)) }];
+  const files = new FileService({
+    chooseOpenPath: async () => (await showOpenDialog({ properties: ['openFile'], filters })).filePaths[0] ?? null,
+    chooseSavePath: async (defaultPath) => (await showSaveDialog({ defaultPath, filters })).filePath || null,
+  });
+  const openPath = async (file: string) => {
+    editor.show();
+    try {
+      const opened = await handlers.openFile({ sendProgress: () => {} }, { path: file });
+      if (opened) editor.send('onDidOpenFile', opened);
+    } catch (error) {
+      dialog.showErrorBox('Could not open the file', error instanceof Error ? error.message : String(error));
+    }
+  };
+  const handlers = createHandlers({
+    engine,
+    settings,
+    files,
+    appInfo: { platform: process.platform, version: app.getVersion() },
+    window: {
+      setDocumentState: (state) => editor.setDocumentState(state),
+      confirmQuit: () => {
+        quitConfirmed = true;
+        app.quit();
+      },
+    },
+  });
+  registerIpc(ipcMain, handlers, (event) => editor.isTrustedSender(event));
+  engine.onDidChangeStatus((status) => editor.send('onDidChangeEngineStatus', status));
+
+  const applySettings = (next: Settings) => {
+    nativeTheme.themeSource = next.theme;
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenu({
+      platform: process.platform,
+      recentFiles: next.recentFiles,
+      devTools: !app.isPackaged,
+      command: (command) => {
+        editor.show();
+        editor.send('onMenuCommand', command);
+      },
+      openRecent: (file) => void openPath(file),
+      quit: () => app.quit(),
+    })));
+    void applyLoginItem(next.startAtLogin);
+  };
+  settings.onDidChange((next) => {
+    editor.send('onDidChangeSettings', next);
+    applySettings(next);
+  });
+  applySettings(settings.get());
+
+  const tray = new TrayService({
+    createTray: () => {
+      const icon = new Tray(nativeImage.createFromPath(paths.trayIcon));
+      icon.on('click', () => editor.show());
+      return {
+        setContextMenu: (items) => icon.setContextMenu(Menu.buildFromTemplate(items)),
+        setToolTip: (text) => icon.setToolTip(text),
+        destroy: () => icon.destroy(),
+      };
+    },
+    clipboard: electronClipboard(),
+    corrector: engine,
+    globalShortcut,
+    notifier: createNotifier(process.platform, paths.icon),
+    settings,
+    actions: {
+      openEditor: () => editor.show(),
+      openSettings: () => {
+        editor.show();
+        editor.send('onMenuCommand', 'settings');
+      },
+      quit: () => app.quit(),
+    },
+    platform: process.platform,
+  });
+
+  app.on('second-instance', (_event, argv) => {
+    const file = argv.slice(1).find((arg) => isTextFile(arg) && existsSync(arg));
+    if (file) void openPath(file);
+    else editor.show();
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    void openPath(file);
+  });
+  app.on('activate', () => editor.show());
+  // Closing the last window keeps the app in the tray.
+  app.on('window-all-closed', () => {});
+  app.on('before-quit', (event) => {
+    if (editor.dirty && !quitConfirmed) {
+      // The page asks about unsaved changes, then calls confirmQuit.
+      event.preventDefault();
+      editor.show();
+      editor.send('onDidRequestQuit', null);
+      return;
+    }
+    editor.allowClose();
+  });
+  app.on('will-quit', () => {
+    tray.dispose();
+    globalShortcut.unregisterAll();
+    void engine.dispose();
+  });
+
+  const startFile = process.argv.slice(1).find((arg) => isTextFile(arg) && existsSync(arg));
+  if (startFile) await openPath(startFile);
+  else if (!trayOnlyArg && !settings.get().startInTray) editor.show();
+}
+
+/** Adapts Electron's asynchronous clipboard to the fixer's port. */
+function electronClipboard(): ClipboardPort {
+  return {
+    formats: async () => (await clipboard.read()).flatMap((item) => item.types),
+    readText: () => clipboard.readText(),
+    readHTML: async () => {
+      const item = (await clipboard.read()).find((entry) => entry.types.includes('text/html'));
+      return item ? (await item.getType('text/html') as Blob).text() : undefined;
+    },
+    write: ({ text, html }) => (html === undefined
+      ? clipboard.writeText(text)
+      : clipboard.write([new ClipboardItem({ 'text/plain': text, 'text/html': html })])),
+  };
+}
+
+/** Dialogs are modal to the focused window when there is one (the tray has none). */
+function showOpenDialog(options: OpenDialogOptions) {
+  const window = BrowserWindow.getFocusedWindow();
+  return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+}
+
+function showSaveDialog(options: SaveDialogOptions) {
+  const window = BrowserWindow.getFocusedWindow();
+  return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+}
+
+async function applyLoginItem(enabled: boolean): Promise<void> {
+  // An unpackaged app would register the bare Electron binary, which opens nothing useful.
+  if (!app.isPackaged) return;
+  if (process.platform === 'linux') {
+    const configHome = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
+    await setLinuxAutostart(configHome, process.env.APPIMAGE ?? process.execPath, enabled).catch((error: unknown) => {
+      console.error('[login-item] could not update autostart', error);
+    });
+  } else {
+    app.setLoginItemSettings({ openAtLogin: enabled, args: ['--tray'] });
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The tray icon and what hangs off it: the menu, the global shortcut and the clipboard fixer.
+ *
+ * Every effect (tray, clipboard, shortcut registry, notifications, corrector) is injected so the service
+ * is tested with fakes; main.ts passes Electron's modules. One #render() builds the whole menu from the
+ * current state, because Electron menus cannot be patched in place on every platform (Linux tray menus
+ * only update when setContextMenu is called again).
+ */
+import { LANGUAGES, type Corrector, type LanguageChoice } from '../shared/types.ts';
+import { languageLabel } from '../shared/language-names.ts';
+import type { Settings } from '../shared/contract.ts';
+import { ClipboardFixer, summariseChanges, type ClipboardFixOutcome, type ClipboardPort } from './clipboard-fixer.ts';
+import type { SettingsService } from './settings-service.ts';
+import { ShortcutService, acceleratorLabel, type GlobalShortcutPort } from './shortcut-service.ts';
+
+/** A menu item as data (a subset of Electron's MenuItemConstructorOptions). */
+export interface MenuItemSpec {
+  id?: string;
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
+  checked?: boolean;
+  enabled?: boolean;
+  submenu?: MenuItemSpec[];
+  click?: () => void;
+}
+
+/** The tray icon (Electron's Tray, adapted in main.ts). */
+export interface TrayPort {
+  setContextMenu(items: MenuItemSpec[]): void;
+  setToolTip(text: string): void;
+  destroy(): void;
+}
+
+/** Desktop notifications; `onUndo` is offered as an action or as a click, as the platform allows. */
+export interface NotifierPort {
+  show(notification: { title: string; body: string; onUndo?: () => void }): void;
+}
+
+/** What the tray asks the rest of the app to do. */
+export interface TrayActions {
+  openEditor(): void;
+  openSettings(): void;
+  quit(): void;
+}
+
+export interface TrayServiceOptions {
+  createTray: () => TrayPort;
+  clipboard: ClipboardPort;
+  corrector: Pick<Corrector, 'correct'>;
+  globalShortcut: GlobalShortcutPort;
+  notifier: NotifierPort;
+  settings: SettingsService;
+  actions: TrayActions;
+  platform: string;
+}
+
+/** Tray menu, global shortcut and clipboard correction. */
+export class TrayService {
+  #options: TrayServiceOptions;
+  #tray: TrayPort;
+  #fixer: ClipboardFixer;
+  #shortcut: ShortcutService;
+  #shortcutProblem: string | null = null;
+  #unsubscribe: () => void;
+
+  constructor(options: TrayServiceOptions) {
+    this.#options = options;
+    const { settings } = options;
+    this.#fixer = new ClipboardFixer({
+      clipboard: options.clipboard,
+      corrector: options.corrector,
+      language: () => settings.get().language,
+      ignoredWords: () => settings.get().ignoredWords,
+    });
+    this.#shortcut = new ShortcutService(options.globalShortcut, () => void this.fixClipboard());
+    this.#tray = options.createTray();
+    this.#unsubscribe = settings.onDidChange((next) => this.#sync(next));
+    this.#sync(settings.get());
+  }
+
+  /** Why the shortcut is not active, or null when it is (or is paused on purpose). */
+  get shortcutProblem(): string | null {
+    return this.#shortcutProblem;
+  }
+
+  /** Corrects the clipboard and tells the user what happened. */
+  async fixClipboard(): Promise<ClipboardFixOutcome> {
+    const outcome = await this.#fixer.fix();
+    this.#notify(outcome);
+    this.#render(this.#options.settings.get());
+    return outcome;
+  }
+
+  /** Puts back the clipboard from before the last fix. */
+  async undoClipboardFix(): Promise<boolean> {
+    const restored = await this.#fixer.undo();
+    this.#options.notifier.show(restored
+      ? { title: 'Clipboard restored', body: 'The original text is back on the clipboard.' }
+      : { title: 'Nothing to undo', body: 'The clipboard has changed since it was corrected.' });
+    this.#render(this.#options.settings.get());
+    return restored;
+  }
+
+  /** Releases the tray icon and the shortcut. */
+  dispose(): void {
+    this.#unsubscribe();
+    this.#shortcut.dispose();
+    this.#tray.destroy();
+  }
+
+  #sync(settings: Settings): void {
+    const result = this.#shortcut.apply(settings.paused ? null : settings.shortcut);
+    const problem = result.ok ? null : result.reason;
+    if (problem !== null && problem !== this.#shortcutProblem) {
+      this.#options.notifier.show({ title: 'Shortcut not available', body: problem });
+    }
+    this.#shortcutProblem = problem;
+    this.#render(settings);
+  }
+
+  #notify(outcome: ClipboardFixOutcome): void {
+    const { notifier } = this.#options;
+    switch (outcome.kind) {
+      case 'fixed': {
+        const count = outcome.changes.length;
+        notifier.show({
+          title: `Clipboard corrected: ${count} ${count === 1 ? 'change' : 'changes'}`,
+          body: summariseChanges(outcome.changes),
+          onUndo: () => void this.undoClipboardFix(),
+        });
+        return;
+      }
+      case 'unchanged':
+        notifier.show({ title: 'Nothing to correct', body: 'The clipboard text already looks right.' });
+        return;
+      case 'empty':
+        notifier.show({ title: 'The clipboard is empty', body: 'Copy some text first, then press the shortcut again.' });
+        return;
+      case 'not-text':
+        notifier.show({ title: 'Clipboard left untouched', body: `It holds no plain text (${outcome.formats.join(', ')}).` });
+        return;
+      case 'error':
+        notifier.show({ title: 'Could not correct the clipboard', body: outcome.message });
+        return;
+      case 'busy':
+    }
+  }
+
+  #render(settings: Settings): void {
+    const { actions, platform } = this.#options;
+    const shortcut = this.#shortcut.registered ? ` (${acceleratorLabel(this.#shortcut.registered, platform)})` : '';
+    const setLanguage = (language: LanguageChoice) => this.#options.settings.update({ language });
+    const items: MenuItemSpec[] = [
+      { id: 'fix', label: `Fix clipboard now${shortcut}`, click: () => void this.fixClipboard() },
+      { id: 'undo', label: 'Undo clipboard fix', enabled: this.#fixer.canUndo, click: () => void this.undoClipboardFix() },
+      { id: 'open', label: 'Open editor', click: actions.openEditor },
+      {
+        id: 'language',
+        label: `Language: ${languageLabel(settings.language)}`,
+        type: 'submenu',
+        submenu: (['auto', ...LANGUAGES] as LanguageChoice[]).map((code) => ({
+          id: `language-${code}`,
+          label: languageLabel(code),
+          type: 'radio' as const,
+          checked: settings.language === code,
+          click: () => setLanguage(code),
+        })),
+      },
+      { id: 'pause', label: 'Pause', type: 'checkbox', checked: settings.paused, click: () => this.#options.settings.update({ paused: !this.#options.settings.get().paused }) },
+      { id: 'settings', label: 'Settings…', click: actions.openSettings },
+      { type: 'separator' },
+      { id: 'quit', label: 'Quit Ogonek', click: actions.quit },
+    ];
+    this.#tray.setContextMenu(items);
+    this.#tray.setToolTip(settings.paused ? 'Ogonek (paused)' : `Ogonek${shortcut}`);
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The one IPC contract between the main process, the preload and the renderer.
+ *
+ * Every invoke method and every event is declared here once, as a zod schema. Main validates each
+ * request before a handler sees it, the preload validates each response and event before the page
+ * sees it, and the renderer's `window.ogonek` type is derived from the same declarations, so there
+ * is no hand-kept ambient type to drift. Channel names are derived from the keys (`ogonek:<name>`).
+ * Only plain TS + zod here: this module is bundled into the sandboxed preload and the renderer.
+ */
+import { z } from 'zod';
+import {
+  LANGUAGES,
+  type CorrectionResult,
+  type EngineStatus,
+  type LanguageChoice,
+} from './types.ts';
+
+/** Prefix of every IPC channel; the preload refuses anything else. */
+export const CHANNEL_PREFIX = 'ogonek:';
+
+/** Largest text one request may carry (UTF-16 code units); a generous cap against runaway pastes. */
+export const MAX_TEXT_LENGTH = 5_000_000;
+
+/** Accelerator used when the user has not chosen one: Ctrl+Alt+D, or Cmd+Option+D on macOS. */
+export const DEFAULT_SHORTCUT = 'CommandOrControl+Alt+D';
+
+/** How many recent files are remembered. */
+export const MAX_RECENT_FILES = 10;
+
+export const languageChoiceSchema = z.enum(['auto', ...LANGUAGES]) satisfies z.ZodType<LanguageChoice>;
+const languageSchema = z.enum(LANGUAGES);
+const providerSchema = z.enum(['cpu', 'cuda', 'dml', 'coreml', 'webgpu']);
+
+export const engineStatusSchema = z.object({
+  state: z.enum(['loading', 'ready', 'error']),
+  modelVersion: z.string().optional(),
+  provider: providerSchema.optional(),
+  providerNote: z.string().optional(),
+  error: z.string().optional(),
+}) satisfies z.ZodType<EngineStatus>;
+
+const spanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((span) => span.end >= span.start, 'span end before start');
+
+export const suggestionSchema = z.object({
+  span: spanSchema,
+  original: z.string(),
+  replacement: z.string(),
+  kind: z.enum(['diacritics', 'spelling']),
+  confidence: z.number().min(0).max(1),
+});
+
+export const correctionResultSchema = z.object({
+  text: z.string(),
+  suggestions: z.array(suggestionSchema),
+  language: languageSchema,
+  elapsedMs: z.number().nonnegative(),
+}) satisfies z.ZodType<CorrectionResult>;
+
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+/** Ids are short opaque strings minted by the renderer. */
+const idSchema = z.string().min(1).max(200);
+/** A path on disk; the main process decides which ones it will touch. */
+const pathSchema = z.string().min(1).max(4096);
+
+/** Everything the app persists (main owns the file; the renderer reads it and patches part of it). */
+export const settingsSchema = z.object({
+  language: languageChoiceSchema.default('auto'),
+  shortcut: z.string().min(1).max(64).default(DEFAULT_SHORTCUT),
+  theme: themeSchema.default('system'),
+  ignoredWords: z.array(z.string().min(1).max(100)).max(10_000).default([]),
+  startAtLogin: z.boolean().default(false),
+  startInTray: z.boolean().default(false),
+  paused: z.boolean().default(false),
+  recentFiles: z.array(pathSchema).max(MAX_RECENT_FILES).default([]),
+  /** Language chosen per document path, so reopening a file keeps its language. */
+  documentLanguages: z.record(pathSchema, languageChoiceSchema).default({}),
+});
+export type Settings = z.output<typeof settingsSchema>;
+
+/** The part of the settings the renderer may change; recent files are main's business. */
+export const settingsPatchSchema = settingsSchema
+  .pick({ language: true, shortcut: true, theme: true, ignoredWords: true, startAtLogin: true, startInTray: true, paused: true })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const correctRequestSchema = z.object({
+  text: z.string().max(MAX_TEXT_LENGTH),
+  language: languageChoiceSchema,
+  documentId: idSchema,
+  /** Echoed in progress events so the page can tell its requests apart. */
+  requestId: idSchema,
+}).strict();
+export type CorrectRequest = z.infer<typeof correctRequestSchema>;
+
+export const openedFileSchema = z.object({
+  path: pathSchema.nullable(),
+  name: z.string().max(1024),
+  content: z.string().max(MAX_TEXT_LENGTH),
+  language: languageChoiceSchema.optional(),
+});
+export type OpenedFile = z.infer<typeof openedFileSchema>;
+
+export const saveRequestSchema = z.object({
+  /** null: never saved, so ask where. */
+  path: pathSchema.nullable(),
+  content: z.string().max(MAX_TEXT_LENGTH),
+  saveAs: z.boolean(),
+  language: languageChoiceSchema,
+}).strict();
+export type SaveRequest = z.infer<typeof saveRequestSchema>;
+
+export const savedFileSchema = z.object({ path: pathSchema, name: z.string() });
+export type SavedFile = z.infer<typeof savedFileSchema>;
+
+export const menuCommandSchema = z.enum([
+  'new', 'open', 'save', 'save-as', 'fix-all', 'accept-all', 'next-suggestion', 'previous-suggestion', 'settings',
+]);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
+export const progressEventSchema = z.object({
+  requestId: idSchema,
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+});
+
+export const appInfoSchema = z.object({ platform: z.string(), version: z.string() });
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** One invoke method: a tuple of arguments and a response. */
+interface InvokeSpec {
+  request: z.ZodType<readonly unknown[]>;
+  response: z.ZodType;
+}
+
+/** Renderer -> main calls that answer. */
+export const invokeContract = {
+  getAppInfo: { request: z.tuple([]), response: appInfoSchema },
+  getEngineStatus: { request: z.tuple([]), response: engineStatusSchema },
+  /** null: the request was superseded by a newer one for the same document, or cancelled. */
+  correct: { request: z.tuple([correctRequestSchema]), response: correctionResultSchema.nullable() },
+  cancelCorrection: { request: z.tuple([z.object({ documentId: idSchema }).strict()]), response: z.null() },
+  getSettings: { request: z.tuple([]), response: settingsSchema },
+  updateSettings: { request: z.tuple([settingsPatchSchema]), response: settingsSchema },
+  /** With a path (recent file, dropped file) open it; without one, ask. null: the user cancelled. */
+  openFile: { request: z.tuple([z.object({ path: pathSchema.optional() }).strict()]), response: openedFileSchema.nullable() },
+  saveFile: { request: z.tuple([saveRequestSchema]), response: savedFileSchema.nullable() },
+  setDocumentState: { request: z.tuple([z.object({ dirty: z.boolean(), title: z.string().max(1024) }).strict()]), response: z.null() },
+  /** The page has dealt with unsaved changes: quit for real. */
+  confirmQuit: { request: z.tuple([]), response: z.null() },
+} as const satisfies Record<string, InvokeSpec>;
+
+/** Main -> renderer notifications. */
+export const eventContract = {
+  onDidChangeEngineStatus: engineStatusSchema,
+  onDidProgress: progressEventSchema,
+  onDidChangeSettings: settingsSchema,
+  onMenuCommand: menuCommandSchema,
+  onDidOpenFile: openedFileSchema,
+  onDidRequestQuit: z.null(),
+} as const satisfies Record<string, z.ZodType>;
+
+export type InvokeName = keyof typeof invokeContract;
+export type EventName = keyof typeof eventContract;
+export type InvokeArgs<N extends InvokeName> = z.input<(typeof invokeContract)[N]['request']>;
+export type InvokeResult<N extends InvokeName> = z.output<(typeof invokeContract)[N]['response']>;
+export type EventPayload<N extends EventName> = z.output<(typeof eventContract)[N]>;
+
+/** What the preload puts on `window.ogonek`, derived from the contract. */
+export type OgonekApi = {
+  [N in InvokeName]: (...args: InvokeArgs<N>) => Promise<InvokeResult<N>>;
+} & {
+  [N in EventName]: (listener: (payload: EventPayload<N>) => void) => () => void;
+} & {
+  /** Path of a dropped file ('' when the page cannot know it, e.g. in a plain browser). */
+  pathForFile(file: File): string;
+};
+
+export const INVOKE_NAMES = Object.keys(invokeContract) as InvokeName[];
+export const EVENT_NAMES = Object.keys(eventContract) as EventName[];
+
+/** The IPC channel of an invoke method or event. */
+export function channelOf(name: InvokeName | EventName): string {
+  return CHANNEL_PREFIX + name;
+}
+
+/** Whether `name` is an invoke method of the contract (a guard for untyped callers). */
+export function isInvokeName(name: string): name is InvokeName {
+  return Object.hasOwn(invokeContract, name);
+}
+
+/** Parses the arguments of an invoke call; throws a ZodError with the offending path. */
+export function parseRequest<N extends InvokeName>(name: N, args: unknown): z.output<(typeof invokeContract)[N]['request']> {
+  return invokeContract[name].request.parse(args) as z.output<(typeof invokeContract)[N]['request']>;
+}
+
+/** Parses the response of an invoke call. */
+export function parseResponse<N extends InvokeName>(name: N, value: unknown): InvokeResult<N> {
+  return invokeContract[name].response.parse(value) as InvokeResult<N>;
+}
+
+/** Parses the payload of an event. */
+export function parseEvent<N extends EventName>(name: N, value: unknown): EventPayload<N> {
+  return eventContract[name].parse(value) as EventPayload<N>;
+}
+
+/** The settings a fresh install starts with. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}

@@ -1,0 +1,77 @@
+/**
+ * A deterministic Corrector for the editor's UI tests: corrects the words of a fixed table, one sentence
+ * per `sentenceMs`, with the real engine's supersede-by-documentId and progress behaviour. It answers
+ * "what does the UI do with these suggestions"; the real-engine suite answers "does the app correct text".
+ */
+import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus, Suggestion } from '../../../electron/shared/types.ts';
+
+/** The same name the engine's CancelledError carries. */
+class AbortError extends Error {
+  constructor() {
+    super('superseded by a newer request');
+    this.name = 'AbortError';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function stripMarks(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+export class TableCorrector implements Corrector {
+  /** Every text sent to correct(), in order (to check that only edited paragraphs are re-sent). */
+  readonly calls: string[] = [];
+  #table: Map<string, string>;
+  #sentenceMs: number;
+  #documents = new Map<string, { aborted: boolean }>();
+
+  constructor(table: Record<string, string>, sentenceMs = 5) {
+    this.#table = new Map(Object.entries(table));
+    this.#sentenceMs = sentenceMs;
+  }
+
+  status(): EngineStatus {
+    return { state: 'ready', modelVersion: 'table-fake', provider: 'cpu' };
+  }
+
+  async correct(text: string, options: CorrectOptions): Promise<CorrectionResult> {
+    const started = performance.now();
+    this.calls.push(text);
+    const token = { aborted: false };
+    if (options.documentId !== undefined) {
+      const previous = this.#documents.get(options.documentId);
+      if (previous) previous.aborted = true;
+      this.#documents.set(options.documentId, token);
+    }
+    const sentences = [...text.matchAll(/[^.!?]+[.!?]*\s*/g)];
+    const suggestions: Suggestion[] = [];
+    for (const [index, sentence] of sentences.entries()) {
+      await sleep(this.#sentenceMs);
+      if (token.aborted) throw new AbortError();
+      for (const word of sentence[0].matchAll(/\p{L}+/gu)) {
+        const replacement = this.#table.get(word[0]);
+        if (!replacement) continue;
+        const start = sentence.index + word.index;
+        suggestions.push({
+          span: { start, end: start + word[0].length },
+          original: word[0],
+          replacement,
+          kind: stripMarks(replacement) === word[0] ? 'diacritics' : 'spelling',
+          confidence: 0.9,
+        });
+      }
+      options.onProgress?.({ done: index + 1, total: sentences.length });
+    }
+    let corrected = '';
+    let cursor = 0;
+    for (const s of suggestions) {
+      corrected += text.slice(cursor, s.span.start) + s.replacement;
+      cursor = s.span.end;
+    }
+    corrected += text.slice(cursor);
+    return { text: corrected, suggestions, language: options.language === 'auto' ? 'lt' : options.language, elapsedMs: performance.now() - started };
+  }
+
+  async dispose(): Promise<void> {}
+}
