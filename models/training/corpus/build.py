@@ -134,6 +134,7 @@ def main(argv=None):
     ap.add_argument('--langs', nargs='+', default=LANGS)
     ap.add_argument('--skip-debian', action='store_true', help='corpus-extra (and local fallbacks) only')
     ap.add_argument('--no-lexicon', action='store_true', help='do not rewrite models/lexicon/*.tsv.gz')
+    ap.add_argument('--lexicon-only', action='store_true', help='only rebuild the lexicons from data/corpus')
     args = ap.parse_args(argv)
     repo, shared, data = _paths()
     t0 = time.time()
@@ -145,7 +146,7 @@ def main(argv=None):
     ctx = {'repo': repo, 'shared': shared, 'data': data, 'debian': not args.skip_debian,
            'bench_exact': exact, 'bench_loose': loose, 'log': log}
     log('benchmark keys: %d exact, %d loose' % (len(exact), len(loose)))
-    if ctx['debian']:
+    if ctx['debian'] and not args.lexicon_only:
         S.prepare_debian(ctx, args.langs)
 
     man_path = os.path.join(data, 'corpus', 'manifest.json')
@@ -153,7 +154,7 @@ def main(argv=None):
     if os.path.exists(man_path):
         with open(man_path, encoding='utf-8') as f:
             manifest = json.load(f)
-    for lang in args.langs:
+    for lang in ([] if args.lexicon_only else args.langs):
         manifest[lang] = build_language(lang, ctx, log)
         os.makedirs(os.path.dirname(man_path), exist_ok=True)
         tmp = man_path + '.tmp'
@@ -163,7 +164,11 @@ def main(argv=None):
     if not args.no_lexicon:
         from .lexicon import build_lexicons
         build_lexicons(ctx, args.langs, manifest)
-    write_corpus_md(repo, manifest, {'debian': ctx['debian'], 'seconds': round(time.time() - t0)})
+        with open(man_path + '.tmp', 'w', encoding='utf-8') as f:
+            json.dump(manifest, f, ensure_ascii=False, indent=1)
+        os.replace(man_path + '.tmp', man_path)
+    if not args.lexicon_only:
+        write_corpus_md(repo, manifest, {'debian': ctx['debian'], 'seconds': round(time.time() - t0)})
     log('done')
 
 

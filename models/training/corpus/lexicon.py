@@ -10,7 +10,7 @@ import time
 from collections import Counter, defaultdict
 
 from .text import ALPHA
-from .words import read_wordfreq
+from .words import hunspell_forms, read_wordfreq
 
 WORDFREQ_TOKENS = 10_000_000
 MAX_TOTAL_BYTES = 15_000_000
@@ -35,8 +35,9 @@ def _strip_fn(log):
     raise SystemExit('models/training/noise.py with strip_diacritics is missing; the lexicons need it')
 
 
-def count_forms(lang, train_path, shared):
-    """Counter of lowercase word forms: corpus counts + scaled wordfreq counts."""
+def count_forms(lang, train_path, shared, dictionary_forms=()):
+    """Counter of lowercase word forms: corpus counts + scaled wordfreq counts; forms only known from the
+    hunspell dictionary count 1, so they fill gaps (unseen words) without outvoting observed forms."""
     c = Counter()
     if os.path.exists(train_path):
         with open(train_path, encoding='utf-8') as f:
@@ -48,6 +49,11 @@ def count_forms(lang, train_path, shared):
     for w, v in wf:
         for part in ALPHA.findall(w):  # wordfreq rows such as "l'homme" or "jean-paul" give their letter runs
             c[lower(part, lang)] += max(1, round(v / total * WORDFREQ_TOKENS))
+    for f in dictionary_forms:
+        for part in ALPHA.findall(f):
+            lf = lower(part, lang)
+            if lf not in c:
+                c[lf] = 1
     return c
 
 
@@ -84,16 +90,16 @@ def build_lexicons(ctx, langs, manifest):
     os.makedirs(out_dir, exist_ok=True)
     per_lang_budget = MAX_TOTAL_BYTES // 20
     for lang in langs:
-        counts = count_forms(lang, os.path.join(ctx['data'], 'corpus', lang + '.train.txt'), ctx['shared'])
-        min_count = 1
-        while True:
-            rows = lexicon_rows(counts, strip, lang, min_count)
-            path = os.path.join(out_dir, lang + '.tsv.gz')
+        forms = hunspell_forms(ctx['repo'], lang, os.path.join(ctx['data'], 'cache', 'unmunch'))
+        counts = count_forms(lang, os.path.join(ctx['data'], 'corpus', lang + '.train.txt'), ctx['shared'], forms)
+        rows = lexicon_rows(counts, strip, lang)
+        n_all = len(rows)
+        path = os.path.join(out_dir, lang + '.tsv.gz')
+        size = write_lexicon(path, rows)
+        # Over budget: drop the rarest keys (rows are sorted by count, dictionary-only forms last).
+        while size > per_lang_budget:
+            rows = rows[:int(len(rows) * per_lang_budget / size * 0.97)]
             size = write_lexicon(path, rows)
-            # Words seen once are mostly names and noise; drop them only when the file would be too big.
-            if size <= per_lang_budget or min_count >= 3:
-                break
-            min_count += 1
         if lang in manifest:
-            manifest[lang]['lexicon'] = {'keys': len(rows), 'bytes': size, 'min_count': min_count}
-        log('lexicon %s: %d keys, %.2f MB (min count %d)' % (lang, len(rows), size / 1e6, min_count))
+            manifest[lang]['lexicon'] = {'keys': len(rows), 'keys_before_cap': n_all, 'bytes': size}
+        log('lexicon %s: %d keys (of %d), %.2f MB' % (lang, len(rows), n_all, size / 1e6))
