@@ -29,21 +29,32 @@ export interface EngineHandle extends Corrector {
   readonly info: ModelInfo;
 }
 
+/** The corrector and the worker it drives (benchmarks talk to the worker directly for greedy runs). */
+export interface Engine {
+  corrector: EngineHandle & EngineCorrector;
+  worker: WorkerClient;
+}
+
+/** Starts the worker, loads the model there and wraps it in a corrector. */
+export async function createEngine(options: CreateCorrectorOptions = {}): Promise<Engine> {
+  const worker = new WorkerClient(options.modelDir ?? DEFAULT_MODEL_DIR, options.providers, options.threads ?? 2);
+  let info: ModelInfo;
+  try {
+    info = await worker.ready;
+  } catch (error) {
+    await worker.dispose();
+    throw error;
+  }
+  const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
+    providerNote: info.providerNote };
+  const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes, status });
+  return { corrector: Object.assign(corrector, { info }), worker };
+}
+
 /**
  * Loads the model (sha256-verified) in a worker thread, picks the execution provider, and returns a ready
  * Corrector. Rejects with a clear message (naming the file) when the model is missing, truncated or corrupt.
  */
 export async function createCorrector(options: CreateCorrectorOptions = {}): Promise<EngineHandle> {
-  const client = new WorkerClient(options.modelDir ?? DEFAULT_MODEL_DIR, options.providers, options.threads ?? 2);
-  let info: ModelInfo;
-  try {
-    info = await client.ready;
-  } catch (error) {
-    await client.dispose();
-    throw error;
-  }
-  const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
-    providerNote: info.providerNote };
-  const corrector = new EngineCorrector(client, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes, status });
-  return Object.assign(corrector, { info });
+  return (await createEngine(options)).corrector;
 }

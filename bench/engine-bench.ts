@@ -1,0 +1,177 @@
+/**
+ * Engine benchmark (issue 4, section 3): every figure in one run so that ratios are fair. Inputs are
+ * sentences of ../shared/benchmarks/ud with diacritics stripped, all languages. No test asserts these times.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { encoderIds, utf8Bytes } from '../electron/engine/byte-codec.ts';
+import { createEngine, type Engine } from '../electron/engine/index.ts';
+import { stripDiacritics } from '../electron/engine/noise/index.ts';
+import type { DecodeJob } from '../electron/engine/worker-protocol.ts';
+import { LANGUAGES, type LanguageCode } from '../electron/shared/types.ts';
+
+/** Benchmark size. */
+export interface BenchOptions {
+  quick: boolean;
+  modelDir?: string;
+  threads?: number;
+  log?: (line: string) => void;
+}
+
+/** Figures of one run (the JSON of `ogonek bench --json`). */
+export interface BenchResult {
+  load_ms: number;
+  load_p95_ms: number;
+  sentence_p50_ms: number;
+  sentence_p95_ms: number;
+  greedy_p50_ms: number;
+  greedy_p95_ms: number;
+  speculative_decode_p50_ms: number;
+  speedup_vs_greedy: number;
+  identical_output: boolean;
+  greedy_mismatches: number;
+  greedy_sentences: number;
+  passes_per_sentence: number;
+  bytes_per_pass: number;
+  edit_p50_ms: number;
+  edit_p95_ms: number;
+  doc_bytes_per_s: number;
+  doc_bytes: number;
+  peak_rss_mb: number;
+  provider: string;
+  provider_note?: string;
+  model_version: string;
+  sentences: number;
+  runs: number;
+  threads: number;
+  quick: boolean;
+}
+
+const UD = fileURLToPath(new URL('../../shared/benchmarks/ud/', import.meta.url));
+
+/** Stripped UD sentences of 40-200 bytes, spread over each language's file. */
+export function benchSentences(perLanguage: number): Array<{ text: string; lang: LanguageCode }> {
+  const out: Array<{ text: string; lang: LanguageCode }> = [];
+  for (const lang of LANGUAGES) {
+    let lines: string[];
+    try {
+      lines = readFileSync(`${UD}${lang}.txt`, 'utf8').split('\n')
+        .map((l) => stripDiacritics(l, lang)).filter((l) => { const n = utf8Bytes(l).length; return n >= 40 && n <= 200; });
+    } catch {
+      continue; // no UD file for this language
+    }
+    const step = Math.max(1, Math.floor(lines.length / perLanguage));
+    for (let i = 0; i < lines.length && out.filter((s) => s.lang === lang).length < perLanguage; i += step) {
+      out.push({ text: lines[i]!, lang });
+    }
+  }
+  return out;
+}
+
+/** Quantile of a sample (nearest rank). */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+async function timeIt<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await f();
+  return [performance.now() - start, value];
+}
+
+function job(text: string, lang: LanguageCode, greedy: boolean): DecodeJob {
+  const source = utf8Bytes(text.normalize('NFC'));
+  return { encoderIds: encoderIds(source, lang), source, greedy };
+}
+
+/** Runs the whole benchmark. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => undefined);
+  const threads = options.threads ?? 2;
+  const runs = options.quick ? 2 : 3;
+  const loads: number[] = [];
+  let engine: Engine | undefined;
+  for (let i = 0; i < runs; i++) {
+    const [ms, e] = await timeIt(() => createEngine({ modelDir: options.modelDir, threads }));
+    loads.push(ms);
+    if (engine) await engine.corrector.dispose();
+    engine = e;
+  }
+  const { corrector, worker } = engine!;
+  log(`load: ${loads.map((x) => x.toFixed(0)).join(', ')} ms on ${corrector.status().provider}`);
+  const sentences = benchSentences(options.quick ? 3 : 12);
+  await corrector.correct(sentences[0]!.text, { language: sentences[0]!.lang }); // warm-up
+
+  // Sentence latency through the whole corrector (segmentation, worker, diff), cache cleared each time.
+  const sentenceMs: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const { text, lang } of sentences) {
+      corrector.cache.clear();
+      sentenceMs.push((await timeIt(() => corrector.correct(text, { language: lang })))[0]);
+    }
+  }
+  log(`sentences: ${sentences.length} x ${runs}, p50 ${quantile(sentenceMs, 0.5).toFixed(1)} ms`);
+
+  // Greedy vs speculative decoding of the same sentences in the worker, interleaved for fairness.
+  const greedySet = options.quick ? sentences.slice(0, 20) : sentences.filter((_s, i) => i % 2 === 0);
+  const greedyMs: number[] = [];
+  const specMs: number[] = [];
+  let mismatches = 0;
+  let passes = 0;
+  let bytes = 0;
+  for (const { text, lang } of greedySet) {
+    const [spec] = await worker.decode([job(text, lang, false)]);
+    const [greedy] = await worker.decode([job(text, lang, true)]);
+    if (JSON.stringify(spec!.ids) !== JSON.stringify(greedy!.ids)) mismatches++;
+    specMs.push(spec!.ms);
+    greedyMs.push(greedy!.ms);
+    passes += spec!.passes;
+    bytes += spec!.ids.length;
+  }
+  log(`greedy: ${greedySet.length} sentences, p50 ${quantile(greedyMs, 0.5).toFixed(1)} ms, ${mismatches} mismatches`);
+
+  // Re-checking a paragraph after a one-character edit: only the edited sentence misses the cache.
+  const editMs: number[] = [];
+  const edits = options.quick ? 10 : 40;
+  for (let e = 0; e < edits; e++) {
+    const lang = LANGUAGES[e % LANGUAGES.length]!;
+    const pool = sentences.filter((s) => s.lang === lang);
+    if (pool.length < 2) continue;
+    const paragraph = pool.map((s) => s.text).join(' ');
+    await corrector.correct(paragraph, { language: lang, documentId: 'bench' });
+    const at = Math.floor(paragraph.length * ((e * 0.37) % 1));
+    const edited = paragraph.slice(0, at) + 'x' + paragraph.slice(at);
+    editMs.push((await timeIt(() => corrector.correct(edited, { language: lang, documentId: 'bench' })))[0]);
+  }
+  log(`edits: ${editMs.length}, p50 ${quantile(editMs, 0.5).toFixed(1)} ms`);
+
+  // Document throughput: a whole multilingual-free document per language, cache cleared.
+  const docLang: LanguageCode = 'cs';
+  const doc = benchSentences(options.quick ? 15 : 60).filter((s) => s.lang === docLang).map((s) => s.text).join(' ');
+  const docRates: number[] = [];
+  for (let run = 0; run < (options.quick ? 1 : 2); run++) {
+    corrector.cache.clear();
+    const [ms] = await timeIt(() => corrector.correct(doc, { language: docLang, onProgress: () => undefined }));
+    docRates.push(utf8Bytes(doc).length / (ms / 1000));
+  }
+  const status = corrector.status();
+  await corrector.dispose();
+  return {
+    load_ms: round(quantile(loads, 0.5)), load_p95_ms: round(quantile(loads, 0.95)),
+    sentence_p50_ms: round(quantile(sentenceMs, 0.5)), sentence_p95_ms: round(quantile(sentenceMs, 0.95)),
+    greedy_p50_ms: round(quantile(greedyMs, 0.5)), greedy_p95_ms: round(quantile(greedyMs, 0.95)),
+    speculative_decode_p50_ms: round(quantile(specMs, 0.5)),
+    speedup_vs_greedy: round(quantile(greedyMs, 0.5) / quantile(specMs, 0.5), 2),
+    identical_output: mismatches === 0, greedy_mismatches: mismatches, greedy_sentences: greedySet.length,
+    passes_per_sentence: round(passes / greedySet.length, 2), bytes_per_pass: round(bytes / passes, 2),
+    edit_p50_ms: round(quantile(editMs, 0.5)), edit_p95_ms: round(quantile(editMs, 0.95)),
+    doc_bytes_per_s: Math.round(quantile(docRates, 0.5)), doc_bytes: utf8Bytes(doc).length,
+    peak_rss_mb: round(process.resourceUsage().maxRSS / 1024), provider: status.provider ?? 'unknown',
+    provider_note: status.providerNote, model_version: status.modelVersion ?? 'unknown',
+    sentences: sentences.length, runs, threads, quick: options.quick,
+  };
+}

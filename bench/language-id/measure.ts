@@ -1,0 +1,53 @@
+/**
+ * Accuracy of electron/engine/language-id.ts on ../shared/benchmarks/ud (evaluation only), on sentences as
+ * written and with diacritics stripped (what users of this app type), and on short prefixes.
+ * Usage: npx tsx bench/language-id/measure.ts [sentencesPerLanguage=300]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { detectLanguage } from '../../electron/engine/language-id.ts';
+import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+import { LANGUAGES } from '../../electron/shared/types.ts';
+
+const perLanguage = Number(process.argv[2] ?? 300);
+const ud = fileURLToPath(new URL('../../../shared/benchmarks/ud/', import.meta.url));
+type Tally = { n: number; ok: number; reliable: number; reliableOk: number };
+const empty = (): Tally => ({ n: 0, ok: 0, reliable: 0, reliableOk: 0 });
+const rows: Array<{ lang: string; original: Tally; stripped: Tally; short: Tally }> = [];
+
+for (const lang of LANGUAGES) {
+  let lines: string[];
+  try {
+    lines = readFileSync(`${ud}${lang}.txt`, 'utf8').split('\n').filter((l) => l.length > 0);
+  } catch {
+    continue;
+  }
+  const step = Math.max(1, Math.floor(lines.length / perLanguage));
+  const row = { lang, original: empty(), stripped: empty(), short: empty() };
+  for (let i = 0; i < lines.length && i / step < perLanguage; i += step) {
+    const stripped = stripDiacritics(lines[i]!, lang);
+    const cases: Array<[Tally, string]> = [[row.original, lines[i]!], [row.stripped, stripped],
+      [row.short, stripped.split(' ').slice(0, 5).join(' ')]];
+    for (const [tally, text] of cases) {
+      const d = detectLanguage(text);
+      tally.n++;
+      if (d.language === lang) tally.ok++;
+      if (d.reliable) {
+        tally.reliable++;
+        if (d.language === lang) tally.reliableOk++;
+      }
+    }
+  }
+  rows.push(row);
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}`);
+const sum = (key: 'original' | 'stripped' | 'short') => rows.reduce((t, r) => ({
+  n: t.n + r[key].n, ok: t.ok + r[key].ok, reliable: t.reliable + r[key].reliable, reliableOk: t.reliableOk + r[key].reliableOk,
+}), empty());
+console.log('| lang | as written | stripped | stripped, first 5 words | stripped: reliable share / accuracy when reliable |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const r of [...rows, { lang: '**all**', original: sum('original'), stripped: sum('stripped'), short: sum('short') }]) {
+  console.log(`| ${r.lang} | ${pct(r.original.ok, r.original.n)} | ${pct(r.stripped.ok, r.stripped.n)} | ` +
+    `${pct(r.short.ok, r.short.n)} | ${pct(r.stripped.reliable, r.stripped.n)} / ${pct(r.stripped.reliableOk, r.stripped.reliable)} |`);
+}

@@ -1,0 +1,95 @@
+/**
+ * `ogonek bench [--quick] [--json] [--report FILE] [--model DIR] [--threads N]`: measures the engine
+ * (bench/engine-bench.ts) and prints the figures, as JSON with --json, and writes a Markdown report.
+ */
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { runBench, type BenchResult } from '../../bench/engine-bench.ts';
+
+const HELP = `Usage: ogonek bench [--quick] [--json] [--report FILE] [--model DIR] [--threads N]
+
+Measures model load time, sentence latency (speculative and greedy decoding), re-check latency after an
+edit, document throughput and peak memory on stripped UD sentences of every language.
+  --quick        a smaller run (under a minute)
+  --json         print the figures as JSON
+  --report FILE  write a Markdown report (e.g. bench/REPORT.md)`;
+
+/** Targets of issue 4 on a 2-core machine: [key, label, target, lower is better]. */
+const TARGETS: Array<[keyof BenchResult, string, number, boolean]> = [
+  ['load_ms', 'model load (ms)', 1500, true],
+  ['sentence_p50_ms', 'sentence latency p50 (ms)', 30, true],
+  ['sentence_p95_ms', 'sentence latency p95 (ms)', 100, true],
+  ['speedup_vs_greedy', 'speculative speed-up vs greedy (x)', 3, false],
+  ['edit_p50_ms', 're-check after a one-character edit p50 (ms)', 40, true],
+  ['peak_rss_mb', 'peak RSS (MB)', 400, true],
+];
+
+function machine(): string {
+  let model = cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? model;
+  } catch {
+    // not Linux: os.cpus() is good enough
+  }
+  const ort = (createRequire(import.meta.url)('onnxruntime-node/package.json') as { version: string }).version;
+  return `${cpus().length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform}/${process.arch}, ` +
+    `Node ${process.version}, onnxruntime-node ${ort}`;
+}
+
+/** Markdown report of one run. */
+export function report(r: BenchResult, when = new Date()): string {
+  const rows = TARGETS.map(([key, label, target, lower]) => {
+    const value = r[key] as number;
+    const ok = lower ? value <= target : value >= target;
+    return `| ${label} | ${value} | ${lower ? '<=' : '>='} ${target} | ${ok ? 'met' : 'NOT met'} |`;
+  });
+  return `# Engine benchmark
+
+Measured ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${r.quick ? 'npx ogonek bench --quick' : 'npm run bench'}\`
+(bench/engine-bench.ts). Machine: ${machine()}. Provider: ${r.provider}${r.provider_note ? ` (${r.provider_note})` : ''}.
+Model: ${r.model_version}, ${r.threads} intra-op threads.
+
+Inputs: ${r.sentences} sentences of 40-200 bytes from ../shared/benchmarks/ud, diacritics stripped, all languages;
+each latency is over ${r.runs} runs of every sentence (cache cleared), all figures from one process.
+
+| figure | measured | target | |
+| --- | ---: | ---: | --- |
+${rows.join('\n')}
+| sentence latency, greedy decoding p50 / p95 (ms) | ${r.greedy_p50_ms} / ${r.greedy_p95_ms} | | |
+| speculative decoding alone p50 (ms) | ${r.speculative_decode_p50_ms} | | |
+| speculative output identical to greedy | ${r.identical_output ? 'yes' : 'NO'} (${r.greedy_mismatches} of ${r.greedy_sentences} differ) | identical | |
+| decoder passes per sentence / output bytes per pass | ${r.passes_per_sentence} / ${r.bytes_per_pass} | | |
+| re-check after an edit p95 (ms) | ${r.edit_p95_ms} | | |
+| document throughput (bytes/s, ${r.doc_bytes}-byte Czech document) | ${r.doc_bytes_per_s} | | |
+| model load p95 (ms) | ${r.load_p95_ms} | | |
+
+Sentence latency is the wall time of \`corrector.correct()\` on one sentence (segmentation, worker round trip,
+encoder, decoding, diff). Greedy and speculative decoding are timed inside the worker on the same sentences,
+interleaved; the speed-up is the ratio of their medians. Load time is \`createEngine()\`: worker start, sha256 of
+the model files, provider choice and session creation.
+`;
+}
+
+/** Runs the bench command; returns the exit code. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: {
+    quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+    report: { type: 'string' }, model: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  } });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const result = await runBench({ quick: values.quick, modelDir: values.model,
+    threads: values.threads ? Number(values.threads) : undefined, log: (line) => console.error(`bench: ${line}`) });
+  if (values.report) {
+    await writeFile(values.report, report(result));
+    console.error(`bench: wrote ${values.report}`);
+  }
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(26)} ${value}`);
+  return 0;
+}
