@@ -1,0 +1,145 @@
+/**
+ * The engine with the shipped model (models/): speculative == greedy on 500+ sentences and by property,
+ * quality sanity on UD sentences, auto language, bad input. Skipped, with the reason printed, while
+ * models/manifest.json is absent (the model is trained separately, see issue 3).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
+import { greedyDecode, speculativeDecode } from '../../electron/engine/decode.ts';
+import { createCorrector, DEFAULT_MODEL_DIR, type EngineHandle } from '../../electron/engine/index.ts';
+import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
+import { addTypos, stripDiacritics } from '../../electron/engine/noise/index.ts';
+import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
+
+const HAS_MODEL = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json'));
+if (!HAS_MODEL) console.log(`engine-quality: skipped, no shipped model (${join(DEFAULT_MODEL_DIR, 'manifest.json')} is absent)`);
+const UD = fileURLToPath(new URL('../../../shared/benchmarks/ud', import.meta.url));
+
+async function udGold(perLanguage: number, maxBytes = 200): Promise<Array<{ gold: string; lang: LanguageCode }>> {
+  const out: Array<{ gold: string; lang: LanguageCode }> = [];
+  for (const lang of LANGUAGES) {
+    if (!existsSync(join(UD, `${lang}.txt`))) continue;
+    const lines = (await readFile(join(UD, `${lang}.txt`), 'utf8')).split('\n')
+      .filter((l) => l.length > 0 && utf8Bytes(l).length <= maxBytes);
+    const step = Math.max(1, Math.floor(lines.length / perLanguage));
+    for (let i = 0; i < lines.length && i / step < perLanguage; i += step) out.push({ gold: lines[i]!, lang });
+  }
+  return out;
+}
+
+describe.skipIf(!HAS_MODEL)('speculative decoding equals greedy decoding (shipped model)', () => {
+  let loaded: LoadedModel;
+  beforeAll(async () => {
+    loaded = await loadModel(DEFAULT_MODEL_DIR, ['cpu'], 2);
+  });
+  afterAll(async () => loaded?.model.release());
+
+  async function same(text: string, lang: LanguageCode | 'auto'): Promise<void> {
+    const src = utf8Bytes(text.normalize('NFC'));
+    const ids = encoderIds(src, lang);
+    const greedy = await greedyDecode(loaded.model, ids);
+    const spec = await speculativeDecode(loaded.model, ids, src);
+    expect(spec.ids, `${lang}: ${text}`).toEqual(greedy.ids);
+  }
+
+  it('on 500+ UD sentences of every language, stripped and with typos', async () => {
+    const gold = await udGold(27, 160);
+    expect(gold.length).toBeGreaterThanOrEqual(500);
+    for (const [i, { gold: text, lang }] of gold.entries()) {
+      const stripped = stripDiacritics(text, lang);
+      await same(i % 2 === 0 ? stripped : addTypos(stripped, lang, 0.04, i), lang);
+    }
+  }, 1_800_000);
+
+  it('property: on arbitrary text', async () => {
+    const piece = fc.constantFrom('a', 'e', 's', 'z', 'c', 'ą', 'ž', 'ő', 'ậ', ' ', '. ', 'Qu', '😀', '1', 'x', 'ß', 'ı', '\u0301');
+    await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+      fc.constantFrom(...LANGUAGES, 'auto' as const), async (text, lang) => same(text, lang)), { numRuns: 60 });
+  }, 600_000);
+});
+
+describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
+  let corrector: EngineHandle;
+  beforeAll(async () => {
+    corrector = await createCorrector();
+  });
+  afterAll(async () => corrector?.dispose());
+
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const matches = (a: string, b: string) => words(a).filter((w, i) => w === words(b)[i]).length;
+
+  it('restores more words than it loses on stripped sentences (every language)', async () => {
+    for (const lang of LANGUAGES.filter((l) => l !== 'en' && existsSync(join(UD, `${l}.txt`)))) {
+      const gold = (await udGold(30)).filter((g) => g.lang === lang).map((g) => g.gold);
+      let before = 0;
+      let after = 0;
+      for (const text of gold) {
+        const input = stripDiacritics(text, lang);
+        const result = await corrector.correct(input, { language: lang });
+        before += matches(input, text);
+        after += matches(result.text, text);
+      }
+      expect(after, lang).toBeGreaterThan(before);
+    }
+  }, 900_000);
+
+  it('leaves most correct English untouched', async () => {
+    const gold = (await udGold(60)).filter((g) => g.lang === 'en').map((g) => g.gold);
+    let changed = 0;
+    let total = 0;
+    for (const text of gold) {
+      const result = await corrector.correct(text, { language: 'en' });
+      changed += result.suggestions.length;
+      total += words(text).length;
+    }
+    expect(changed / total).toBeLessThan(0.05);
+  }, 300_000);
+
+  it.each([
+    ['lt', 'Siandien labai grazus oras, o vakare eisime pasivaikscioti i parka.'],
+    ['cs', 'Prilis zlutoucky kun upel dabelske ody a pak sel domu.'],
+    ['pl', 'Wczoraj poszlismy do sklepu i kupilismy swieze pieczywo.'],
+  ] as const)('auto detects %s and corrects it like the explicit language', async (lang, text) => {
+    const auto = await corrector.correct(text, { language: 'auto' });
+    expect(auto.language).toBe(lang);
+    expect(auto.suggestions.length).toBeGreaterThan(0);
+    for (const s of auto.suggestions) expect(text.slice(s.span.start, s.span.end)).toBe(s.original);
+  });
+
+  it('gives spans in the caller string and confidences in [0, 1]', async () => {
+    const text = '😀 Siandien labai grazus oras.\r\n\r\nAs esu laimingas.';
+    const result = await corrector.correct(text, { language: 'lt' });
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    for (const s of result.suggestions) {
+      expect(text.slice(s.span.start, s.span.end)).toBe(s.original);
+      expect(s.confidence).toBeGreaterThanOrEqual(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+      expect(['diacritics', 'spelling']).toContain(s.kind);
+    }
+    expect(result.text.startsWith('😀 ')).toBe(true);
+    expect(result.text).toContain('\r\n\r\n');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['NUL bytes', 'Siandien\0 labai grazus oras.'],
+    ['lone surrogates', 'Siandien \ud800 labai grazus oras.'],
+    ['RTL', 'שלום עולם. مرحبا بالعالم.'],
+    ['unsupported script', '这是中文。Это русский текст.'],
+    ['emoji ZWJ', 'Rodzina 👩‍👩‍👧‍👦 jest tutaj.'],
+    ['very long word', 'Zolw ' + 'y'.repeat(50_000) + ' zolw.'],
+  ])('%s: a result, never mangled text', async (_name, text) => {
+    const result = await corrector.correct(text, { language: 'pl' });
+    for (const s of result.suggestions) {
+      expect(text.slice(s.span.start, s.span.end)).toBe(s.original);
+      expect(s.original).not.toMatch(/\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      expect(s.original).not.toMatch(/[\u0590-\u06ff\u0400-\u04ff\u4e00-\u9fff]/);
+    }
+    if (/^[\u0590-\u06ff\u4e00-\u9fff\u0400-\u04ff\s.,。]*$/.test(text)) expect(result.text).toBe(text);
+  });
+});
