@@ -23,7 +23,7 @@ FIREFOX = {'es': 'es-es', 'ga': 'ga-ie', 'pt': 'pt-pt'}
 LO_L10N = {'cs', 'de', 'es', 'et', 'fr', 'ga', 'hr', 'hu', 'is', 'it', 'lt', 'lv', 'pl', 'pt', 'ro', 'sk', 'sl', 'tr',
            'vi'}
 SHARED_PKGS = ['debian-handbook', 'gnome-user-docs', 'installation-guide-amd64', 'iso-codes', 'vlc-l10n']
-MAX_MANPAGES = 1200
+MAX_MANPAGES = 600
 UI_MAX_SHARE = 0.25  # UI strings: at most 25% of the language's other sentences (terse and repetitive)
 FIREFOX_MAX_SHARE = 0.10
 GPL = 'GPL / LGPL / MPL and other DFSG-free licences (Debian main; see the package copyright file)'

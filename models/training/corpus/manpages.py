@@ -4,6 +4,8 @@ import re
 import subprocess
 
 _WORDS = re.compile(r'\S+')
+# A plain word: letters with optional opening/closing punctuation.
+_PLAIN = re.compile(r'^[("„“«‘]*[^\W\d_]+(?:[-\'’][^\W\d_]+)*[)"”»’.,;:!?]*$')
 
 
 def render(path: str, timeout: float = 20.0) -> str:
@@ -29,6 +31,9 @@ def prose_lines(text: str) -> list:
             continue
         sym = sum(1 for c in s if c in '{}[]<>|=/\\$@#`~^')
         if sym > len(s) * 0.05:
+            continue
+        toks = s.split()
+        if sum(1 for t in toks if _PLAIN.match(t)) < 0.6 * len(toks):  # command lines, paths, tables
             continue
         out.append(s)
     return out

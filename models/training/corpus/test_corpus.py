@@ -1,0 +1,104 @@
+"""Unit tests: /usr/bin/python3 -m unittest models.training.corpus.test_corpus"""
+import unittest
+from collections import Counter
+
+from .benchmarks import is_benchmark, loose_key
+from .english import looks_english
+from .lexicon import lexicon_rows, lower
+from .markup import ftl_strings, html_paragraphs, mallard_paragraphs, strip_format
+from .text import clean_lines
+from .words import build_word_list
+
+
+def _strip(word, lang):
+    return word.translate(str.maketrans('áéíóúůýčďěňřšťžł', 'aeiouuycdenrstzl'))
+
+
+class CleanLines(unittest.TestCase):
+    cases = [
+        ('Dobrý  den,\u00ad jak se\tmáte?', ['Dobrý den, jak se máte?']),
+        ('Ahoj světe', []),                       # 2 words
+        ('1 2 3 4', []),                          # no letter
+        ('e\u0301te\u0301 est là', ['été est là']),  # NFC
+    ]
+
+    def test_table(self):
+        for raw, want in self.cases:
+            self.assertEqual(clean_lines(raw), want, raw)
+
+    def test_long_line_is_split_at_sentence_ends(self):
+        s = ' '.join('Toto je věta číslo %d, která má několik slov.' % i for i in range(20))
+        out = clean_lines(s)
+        self.assertGreater(len(out), 1)
+        self.assertTrue(all(len(x.encode()) <= 400 for x in out))
+        self.assertEqual(' '.join(out), s)
+
+
+class Benchmarks(unittest.TestCase):
+    def test_matching(self):
+        exact = {'Trả lời , ông Lộc nói : không .', 'trả lời , ông lộc nói : không .'}
+        loose = {loose_key('Trả lời , ông Lộc nói : không .'), loose_key('Mám rád českou kuchyni.')}
+        table = [
+            ('Trả lời , ông Lộc nói : không .', True),
+            ('Trả lời, ông Lộc nói: không.', True),   # tokenised differently
+            ('Mam rad ceskou kuchyni', True),           # accent-less
+            ('MÁM RÁD ČESKOU KUCHYNI.', True),
+            ('Mám rád polskou kuchyni.', False),
+        ]
+        for line, want in table:
+            self.assertEqual(is_benchmark(line, exact, loose), want, line)
+
+
+class English(unittest.TestCase):
+    def test_table(self):
+        table = [
+            ('PureOS is a Debian-based distribution focused on privacy and security.', True),
+            ('Select the file that you want to open.', True),
+            ('To je to, co jsem chtěl.', False),
+            ('Do tego domu nie ma wstępu.', False),
+            ('Si tu has visto el coche, dime.', False),
+            ('Questo è il file di configurazione in uso.', False),
+        ]
+        for line, want in table:
+            self.assertEqual(looks_english(line), want, line)
+
+
+class Markup(unittest.TestCase):
+    def test_strip_format(self):
+        self.assertEqual(strip_format('Soubor %s nebyl nalezen v {path}'), 'Soubor nebyl nalezen v')
+        self.assertEqual(strip_format('_Otevřít &Uložit <b>hned</b>'), 'Otevřít Uložit hned')
+        self.assertEqual(strip_format('$unit.name| řekl: %1 mečů'), 'řekl: mečů')
+
+    def test_html_keeps_ids_and_skips_pre(self):
+        out = html_paragraphs('<p id="par_1">Jedna <b>dva</b> tři</p><pre>kód</pre><li>Čtyři</li>')
+        self.assertEqual(out, [('par_1', 'Jedna dva tři'), (None, 'Čtyři')])
+
+    def test_mallard(self):
+        page = ('<page xmlns="http://projectmallard.org/1.0/"><info><desc>x</desc></info><title>Titul</title>'
+                '<p>Spusťte <cmd>ls</cmd> hned.</p><screen>ls -l</screen></page>')
+        self.assertEqual(mallard_paragraphs(page), ['Titul', 'Spusťte ls hned.'])
+
+    def test_ftl(self):
+        ftl = '# comment\nmsg-a = Otevřít soubor\n    .label = Zavřít\nmsg-b = { $n ->\n'
+        self.assertEqual(ftl_strings(ftl), ['Otevřít soubor', 'Zavřít'])
+
+
+class Lexicon(unittest.TestCase):
+    def test_rows(self):
+        counts = Counter({'kůň': 10, 'kun': 1, 'je': 50, 'že': 30, 'ze': 20, 'pes': 5})
+        rows = lexicon_rows(counts, _strip, 'cs')
+        self.assertEqual(sorted(rows), [('kun', 'kůň', 10), ('ze', 'že', 30)])
+
+    def test_turkish_lower(self):
+        self.assertEqual(lower('IŞIK İzmir', 'tr'), 'ışık izmir')
+
+
+class WordList(unittest.TestCase):
+    def test_order_and_case(self):
+        words = build_word_list([('že', 9.0), ('je', 8.0)], Counter({'Praha': 3, 'kůň': 2, 'Kůň': 2, 'je': 4}),
+                                ['žluťoučký', 'je', '123'])
+        self.assertEqual(words, ['že', 'je', 'kůň', 'Praha', 'žluťoučký'])
+
+
+if __name__ == '__main__':
+    unittest.main()
