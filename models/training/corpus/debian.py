@@ -15,7 +15,8 @@ from . import manpages
 from .markup import ftl_strings, html_paragraphs, mallard_paragraphs, mo_strings, strip_format
 from .sources import Source
 
-LO_HELP = {'cs', 'fr', 'de', 'it', 'sl', 'es', 'pl', 'hu', 'pt', 'tr', 'et', 'vi', 'sk'}
+# No sk: libreoffice-help-sk only holds a symlink to the Czech help.
+LO_HELP = {'cs', 'fr', 'de', 'it', 'sl', 'es', 'pl', 'hu', 'pt', 'tr', 'et', 'vi'}
 MANPAGES = {'cs', 'de', 'es', 'fr', 'hu', 'it', 'pl', 'pt', 'ro', 'tr', 'vi'}
 WESNOTH = ['did', 'dm', 'dw', 'ei', 'httt', 'l', 'low', 'nr', 'sof', 'sota', 'sotbe', 'thot', 'trow', 'tsg', 'ttb',
            'utbs']

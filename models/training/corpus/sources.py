@@ -28,7 +28,7 @@ class Source:
             with open(tmp, 'w', encoding='utf-8') as f:
                 for raw in self._raw(ctx):
                     for s in clean_lines(raw):
-                        if self.filter_english and looks_english(s):
+                        if self.filter_english and looks_english(s, ctx['lang'], ctx['shared']):
                             continue
                         f.write(s + '\n')
             os.replace(tmp, path)
