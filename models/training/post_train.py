@@ -116,6 +116,17 @@ def main():
     step("int8_gate", lambda: gate(False, ""))
     if report.get("int8_gate", {}).get("drop_points", 0) > 0.2:
         step("int8_gate_per_channel", lambda: gate(True, ".pc"))
+    def references():
+        cases = [("Siandien labai grazus oras", "lt"), ("Prilis zlutoucky kun upel dabelske ody", "cs"),
+                 ("Zazolc gesla jazn", "pl"), ("Tieng Viet co dau", "vi"), ("Ca va tres bien, merci", "fr"),
+                 ("Sir Stefan si Tara Romaneasca", "ro"), ("Bugun hava cok guzel", "tr")]
+        best = "" if report.get("int8_gate_per_channel", {}).get("int8_acc", -1) <= report.get(
+            "int8_gate", {}).get("int8_acc", -1) else ".pc"
+        outs = greedy_many(str(a.out / f"encoder.int8{best}.onnx"), str(a.out / f"decoder.int8{best}.onnx"),
+                           [c[0] for c in cases], [c[1] for c in cases], 1)
+        return [{"input": c[0], "lang": c[1], "output": o} for c, o in zip(cases, outs)]
+
+    step("reference", references)
     for p in (a.out / "float").glob("*.onnx"):
         report.setdefault("float_sizes", {})[p.name] = p.stat().st_size
     report["seconds"] = round(time.time() - t0, 1)

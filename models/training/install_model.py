@@ -1,0 +1,48 @@
+"""Install a trained model into models/: the int8 graphs, manifest.json (sizes, sha256, references).
+
+  /usr/bin/python3 models/training/install_model.py --from /work/.device/.../files --version 0.1.0
+The fp16 checkpoint parts are joined into models/training/runs/<version>/model.fp16.pt (ignored by git) so the
+float graphs can be re-exported here with export_onnx.py.
+"""
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from export_onnx import load_checkpoint  # noqa: E402
+from manifest import write_manifest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--from", dest="src", type=Path, required=True)
+    ap.add_argument("--version", required=True)
+    ap.add_argument("--models", type=Path, default=ROOT / "models")
+    a = ap.parse_args()
+    run = ROOT / "models/training/runs" / a.version
+    run.mkdir(parents=True, exist_ok=True)
+    parts = sorted(a.src.glob("model.fp16.pt.part*"), key=lambda p: int(p.name.rsplit("part", 1)[1]))
+    with open(run / "model.fp16.pt", "wb") as f:
+        for p in parts:
+            f.write(p.read_bytes())
+    for name in ("train.log", "post_report.json"):
+        if (a.src / name).exists():
+            shutil.copy(a.src / name, run / name)
+    model = load_checkpoint(run / "model.fp16.pt")
+    for role in ("encoder", "decoder"):
+        shutil.copy(a.src / f"{role}.int8.onnx", a.models / f"{role}.int8.onnx")
+    report = json.loads((a.src / "post_report.json").read_text()) if (a.src / "post_report.json").exists() else {}
+    ref = report.get("reference")
+    path = write_manifest(a.models, model.cfg, {"encoder": "encoder.int8.onnx", "decoder": "decoder.int8.onnx"},
+                          version=a.version, notes="int8 dynamic quantization (weights), float embeddings and output",
+                          reference=ref if isinstance(ref, list) else [],
+                          extra={"parameters": model.num_parameters(), "quantization": "int8-dynamic"})
+    print("wrote", path)
+
+
+if __name__ == "__main__":
+    main()
