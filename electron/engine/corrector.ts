@@ -6,6 +6,7 @@
 import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, type EngineStatus,
   type LanguageCode, type Suggestion } from '../shared/types.ts';
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
+import type { DraftLexicons } from './draft-lexicon.ts';
 import { detectLanguage } from './language-id.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
@@ -22,6 +23,8 @@ export interface CorrectorModel {
   modelVersion: string;
   maxInputBytes: number;
   status: EngineStatus;
+  /** Lexicon drafts (faster decoding); none in tests that do not need them. */
+  lexicons?: DraftLexicons;
 }
 
 /** Whether a unit is text our Latin-script model should touch: mostly Latin letters. */
@@ -112,7 +115,10 @@ export class EngineCorrector implements Corrector {
       if (signal.aborted) throw new CancelledError();
       const texts = todo.slice(b, b + BATCH);
       const inputs = texts.map((t) => utf8Bytes(t.normalize('NFC')));
-      const jobs: DecodeJob[] = inputs.map((source) => ({ encoderIds: encoderIds(source, language.tag), source }));
+      const jobs: DecodeJob[] = inputs.map((input, i) => {
+        const guess = this.model.lexicons?.guess(texts[i]!.normalize('NFC'), language.code);
+        return { encoderIds: encoderIds(input, language.tag), source: guess ? utf8Bytes(guess) : input };
+      });
       const outcomes = await this.backend.decode(jobs, signal);
       if (signal.aborted) throw new CancelledError();
       texts.forEach((t, i) => {

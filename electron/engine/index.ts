@@ -4,7 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Corrector, EngineStatus, ProviderName } from '../shared/types.ts';
+import { join } from 'node:path';
 import { EngineCorrector } from './corrector.ts';
+import { DraftLexicons } from './draft-lexicon.ts';
 import { WorkerClient } from './worker-client.ts';
 import type { ModelInfo } from './worker-protocol.ts';
 
@@ -19,6 +21,8 @@ export interface CreateCorrectorOptions {
   providers?: ProviderName[];
   /** Intra-op threads of the CPU sessions (default 2). */
   threads?: number;
+  /** Lexicons that make better drafts (default: <modelDir>/lexicon; null: none). */
+  lexiconDir?: string | null;
 }
 
 /** The shipped model's folder: <repo>/models. */
@@ -37,7 +41,8 @@ export interface Engine {
 
 /** Starts the worker, loads the model there and wraps it in a corrector. */
 export async function createEngine(options: CreateCorrectorOptions = {}): Promise<Engine> {
-  const worker = new WorkerClient(options.modelDir ?? DEFAULT_MODEL_DIR, options.providers, options.threads ?? 2);
+  const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
+  const worker = new WorkerClient(modelDir, options.providers, options.threads ?? 2);
   let info: ModelInfo;
   try {
     info = await worker.ready;
@@ -47,7 +52,9 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   }
   const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
     providerNote: info.providerNote };
-  const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes, status });
+  const lexicons = new DraftLexicons(options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir);
+  const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
+    status, lexicons });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 

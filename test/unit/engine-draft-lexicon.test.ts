@@ -1,0 +1,39 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DraftLexicons, parseLexicon, restoreWords } from '../../electron/engine/draft-lexicon.ts';
+
+const TSV = 'ze\tže\t100\nzolw\tżółw\t5\ndom\tdom\t9\nsie\tsię\t50\n';
+
+describe('lexicon drafts', () => {
+  it('keeps only keys whose best form differs', () => {
+    expect([...parseLexicon(TSV)]).toEqual([['ze', 'że'], ['zolw', 'żółw'], ['sie', 'się']]);
+  });
+
+  it.each([
+    ['ze dom sie', 'że dom się'],
+    ['Ze ZOLW, Zolw!', 'Że ŻÓŁW, Żółw!'],
+    ['żółw zolwik 😀 sie', 'żółw zolwik 😀 się'],
+    ['', ''],
+  ])('%j -> %j', (input, expected) => {
+    expect(restoreWords(input, parseLexicon(TSV))).toBe(expected);
+  });
+
+  it('loads a language lazily: null until loaded, then guesses; a missing file means no guesses', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ogonek-lex-'));
+    try {
+      await writeFile(join(dir, 'pl.tsv.gz'), gzipSync(TSV));
+      const lexicons = new DraftLexicons(dir);
+      expect(lexicons.guess('ze', 'pl')).toBeNull();
+      await lexicons.load('pl');
+      expect(lexicons.guess('ze', 'pl')).toBe('że');
+      await lexicons.load('cs');
+      expect(lexicons.guess('ze', 'cs')).toBeNull();
+      expect(new DraftLexicons(null).guess('ze', 'pl')).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
