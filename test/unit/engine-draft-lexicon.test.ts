@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DraftLexicons, parseLexicon, restoreWords } from '../../electron/engine/draft-lexicon.ts';
 
-const TSV = 'ze\tže\t100\nzolw\tżółw\t5\ndom\tdom\t9\nsie\tsię\t50\n';
+const TSV = 'ze\tże\t100\nzolw\tżółw\t5\ndom\tdom\t9\nsie\tsię\t50\n';
 
 describe('lexicon drafts', () => {
   it('keeps only keys whose best form differs', () => {
