@@ -12,6 +12,14 @@ import path from 'node:path';
 /** Origin the editor page is loaded from inside the app. */
 export const APP_ORIGIN = 'app://ogonek';
 
+/** URLs a page may request; everything else (http, https, ws, file, ftp, other app:// hosts) is cancelled. */
+const ALLOWED_URL = /^(app:\/\/ogonek\/|devtools:|data:|blob:app:\/\/ogonek\/)/;
+
+/** Whether the app's pages may request `url` (the whole network policy: nothing leaves the machine). */
+export function isAllowedUrl(url: string): boolean {
+  return ALLOWED_URL.test(url);
+}
+
 /** Placeholder in renderer/index.html replaced by the per-load nonce. */
 export const NONCE_PLACEHOLDER = '__OGONEK_NONCE__';
 

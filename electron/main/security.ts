@@ -4,15 +4,7 @@
  * only the app's own app:// pages load, so nothing typed can leave the machine.
  */
 import { app, protocol, session, type Session, type WebContents } from 'electron';
-import { APP_ORIGIN, loadRendererFile } from './renderer-files.ts';
-
-/** Schemes a page may load from; everything else (http, https, ws, file, ftp, ...) is cancelled. */
-const ALLOWED_URL = /^(app:\/\/ogonek\/|devtools:|data:|blob:app:\/\/ogonek\/)/;
-
-/** Whether `url` may be requested by the app's pages. */
-export function isAllowedUrl(url: string): boolean {
-  return ALLOWED_URL.test(url);
-}
+import { APP_ORIGIN, isAllowedUrl, loadRendererFile } from './renderer-files.ts';
 
 /** Must run before `app.ready`: registers app:// as a secure standard scheme and sandboxes every renderer. */
 export function prepareSecurity(): void {

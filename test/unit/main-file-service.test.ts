@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FileService, MAX_FILE_BYTES, isTextFile, writeAtomically } from '../../electron/main/file-service.ts';
+
+let dir: string;
+let answers: { open: (string | null)[]; save: (string | null)[] };
+let files: FileService;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'ogonek-files-'));
+  answers = { open: [], save: [] };
+  files = new FileService({
+    chooseOpenPath: async () => answers.open.shift() ?? null,
+    chooseSavePath: async () => answers.save.shift() ?? null,
+  });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = (name: string) => path.join(dir, name);
+
+describe('which files the editor handles', () => {
+  it.each([
+    ['notes.txt', true], ['README.md', true], ['x.MARKDOWN', true], ['a.text', true],
+    ['photo.png', false], ['script.sh', false], ['noextension', false], ['archive.txt.gz', false],
+  ])('%s -> %s', (name, expected) => {
+    expect(isTextFile(name)).toBe(expected);
+  });
+});
+
+describe('opening', () => {
+  it('reads UTF-8, drops the BOM and turns CRLF into LF', async () => {
+    writeFileSync(at('a.txt'), '\uFEFFŠiandien\r\ngražus oras\r\n');
+    expect(await files.open(at('a.txt'))).toEqual({ path: at('a.txt'), name: 'a.txt', content: 'Šiandien\ngražus oras\n' });
+  });
+
+  it('asks with a dialog when no path is given; null when cancelled', async () => {
+    writeFileSync(at('b.md'), '# Title');
+    answers.open.push(at('b.md'), null);
+    expect((await files.open())?.content).toBe('# Title');
+    expect(await files.open()).toBeNull();
+  });
+
+  it.each([
+    ['picture.png', Buffer.from([0x89, 0x50]), /Only .txt, .md/],
+    ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]), /not UTF-8 text/],
+    ['missing.txt', null, /does not exist/],
+    ['huge.txt', Buffer.alloc(MAX_FILE_BYTES + 1, 0x61), /larger than 10 MB/],
+  ])('refuses %s with a readable reason', async (name, bytes, message) => {
+    if (bytes) writeFileSync(at(name), bytes);
+    await expect(files.open(at(name))).rejects.toThrow(message);
+  });
+});
+
+describe('saving', () => {
+  it('saves an opened file in place, keeping its CRLF line endings and BOM', async () => {
+    writeFileSync(at('a.txt'), '\uFEFFone\r\ntwo\r\n');
+    await files.open(at('a.txt'));
+    expect(await files.save(at('a.txt'), 'one\nthree\n', false)).toEqual({ path: at('a.txt'), name: 'a.txt' });
+    expect(readFileSync(at('a.txt'), 'utf8')).toBe('\uFEFFone\r\nthree\r\n');
+  });
+
+  it('an untitled document asks where to save and gets a .txt extension when it has none', async () => {
+    answers.save.push(at('letter'));
+    expect(await files.save(null, 'Labas', false)).toEqual({ path: at('letter.txt'), name: 'letter.txt' });
+    expect(readFileSync(at('letter.txt'), 'utf8')).toBe('Labas');
+  });
+
+  it('never writes to a path the user did not choose or open (asks instead)', async () => {
+    writeFileSync(at('other.txt'), 'precious');
+    answers.save.push(null);
+    expect(await files.save(at('other.txt'), 'overwritten?', false)).toBeNull();
+    expect(readFileSync(at('other.txt'), 'utf8')).toBe('precious');
+  });
+
+  it('Save As writes a new file and leaves the old one', async () => {
+    writeFileSync(at('a.md'), 'v1');
+    await files.open(at('a.md'));
+    answers.save.push(at('b.md'));
+    expect(await files.save(at('a.md'), 'v2', true)).toEqual({ path: at('b.md'), name: 'b.md' });
+    expect(readFileSync(at('a.md'), 'utf8')).toBe('v1');
+    expect(readFileSync(at('b.md'), 'utf8')).toBe('v2');
+  });
+
+  it('writes atomically: no temporary file is left behind, and a failed write keeps the old file', async () => {
+    writeFileSync(at('keep.txt'), 'old');
+    await writeAtomically(at('keep.txt'), 'new');
+    expect(readdirSync(dir)).toEqual(['keep.txt']);
+    expect(readFileSync(at('keep.txt'), 'utf8')).toBe('new');
+    await expect(writeAtomically(path.join(dir, 'no-such-dir', 'x.txt'), 'x')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['keep.txt']);
+  });
+});
