@@ -43,7 +43,8 @@ def _own_words(shared, lang):
 def looks_english(line: str, lang: str = None, shared: str = None) -> bool:
     """True when English function words make up 25%+ of the words (at least 2, one of them in STRONG), or, given
     the language, when half the words (at least 2) are common English words absent from its frequency list
-    (catches short untranslated titles such as "Edit contact details")."""
+    (catches short untranslated titles such as "Edit contact details"), or three times as many such words as
+    words known only in the language."""
     toks = [t.lower() for t in _TOKEN.findall(line)]
     if len(toks) < 2:
         return False
@@ -51,12 +52,13 @@ def looks_english(line: str, lang: str = None, shared: str = None) -> bool:
         en = _wordfreq_set(shared, 'en', EN_TOP)
         own = _own_words(shared, lang)
         only_en = sum(1 for t in toks if t in en and t not in own)
-        if only_en >= 2 and only_en >= 0.5 * len(toks):
+        only_own = sum(1 for t in toks if t in own and t not in en)
+        if only_en >= 2 and (only_en >= 0.5 * len(toks) or only_en >= 3 * only_own):
             return True
     strong = sum(1 for t in toks if t in STRONG)
     if strong == 0:
         return False
     score = strong
-    if all(ord(c) < 128 for c in line):
+    if all(ord(c) < 128 for c in line if c.isalpha()):
         score += sum(1 for t in toks if t in WEAK)
     return score >= 2 and score >= 0.25 * len(toks)
