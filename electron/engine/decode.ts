@@ -4,7 +4,8 @@
  * Speculation must give byte-identical output: each pass accepts the longest draft prefix that equals the
  * decoder's argmax, plus the argmax after it, exactly what greedy steps would have emitted.
  */
-import { BOS_ID, EOS_ID } from './byte-codec.ts';
+import { LANGUAGES } from '../shared/types.ts';
+import { BOS_ID, EOS_ID, FIRST_TAG_ID } from './byte-codec.ts';
 import { DraftAligner } from './draft-align.ts';
 
 /** Argmax id and its probability after each query position. */
@@ -77,7 +78,7 @@ export async function speculativeDecode(model: StepModel, encoderIds: Int32Array
   options: SpeculationOptions = DEFAULT_SPECULATION, signal?: AbortSignal): Promise<DecodeResult> {
   const session = await model.start(encoderIds);
   const limit = outputLimit(encoderIds.length, model.maxPositions);
-  const aligner = new DraftAligner(sourceBytes);
+  const aligner = new DraftAligner(sourceBytes, LANGUAGES[encoderIds[0]! - FIRST_TAG_ID]);
   const ids: number[] = [];
   const probs: number[] = [];
   let passes = 0;

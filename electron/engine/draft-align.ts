@@ -6,6 +6,12 @@
  * A wrong guess only costs one decoder pass: the verifier rejects it at its first byte.
  */
 
+import type { LanguageCode } from '../shared/types.ts';
+import draftLetters from './draft-letters.json' with { type: 'json' };
+
+/** Per language: base letter (in its case) -> letters with diacritics, most frequent first (bench/draft-letters.ts). */
+const LETTERS = draftLetters as Record<string, Record<string, string[]>>;
+
 const SPECIAL_BASES: Record<string, string> = {
   ł: 'l', đ: 'd', ð: 'd', ı: 'i', ø: 'o', ß: 's', æ: 'a', œ: 'o', þ: 't', ħ: 'h', ŧ: 't', ŀ: 'l',
 };
@@ -71,13 +77,27 @@ export function byteChars(bytes: Uint8Array, from = 0, to = bytes.length): ByteC
   return chars;
 }
 
+const languageVariants = new Map<string, Uint8Array[]>();
+
+/** Candidate letters for an input character: the language's own letters first, then every Latin variant. */
+function variantsOf(like: string, lang: LanguageCode | undefined): Uint8Array[] {
+  const key = `${lang ?? ''}\u0000${like}`;
+  let list = languageVariants.get(key);
+  if (!list) {
+    const base = SPECIAL_BASES[like] ?? like.normalize('NFD')[0] ?? like;
+    const own = (lang ? LETTERS[lang]?.[base] ?? LETTERS[lang]?.[like] ?? [] : []).map((l) => encoder.encode(l));
+    list = [encoder.encode(like), ...own, ...(VARIANTS.get(baseOf(like)) ?? [])];
+    if (languageVariants.size < 8192) languageVariants.set(key, list);
+  }
+  return list;
+}
+
 /**
  * Completion of a started character: the remaining bytes of a character whose first bytes are `prefix` and
  * whose base letter is that of `like` (the input character it replaces), or null when none is known.
  */
-export function completeChar(prefix: Uint8Array, like: Uint8Array): Uint8Array | null {
-  const candidates = [like, ...(VARIANTS.get(baseOf(decoder.decode(like))) ?? [])];
-  for (const bytes of candidates) {
+export function completeChar(prefix: Uint8Array, like: Uint8Array, lang?: LanguageCode): Uint8Array | null {
+  for (const bytes of variantsOf(decoder.decode(like), lang)) {
     if (bytes.length <= prefix.length) continue;
     let ok = true;
     for (let k = 0; k < prefix.length && ok; k++) ok = bytes[k] === prefix[k];
@@ -96,7 +116,8 @@ export class DraftAligner {
   private anchorOut = 0;
   private anchorChar = 0;
 
-  constructor(private readonly src: Uint8Array) {
+  /** `lang` orders the guesses for started characters; undefined when the language is not known. */
+  constructor(private readonly src: Uint8Array, private readonly lang?: LanguageCode) {
     this.chars = byteChars(src);
   }
 
@@ -114,7 +135,7 @@ export class DraftAligner {
     if (pending.length > 0) {
       const like = this.chars[from];
       if (!like) return [];
-      const rest = completeChar(Uint8Array.from(pending), this.src.subarray(like.start, like.end));
+      const rest = completeChar(Uint8Array.from(pending), this.src.subarray(like.start, like.end), this.lang);
       if (!rest) return [];
       for (const byte of rest) draft.push(byte + BYTE_OFFSET);
       from++;
