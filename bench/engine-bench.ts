@@ -96,9 +96,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const loads: number[] = [];
   let engine: Engine | undefined;
   for (let i = 0; i < runs; i++) {
+    // One engine at a time, as in the app: the peak RSS must not count two loaded models.
+    if (engine) await engine.corrector.dispose();
     const [ms, e] = await timeIt(() => createEngine({ modelDir: options.modelDir, threads }));
     loads.push(ms);
-    if (engine) await engine.corrector.dispose();
     engine = e;
   }
   const { corrector, worker } = engine!;
