@@ -6,28 +6,70 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 
-const FileEntry = z.object({ path: z.string().min(1), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+/** One model file as the manifest lists it. */
+export interface FileEntry {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
 
-/** The subset of the manifest the engine relies on (unknown keys are kept, not rejected). */
-export const ManifestSchema = z.looseObject({
-  version: z.string().min(1),
-  vocab: z.looseObject({
-    pad: z.literal(0), eos: z.literal(1), bos: z.literal(2), byte_offset: z.literal(3),
-    lang_tags: z.record(z.string(), z.number().int()), auto_tag: z.number().int(),
-  }),
-  languages: z.array(z.string()),
-  max_input_bytes: z.number().int().positive(),
-  max_positions: z.number().int().positive(),
-  dims: z.looseObject({ dec_layers: z.number().int().positive(), heads: z.number().int().positive(),
-    head_dim: z.number().int().positive() }),
-  files: z.object({ encoder: FileEntry, decoder: FileEntry }).catchall(FileEntry),
-  reference: z.array(z.object({ input: z.string(), lang: z.string(), output: z.string() })).default([]),
-});
+/** The subset of models/manifest.json the engine relies on (other keys are kept but not checked). */
+export interface Manifest {
+  version: string;
+  vocab: { pad: 0; eos: 1; bos: 2; byte_offset: 3; lang_tags: Record<string, number>; auto_tag: number };
+  languages: string[];
+  max_input_bytes: number;
+  max_positions: number;
+  dims: { dec_layers: number; heads: number; head_dim: number };
+  files: { encoder: FileEntry; decoder: FileEntry; [role: string]: FileEntry };
+  reference: Array<{ input: string; lang: string; output: string }>;
+}
 
-/** A validated manifest. */
-export type Manifest = z.infer<typeof ManifestSchema>;
+// Hand-written checks rather than a schema library: this runs at every model load, in the worker, where
+// importing zod alone cost ~100 ms.
+type Check = (value: unknown) => string | null;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const positiveInt: Check = (v) => (Number.isInteger(v) && (v as number) > 0 ? null : 'expected a positive integer');
+const literal = (x: number): Check => (v) => (v === x ? null : `expected ${x} (models/ONNX-CONTRACT.md)`);
+const fileEntry: Check = (v) => {
+  if (!isObject(v)) return 'expected {path, bytes, sha256}';
+  if (typeof v.path !== 'string' || v.path.length === 0) return 'path: expected a file name';
+  if (!Number.isInteger(v.bytes) || (v.bytes as number) < 0) return 'bytes: expected a size';
+  return typeof v.sha256 === 'string' && /^[0-9a-f]{64}$/.test(v.sha256) ? null : 'sha256: expected 64 hex digits';
+};
+const SHAPE: Array<[string, Check]> = [
+  ['version', (v) => (typeof v === 'string' && v.length > 0 ? null : 'expected a version string')],
+  ['vocab.pad', literal(0)], ['vocab.eos', literal(1)], ['vocab.bos', literal(2)], ['vocab.byte_offset', literal(3)],
+  ['vocab.auto_tag', positiveInt],
+  ['languages', (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : 'expected language codes')],
+  ['max_input_bytes', positiveInt], ['max_positions', positiveInt],
+  ['dims.dec_layers', positiveInt], ['dims.heads', positiveInt], ['dims.head_dim', positiveInt],
+  ['files.encoder', fileEntry], ['files.decoder', fileEntry],
+];
+
+function at(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), value);
+}
+
+/** Checks a parsed manifest; returns the first problem as "key: what is wrong", or null. */
+export function manifestProblem(json: unknown): string | null {
+  for (const [path, check] of SHAPE) {
+    const problem = check(at(json, path));
+    if (problem) return `${path}: ${problem}`;
+  }
+  const files = at(json, 'files');
+  for (const [role, entry] of Object.entries(files as Record<string, unknown>)) {
+    const problem = fileEntry(entry);
+    if (problem) return `files.${role}: ${problem}`;
+  }
+  const reference = at(json, 'reference');
+  if (reference !== undefined && !(Array.isArray(reference) && reference.every((r) =>
+    isObject(r) && typeof r.input === 'string' && typeof r.lang === 'string' && typeof r.output === 'string'))) {
+    return 'reference: expected [{input, lang, output}]';
+  }
+  return null;
+}
 
 /** A model file is missing, truncated, corrupt, or the manifest itself is unusable. */
 export class ModelFileError extends Error {
@@ -52,12 +94,10 @@ export async function readManifest(modelDir: string): Promise<Manifest> {
   } catch (error) {
     throw new ModelFileError(path, `not valid JSON (${(error as Error).message})`);
   }
-  const parsed = ManifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ModelFileError(path, `unexpected manifest: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
+  const problem = manifestProblem(json);
+  if (problem) throw new ModelFileError(path, `unexpected manifest: ${problem}`);
+  const manifest = json as Manifest;
+  return { ...manifest, reference: manifest.reference ?? [] };
 }
 
 async function sha256(path: string): Promise<string> {

@@ -25,6 +25,8 @@ function sessionOptions(provider: ProviderName, threads: number): SessionOptions
     executionMode: 'sequential',
     interOpNumThreads: 1,
     intraOpNumThreads: threads,
+    // Warnings (e.g. unused initializers) are noise in a desktop app; errors still reach stderr.
+    logSeverityLevel: 3,
     // Idle pool threads must not spin between keystrokes.
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   };
