@@ -63,26 +63,44 @@ const idSchema = z.string().min(1).max(200);
 /** A path on disk; the main process decides which ones it will touch. */
 const pathSchema = z.string().min(1).max(4096);
 
+/** The settings' fields without defaults: the patch schema must not fill in what a patch leaves out. */
+const settingsFields = {
+  language: languageChoiceSchema,
+  shortcut: z.string().min(1).max(64),
+  theme: themeSchema,
+  ignoredWords: z.array(z.string().min(1).max(100)).max(10_000),
+  startAtLogin: z.boolean(),
+  startInTray: z.boolean(),
+  paused: z.boolean(),
+  recentFiles: z.array(pathSchema).max(MAX_RECENT_FILES),
+  /** Language chosen per document path, so reopening a file keeps its language. */
+  documentLanguages: z.record(pathSchema, languageChoiceSchema),
+};
+
 /** Everything the app persists (main owns the file; the renderer reads it and patches part of it). */
 export const settingsSchema = z.object({
-  language: languageChoiceSchema.default('auto'),
-  shortcut: z.string().min(1).max(64).default(DEFAULT_SHORTCUT),
-  theme: themeSchema.default('system'),
-  ignoredWords: z.array(z.string().min(1).max(100)).max(10_000).default([]),
-  startAtLogin: z.boolean().default(false),
-  startInTray: z.boolean().default(false),
-  paused: z.boolean().default(false),
-  recentFiles: z.array(pathSchema).max(MAX_RECENT_FILES).default([]),
-  /** Language chosen per document path, so reopening a file keeps its language. */
-  documentLanguages: z.record(pathSchema, languageChoiceSchema).default({}),
+  language: settingsFields.language.default('auto'),
+  shortcut: settingsFields.shortcut.default(DEFAULT_SHORTCUT),
+  theme: settingsFields.theme.default('system'),
+  ignoredWords: settingsFields.ignoredWords.default([]),
+  startAtLogin: settingsFields.startAtLogin.default(false),
+  startInTray: settingsFields.startInTray.default(false),
+  paused: settingsFields.paused.default(false),
+  recentFiles: settingsFields.recentFiles.default([]),
+  documentLanguages: settingsFields.documentLanguages.default({}),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
 /** The part of the settings the renderer may change; recent files are main's business. */
-export const settingsPatchSchema = settingsSchema
-  .pick({ language: true, shortcut: true, theme: true, ignoredWords: true, startAtLogin: true, startInTray: true, paused: true })
-  .partial()
-  .strict();
+export const settingsPatchSchema = z.object({
+  language: settingsFields.language,
+  shortcut: settingsFields.shortcut,
+  theme: settingsFields.theme,
+  ignoredWords: settingsFields.ignoredWords,
+  startAtLogin: settingsFields.startAtLogin,
+  startInTray: settingsFields.startInTray,
+  paused: settingsFields.paused,
+}).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const correctRequestSchema = z.object({

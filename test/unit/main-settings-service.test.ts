@@ -25,6 +25,14 @@ describe('settings', () => {
     expect(seen).toEqual(['dark']);
   });
 
+  it('an update changes only the fields it names', () => {
+    const { service } = memorySettings();
+    service.update({ theme: 'dark' });
+    service.update({ shortcut: 'Alt+F9' });
+    service.update({ ignoredWords: ['vilnius'] });
+    expect(service.get()).toMatchObject({ theme: 'dark', shortcut: 'Alt+F9', ignoredWords: ['vilnius'], language: 'auto' });
+  });
+
   it('an update that changes nothing is not broadcast', () => {
     const { service } = memorySettings({ theme: 'dark' });
     let calls = 0;

@@ -23,12 +23,14 @@ export class EditorPage {
     this.popover = page.locator('.cm-suggestion-popover');
   }
 
-  /** The document text (CodeMirror's, not the DOM's, so wrapped lines do not matter). */
+  /** The document text, read from the rendered lines (the test documents are small enough to be all in view). */
   async text(): Promise<string> {
-    return this.page.evaluate(() => {
-      const view = (document.querySelector('.cm-content') as unknown as { cmView: { view: { state: { doc: { toString(): string } } } } }).cmView.view;
-      return view.state.doc.toString();
-    });
+    return this.page.locator('.cm-content').evaluate((content) => [...content.querySelectorAll(':scope > .cm-line')]
+      .map((line) => [...line.childNodes]
+        .filter((node) => !(node instanceof Element && node.classList.contains('cm-placeholder')))
+        .map((node) => node.textContent ?? '')
+        .join(''))
+      .join('\n'));
   }
 
   /** Types like a user, at the end of the document. */

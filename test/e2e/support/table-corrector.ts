@@ -22,13 +22,19 @@ function stripMarks(word: string): string {
 export class TableCorrector implements Corrector {
   /** Every text sent to correct(), in order (to check that only edited paragraphs are re-sent). */
   readonly calls: string[] = [];
+  /** The language of each call. */
+  readonly languages: string[] = [];
+  /** Errors to throw from the next calls (a crashed engine, as the app's EngineHost reports it). */
+  failures: Error[] = [];
   #table: Map<string, string>;
-  #sentenceMs: number;
   #documents = new Map<string, { aborted: boolean }>();
+
+  /** Delay per sentence, in ms (raise it to watch progress or to cancel). */
+  sentenceMs: number;
 
   constructor(table: Record<string, string>, sentenceMs = 5) {
     this.#table = new Map(Object.entries(table));
-    this.#sentenceMs = sentenceMs;
+    this.sentenceMs = sentenceMs;
   }
 
   status(): EngineStatus {
@@ -38,6 +44,9 @@ export class TableCorrector implements Corrector {
   async correct(text: string, options: CorrectOptions): Promise<CorrectionResult> {
     const started = performance.now();
     this.calls.push(text);
+    this.languages.push(options.language);
+    const failure = this.failures.shift();
+    if (failure) throw failure;
     const token = { aborted: false };
     if (options.documentId !== undefined) {
       const previous = this.#documents.get(options.documentId);
@@ -47,7 +56,7 @@ export class TableCorrector implements Corrector {
     const sentences = [...text.matchAll(/[^.!?]+[.!?]*\s*/g)];
     const suggestions: Suggestion[] = [];
     for (const [index, sentence] of sentences.entries()) {
-      await sleep(this.#sentenceMs);
+      await sleep(this.sentenceMs);
       if (token.aborted) throw new AbortError();
       for (const word of sentence[0].matchAll(/\p{L}+/gu)) {
         const replacement = this.#table.get(word[0]);
