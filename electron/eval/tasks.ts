@@ -1,0 +1,46 @@
+/**
+ * The three evaluation tasks of DESIGN.md section 5 and how each turns a gold sentence into the input a
+ * system sees. The noise functions are the same ones the training data is made with.
+ */
+import { addTypos, stripDiacritics } from '../engine/noise/index.ts';
+import type { LanguageCode } from '../shared/types.ts';
+
+/** diacritics: strip all diacritics; typos: strip, then typo noise; clean: the gold text itself. */
+export const TASKS = ['diacritics', 'typos', 'clean'] as const;
+
+/** One of {@link TASKS}. */
+export type EvalTask = (typeof TASKS)[number];
+
+/** Noise settings of the typos task. */
+export interface NoiseOptions {
+  /** Per-character typo probability. */
+  p: number;
+  /** Base seed; line i of the gold file uses seed + i, so every line's noise is fixed and independent. */
+  seed: number;
+}
+
+/** Default noise: p = 0.02 (the lighter of the two reported levels), seed 1. */
+export const DEFAULT_NOISE: NoiseOptions = { p: 0.02, seed: 1 };
+
+/** Makes the input of line `lineIndex` (0-based line number in the gold file) for `task`. */
+export function makeInput(
+  task: EvalTask,
+  gold: string,
+  lang: LanguageCode,
+  lineIndex: number,
+  noise: NoiseOptions = DEFAULT_NOISE,
+): string {
+  switch (task) {
+    case 'diacritics':
+      return stripDiacritics(gold, lang);
+    case 'typos':
+      return addTypos(stripDiacritics(gold, lang), lang, noise.p, noise.seed + lineIndex);
+    case 'clean':
+      return gold;
+  }
+}
+
+/** True when `value` names a task. */
+export function isTask(value: string): value is EvalTask {
+  return (TASKS as readonly string[]).includes(value);
+}

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/ogonek.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'ogonek-eval-cli-'));
+
+function ogonek(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const EVAL = ['eval', '--system', 'keep', '--lang', 'lt', '--task', 'diacritics'];
+
+describe('ogonek eval: bad input files give a clear error and a non-zero exit', () => {
+  it.each([
+    ['a missing file', join(dir, 'nope.txt'), /cannot read gold file .*nope\.txt: no such file/],
+    ['an empty file', file('empty.txt', ''), /empty\.txt is empty/],
+    ['a file of blank lines', file('blank.txt', '\n  \n\r\n'), /blank\.txt is empty/],
+    ['invalid UTF-8', file('latin1.txt', Buffer.from([0x6f, 0x6b, 0x0a, 0x67, 0x72, 0xe0, 0x0a])),
+      /latin1\.txt is not valid UTF-8 \(first bad line: 2\)/],
+    ['a directory', dir, /is a directory/],
+  ])('%s', (_name, path, message) => {
+    const result = ogonek(...EVAL, path);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /u); // a message, not a stack trace
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('ogonek eval: usage errors exit with 2', () => {
+  const gold = file('gold-usage.txt', 'Labai gražus oras.\n');
+  it.each([
+    ['no system', ['eval', '--lang', 'lt', '--task', 'diacritics', gold], /--system must be one of/],
+    ['unknown system', ['eval', '--system', 'magic', '--lang', 'lt', '--task', 'clean', gold], /--system/],
+    ['unknown language', ['eval', '--system', 'keep', '--lang', 'xx', '--task', 'clean', gold], /--lang/],
+    ['unknown task', ['eval', '--system', 'keep', '--lang', 'lt', '--task', 'poetry', gold], /--task/],
+    ['bad p', [...EVAL.slice(0, -1), 'typos', '--p', '2', gold], /invalid --p: 2/],
+    ['bad limit', [...EVAL, '--limit', '0', gold], /invalid --limit: 0/],
+    ['no file', EVAL, /exactly one gold FILE/],
+    ['unknown option', [...EVAL, '--fast', gold], /Unknown option '--fast'/],
+  ])('%s', (_name, args, message) => {
+    const result = ogonek(...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('ogonek eval: results', () => {
+  const gold = file('gold.txt', 'Šiandien labai gražus oras.\n\nAš einu namo, 1984 m.\n');
+
+  it('--json prints one object with the documented keys (keep on the diacritics task)', () => {
+    const result = ogonek(...EVAL, '--json', gold);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, unknown>;
+    // Gold alpha words: Šiandien labai gražus oras. Aš einu namo, m. -> 8, of which 3 carry diacritics.
+    expect(json).toMatchObject({
+      alpha_word_accuracy: 62.5, diacritic_word_accuracy: 0, damage_rate: 0, sentences: 2, words: 8,
+      diacritic_words: 3, system: 'keep', lang: 'lt', task: 'diacritics',
+    });
+    expect(json.sentences_per_second).toEqual(expect.any(Number));
+  });
+
+  it('scores the unigram system with a lexicon from --lexicon-dir', () => {
+    const lexicons = mkdtempSync(join(tmpdir(), 'ogonek-lexicon-'));
+    writeFileSync(join(lexicons, 'lt.tsv.gz'), gzipSync('siandien\tšiandien\t3\ngrazus\tgražus\t2\nas\taš\t9\n'));
+    const result = ogonek('eval', '--system', 'unigram', '--lang', 'lt', '--task', 'diacritics',
+      '--lexicon-dir', lexicons, '--json', gold);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ alpha_word_accuracy: 100, damage_rate: 0 });
+  });
+
+  it('clean text through keep is perfect; --limit takes the first sentences', () => {
+    const result = ogonek('eval', '--system', 'keep', '--lang', 'lt', '--task', 'clean', '--limit', '1', '--json', gold);
+    expect(JSON.parse(result.stdout)).toMatchObject({ alpha_word_accuracy: 100, sentences: 1, words: 4 });
+  });
+
+  it('typos task: the same seed gives the same input, so the same score', () => {
+    const long = file('long.txt', `${'Šiandien labai gražus oras, o rytoj lis lietus. '.repeat(20)}\n`.repeat(5));
+    const args = ['eval', '--system', 'keep', '--lang', 'lt', '--task', 'typos', '--p', '0.05', '--json'];
+    const first = JSON.parse(ogonek(...args, '--seed', '7', long).stdout) as { alpha_word_accuracy: number; p: number };
+    const again = JSON.parse(ogonek(...args, '--seed', '7', long).stdout) as { alpha_word_accuracy: number };
+    const clean = JSON.parse(ogonek('eval', '--system', 'keep', '--lang', 'lt', '--task', 'diacritics', '--json', long).stdout) as
+      { alpha_word_accuracy: number };
+    expect(first.alpha_word_accuracy).toBe(again.alpha_word_accuracy);
+    expect(first.p).toBe(0.05);
+    expect(first.alpha_word_accuracy).toBeLessThan(clean.alpha_word_accuracy);
+  });
+
+  it('the human-readable report names the measures', () => {
+    const result = ogonek(...EVAL, gold);
+    expect(result.stdout).toMatch(/alpha-word accuracy\s+62\.50 %/u);
+    expect(result.stdout).toMatch(/damage rate/u);
+  });
+});
+
+describe('ogonek dispatcher', () => {
+  it('lists the commands with --help and rejects unknown ones', () => {
+    expect(ogonek('--help')).toMatchObject({ status: 0, stdout: expect.stringMatching(/eval-report/) });
+    expect(ogonek('frobnicate')).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command 'frobnicate'/) });
+  });
+});
