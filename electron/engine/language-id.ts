@@ -56,8 +56,8 @@ function loadProfiles(): Profiles | null {
   return profiles;
 }
 
-/** Below this many known n-grams a guess is not trusted (a word or two). */
-const MIN_GRAMS = 12;
+/** Below this many known n-grams (about two words) a guess is not trusted. */
+const MIN_GRAMS = 24;
 /** Mean margin (nats per n-gram) below which two languages are too close to call. */
 const MIN_MARGIN = 0.05;
 
