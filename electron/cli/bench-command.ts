@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBench, type BenchResult } from '../../bench/engine-bench.ts';
+import { ortVersion } from '../engine/ort-backend.ts';
 
 const HELP = `Usage: ogonek bench [--quick] [--json] [--report FILE] [--model DIR] [--threads N]
 
@@ -34,7 +34,7 @@ function machine(): string {
   } catch {
     // not Linux: os.cpus() is good enough
   }
-  const ort = (createRequire(import.meta.url)('onnxruntime-node/package.json') as { version: string }).version;
+  const ort = ortVersion();
   return `${cpus().length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform}/${process.arch}, ` +
     `Node ${process.version}, onnxruntime-node ${ort}`;
 }

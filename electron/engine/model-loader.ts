@@ -3,14 +3,11 @@
  * (DESIGN.md section 7): accelerators are tried one by one, their output is checked against the manifest's
  * reference outputs (or, without references, against the CPU), and the reason for every fallback is kept.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { LanguageCode, ProviderName } from '../shared/types.ts';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from './byte-codec.ts';
 import { speculativeDecode, type StepModel } from './decode.ts';
 import { readManifest, verifyModelFile, type Manifest } from './model-files.ts';
-import { OrtModel } from './ort-backend.ts';
+import { missingProviderFiles, OrtModel } from './ort-backend.ts';
 
 /** A loaded model and what the user should know about the provider choice. */
 export interface LoadedModel {
@@ -30,18 +27,6 @@ export function defaultProviders(platform: NodeJS.Platform = process.platform, a
   if (platform === 'darwin' && arch === 'arm64') list.push('coreml');
   if (env.OGONEK_WEBGPU === '1') list.push('webgpu');
   return [...list, 'cpu'];
-}
-
-/** Why a provider cannot even be tried here, or null. CUDA needs the provider library fetched at install. */
-function missingProviderFiles(provider: ProviderName): string | null {
-  if (provider !== 'cuda') return null;
-  try {
-    const pkg = dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json'));
-    const lib = join(pkg, 'bin', 'napi-v6', 'linux', 'x64', 'libonnxruntime_providers_cuda.so');
-    return existsSync(lib) ? null : 'the CUDA provider library is not installed (onnxruntime-node install step skipped)';
-  } catch {
-    return null;
-  }
 }
 
 const FALLBACK_SENTENCES: Array<{ input: string; lang: string; output?: string }> = [

@@ -2,6 +2,9 @@
  * The only module that imports onnxruntime-node: sessions for the two graphs of models/ONNX-CONTRACT.md and
  * the decoder step that decode.ts drives. It runs inside the engine worker (session.run blocks its thread).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { ProviderName } from '../shared/types.ts';
 import type { DecoderSession, StepModel, StepResult } from './decode.ts';
 
@@ -16,6 +19,34 @@ let ortPromise: Promise<Ort> | undefined;
 export function loadOrt(): Promise<Ort> {
   ortPromise ??= import('onnxruntime-node').then((m) => ((m as { default?: Ort }).default ?? m) as Ort);
   return ortPromise;
+}
+
+/** Folder of the installed onnxruntime-node package (found without loading its native binding). */
+function packageDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json'));
+}
+
+/** Version of the installed onnxruntime-node. */
+export function ortVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Why a provider cannot even be tried here, or null. CUDA needs provider libraries that onnxruntime-node's
+ * install step downloads; without them session creation fails after printing loader errors, so say it first.
+ */
+export function missingProviderFiles(provider: ProviderName): string | null {
+  if (provider !== 'cuda' || process.platform !== 'linux') return null;
+  try {
+    const lib = join(packageDir(), 'bin', 'napi-v6', 'linux', process.arch, 'libonnxruntime_providers_cuda.so');
+    return existsSync(lib) ? null : 'the CUDA provider library is not installed (onnxruntime-node install step skipped)';
+  } catch {
+    return null;
+  }
 }
 
 /** Session options for one provider (DESIGN.md section 7). */
