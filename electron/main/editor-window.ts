@@ -6,6 +6,7 @@ import { BrowserWindow, nativeTheme, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, EventPayload } from '../shared/contract.ts';
 import { sendEvent } from './ipc-router.ts';
 import { APP_ORIGIN } from './renderer-files.ts';
+import { editorWebPreferences } from './window-options.ts';
 
 export interface EditorWindowOptions {
   preloadPath: string;
@@ -84,21 +85,7 @@ export class EditorWindow {
       title: 'Ogonek',
       icon: this.#options.iconPath,
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#1d1f23' : '#ffffff',
-      webPreferences: {
-        preload: this.#options.preloadPath,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        // Chromium's spellchecker downloads dictionaries from Google; the engine is our spellchecker.
-        spellcheck: false,
-        devTools: this.#options.devTools,
-      },
+      webPreferences: editorWebPreferences(this.#options.preloadPath, this.#options.devTools),
     });
     window.once('ready-to-show', () => window.show());
     window.webContents.on('did-finish-load', () => {

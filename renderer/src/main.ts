@@ -11,6 +11,8 @@ declare global {
   interface Window {
     /** Exposed by electron/preload (or by the e2e harness); nothing else crosses into the page. */
     ogonek?: OgonekApi;
+    /** Read-only view for automated tests, present only with ?test-driver (like VS Code's smoke-test driver). */
+    ogonekTestDriver?: { text(): string };
   }
 }
 
@@ -21,4 +23,7 @@ if (!window.ogonek) {
   const app = new AppController(window.ogonek);
   await app.init();
   mount(App, { target, props: { app } });
+  if (new URLSearchParams(location.search).has('test-driver')) {
+    window.ogonekTestDriver = Object.freeze({ text: () => app.editor?.view.state.doc.toString() ?? '' });
+  }
 }

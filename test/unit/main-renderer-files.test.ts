@@ -71,3 +71,13 @@ describe('network rule', () => {
     expect(isAllowedUrl(url)).toBe(allowed);
   });
 });
+
+describe('editor window preferences', () => {
+  it('isolate and sandbox the page, with no Node, no webviews, no spellchecker downloads', async () => {
+    const { editorWebPreferences } = await import('../../electron/main/window-options.ts');
+    expect(editorWebPreferences('/app/preload.cjs', false)).toMatchObject({
+      preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, spellcheck: false, devTools: false,
+    });
+  });
+});

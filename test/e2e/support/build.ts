@@ -1,6 +1,6 @@
 /**
- * Builds the renderer once for the e2e suites: skipped when dist/renderer is newer than every source it
- * depends on, serialised across vitest workers with a lock directory.
+ * Builds what the e2e suites run (the renderer; the Electron bundles) once: skipped when the output is
+ * newer than every source it depends on, serialised across vitest workers with a lock directory.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,20 +21,34 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function isFresh(): boolean {
-  const index = path.join(RENDERER_DIST, 'index.html');
-  if (!existsSync(index)) return false;
-  const sources = Math.max(
-    newestMtime(path.join(ROOT, 'renderer')),
-    newestMtime(path.join(ROOT, 'electron', 'shared')),
-    statSync(path.join(ROOT, 'vite.renderer.config.ts')).mtimeMs,
-  );
-  return statSync(index).mtimeMs > sources;
+/** Output folder and sources of each build. */
+const TARGETS = {
+  renderer: {
+    stamp: path.join(RENDERER_DIST, 'index.html'),
+    sources: ['renderer', 'electron/shared', 'vite.renderer.config.ts'],
+    configs: [{ configFile: 'vite.renderer.config.ts', mode: 'production' }],
+  },
+  electron: {
+    stamp: path.join(ROOT, 'dist-electron', 'preload', 'preload.cjs'),
+    sources: ['electron/main', 'electron/preload', 'electron/shared', 'electron/engine', 'vite.electron.config.ts'],
+    configs: [{ configFile: 'vite.electron.config.ts', mode: 'main' }, { configFile: 'vite.electron.config.ts', mode: 'preload' }],
+  },
+} as const;
+
+function newest(file: string): number {
+  const full = path.join(ROOT, file);
+  return statSync(full).isDirectory() ? newestMtime(full) : statSync(full).mtimeMs;
 }
 
-/** Makes sure dist/renderer holds a build of the current sources. */
-export async function ensureRendererBuilt(): Promise<void> {
-  const lock = path.join(ROOT, 'dist', '.renderer-build.lock');
+function isFresh(target: keyof typeof TARGETS): boolean {
+  const { stamp, sources } = TARGETS[target];
+  if (!existsSync(stamp)) return false;
+  return statSync(stamp).mtimeMs > Math.max(...sources.map(newest));
+}
+
+/** Makes sure the build of `target` matches the current sources. */
+export async function ensureBuilt(target: keyof typeof TARGETS): Promise<void> {
+  const lock = path.join(ROOT, 'dist', `.${target}-build.lock`);
   mkdirSync(path.dirname(lock), { recursive: true });
   for (let waited = 0; ; waited += 200) {
     try {
@@ -47,10 +61,17 @@ export async function ensureRendererBuilt(): Promise<void> {
     }
   }
   try {
-    if (isFresh()) return;
+    if (isFresh(target)) return;
     const { build } = await import('vite');
-    await build({ configFile: path.join(ROOT, 'vite.renderer.config.ts'), root: path.join(ROOT, 'renderer'), logLevel: 'warn' });
+    for (const { configFile, mode } of TARGETS[target].configs) {
+      await build({ configFile: path.join(ROOT, configFile), mode, logLevel: 'warn' });
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/** Makes sure dist/renderer holds a build of the current sources. */
+export function ensureRendererBuilt(): Promise<void> {
+  return ensureBuilt('renderer');
 }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT } from './build-renderer.ts';
+import { ROOT } from './build.ts';
 
 /** Where screenshots go (ignored by git); a few are copied to docs/screenshots for the README. */
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
@@ -23,14 +23,9 @@ export class EditorPage {
     this.popover = page.locator('.cm-suggestion-popover');
   }
 
-  /** The document text, read from the rendered lines (the test documents are small enough to be all in view). */
+  /** The whole document text (from the page's test driver: CodeMirror renders only the lines in view). */
   async text(): Promise<string> {
-    return this.page.locator('.cm-content').evaluate((content) => [...content.querySelectorAll(':scope > .cm-line')]
-      .map((line) => [...line.childNodes]
-        .filter((node) => !(node instanceof Element && node.classList.contains('cm-placeholder')))
-        .map((node) => node.textContent ?? '')
-        .join(''))
-      .join('\n'));
+    return this.page.evaluate(() => (window as unknown as { ogonekTestDriver: { text(): string } }).ogonekTestDriver.text());
   }
 
   /** Types like a user, at the end of the document. */

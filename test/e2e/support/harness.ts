@@ -16,7 +16,7 @@ import { inProcessEngine } from '../../../electron/main/in-process-engine.ts';
 import { createHandlers } from '../../../electron/main/ipc-handlers.ts';
 import { registerIpc, sendEvent, type InvokeEvent } from '../../../electron/main/ipc-router.ts';
 import { SettingsService } from '../../../electron/main/settings-service.ts';
-import { RENDERER_DIST, ensureRendererBuilt } from './build-renderer.ts';
+import { RENDERER_DIST, ensureRendererBuilt } from './build.ts';
 import { startRendererServer, type RendererServer } from './renderer-server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -47,6 +47,8 @@ export interface Harness {
   /** Paths the next open/save dialogs answer with (null = the user cancelled). */
   dialogAnswers: { open: (string | null)[]; save: (string | null)[] };
   documentStates: { dirty: boolean; title: string }[];
+  /** Every event main sent to the page, in order. */
+  events: { channel: string; payload: unknown }[];
   quitConfirmed: number;
   emit<N extends EventName>(name: N, payload: EventPayload<N>): Promise<void>;
   close(): Promise<void>;
@@ -89,7 +91,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const page = await context.newPage();
   const harness: Harness = {
     page, context, settings, tempDir, dialogAnswers,
-    requests: [], consoleErrors: [], documentStates: [], quitConfirmed: 0,
+    requests: [], consoleErrors: [], documentStates: [], events: [], quitConfirmed: 0,
     emit: async (name, payload) => sendEvent(sender, name, payload),
     close: async () => {
       await context.close();
@@ -99,6 +101,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // What main's webContents.send does: deliver to the page's listeners.
   const sender = {
     send: (channel: string, payload: unknown) => {
+      harness.events.push({ channel, payload });
       void page.evaluate(`window.__ogonekEmit(${JSON.stringify(channel)}, ${JSON.stringify(payload)})`).catch(() => undefined);
     },
   };
@@ -132,7 +135,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return handler({ sender }, ...args);
   });
   await page.addInitScript({ content: installApiScript({ invoke: INVOKE_NAMES, events: EVENT_NAMES, prefix: CHANNEL_PREFIX }) });
-  await page.goto(`${server.origin}/index.html`);
+  await page.goto(`${server.origin}/index.html?test-driver`);
   await page.locator('.cm-content').waitFor();
   return harness;
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './build-renderer.ts';
+import { ROOT } from './build.ts';
 
 export interface ModelChoice {
   dir: string | null;

@@ -1,0 +1,113 @@
+/**
+ * The editor page bound to the real engine (createCorrector over the model files, in this process),
+ * through the app's own contract, handlers and file service. Uses the trained model in models/ when it is
+ * there; with only the engine's tiny random-weight model, the tests that need real corrections are
+ * skipped (and say so), and the rest still run the whole path: page -> contract -> engine -> page.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Corrector } from '../../electron/shared/types.ts';
+import { EditorPage } from './support/editor-page.ts';
+import { CHROMIUM, closeShared, startHarness, type Harness } from './support/harness.ts';
+import { chooseModel } from './support/model.ts';
+import { saveDocScreenshot } from './support/doc-screenshots.ts';
+
+const model = chooseModel();
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.log(`[e2e] skipping the real-engine editor tests: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+else if (!model.dir) console.log(`[e2e] skipping the real-engine editor tests: ${model.reason}`);
+else if (!model.real) console.log(`[e2e] real-engine editor tests that assert corrections are skipped: ${model.reason}`);
+
+/** Stripped Lithuanian, and what a working model must make of it. */
+const STRIPPED = 'Siandien labai grazus oras. Vaikai zaidzia kieme.';
+const RESTORED = 'Šiandien labai gražus oras. Vaikai žaidžia kieme.';
+
+let corrector: Corrector;
+let harness: Harness | undefined;
+
+describe.skipIf(!hasChromium || !model.dir)('editor with the real engine', () => {
+  beforeAll(async () => {
+    const { createCorrector } = await import('../../electron/engine/index.ts');
+    corrector = await createCorrector({ modelDir: model.dir! });
+  });
+  afterEach(async () => {
+    if (harness) {
+      const origin = new URL(harness.page.url()).origin;
+      expect(harness.requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+      expect(harness.consoleErrors).toEqual([]);
+      await harness.close();
+    }
+    harness = undefined;
+  });
+  afterAll(async () => {
+    await corrector?.dispose();
+    await closeShared();
+  });
+
+  async function open(language?: 'lt') {
+    harness = await startHarness({ corrector, settings: language ? { language } : {} });
+    const editor = new EditorPage(harness.page);
+    await editor.waitForEngine();
+    return { harness, editor };
+  }
+
+  it('the status bar shows the loaded model and its execution provider', async () => {
+    const { editor } = await open();
+    const manifest = JSON.parse(readFileSync(path.join(model.dir!, 'manifest.json'), 'utf8')) as { version: string };
+    expect(await editor.status('model')).toBe(`Model ${manifest.version}`);
+    expect(await editor.status('provider')).toMatch(/^Provider: (CPU|CUDA|DML|COREML|WEBGPU)$/);
+  });
+
+  it('opens a file, runs Fix all with the engine\'s progress, and saves the result', async () => {
+    const { editor, harness } = await open('lt');
+    const file = path.join(harness.tempDir, 'ilgas.txt');
+    const paragraphs = Array.from({ length: 24 }, () => STRIPPED);
+    writeFileSync(file, paragraphs.join('\n\n'));
+    harness.dialogAnswers.open.push(file);
+    await editor.toolbar('Open…');
+    await expect.poll(() => editor.text()).toBe(paragraphs.join('\n\n'));
+    await editor.toolbar('Fix all');
+    const notice = await editor.notice(/^(Fixed \d+ words?|Nothing to fix)/, 120_000);
+    // Live checks report progress too; Fix all is the request covering all 48 sentences.
+    const events = harness.events.filter((e) => e.channel === 'ogonek:onDidProgress').map((e) => e.payload as { requestId: string; done: number; total: number });
+    const fixAllId = events.find((e) => e.total === 48)?.requestId;
+    const progress = events.filter((e) => e.requestId === fixAllId);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    await harness.page.keyboard.press('Control+s');
+    await editor.notice(/Saved ilgas.txt/);
+    expect(readFileSync(file, 'utf8')).toBe(await editor.text());
+    if (model.real) {
+      expect(notice).toMatch(/^Fixed \d+ words/);
+      expect(readFileSync(file, 'utf8')).toBe(Array.from({ length: 24 }, () => RESTORED).join('\n\n'));
+    }
+  });
+
+  it.skipIf(!model.real)('typed stripped text gets suggestions; accepting one changes the text and undo restores it', async () => {
+    const { editor } = await open('lt');
+    await editor.type(STRIPPED);
+    await editor.waitForSuggestions(3);
+    expect(await editor.underlined()).toEqual(expect.arrayContaining(['Siandien', 'grazus']));
+    await editor.hover('grazus');
+    await editor.screenshot('engine-suggestions');
+    await saveDocScreenshot(editor.page, 'editor-suggestions');
+    await editor.popover.first().getByRole('button', { name: 'Accept' }).click();
+    expect(await editor.text()).toBe(STRIPPED.replace('grazus', 'gražus'));
+    await editor.undo();
+    expect(await editor.text()).toBe(STRIPPED);
+  });
+
+  it.skipIf(!model.real)('ignoring a word removes its suggestion and keeps it away', async () => {
+    const { editor, harness } = await open('lt');
+    await editor.type(STRIPPED);
+    await editor.waitForSuggestions(3);
+    await (await editor.hover('Siandien')).getByRole('button', { name: /^Ignore/ }).click();
+    expect(await editor.underlined()).not.toContain('Siandien');
+    expect(harness.settings.get().ignoredWords).toEqual(['siandien']);
+    await editor.type(' Siandien vel grazus.');
+    await editor.page.waitForFunction(() => Array.from(document.querySelectorAll('.cm-suggestion')).filter((e) => e.textContent === 'grazus').length === 2);
+    expect(await editor.underlined()).not.toContain('Siandien');
+  });
+});

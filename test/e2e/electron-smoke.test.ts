@@ -1,0 +1,85 @@
+/**
+ * Smoke test of the whole app through Playwright's Electron driver: the real main process, preload,
+ * protocol, CSP and engine process. Needs the Electron binary, which `npm install` downloads on a normal
+ * machine; where it is missing (ELECTRON_SKIP_BINARY_DOWNLOAD, offline CI) the test is skipped and says why.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron as electron, type ElectronApplication } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_NAMES, INVOKE_NAMES } from '../../electron/shared/contract.ts';
+import { ROOT, ensureBuilt } from './support/build.ts';
+
+/**
+ * Where `electron` would run from, found without require('electron'): that call starts a download when
+ * the binary is missing, and this test must not touch the network.
+ */
+function findElectron(): { binary: string | null; reason: string } {
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return { binary: null, reason: 'the Electron binary was not downloaded (no node_modules/electron/path.txt; ELECTRON_SKIP_BINARY_DOWNLOAD was set)' };
+  const relative = readFileSync(pathFile, 'utf8');
+  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist'), relative);
+  return existsSync(binary) ? { binary, reason: '' } : { binary: null, reason: `the Electron binary ${binary} is missing` };
+}
+
+const { binary, reason } = findElectron();
+if (!binary) console.log(`[e2e] skipping the Electron smoke test: ${reason}`);
+
+describe.skipIf(!binary)('the packaged app (Electron)', () => {
+  let app: ElectronApplication;
+  let userData: string;
+
+  beforeAll(async () => {
+    await ensureBuilt('renderer');
+    await ensureBuilt('electron');
+    userData = mkdtempSync(path.join(os.tmpdir(), 'ogonek-electron-'));
+    app = await electron.launch({
+      executablePath: binary!,
+      args: [ROOT, `--user-data-dir=${userData}`],
+      cwd: ROOT,
+      env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+    }).catch(async (error: unknown) => {
+      rmSync(userData, { recursive: true, force: true });
+      throw error;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  it('opens the editor with a locked-down renderer that sees only the contract', async () => {
+    const page = await app.firstWindow();
+    await page.locator('.cm-content').waitFor();
+    expect(page.url()).toBe('app://ogonek/index.html');
+    const exposed = await page.evaluate(() => ({
+      api: Object.keys((window as unknown as { ogonek?: object }).ogonek ?? {}).sort(),
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+    }));
+    expect(exposed).toEqual({ api: [...INVOKE_NAMES, ...EVENT_NAMES, 'pathForFile'].sort(), require: 'undefined', process: 'undefined' });
+  });
+
+  it('blocks network requests, new windows and navigation', async () => {
+    const page = await app.firstWindow();
+    const fetched = await page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'));
+    expect(fetched).toBe('blocked');
+    const opened = await page.evaluate(() => window.open('https://example.com/') === null);
+    expect(opened).toBe(true);
+    await page.evaluate(() => { location.href = 'https://example.com/'; });
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe('app://ogonek/index.html');
+  });
+
+  it('reports the engine in the status bar, and closing the window keeps the app running', async () => {
+    const page = await app.firstWindow();
+    await page.getByTestId('status-model').filter({ hasText: /^(Model |Engine unavailable)/ }).waitFor({ timeout: 60_000 });
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close());
+    const state = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
+    expect(state).toEqual([false]);
+  });
+});
