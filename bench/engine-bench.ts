@@ -45,6 +45,8 @@ export interface BenchResult {
   runs: number;
   threads: number;
   quick: boolean;
+  /** Sentence latency p50 per language (ms). */
+  per_language_p50_ms: Record<string, number>;
 }
 
 const UD = fileURLToPath(new URL('../../shared/benchmarks/ud/', import.meta.url));
@@ -109,10 +111,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   // Sentence latency through the whole corrector (segmentation, worker, diff), cache cleared each time.
   const sentenceMs: number[] = [];
+  const byLanguage: Record<string, number[]> = {};
   for (let run = 0; run < runs; run++) {
     for (const { text, lang } of sentences) {
       corrector.cache.clear();
-      sentenceMs.push((await timeIt(() => corrector.correct(text, { language: lang })))[0]);
+      const [ms] = await timeIt(() => corrector.correct(text, { language: lang }));
+      sentenceMs.push(ms);
+      (byLanguage[lang] ??= []).push(ms);
     }
   }
   log(`sentences: ${sentences.length} x ${runs}, p50 ${quantile(sentenceMs, 0.5).toFixed(1)} ms`);
@@ -174,5 +179,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     peak_rss_mb: round(process.resourceUsage().maxRSS / 1024), provider: status.provider ?? 'unknown',
     provider_note: status.providerNote, model_version: status.modelVersion ?? 'unknown',
     sentences: sentences.length, runs, threads, quick: options.quick,
+    per_language_p50_ms: Object.fromEntries(Object.entries(byLanguage).map(([l, ms]) => [l, round(quantile(ms, 0.5))])),
   };
 }

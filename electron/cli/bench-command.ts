@@ -66,6 +66,8 @@ ${rows.join('\n')}
 | document throughput (bytes/s, ${r.doc_bytes}-byte Czech document) | ${r.doc_bytes_per_s} | | |
 | model load p95 (ms) | ${r.load_p95_ms} | | |
 
+Sentence latency p50 per language (ms): ${Object.entries(r.per_language_p50_ms).map(([l, ms]) => `${l} ${ms}`).join(', ')}.
+
 Sentence latency is the wall time of \`corrector.correct()\` on one sentence (segmentation, worker round trip,
 encoder, decoding, diff). Greedy and speculative decoding are timed inside the worker on the same sentences,
 interleaved; the speed-up is the ratio of their medians. Load time is \`createEngine()\`: worker start, sha256 of
@@ -90,6 +92,6 @@ export async function run(args: string[]): Promise<number> {
     console.error(`bench: wrote ${values.report}`);
   }
   if (values.json) console.log(JSON.stringify(result, null, 2));
-  else for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(26)} ${value}`);
+  else for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(26)} ${JSON.stringify(value)}`);
   return 0;
 }
