@@ -58,7 +58,7 @@ describe('alignWords: hand-computed examples', () => {
 
 describe('alignWords: properties', () => {
   // Small alphabets make repeated and shared words likely, which is where alignments go wrong.
-  const words = fc.array(fc.constantFrom('a', 'b', 'c', 'ą', 'd.', 'Ē'), { maxLength: 12 });
+  const words = fc.array(fc.constantFrom<string>('a', 'b', 'c', 'ą', 'd.', 'Ē'), { maxLength: 12 });
 
   it('identity aligns every word with itself', () => {
     fc.assert(fc.property(words, (gold) => {
@@ -92,7 +92,7 @@ describe('alignWords: properties', () => {
 
   it('a word inserted into the output never costs a gold word', () => {
     fc.assert(fc.property(words, fc.nat(), fc.constantFrom('x', 'a'), (gold, at, extra) => {
-      const output = [...gold];
+      const output: string[] = [...gold];
       output.splice(at % (gold.length + 1), 0, extra);
       expect(alignedToGold(gold, output)).toEqual(gold);
     }));

@@ -1,0 +1,135 @@
+/**
+ * `ogonek eval-report` (`npm run eval`): runs every system on every benchmark language and task and
+ * regenerates models/EVAL.md and models/eval-results.json (the data it is rendered from). Systems not run
+ * this time keep their previous results, so `npm run eval -- --systems model` adds the model column alone.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LANGUAGES, type LanguageCode } from '../shared/types.ts';
+import { EvalInputError } from '../eval/gold-file.ts';
+import { DEFAULT_MODEL_DIR, REPO_ROOT, sharedDir } from '../eval/paths.ts';
+import { naplavaCells, runCellJob } from '../eval/report-cells.ts';
+import { planJobs, runJobs } from '../eval/report-jobs.ts';
+import { renderReport } from '../eval/report-markdown.ts';
+import { REPORT_TASKS } from '../eval/report-plan.ts';
+import { emptyResults, loadResults, mergeResults, saveResults } from '../eval/report-results.ts';
+import { isSystemName, type SystemName } from '../eval/systems/index.ts';
+
+const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [options])
+  --systems a,b     systems to run (default keep,unigram,spell, plus model when models/manifest.json exists)
+  --langs a,b       languages (default all)
+  --tasks a,b       ${REPORT_TASKS.map((t) => t.id).join(',')} (default all)
+  --limit N         sentences per language (default 300)
+  --spell-limit N   sentences per language for spell (default 50: nspell suggestions are slow)
+  --cs-limit N      lines per Czech real-user set (default all)
+  --jobs N          parallel processes (default 1; more skews the speed columns)
+  --timeout S       seconds per (system, language) process (default 900)
+  --fresh           drop previous results instead of keeping those of systems not run
+  --out FILE        report path (default models/EVAL.md); eval-results.json is written beside it
+  --lexicon-dir DIR, --model-dir DIR, --threads N`;
+
+const OPTIONS = {
+  systems: { type: 'string' }, langs: { type: 'string' }, tasks: { type: 'string' }, limit: { type: 'string' },
+  'spell-limit': { type: 'string' }, 'cs-limit': { type: 'string' }, jobs: { type: 'string' },
+  timeout: { type: 'string' }, out: { type: 'string' }, 'lexicon-dir': { type: 'string' },
+  'model-dir': { type: 'string' }, threads: { type: 'string' }, fresh: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  // Internal: run one (system, language) job and print its cells as JSON (see report-jobs.ts).
+  cell: { type: 'boolean' }, system: { type: 'string' }, lang: { type: 'string' }, ufal: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+function list(value: string | undefined, fallback: readonly string[]): string[] {
+  return value === undefined ? [...fallback] : value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new EvalInputError(`invalid --${name}: ${value}`);
+  return n;
+}
+
+function systemOptions(values: Values): { lexiconDir?: string; modelDir?: string; threads?: number } {
+  const threads = positive('threads', values.threads);
+  return { ...(values['lexicon-dir'] ? { lexiconDir: values['lexicon-dir'] } : {}),
+    ...(values['model-dir'] ? { modelDir: values['model-dir'] } : {}), ...(threads ? { threads } : {}) };
+}
+
+async function runCell(values: Values): Promise<number> {
+  const { system = '', lang = '' } = values;
+  if (!isSystemName(system) || !(LANGUAGES as readonly string[]).includes(lang)) throw new EvalInputError('bad --cell job');
+  const ufalLimit = positive('cs-limit', values['cs-limit']);
+  const cells = await runCellJob({
+    system, lang: lang as LanguageCode, taskIds: list(values.tasks, []), limit: positive('limit', values.limit) ?? 300,
+    ufal: values.ufal === true, ...(ufalLimit ? { ufalLimit } : {}), benchmarksDir: join(sharedDir(), 'benchmarks'),
+    ...systemOptions(values),
+  }, (line) => console.error(`  ${line}`));
+  process.stdout.write(JSON.stringify(cells));
+  return 0;
+}
+
+async function runReport(values: Values, args: string[]): Promise<number> {
+  const modelDir = values['model-dir'] ?? DEFAULT_MODEL_DIR;
+  const defaults = ['keep', 'unigram', 'spell', ...(existsSync(join(modelDir, 'manifest.json')) ? ['model'] : [])];
+  const systems = list(values.systems, defaults);
+  const langs = list(values.langs, LANGUAGES);
+  const taskIds = list(values.tasks, REPORT_TASKS.map((t) => t.id));
+  for (const s of systems) if (!isSystemName(s)) throw new EvalInputError(`unknown system ${s}`);
+  for (const l of langs) if (!(LANGUAGES as readonly string[]).includes(l)) throw new EvalInputError(`unknown language ${l}`);
+  for (const t of taskIds) if (!REPORT_TASKS.some((r) => r.id === t)) throw new EvalInputError(`unknown task ${t}`);
+  const limit = positive('limit', values.limit) ?? 300;
+  const spellLimit = positive('spell-limit', values['spell-limit']) ?? 50;
+  const csLimit = positive('cs-limit', values['cs-limit']);
+  const parallel = positive('jobs', values.jobs) ?? 1;
+  const out = values.out ?? join(REPO_ROOT, 'models', 'EVAL.md');
+  const resultsPath = join(out, '..', 'eval-results.json');
+  const limitOf = (system: SystemName): number => (system === 'spell' ? spellLimit : limit);
+
+  const started = performance.now();
+  const jobs = planJobs({ systems: systems as SystemName[], langs: langs as LanguageCode[],
+    tasks: REPORT_TASKS.filter((t) => taskIds.includes(t.id)), limitOf,
+    extraArgs: ['lexicon-dir', 'model-dir', 'threads', 'cs-limit']
+      .flatMap((name) => { const v = values[name as keyof Values]; return v ? [`--${name}`, String(v)] : []; }) });
+  const { cells, records } = await runJobs(jobs, parallel, positive('timeout', values.timeout) ?? 900);
+  if (langs.includes('cs') && taskIds.includes('diacritics')) cells.push(...naplavaCells(join(sharedDir(), 'benchmarks'), csLimit));
+
+  const date = new Date().toISOString();
+  const command = `npm run eval${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const results = mergeResults(values.fresh ? emptyResults() : loadResults(resultsPath), { cells, jobs: records });
+  for (const system of systems as SystemName[]) {
+    results.runs[system] = { date, limit: limitOf(system), command, ...(csLimit ? { ufalLimit: csLimit } : {}) };
+  }
+  results.lastRun = { date, wallSeconds: Math.round((performance.now() - started) / 1000),
+    systems: systems as SystemName[], jobs: parallel, command };
+  saveResults(resultsPath, results);
+  writeFileSync(out, renderReport(results));
+  const failed = records.filter((r) => r.error).length;
+  console.error(`wrote ${out} and ${resultsPath} in ${(results.lastRun.wallSeconds / 60).toFixed(1)} min` +
+    (failed ? `; ${failed} job(s) gave no results (see Notes in the report)` : ''));
+  return 0;
+}
+
+/** Runs the command; returns the exit code (2: usage, 1: bad input). */
+export async function run(args: string[]): Promise<number> {
+  let values: Values;
+  try {
+    values = parseArgs({ args, options: OPTIONS }).values;
+  } catch (error) {
+    console.error(`ogonek eval-report: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    return values.cell ? await runCell(values) : await runReport(values, args);
+  } catch (error) {
+    if (!(error instanceof EvalInputError)) throw error;
+    console.error(`ogonek eval-report: ${error.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scoreUfal } from '../../electron/eval/cs-ufal.ts';
+import { emptyCounts, summarize } from '../../electron/eval/metric.ts';
+import type { Cell, UdCell } from '../../electron/eval/report-cells.ts';
+import { planJobs } from '../../electron/eval/report-jobs.ts';
+import { renderReport } from '../../electron/eval/report-markdown.ts';
+import { REPORT_TASKS } from '../../electron/eval/report-plan.ts';
+import { emptyResults, mergeResults, type ReportResults } from '../../electron/eval/report-results.ts';
+import type { SystemName } from '../../electron/eval/systems/index.ts';
+import type { LanguageCode } from '../../electron/shared/types.ts';
+
+describe('cs-ufal scoring (the recipe of the folder README)', () => {
+  it.each([
+    ['exact, case-insensitive', ['Myslím , že'], ['myslím , že'], ['111'], 100, 3, 0],
+    ['masked tokens are not scored', ['Myslím , že'], ['myslim , ze'], ['101'], 0, 2, 0],
+    ['one of two right', ['Já vím'], ['ja vím'], ['11'], 50, 2, 0],
+    ['a line with another token count is skipped', ['a b', 'č d'], ['a b', 'cd'], ['11', '11'], 100, 2, 1],
+  ])('%s', (_name, gold, predicted, mask, accuracy, tokens, skipped) => {
+    expect(scoreUfal({ gold, mask }, predicted)).toEqual(
+      { accuracy, tokens, correct: (accuracy / 100) * tokens, skipped_lines: skipped });
+  });
+});
+
+describe('planJobs', () => {
+  const plan = (systems: SystemName[], langs: LanguageCode[]) => planJobs({
+    systems, langs, tasks: REPORT_TASKS, limitOf: (s) => (s === 'spell' ? 50 : 300), extraArgs: [],
+  }).map((job) => `${job.system} ${job.lang}: ${job.args.slice(4).join(' ')}`);
+
+  it('runs spell only on typos and clean text, English only as a control, cs-ufal for Czech', () => {
+    expect(plan(['unigram', 'spell'], ['cs', 'en'])).toEqual([
+      'unigram cs: --tasks diacritics,typos-0.02,typos-0.05,clean --limit 300 --ufal',
+      'unigram en: --tasks typos-0.02,typos-0.05,clean --limit 300',
+      'spell cs: --tasks typos-0.02,typos-0.05,clean --limit 50',
+      'spell en: --tasks typos-0.02,typos-0.05,clean --limit 50',
+    ]);
+  });
+});
+
+function cell(system: SystemName, lang: LanguageCode, taskId: string, accuracy: number): UdCell {
+  const counts = { ...emptyCounts(), sentences: 10, words: 100, wordsCorrect: accuracy, correctInputWords: 50 };
+  const result = { system, lang, task: 'diacritics' as const, ...summarize(counts), seconds: 1, sentences_per_second: 10 };
+  return { kind: 'ud', system, lang, taskId, limit: 10, result };
+}
+
+describe('renderReport', () => {
+  const results: ReportResults = {
+    ...emptyResults(),
+    cells: [cell('keep', 'lt', 'diacritics', 60), cell('unigram', 'lt', 'diacritics', 85),
+      cell('keep', 'cs', 'diacritics', 40), cell('unigram', 'cs', 'diacritics', 80)],
+    jobs: [{ system: 'unigram', lang: 'lv', wallSeconds: 900, error: 'unigram lv: stopped at the limit of 900 s per language' },
+      { system: 'keep', lang: 'lt', wallSeconds: 1 }, { system: 'keep', lang: 'cs', wallSeconds: 1 },
+      { system: 'unigram', lang: 'lt', wallSeconds: 2 }, { system: 'unigram', lang: 'cs', wallSeconds: 4 }],
+    runs: { keep: { date: '2026-11-26T00:00:00Z', limit: 10, command: 'x' },
+      unigram: { date: '2026-11-26T00:00:00Z', limit: 10, command: 'x' } },
+  };
+  const text = renderReport(results);
+
+  it('has a row per language and a column per system', () => {
+    expect(text).toContain('| lang | words | keep | unigram |');
+    expect(text).toContain('| lt | 100 | 60.00 | 85.00 |');
+    expect(text).toContain('| cs | 100 | 40.00 | 80.00 |');
+  });
+
+  it('averages over languages only when every language has a number', () => {
+    expect(text).toContain('| **mean, all 3** |  | — | — |'); // lv failed for unigram, and keep has no lv
+    const complete = renderReport({ ...results, jobs: results.jobs.filter((job) => !job.error) });
+    expect(complete).toContain('| **mean, all 2** |  | 50.00 | 82.50 |');
+    expect(text).toContain('| **mean, 13 ByT5-paper languages** |  | — | — |');
+  });
+
+  it('explains a failed job in the notes', () => {
+    expect(text).toContain('| lv | 0 | — | n/a [1] |');
+    expect(text).toMatch(/## Notes\n\n1\. unigram lv: stopped at the limit of 900 s per language/u);
+  });
+
+  it('totals the run time per system', () => {
+    expect(text).toContain('| unigram | 3 | 15.1 |');
+  });
+
+  it('is deterministic', () => expect(renderReport(results)).toBe(text));
+});
+
+describe('mergeResults', () => {
+  it('replaces the (system, language) pairs that were run again and keeps the rest', () => {
+    const before: Cell[] = [cell('keep', 'lt', 'diacritics', 60), cell('unigram', 'lt', 'diacritics', 85),
+      cell('unigram', 'cs', 'diacritics', 80)];
+    const merged = mergeResults({ ...emptyResults(), cells: before, jobs: [] },
+      { cells: [cell('unigram', 'lt', 'diacritics', 90)], jobs: [{ system: 'unigram', lang: 'lt', wallSeconds: 1 }] });
+    expect(merged.cells.map((c) => c.kind === 'ud' && `${c.system} ${c.lang} ${c.result.alpha_word_accuracy}`))
+      .toEqual(['keep lt 60', 'unigram cs 80', 'unigram lt 90']);
+  });
+});
+
+describe('ogonek eval-report (end to end on the shared benchmarks)', () => {
+  it('writes EVAL.md and eval-results.json for the systems and languages asked for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogonek-report-'));
+    const bin = new URL('../../bin/ogonek.js', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, [bin, 'eval-report', '--systems', 'keep', '--langs', 'lt,en',
+      '--tasks', 'diacritics,clean', '--limit', '20', '--out', join(dir, 'EVAL.md')], { encoding: 'utf8' });
+    expect(run.stderr).toMatch(/wrote .*EVAL\.md/u);
+    expect(run.status).toBe(0);
+    const report = readFileSync(join(dir, 'EVAL.md'), 'utf8');
+    expect(report).toMatch(/## Diacritics restoration[^]*\| lt \| \d+ \| \d+\.\d\d \|/u);
+    expect(report).toMatch(/## Clean text[^]*\| en \| \d+ \| 100\.00 \|/u);
+    const json = JSON.parse(readFileSync(join(dir, 'eval-results.json'), 'utf8')) as ReportResults;
+    expect(json.cells).toHaveLength(3); // lt diacritics, lt clean, en clean
+  });
+});
