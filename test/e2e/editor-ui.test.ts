@@ -9,9 +9,12 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { EditorPage } from './support/editor-page.ts';
 import { CHROMIUM, closeShared, startHarness, type Harness, type HarnessOptions } from './support/harness.ts';
+import { saveDocScreenshot } from './support/doc-screenshots.ts';
 import { TableCorrector } from './support/table-corrector.ts';
 
-const TABLE = { Siandien: 'Šiandien', grazus: 'gražus', labia: 'labai', zmones: 'žmonės', vaziuoja: 'važiuoja', namo: 'namõ' };
+const TABLE = { Siandien: 'Šiandien', grazus: 'gražus', labia: 'labai', todel: 'todėl', zmones: 'žmonės', vaziuoja: 'važiuoja', juros: 'jūros' };
+/** A paragraph for the screenshots: stripped Lithuanian with one typo. */
+const SAMPLE = 'Siandien labia grazus oras, todel zmones vaziuoja prie juros.';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.log(`[e2e] skipping the editor UI tests: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
@@ -49,8 +52,11 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     expect(await editor.status('latency')).toMatch(/^Last check: \d+ ms$/);
     expect(await editor.status('language')).toBe('Language: Auto: Lietuvių');
     expect(await editor.status('suggestions')).toBe('3 suggestions');
-    await editor.hover('grazus');
+    await editor.type(` ${SAMPLE}`);
+    await editor.waitForSuggestions(10);
+    await editor.hover('todel');
     await editor.screenshot('ui-suggestions-light');
+    await saveDocScreenshot(editor.page, 'editor-light');
   });
 
   it('accepting from the popover changes the text, and one undo restores it', async () => {
@@ -146,7 +152,7 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
   it('Fix all shows its progress, corrects the whole document, and one undo puts it back', async () => {
     const corrector = new TableCorrector(TABLE, 120);
     const { editor, harness } = await open({ corrector });
-    const text = Array.from({ length: 12 }, (_, i) => `Siandien ${i} zmones vaziuoja namo.`).join(' ');
+    const text = Array.from({ length: 12 }, (_, i) => `Siandien ${i} zmones vaziuoja prie juros.`).join(' ');
     await editor.paste(text);
     await editor.page.keyboard.press('Control+Shift+F');
     const bar = harness.page.getByRole('progressbar', { name: 'Fix all progress' });
@@ -156,9 +162,10 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     });
     expect(await bar.isVisible()).toBe(true);
     await editor.screenshot('ui-fix-all-progress');
+    await saveDocScreenshot(editor.page, 'fix-all-progress');
     const notice = await editor.notice(/^Fixed 48 words/);
     expect(notice).toContain('Undo puts them back');
-    expect(await editor.text()).toBe(text.replaceAll('Siandien', 'Šiandien').replaceAll('zmones', 'žmonės').replaceAll('vaziuoja', 'važiuoja').replaceAll('namo', 'namõ'));
+    expect(await editor.text()).toBe(text.replaceAll('Siandien', 'Šiandien').replaceAll('zmones', 'žmonės').replaceAll('vaziuoja', 'važiuoja').replaceAll('juros', 'jūros'));
     expect(await bar.count()).toBe(0);
     await editor.undo();
     expect(await editor.text()).toBe(text);
@@ -329,8 +336,11 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     await editor.waitForSuggestions(3);
     const background = await harness.page.evaluate(() => getComputedStyle(document.querySelector('.cm-editor')!).backgroundColor);
     expect(background).toBe('rgb(29, 31, 35)');
-    await editor.hover('labia');
+    await editor.type(` ${SAMPLE}`);
+    await editor.waitForSuggestions(10);
+    await editor.nextSuggestion();
     await editor.screenshot('ui-suggestions-dark');
+    await saveDocScreenshot(editor.page, 'editor-dark');
   });
 
   it('stays usable at 200% zoom: every control visible and reachable', async () => {

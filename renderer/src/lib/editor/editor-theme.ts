@@ -29,5 +29,16 @@ export const editorTheme = EditorView.theme({
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': {
     backgroundColor: 'var(--selection)',
   },
-  '.cm-tooltip': { backgroundColor: 'transparent', border: 'none' },
+  // The keyboard popover IS a .cm-tooltip; the hover one sits inside a .cm-tooltip-hover wrapper, which is
+  // made invisible. Either way the popover's colours must beat the base theme's .cm-tooltip rule.
+  '.cm-tooltip.cm-tooltip-hover': { backgroundColor: 'transparent', border: 'none' },
+  '.cm-tooltip.cm-suggestion-popover, .cm-tooltip-hover .cm-suggestion-popover': {
+    backgroundColor: 'var(--popover-bg)',
+    color: 'var(--fg)',
+    border: '1px solid var(--border)',
+    borderTop: '3px solid var(--diacritics)',
+    borderRadius: '8px',
+    boxShadow: 'var(--shadow)',
+  },
+  '.cm-tooltip.cm-suggestion-popover-spelling, .cm-tooltip-hover .cm-suggestion-popover-spelling': { borderTopColor: 'var(--spelling)' },
 });
