@@ -52,13 +52,16 @@ def render(manifest, info):
                 _mb(s['train_bytes']), s['dia_share'], f"{s['duplicates']:,}", f"{s['benchmark_removed']:,}"))
     out.append('')
     out.append('## Word lists\n')
-    out.append('| lang | words | from wordfreq | corpus word types | hunspell forms (stems + capped unmunch) |')
-    out.append('| --- | ---: | ---: | ---: | ---: |')
+    out.append('| lang | words | from wordfreq | corpus word types | hunspell forms (stems + capped unmunch) '
+               '| lexicon keys | lexicon KB |')
+    out.append('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
     for lang in sorted(manifest):
         e = manifest[lang]
         ws = e.get('word_sources', {})
-        out.append('| %s | %s | %s | %s | %s |' % (lang, f"{e.get('words', 0):,}", f"{ws.get('wordfreq', 0):,}",
-                                                  f"{ws.get('corpus_types', 0):,}", f"{ws.get('hunspell_forms', 0):,}"))
+        lex = e.get('lexicon', {})
+        out.append('| %s | %s | %s | %s | %s | %s | %s |' % (
+            lang, f"{e.get('words', 0):,}", f"{ws.get('wordfreq', 0):,}", f"{ws.get('corpus_types', 0):,}",
+            f"{ws.get('hunspell_forms', 0):,}", f"{lex.get('keys', 0):,}", round(lex.get('bytes', 0) / 1000)))
     out.append('')
     try:
         from .corpus_md_notes import NOTES
