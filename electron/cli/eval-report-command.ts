@@ -25,6 +25,8 @@ const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [option
   --cs-limit N      lines per Czech real-user set (default all)
   --jobs N          parallel processes (default 1; more skews the speed columns)
   --timeout S       seconds per (system, language) process (default 900)
+  --spell-timeout S the same for spell (default 300: nspell expands whole dictionaries on load, and
+                    the largest, lt and lv, do not finish)
   --fresh           drop previous results instead of keeping those of systems not run
   --out FILE        report path (default models/EVAL.md); eval-results.json is written beside it
   --lexicon-dir DIR, --model-dir DIR, --threads N`;
@@ -32,7 +34,7 @@ const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [option
 const OPTIONS = {
   systems: { type: 'string' }, langs: { type: 'string' }, tasks: { type: 'string' }, limit: { type: 'string' },
   'spell-limit': { type: 'string' }, 'cs-limit': { type: 'string' }, jobs: { type: 'string' },
-  timeout: { type: 'string' }, out: { type: 'string' }, 'lexicon-dir': { type: 'string' },
+  timeout: { type: 'string' }, 'spell-timeout': { type: 'string' }, out: { type: 'string' }, 'lexicon-dir': { type: 'string' },
   'model-dir': { type: 'string' }, threads: { type: 'string' }, fresh: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   // Internal: run one (system, language) job and print its cells as JSON (see report-jobs.ts).
@@ -75,10 +77,14 @@ async function runReport(values: Values, args: string[]): Promise<number> {
   const modelDir = values['model-dir'] ?? DEFAULT_MODEL_DIR;
   const defaults = ['keep', 'unigram', 'spell', ...(existsSync(join(modelDir, 'manifest.json')) ? ['model'] : [])];
   const systems = list(values.systems, defaults);
-  const langs = list(values.langs, LANGUAGES);
+  const asked = list(values.langs, LANGUAGES);
+  const benchmarks = join(sharedDir(), 'benchmarks');
+  const langs = asked.filter((lang) => existsSync(join(benchmarks, 'ud', `${lang}.txt`)));
+  const skipped = asked.filter((lang) => !langs.includes(lang))
+    .map((lang) => `${lang}: no benchmark file ${join('../shared/benchmarks/ud', `${lang}.txt`)}, so no row`);
   const taskIds = list(values.tasks, REPORT_TASKS.map((t) => t.id));
   for (const s of systems) if (!isSystemName(s)) throw new EvalInputError(`unknown system ${s}`);
-  for (const l of langs) if (!(LANGUAGES as readonly string[]).includes(l)) throw new EvalInputError(`unknown language ${l}`);
+  for (const l of asked) if (!(LANGUAGES as readonly string[]).includes(l)) throw new EvalInputError(`unknown language ${l}`);
   for (const t of taskIds) if (!REPORT_TASKS.some((r) => r.id === t)) throw new EvalInputError(`unknown task ${t}`);
   const limit = positive('limit', values.limit) ?? 300;
   const spellLimit = positive('spell-limit', values['spell-limit']) ?? 50;
@@ -93,8 +99,10 @@ async function runReport(values: Values, args: string[]): Promise<number> {
     tasks: REPORT_TASKS.filter((t) => taskIds.includes(t.id)), limitOf,
     extraArgs: ['lexicon-dir', 'model-dir', 'threads', 'cs-limit']
       .flatMap((name) => { const v = values[name as keyof Values]; return v ? [`--${name}`, String(v)] : []; }) });
-  const { cells, records } = await runJobs(jobs, parallel, positive('timeout', values.timeout) ?? 900);
-  if (langs.includes('cs') && taskIds.includes('diacritics')) cells.push(...naplavaCells(join(sharedDir(), 'benchmarks'), csLimit));
+  const timeout = positive('timeout', values.timeout) ?? 900;
+  const spellTimeout = positive('spell-timeout', values['spell-timeout']) ?? 300;
+  const { cells, records } = await runJobs(jobs, parallel, (job) => (job.system === 'spell' ? spellTimeout : timeout));
+  if (langs.includes('cs') && taskIds.includes('diacritics')) cells.push(...naplavaCells(benchmarks, csLimit));
 
   const date = new Date().toISOString();
   const command = `npm run eval${args.length ? ` -- ${args.join(' ')}` : ''}`;
@@ -102,6 +110,7 @@ async function runReport(values: Values, args: string[]): Promise<number> {
   for (const system of systems as SystemName[]) {
     results.runs[system] = { date, limit: limitOf(system), command, ...(csLimit ? { ufalLimit: csLimit } : {}) };
   }
+  results.skipped = skipped;
   results.lastRun = { date, wallSeconds: Math.round((performance.now() - started) / 1000),
     systems: systems as SystemName[], jobs: parallel, command };
   saveResults(resultsPath, results);

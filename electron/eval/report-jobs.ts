@@ -60,15 +60,17 @@ function runChild(job: ReportJob, timeoutS: number): Promise<{ cells: Cell[]; re
         wallSeconds: Math.round((performance.now() - started) / 100) / 10 };
       if (code === 0 && !timedOut) return resolve({ cells: JSON.parse(stdout) as Cell[], record });
       const lastLine = stderr.trim().split('\n').at(-1)?.replace(/^ogonek[\w -]*: /u, '') ?? '';
-      record.error = `${job.system} ${job.lang}: ` + (timedOut ? `stopped at the limit of ${timeoutS} s per language`
+      // The cell job logs "loaded in" once the system is up: say which phase ran out of time.
+      const phase = /: loaded in /u.test(stderr) ? 'did not finish its sentences' : 'did not finish loading';
+      record.error = `${job.system} ${job.lang}: ` + (timedOut ? `${phase} within the limit of ${timeoutS} s per language`
         : lastLine || `exit code ${code}`);
       resolve({ cells: [], record });
     });
   });
 }
 
-/** Runs `jobs` with at most `parallel` at a time. */
-export async function runJobs(jobs: readonly ReportJob[], parallel: number, timeoutS: number):
+/** Runs `jobs` with at most `parallel` at a time, each stopped after `timeoutOf(job)` seconds. */
+export async function runJobs(jobs: readonly ReportJob[], parallel: number, timeoutOf: (job: ReportJob) => number):
   Promise<{ cells: Cell[]; records: JobRecord[] }> {
   const cells: Cell[] = [];
   const records: JobRecord[] = [];
@@ -77,7 +79,7 @@ export async function runJobs(jobs: readonly ReportJob[], parallel: number, time
     while (next < jobs.length) {
       const job = jobs[next++]!;
       console.error(`[${next}/${jobs.length}] ${job.system} ${job.lang}`);
-      const done = await runChild(job, timeoutS);
+      const done = await runChild(job, timeoutOf(job));
       cells.push(...done.cells);
       records.push(done.record);
       console.error(done.record.error ? `  failed: ${done.record.error}` : `  done in ${done.record.wallSeconds} s`);

@@ -148,8 +148,10 @@ export function renderReport(results: ReportResults): string {
     ...tasks,
     ...ufalSection(results, systems),
   ];
-  if (notes.size > 0) {
-    lines.push('## Notes', '', ...[...notes].map(([error, n]) => `${n}. ${error.replaceAll('\n', ' ')}`), '');
+  const skipped = (results.skipped ?? []).map((reason) => `- ${reason}`);
+  if (notes.size > 0 || skipped.length > 0) {
+    lines.push('## Notes', '', ...[...notes].map(([error, n]) => `${n}. ${error.replaceAll('\n', ' ')}`),
+      ...(notes.size > 0 && skipped.length > 0 ? [''] : []), ...skipped, '');
   }
   const byJob = systems.map((system) => {
     const jobs = results.jobs.filter((job) => job.system === system);

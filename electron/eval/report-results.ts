@@ -31,6 +31,8 @@ export interface ReportResults {
   cells: Cell[];
   jobs: JobRecord[];
   runs: Partial<Record<SystemName, SystemRun>>;
+  /** Languages left out of the last run, with the reason (e.g. no benchmark file). */
+  skipped?: string[];
   /** Wall seconds of the last `ogonek eval-report` run and what it ran. */
   lastRun?: { date: string; wallSeconds: number; systems: SystemName[]; jobs: number; command: string };
 }

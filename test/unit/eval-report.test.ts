@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreUfal } from '../../electron/eval/cs-ufal.ts';
 import { emptyCounts, summarize } from '../../electron/eval/metric.ts';
 import type { Cell, UdCell } from '../../electron/eval/report-cells.ts';
-import { planJobs } from '../../electron/eval/report-jobs.ts';
+import { planJobs, runJobs } from '../../electron/eval/report-jobs.ts';
 import { renderReport } from '../../electron/eval/report-markdown.ts';
 import { REPORT_TASKS } from '../../electron/eval/report-plan.ts';
 import { emptyResults, mergeResults, type ReportResults } from '../../electron/eval/report-results.ts';
@@ -51,7 +51,7 @@ describe('renderReport', () => {
     ...emptyResults(),
     cells: [cell('keep', 'lt', 'diacritics', 60), cell('unigram', 'lt', 'diacritics', 85),
       cell('keep', 'cs', 'diacritics', 40), cell('unigram', 'cs', 'diacritics', 80)],
-    jobs: [{ system: 'unigram', lang: 'lv', wallSeconds: 900, error: 'unigram lv: stopped at the limit of 900 s per language' },
+    jobs: [{ system: 'unigram', lang: 'lv', wallSeconds: 900, error: 'unigram lv: did not finish loading within the limit of 900 s per language' },
       { system: 'keep', lang: 'lt', wallSeconds: 1 }, { system: 'keep', lang: 'cs', wallSeconds: 1 },
       { system: 'unigram', lang: 'lt', wallSeconds: 2 }, { system: 'unigram', lang: 'cs', wallSeconds: 4 }],
     runs: { keep: { date: '2026-11-26T00:00:00Z', limit: 10, command: 'x' },
@@ -74,7 +74,7 @@ describe('renderReport', () => {
 
   it('explains a failed job in the notes', () => {
     expect(text).toContain('| lv | 0 | — | n/a [1] |');
-    expect(text).toMatch(/## Notes\n\n1\. unigram lv: stopped at the limit of 900 s per language/u);
+    expect(text).toMatch(/## Notes\n\n1\. unigram lv: did not finish loading within the limit of 900 s per language/u);
   });
 
   it('totals the run time per system', () => {
@@ -92,6 +92,18 @@ describe('mergeResults', () => {
       { cells: [cell('unigram', 'lt', 'diacritics', 90)], jobs: [{ system: 'unigram', lang: 'lt', wallSeconds: 1 }] });
     expect(merged.cells.map((c) => c.kind === 'ud' && `${c.system} ${c.lang} ${c.result.alpha_word_accuracy}`))
       .toEqual(['keep lt 60', 'unigram cs 80', 'unigram lt 90']);
+  });
+});
+
+describe('runJobs', () => {
+  it('stops a job at its time limit and records why, without results', async () => {
+    // nspell needs far more than a second to expand the Lithuanian dictionary.
+    const jobs = planJobs({ systems: ['spell'], langs: ['lt'], tasks: REPORT_TASKS, limitOf: () => 5, extraArgs: [] });
+    const { cells, records } = await runJobs(jobs, 1, () => 1);
+    expect(cells).toEqual([]);
+    expect(records).toMatchObject([{ system: 'spell', lang: 'lt',
+      error: 'spell lt: did not finish loading within the limit of 1 s per language' }]);
+    expect(records[0]!.wallSeconds).toBeLessThan(30);
   });
 });
 
