@@ -104,6 +104,24 @@ describe('ogonek eval: results', () => {
   });
 });
 
+describe('ogonek eval --system model', () => {
+  const gold = file('gold-model.txt', 'Šiandien labai gražus oras.\nAš einu namo.\n');
+  const model = ['eval', '--system', 'model', '--lang', 'lt', '--task', 'diacritics', '--json'];
+
+  it('runs the engine on the random-weight fixture model and scores every sentence', () => {
+    const tiny = new URL('../fixtures/tiny-model', import.meta.url).pathname;
+    const result = ogonek(...model, '--model-dir', tiny, gold);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ system: 'model', sentences: 2, words: 7 });
+  });
+
+  it('says so when the model folder has no manifest', () => {
+    const result = ogonek(...model, '--model-dir', dir, gold);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/the model system needs a model: .*manifest\.json does not exist/u);
+  });
+});
+
 describe('ogonek dispatcher', () => {
   it('lists the commands with --help and rejects unknown ones', () => {
     expect(ogonek('--help')).toMatchObject({ status: 0, stdout: expect.stringMatching(/eval-report/) });

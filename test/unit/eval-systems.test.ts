@@ -78,6 +78,7 @@ describe('spell system', () => {
     orss: ['ors', 'oras'],
     xyz: [],
     nebuvo: ['nebuvę'],
+    evilnius: ['Vilnius'],
   };
   let calls = 0;
   const checker: SpellChecker = {
@@ -92,6 +93,8 @@ describe('spell system', () => {
     ['xyz', 'xyz'], // no suggestion: unchanged
     ['nebuvo', 'nebuvę'], // no frequency for any: nspell's first suggestion
     ['ne-orss', 'ne-oras'],
+    ['eVilnius', 'Vilnius'], // a capitalised suggestion is taken as nspell gives it
+    ['ORSS', 'ORAS'], // a lowercase one gets the capitalisation of the input
   ])('%s -> %s', (input, output) => {
     expect(createSpellCorrector(checker, frequencies, 'lt')(input)).toBe(output);
   });

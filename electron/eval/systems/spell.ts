@@ -81,7 +81,9 @@ export function createSpellCorrector(
       const frequency = frequencies.get(suggestion.toLowerCase()) ?? 0;
       if (frequency > score) [choice, score] = [suggestion, frequency];
     }
-    return choice === word ? word : applyCase(word, choice, lang);
+    if (choice === word) return word;
+    // nspell already capitalises suggestions it derives from a capitalised word, and keeps proper nouns.
+    return choice === choice.toLowerCase() ? applyCase(word, choice, lang) : choice;
   };
   const fix = (word: string): string => {
     let fixed = cache.get(word);
