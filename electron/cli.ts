@@ -21,8 +21,14 @@ const COMMANDS: Record<string, string> = {
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, what]) => `  ${name.padEnd(width)}  ${what}`);
-  return ['Usage: ogonek <command> [options]', '', 'Commands:', ...lines, '',
-    'Run `ogonek <command> --help` for the options of a command.'].join('\n');
+  return [
+    'Usage: ogonek <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `ogonek <command> --help` for the options of a command.',
+  ].join('\n');
 }
 
 /** Runs the command named by `argv[0]` and returns the process exit code. */
@@ -39,8 +45,9 @@ export async function main(argv: string[]): Promise<number> {
   const url = new URL(`./cli/${name}-command.ts`, import.meta.url);
   // Distinguish "not written yet" from "fails to load": the second must show its real error.
   if (!existsSync(fileURLToPath(url))) {
-    console.error(`ogonek: the '${name}' command is not available in this checkout ` +
-      `(missing ${fileURLToPath(url)}).`);
+    console.error(
+      `ogonek: the '${name}' command is not available in this checkout ` + `(missing ${fileURLToPath(url)}).`,
+    );
     return 1;
   }
   const mod = (await import(url.href)) as Partial<CommandModule>;

@@ -50,10 +50,17 @@ export async function run(args: string[]): Promise<number> {
       args,
       allowPositionals: true,
       options: {
-        system: { type: 'string' }, lang: { type: 'string' }, task: { type: 'string' },
-        p: { type: 'string' }, seed: { type: 'string' }, limit: { type: 'string' },
-        json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
-        'lexicon-dir': { type: 'string' }, 'model-dir': { type: 'string' }, threads: { type: 'string' },
+        system: { type: 'string' },
+        lang: { type: 'string' },
+        task: { type: 'string' },
+        p: { type: 'string' },
+        seed: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        'lexicon-dir': { type: 'string' },
+        'model-dir': { type: 'string' },
+        threads: { type: 'string' },
       },
     });
     if (values.help) {

@@ -32,19 +32,37 @@ const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [option
   --lexicon-dir DIR, --model-dir DIR, --threads N`;
 
 const OPTIONS = {
-  systems: { type: 'string' }, langs: { type: 'string' }, tasks: { type: 'string' }, limit: { type: 'string' },
-  'spell-limit': { type: 'string' }, 'cs-limit': { type: 'string' }, jobs: { type: 'string' },
-  timeout: { type: 'string' }, 'spell-timeout': { type: 'string' }, out: { type: 'string' }, 'lexicon-dir': { type: 'string' },
-  'model-dir': { type: 'string' }, threads: { type: 'string' }, fresh: { type: 'boolean' },
+  systems: { type: 'string' },
+  langs: { type: 'string' },
+  tasks: { type: 'string' },
+  limit: { type: 'string' },
+  'spell-limit': { type: 'string' },
+  'cs-limit': { type: 'string' },
+  jobs: { type: 'string' },
+  timeout: { type: 'string' },
+  'spell-timeout': { type: 'string' },
+  out: { type: 'string' },
+  'lexicon-dir': { type: 'string' },
+  'model-dir': { type: 'string' },
+  threads: { type: 'string' },
+  fresh: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   // Internal: run one (system, language) job and print its cells as JSON (see report-jobs.ts).
-  cell: { type: 'boolean' }, system: { type: 'string' }, lang: { type: 'string' }, ufal: { type: 'boolean' },
+  cell: { type: 'boolean' },
+  system: { type: 'string' },
+  lang: { type: 'string' },
+  ufal: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
 
 function list(value: string | undefined, fallback: readonly string[]): string[] {
-  return value === undefined ? [...fallback] : value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value === undefined
+    ? [...fallback]
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
 }
 
 function positive(name: string, value: string | undefined): number | undefined {
@@ -56,19 +74,31 @@ function positive(name: string, value: string | undefined): number | undefined {
 
 function systemOptions(values: Values): { lexiconDir?: string; modelDir?: string; threads?: number } {
   const threads = positive('threads', values.threads);
-  return { ...(values['lexicon-dir'] ? { lexiconDir: values['lexicon-dir'] } : {}),
-    ...(values['model-dir'] ? { modelDir: values['model-dir'] } : {}), ...(threads ? { threads } : {}) };
+  return {
+    ...(values['lexicon-dir'] ? { lexiconDir: values['lexicon-dir'] } : {}),
+    ...(values['model-dir'] ? { modelDir: values['model-dir'] } : {}),
+    ...(threads ? { threads } : {}),
+  };
 }
 
 async function runCell(values: Values): Promise<number> {
   const { system = '', lang = '' } = values;
-  if (!isSystemName(system) || !(LANGUAGES as readonly string[]).includes(lang)) throw new EvalInputError('bad --cell job');
+  if (!isSystemName(system) || !(LANGUAGES as readonly string[]).includes(lang))
+    throw new EvalInputError('bad --cell job');
   const ufalLimit = positive('cs-limit', values['cs-limit']);
-  const cells = await runCellJob({
-    system, lang: lang as LanguageCode, taskIds: list(values.tasks, []), limit: positive('limit', values.limit) ?? 300,
-    ufal: values.ufal === true, ...(ufalLimit ? { ufalLimit } : {}), benchmarksDir: join(sharedDir(), 'benchmarks'),
-    ...systemOptions(values),
-  }, (line) => console.error(`  ${line}`));
+  const cells = await runCellJob(
+    {
+      system,
+      lang: lang as LanguageCode,
+      taskIds: list(values.tasks, []),
+      limit: positive('limit', values.limit) ?? 300,
+      ufal: values.ufal === true,
+      ...(ufalLimit ? { ufalLimit } : {}),
+      benchmarksDir: join(sharedDir(), 'benchmarks'),
+      ...systemOptions(values),
+    },
+    (line) => console.error(`  ${line}`),
+  );
   process.stdout.write(JSON.stringify(cells));
   return 0;
 }
@@ -80,11 +110,16 @@ async function runReport(values: Values, args: string[]): Promise<number> {
   const asked = list(values.langs, LANGUAGES);
   const benchmarks = join(sharedDir(), 'benchmarks');
   const langs = asked.filter((lang) => existsSync(join(benchmarks, 'ud', `${lang}.txt`)));
-  const skipped = asked.filter((lang) => !langs.includes(lang))
+  const skipped = asked
+    .filter((lang) => !langs.includes(lang))
     .map((lang) => `${lang}: no benchmark file ${join('../shared/benchmarks/ud', `${lang}.txt`)}, so no row`);
-  const taskIds = list(values.tasks, REPORT_TASKS.map((t) => t.id));
+  const taskIds = list(
+    values.tasks,
+    REPORT_TASKS.map((t) => t.id),
+  );
   for (const s of systems) if (!isSystemName(s)) throw new EvalInputError(`unknown system ${s}`);
-  for (const l of asked) if (!(LANGUAGES as readonly string[]).includes(l)) throw new EvalInputError(`unknown language ${l}`);
+  for (const l of asked)
+    if (!(LANGUAGES as readonly string[]).includes(l)) throw new EvalInputError(`unknown language ${l}`);
   for (const t of taskIds) if (!REPORT_TASKS.some((r) => r.id === t)) throw new EvalInputError(`unknown task ${t}`);
   const limit = positive('limit', values.limit) ?? 300;
   const spellLimit = positive('spell-limit', values['spell-limit']) ?? 50;
@@ -95,10 +130,16 @@ async function runReport(values: Values, args: string[]): Promise<number> {
   const limitOf = (system: SystemName): number => (system === 'spell' ? spellLimit : limit);
 
   const started = performance.now();
-  const jobs = planJobs({ systems: systems as SystemName[], langs: langs as LanguageCode[],
-    tasks: REPORT_TASKS.filter((t) => taskIds.includes(t.id)), limitOf,
-    extraArgs: ['lexicon-dir', 'model-dir', 'threads', 'cs-limit']
-      .flatMap((name) => { const v = values[name as keyof Values]; return v ? [`--${name}`, String(v)] : []; }) });
+  const jobs = planJobs({
+    systems: systems as SystemName[],
+    langs: langs as LanguageCode[],
+    tasks: REPORT_TASKS.filter((t) => taskIds.includes(t.id)),
+    limitOf,
+    extraArgs: ['lexicon-dir', 'model-dir', 'threads', 'cs-limit'].flatMap((name) => {
+      const v = values[name as keyof Values];
+      return v ? [`--${name}`, String(v)] : [];
+    }),
+  });
   const timeout = positive('timeout', values.timeout) ?? 900;
   const spellTimeout = positive('spell-timeout', values['spell-timeout']) ?? 300;
   const { cells, records } = await runJobs(jobs, parallel, (job) => (job.system === 'spell' ? spellTimeout : timeout));
@@ -111,13 +152,20 @@ async function runReport(values: Values, args: string[]): Promise<number> {
     results.runs[system] = { date, limit: limitOf(system), command, ...(csLimit ? { ufalLimit: csLimit } : {}) };
   }
   results.skipped = skipped;
-  results.lastRun = { date, wallSeconds: Math.round((performance.now() - started) / 1000),
-    systems: systems as SystemName[], jobs: parallel, command };
+  results.lastRun = {
+    date,
+    wallSeconds: Math.round((performance.now() - started) / 1000),
+    systems: systems as SystemName[],
+    jobs: parallel,
+    command,
+  };
   saveResults(resultsPath, results);
   writeFileSync(out, renderReport(results));
   const failed = records.filter((r) => r.error).length;
-  console.error(`wrote ${out} and ${resultsPath} in ${(results.lastRun.wallSeconds / 60).toFixed(1)} min` +
-    (failed ? `; ${failed} job(s) gave no results (see Notes in the report)` : ''));
+  console.error(
+    `wrote ${out} and ${resultsPath} in ${(results.lastRun.wallSeconds / 60).toFixed(1)} min` +
+      (failed ? `; ${failed} job(s) gave no results (see Notes in the report)` : ''),
+  );
   return 0;
 }
 

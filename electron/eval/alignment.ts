@@ -38,8 +38,7 @@ export function alignWords(gold: readonly string[], output: readonly string[]): 
   let j = output.length;
   while (i > 0 || j > 0) {
     const here = cost[i * cols + j]!;
-    if (i > 0 && j > 0 &&
-      here === cost[(i - 1) * cols + j - 1]! + (gold[i - 1] === output[j - 1] ? 0 : 1)) {
+    if (i > 0 && j > 0 && here === cost[(i - 1) * cols + j - 1]! + (gold[i - 1] === output[j - 1] ? 0 : 1)) {
       pairs.push({ gold: --i, output: --j });
     } else if (i > 0 && here === cost[(i - 1) * cols + j]! + 1) {
       pairs.push({ gold: --i, output: null });

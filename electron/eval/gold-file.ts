@@ -58,10 +58,12 @@ export function readGoldLines(path: string, limit?: number): GoldLine[] {
     throw new EvalInputError(`cannot read gold file ${path}: ${why}`);
   }
   const lines: GoldLine[] = [];
-  decodeUtf8(bytes, path).split('\n').forEach((raw, index) => {
-    const text = raw.replace(/\r$/u, '').trim().normalize('NFC');
-    if (text !== '' && (limit === undefined || lines.length < limit)) lines.push({ index, text });
-  });
+  decodeUtf8(bytes, path)
+    .split('\n')
+    .forEach((raw, index) => {
+      const text = raw.replace(/\r$/u, '').trim().normalize('NFC');
+      if (text !== '' && (limit === undefined || lines.length < limit)) lines.push({ index, text });
+    });
   if (lines.length === 0) {
     throw new EvalInputError(`gold file ${path} is empty: expected sentences, one per line`);
   }

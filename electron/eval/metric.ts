@@ -38,8 +38,15 @@ export interface MetricSummary {
 
 /** A counter at zero. */
 export function emptyCounts(): MetricCounts {
-  return { sentences: 0, words: 0, wordsCorrect: 0, diacriticWords: 0, diacriticCorrect: 0,
-    correctInputWords: 0, damagedWords: 0 };
+  return {
+    sentences: 0,
+    words: 0,
+    wordsCorrect: 0,
+    diacriticWords: 0,
+    diacriticCorrect: 0,
+    correctInputWords: 0,
+    damagedWords: 0,
+  };
 }
 
 /**

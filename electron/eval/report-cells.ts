@@ -73,8 +73,14 @@ export async function runCellJob(job: CellJob, log: (line: string) => void): Pro
         const seconds = (performance.now() - begun) / 1000;
         const score = scoreUfal(data, outputs);
         log(`${name} cs-ufal ${set}: ${score.accuracy} % in ${seconds.toFixed(1)} s`);
-        cells.push({ kind: 'cs-ufal', system: name, set, lines: data.gold.length, score,
-          seconds: Math.round(seconds * 1000) / 1000 });
+        cells.push({
+          kind: 'cs-ufal',
+          system: name,
+          set,
+          lines: data.gold.length,
+          score,
+          seconds: Math.round(seconds * 1000) / 1000,
+        });
       }
     }
   } finally {
@@ -87,7 +93,13 @@ export async function runCellJob(job: CellJob, log: (line: string) => void): Pro
 export function naplavaCells(benchmarksDir: string, ufalLimit?: number): UfalCell[] {
   return UFAL_SETS.map((set) => {
     const data = readUfalSet(join(benchmarksDir, 'cs-ufal-other-domain'), set, ufalLimit);
-    return { kind: 'cs-ufal', system: 'naplava', set, lines: data.gold.length, score: scoreUfal(data, data.system),
-      seconds: 0 };
+    return {
+      kind: 'cs-ufal',
+      system: 'naplava',
+      set,
+      lines: data.gold.length,
+      score: scoreUfal(data, data.system),
+      seconds: 0,
+    };
   });
 }

@@ -23,18 +23,37 @@ export interface ReportJob {
 
 /** Plans the jobs: every system for every language, on the tasks where both apply. */
 export function planJobs(options: {
-  systems: SystemName[]; langs: LanguageCode[]; tasks: readonly ReportTask[];
-  limitOf: (system: SystemName) => number; extraArgs: string[];
+  systems: SystemName[];
+  langs: LanguageCode[];
+  tasks: readonly ReportTask[];
+  limitOf: (system: SystemName) => number;
+  extraArgs: string[];
 }): ReportJob[] {
   const jobs: ReportJob[] = [];
   for (const system of options.systems) {
     for (const lang of options.langs) {
-      const ids = options.tasks.filter((t) => languagesFor(t).includes(lang) && systemApplies(system, t)).map((t) => t.id);
+      const ids = options.tasks
+        .filter((t) => languagesFor(t).includes(lang) && systemApplies(system, t))
+        .map((t) => t.id);
       if (ids.length === 0) continue;
       // The Czech real-user sets are a diacritics task; the spell checker does not run on those.
       const ufal = lang === 'cs' && system !== 'spell' && ids.includes('diacritics');
-      jobs.push({ system, lang, args: ['--system', system, '--lang', lang, '--tasks', ids.join(','),
-        '--limit', String(options.limitOf(system)), ...(ufal ? ['--ufal'] : []), ...options.extraArgs] });
+      jobs.push({
+        system,
+        lang,
+        args: [
+          '--system',
+          system,
+          '--lang',
+          lang,
+          '--tasks',
+          ids.join(','),
+          '--limit',
+          String(options.limitOf(system)),
+          ...(ufal ? ['--ufal'] : []),
+          ...options.extraArgs,
+        ],
+      });
     }
   }
   return jobs;
@@ -44,7 +63,9 @@ export function planJobs(options: {
 function runChild(job: ReportJob, timeoutS: number): Promise<{ cells: Cell[]; record: JobRecord }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'eval-report', '--cell', ...job.args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'eval-report', '--cell', ...job.args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -56,22 +77,34 @@ function runChild(job: ReportJob, timeoutS: number): Promise<{ cells: Cell[]; re
     const timer = setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), timeoutS * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const record: JobRecord = { system: job.system, lang: job.lang,
-        wallSeconds: Math.round((performance.now() - started) / 100) / 10 };
+      const record: JobRecord = {
+        system: job.system,
+        lang: job.lang,
+        wallSeconds: Math.round((performance.now() - started) / 100) / 10,
+      };
       if (code === 0 && !timedOut) return resolve({ cells: JSON.parse(stdout) as Cell[], record });
-      const lastLine = stderr.trim().split('\n').at(-1)?.replace(/^ogonek[\w -]*: /u, '') ?? '';
+      const lastLine =
+        stderr
+          .trim()
+          .split('\n')
+          .at(-1)
+          ?.replace(/^ogonek[\w -]*: /u, '') ?? '';
       // The cell job logs "loaded in" once the system is up: say which phase ran out of time.
       const phase = /: loaded in /u.test(stderr) ? 'did not finish its sentences' : 'did not finish loading';
-      record.error = `${job.system} ${job.lang}: ` + (timedOut ? `${phase} within the limit of ${timeoutS} s per language`
-        : lastLine || `exit code ${code}`);
+      record.error =
+        `${job.system} ${job.lang}: ` +
+        (timedOut ? `${phase} within the limit of ${timeoutS} s per language` : lastLine || `exit code ${code}`);
       resolve({ cells: [], record });
     });
   });
 }
 
 /** Runs `jobs` with at most `parallel` at a time, each stopped after `timeoutOf(job)` seconds. */
-export async function runJobs(jobs: readonly ReportJob[], parallel: number, timeoutOf: (job: ReportJob) => number):
-  Promise<{ cells: Cell[]; records: JobRecord[] }> {
+export async function runJobs(
+  jobs: readonly ReportJob[],
+  parallel: number,
+  timeoutOf: (job: ReportJob) => number,
+): Promise<{ cells: Cell[]; records: JobRecord[] }> {
   const cells: Cell[] = [];
   const records: JobRecord[] = [];
   let next = 0;

@@ -22,33 +22,45 @@ const fixed = (value: number | null | undefined, digits = 2): string =>
   value === null || value === undefined ? '—' : value.toFixed(digits);
 const count = (value: number): string => value.toLocaleString('en-US');
 const mean = (values: (number | null | undefined)[]): number | null =>
-  values.length === 0 || values.some((v) => v === null || v === undefined) ? null
+  values.length === 0 || values.some((v) => v === null || v === undefined)
+    ? null
     : (values as number[]).reduce((a, b) => a + b, 0) / values.length;
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 /** A table header; the first `text` columns are left-aligned, the rest (numbers) right-aligned. */
-const header = (cells: string[], text = 1): string[] =>
-  [row(cells), row(cells.map((_, i) => (i < text ? '---' : '---:')))];
+const header = (cells: string[], text = 1): string[] => [
+  row(cells),
+  row(cells.map((_, i) => (i < text ? '---' : '---:'))),
+];
 
 /** A system's column title, with its sample size when it differs from the other columns'. */
 function limitLabel(results: ReportResults, system: SystemName, columns: SystemName[]): string {
   const limit = results.runs[system]?.limit;
   const others = columns.filter((c) => c !== system).map((c) => results.runs[c]?.limit);
   return limit !== undefined && others.some((other) => other !== undefined && other !== limit)
-    ? `${system} (first ${limit})` : system;
+    ? `${system} (first ${limit})`
+    : system;
 }
 
 /** Systems with at least one result, in the canonical order. */
 function presentSystems(results: ReportResults): SystemName[] {
-  return SYSTEMS.filter((system) => results.cells.some((cell) => cell.system === system) ||
-    results.jobs.some((job) => job.system === system));
+  return SYSTEMS.filter(
+    (system) =>
+      results.cells.some((cell) => cell.system === system) || results.jobs.some((job) => job.system === system),
+  );
 }
 
-function taskSection(results: ReportResults, task: ReportTask, systems: SystemName[], notes: Map<string, number>): string[] {
+function taskSection(
+  results: ReportResults,
+  task: ReportTask,
+  systems: SystemName[],
+  notes: Map<string, number>,
+): string[] {
   const cells = results.cells.filter((cell): cell is UdCell => cell.kind === 'ud' && cell.taskId === task.id);
   const failed = (system: SystemName, lang: LanguageCode): boolean =>
     results.jobs.some((job) => job.system === system && job.lang === lang && job.error !== undefined);
   const inTable = (system: SystemName, lang: LanguageCode): boolean =>
-    cells.some((cell) => cell.system === system && cell.lang === lang) || (systemApplies(system, task) && failed(system, lang));
+    cells.some((cell) => cell.system === system && cell.lang === lang) ||
+    (systemApplies(system, task) && failed(system, lang));
   const columns = systems.filter((system) => languagesFor(task).some((lang) => inTable(system, lang)));
   if (columns.length === 0) return [];
   const find = (system: SystemName, lang: LanguageCode): MetricSummary | undefined =>
@@ -63,30 +75,58 @@ function taskSection(results: ReportResults, task: ReportTask, systems: SystemNa
   // The words column counts the main sample; spell may run on fewer sentences (its column says so).
   const reference = (lang: LanguageCode): MetricSummary | undefined =>
     find(columns.find((system) => system !== 'spell' && find(system, lang)) ?? columns[0]!, lang);
-  const lines = [`## ${task.title}`, '', 'Alpha-word accuracy, %.', '',
-    ...header(['lang', 'words', ...columns.map((system) => limitLabel(results, system, columns))])];
+  const lines = [
+    `## ${task.title}`,
+    '',
+    'Alpha-word accuracy, %.',
+    '',
+    ...header(['lang', 'words', ...columns.map((system) => limitLabel(results, system, columns))]),
+  ];
   for (const lang of langs) {
-    lines.push(row([lang, count(reference(lang)?.words ?? 0),
-      ...columns.map((system) => {
-        const result = find(system, lang);
-        return result ? fixed(result.alpha_word_accuracy) : note(system, lang);
-      })]));
+    lines.push(
+      row([
+        lang,
+        count(reference(lang)?.words ?? 0),
+        ...columns.map((system) => {
+          const result = find(system, lang);
+          return result ? fixed(result.alpha_word_accuracy) : note(system, lang);
+        }),
+      ]),
+    );
   }
-  const groups: [string, readonly LanguageCode[]][] = [['mean, 13 ByT5-paper languages', PAPER_LANGUAGES],
-    [`mean, all ${langs.length}`, langs]];
+  const groups: [string, readonly LanguageCode[]][] = [
+    ['mean, 13 ByT5-paper languages', PAPER_LANGUAGES],
+    [`mean, all ${langs.length}`, langs],
+  ];
   for (const [label, group] of groups) {
-    lines.push(row([`**${label}**`, '', ...columns.map((system) =>
-      fixed(mean(group.map((lang) => find(system, lang)?.alpha_word_accuracy))))]));
+    lines.push(
+      row([
+        `**${label}**`,
+        '',
+        ...columns.map((system) => fixed(mean(group.map((lang) => find(system, lang)?.alpha_word_accuracy)))),
+      ]),
+    );
   }
   // Leaving text alone takes no time: a speed column for keep would only show timer noise.
   const timed = columns.filter((system) => system !== 'keep');
-  lines.push('', '<details><summary>Diacritic-word accuracy / damage rate (%) and speed (sentences/s)</summary>', '',
-    ...header(['lang', ...columns.map((s) => `${s}: diacritic / damage`), ...timed.map((s) => `${s}: sent/s`)]));
+  lines.push(
+    '',
+    '<details><summary>Diacritic-word accuracy / damage rate (%) and speed (sentences/s)</summary>',
+    '',
+    ...header(['lang', ...columns.map((s) => `${s}: diacritic / damage`), ...timed.map((s) => `${s}: sent/s`)]),
+  );
   for (const lang of langs) {
     const both = (r: MetricSummary | undefined): string =>
-      (r ? `${fixed(r.diacritic_word_accuracy)} / ${fixed(r.damage_rate)}` : '—');
-    lines.push(row([lang, ...columns.map((system) => both(find(system, lang))),
-      ...timed.map((system) => fixed(cells.find((c) => c.system === system && c.lang === lang)?.result.sentences_per_second, 1))]));
+      r ? `${fixed(r.diacritic_word_accuracy)} / ${fixed(r.damage_rate)}` : '—';
+    lines.push(
+      row([
+        lang,
+        ...columns.map((system) => both(find(system, lang))),
+        ...timed.map((system) =>
+          fixed(cells.find((c) => c.system === system && c.lang === lang)?.result.sentences_per_second, 1),
+        ),
+      ]),
+    );
   }
   lines.push('', '</details>', '');
   return lines;
@@ -96,22 +136,34 @@ function ufalSection(results: ReportResults, systems: SystemName[]): string[] {
   const cells = results.cells.filter((cell): cell is UfalCell => cell.kind === 'cs-ufal');
   if (cells.length === 0) return [];
   const columns = [...systems.filter((s) => cells.some((c) => c.system === s)), 'naplava' as const];
-  const names = columns.map((c) => (c === 'naplava' ? 'Náplava et al. 2021' : c === 'keep' ? 'keep (input as given)' : c));
-  const lines = ['## Czech real-user texts (../shared/benchmarks/cs-ufal-other-domain)', '',
-    'Scored by that folder\'s recipe so the published reference fits in: case-insensitive word accuracy over the',
+  const names = columns.map((c) =>
+    c === 'naplava' ? 'Náplava et al. 2021' : c === 'keep' ? 'keep (input as given)' : c,
+  );
+  const lines = [
+    '## Czech real-user texts (../shared/benchmarks/cs-ufal-other-domain)',
+    '',
+    "Scored by that folder's recipe so the published reference fits in: case-insensitive word accuracy over the",
     'tokens with mask 1, token by token; a line whose output has a different token count is skipped (count in',
-    'brackets). The input is given (lowercased, stripped). Reference: Náplava, Straka, Straková 2021, PBML 116.', '',
-    ...header(['set', 'lines', 'tokens', ...names])];
+    'brackets). The input is given (lowercased, stripped). Reference: Náplava, Straka, Straková 2021, PBML 116.',
+    '',
+    ...header(['set', 'lines', 'tokens', ...names]),
+  ];
   for (const set of UFAL_SETS) {
     const find = (system: string): UfalCell | undefined => cells.find((c) => c.set === set && c.system === system);
     const any = find('naplava') ?? cells.find((c) => c.set === set);
     if (!any) continue;
-    lines.push(row([set, count(any.lines), count(find('keep')?.score.tokens ?? any.score.tokens),
-      ...columns.map((system) => {
-        const cell = find(system);
-        if (!cell) return '—';
-        return fixed(cell.score.accuracy) + (cell.score.skipped_lines ? ` (${cell.score.skipped_lines})` : '');
-      })]));
+    lines.push(
+      row([
+        set,
+        count(any.lines),
+        count(find('keep')?.score.tokens ?? any.score.tokens),
+        ...columns.map((system) => {
+          const cell = find(system);
+          if (!cell) return '—';
+          return fixed(cell.score.accuracy) + (cell.score.skipped_lines ? ` (${cell.score.skipped_lines})` : '');
+        }),
+      ]),
+    );
   }
   return [...lines, ''];
 }
@@ -140,24 +192,47 @@ export function renderReport(results: ReportResults): string {
     ...header(['system', 'what it does', 'sentences per language', 'last run'], 4),
     ...systems.map((system) => {
       const run = results.runs[system];
-      return row([system, DESCRIPTIONS[system], run ? `first ${count(run.limit)}` : '—', run ? run.date.slice(0, 10) : '—']);
+      return row([
+        system,
+        DESCRIPTIONS[system],
+        run ? `first ${count(run.limit)}` : '—',
+        run ? run.date.slice(0, 10) : '—',
+      ]);
     }),
     '',
-    ...(last ? [`Last run: \`${last.command}\` on ${last.date.slice(0, 16).replace('T', ' ')} UTC took ` +
-      `${(last.wallSeconds / 60).toFixed(1)} min wall time with ${last.jobs} parallel job(s) (${last.systems.join(', ')}).`, ''] : []),
+    ...(last
+      ? [
+          `Last run: \`${last.command}\` on ${last.date.slice(0, 16).replace('T', ' ')} UTC took ` +
+            `${(last.wallSeconds / 60).toFixed(1)} min wall time with ${last.jobs} parallel job(s) (${last.systems.join(', ')}).`,
+          '',
+        ]
+      : []),
     ...tasks,
     ...ufalSection(results, systems),
   ];
   const skipped = (results.skipped ?? []).map((reason) => `- ${reason}`);
   if (notes.size > 0 || skipped.length > 0) {
-    lines.push('## Notes', '', ...[...notes].map(([error, n]) => `${n}. ${error.replaceAll('\n', ' ')}`),
-      ...(notes.size > 0 && skipped.length > 0 ? [''] : []), ...skipped, '');
+    lines.push(
+      '## Notes',
+      '',
+      ...[...notes].map(([error, n]) => `${n}. ${error.replaceAll('\n', ' ')}`),
+      ...(notes.size > 0 && skipped.length > 0 ? [''] : []),
+      ...skipped,
+      '',
+    );
   }
   const byJob = systems.map((system) => {
     const jobs = results.jobs.filter((job) => job.system === system);
     return row([system, String(jobs.length), (jobs.reduce((sum, job) => sum + job.wallSeconds, 0) / 60).toFixed(1)]);
   });
-  lines.push('## Run time', '', 'Wall time of each system\'s jobs (one process per language: loading plus every task).', '',
-    ...header(['system', 'languages', 'minutes'], 1), ...byJob, '');
+  lines.push(
+    '## Run time',
+    '',
+    "Wall time of each system's jobs (one process per language: loading plus every task).",
+    '',
+    ...header(['system', 'languages', 'minutes'], 1),
+    ...byJob,
+    '',
+  );
   return lines.join('\n');
 }

@@ -24,8 +24,21 @@ export const REPORT_TASKS: readonly ReportTask[] = [
 ];
 
 /** The 13 languages of the ByT5 diacritics paper (lt plus Náplava et al.'s 12). */
-export const PAPER_LANGUAGES: readonly LanguageCode[] =
-  ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr', 'vi'];
+export const PAPER_LANGUAGES: readonly LanguageCode[] = [
+  'lt',
+  'lv',
+  'cs',
+  'sk',
+  'pl',
+  'hr',
+  'ro',
+  'hu',
+  'fr',
+  'es',
+  'ga',
+  'tr',
+  'vi',
+];
 
 /** Seed of the typo noise in the report (line i uses seed + i). */
 export const REPORT_SEED = 1;

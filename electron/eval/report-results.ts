@@ -46,7 +46,7 @@ export function emptyResults(): ReportResults {
 export function loadResults(path: string): ReportResults {
   if (!existsSync(path)) return emptyResults();
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<ReportResults>;
-  return parsed.version === 1 ? { ...emptyResults(), ...parsed } as ReportResults : emptyResults();
+  return parsed.version === 1 ? ({ ...emptyResults(), ...parsed } as ReportResults) : emptyResults();
 }
 
 /** Writes results as stable, diff-friendly JSON. */
@@ -65,8 +65,9 @@ function cellLang(cell: Cell): LanguageCode {
 export function mergeResults(previous: ReportResults, fresh: { cells: Cell[]; jobs: JobRecord[] }): ReportResults {
   const rerun = new Set(fresh.jobs.map((job) => `${job.system}/${job.lang}`));
   const naplavaFresh = fresh.cells.some((cell) => cell.kind === 'cs-ufal' && cell.system === 'naplava');
-  const kept = previous.cells.filter((cell) => !rerun.has(`${cell.system}/${cellLang(cell)}`) &&
-    !(naplavaFresh && cell.system === 'naplava'));
+  const kept = previous.cells.filter(
+    (cell) => !rerun.has(`${cell.system}/${cellLang(cell)}`) && !(naplavaFresh && cell.system === 'naplava'),
+  );
   return {
     ...previous,
     cells: [...kept, ...fresh.cells],

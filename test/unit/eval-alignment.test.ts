@@ -4,8 +4,7 @@ import { alignedToGold, alignWords, type AlignedPair } from '../../electron/eval
 
 const w = (text: string): string[] => (text === '' ? [] : text.split(' '));
 /** Pairs written as "g:o" (matched or substituted), "g:-" (gold word dropped), "-:o" (output word inserted). */
-const show = (pairs: AlignedPair[]): string =>
-  pairs.map((p) => `${p.gold ?? '-'}:${p.output ?? '-'}`).join(' ');
+const show = (pairs: AlignedPair[]): string => pairs.map((p) => `${p.gold ?? '-'}:${p.output ?? '-'}`).join(' ');
 
 /** Textbook Levenshtein distance over words, recursive with memo: an independent oracle. */
 function distance(a: string[], b: string[]): number {
@@ -61,47 +60,59 @@ describe('alignWords: properties', () => {
   const words = fc.array(fc.constantFrom<string>('a', 'b', 'c', 'ą', 'd.', 'Ē'), { maxLength: 12 });
 
   it('identity aligns every word with itself', () => {
-    fc.assert(fc.property(words, (gold) => {
-      expect(alignWords(gold, gold)).toEqual(gold.map((_, i) => ({ gold: i, output: i })));
-    }));
+    fc.assert(
+      fc.property(words, (gold) => {
+        expect(alignWords(gold, gold)).toEqual(gold.map((_, i) => ({ gold: i, output: i })));
+      }),
+    );
   });
 
   it('covers each side once, in order (monotonic)', () => {
-    fc.assert(fc.property(words, words, (gold, output) => {
-      const pairs = alignWords(gold, output);
-      expect(pairs.flatMap((p) => (p.gold === null ? [] : [p.gold]))).toEqual(gold.map((_, i) => i));
-      expect(pairs.flatMap((p) => (p.output === null ? [] : [p.output]))).toEqual(output.map((_, i) => i));
-      expect(pairs.every((p) => p.gold !== null || p.output !== null)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(words, words, (gold, output) => {
+        const pairs = alignWords(gold, output);
+        expect(pairs.flatMap((p) => (p.gold === null ? [] : [p.gold]))).toEqual(gold.map((_, i) => i));
+        expect(pairs.flatMap((p) => (p.output === null ? [] : [p.output]))).toEqual(output.map((_, i) => i));
+        expect(pairs.every((p) => p.gold !== null || p.output !== null)).toBe(true);
+      }),
+    );
   });
 
   it('is a minimum-cost alignment (cost equals the Levenshtein distance)', () => {
-    fc.assert(fc.property(words, words, (gold, output) => {
-      expect(cost(gold, output, alignWords(gold, output))).toBe(distance(gold, output));
-    }));
+    fc.assert(
+      fc.property(words, words, (gold, output) => {
+        expect(cost(gold, output, alignWords(gold, output))).toBe(distance(gold, output));
+      }),
+    );
   });
 
   it('cost is symmetric and bounded by the lengths', () => {
-    fc.assert(fc.property(words, words, (a, b) => {
-      const ab = cost(a, b, alignWords(a, b));
-      expect(ab).toBe(cost(b, a, alignWords(b, a)));
-      expect(ab).toBeGreaterThanOrEqual(Math.abs(a.length - b.length));
-      expect(ab).toBeLessThanOrEqual(Math.max(a.length, b.length));
-    }));
+    fc.assert(
+      fc.property(words, words, (a, b) => {
+        const ab = cost(a, b, alignWords(a, b));
+        expect(ab).toBe(cost(b, a, alignWords(b, a)));
+        expect(ab).toBeGreaterThanOrEqual(Math.abs(a.length - b.length));
+        expect(ab).toBeLessThanOrEqual(Math.max(a.length, b.length));
+      }),
+    );
   });
 
   it('a word inserted into the output never costs a gold word', () => {
-    fc.assert(fc.property(words, fc.nat(), fc.constantFrom('x', 'a'), (gold, at, extra) => {
-      const output: string[] = [...gold];
-      output.splice(at % (gold.length + 1), 0, extra);
-      expect(alignedToGold(gold, output)).toEqual(gold);
-    }));
+    fc.assert(
+      fc.property(words, fc.nat(), fc.constantFrom('x', 'a'), (gold, at, extra) => {
+        const output: string[] = [...gold];
+        output.splice(at % (gold.length + 1), 0, extra);
+        expect(alignedToGold(gold, output)).toEqual(gold);
+      }),
+    );
   });
 
   it('each output word is aligned to at most one gold word', () => {
-    fc.assert(fc.property(words, words, (gold, output) => {
-      const used = alignWords(gold, output).flatMap((p) => (p.output === null ? [] : [p.output]));
-      expect(new Set(used).size).toBe(used.length);
-    }));
+    fc.assert(
+      fc.property(words, words, (gold, output) => {
+        const used = alignWords(gold, output).flatMap((p) => (p.output === null ? [] : [p.output]));
+        expect(new Set(used).size).toBe(used.length);
+      }),
+    );
   });
 });

@@ -26,8 +26,11 @@ describe('ogonek eval: bad input files give a clear error and a non-zero exit', 
     ['a missing file', join(dir, 'nope.txt'), /cannot read gold file .*nope\.txt: no such file/],
     ['an empty file', file('empty.txt', ''), /empty\.txt is empty/],
     ['a file of blank lines', file('blank.txt', '\n  \n\r\n'), /blank\.txt is empty/],
-    ['invalid UTF-8', file('latin1.txt', Buffer.from([0x6f, 0x6b, 0x0a, 0x67, 0x72, 0xe0, 0x0a])),
-      /latin1\.txt is not valid UTF-8 \(first bad line: 2\)/],
+    [
+      'invalid UTF-8',
+      file('latin1.txt', Buffer.from([0x6f, 0x6b, 0x0a, 0x67, 0x72, 0xe0, 0x0a])),
+      /latin1\.txt is not valid UTF-8 \(first bad line: 2\)/,
+    ],
     ['a directory', dir, /is a directory/],
   ])('%s', (_name, path, message) => {
     const result = ogonek(...EVAL, path);
@@ -65,8 +68,15 @@ describe('ogonek eval: results', () => {
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
     // Gold alpha words: Šiandien labai gražus oras. Aš einu namo, m. -> 8, of which 3 carry diacritics.
     expect(json).toMatchObject({
-      alpha_word_accuracy: 62.5, diacritic_word_accuracy: 0, damage_rate: 0, sentences: 2, words: 8,
-      diacritic_words: 3, system: 'keep', lang: 'lt', task: 'diacritics',
+      alpha_word_accuracy: 62.5,
+      diacritic_word_accuracy: 0,
+      damage_rate: 0,
+      sentences: 2,
+      words: 8,
+      diacritic_words: 3,
+      system: 'keep',
+      lang: 'lt',
+      task: 'diacritics',
     });
     expect(json.sentences_per_second).toEqual(expect.any(Number));
   });
@@ -74,14 +84,37 @@ describe('ogonek eval: results', () => {
   it('scores the unigram system with a lexicon from --lexicon-dir', () => {
     const lexicons = mkdtempSync(join(tmpdir(), 'ogonek-lexicon-'));
     writeFileSync(join(lexicons, 'lt.tsv.gz'), gzipSync('siandien\tšiandien\t3\ngrazus\tgražus\t2\nas\taš\t9\n'));
-    const result = ogonek('eval', '--system', 'unigram', '--lang', 'lt', '--task', 'diacritics',
-      '--lexicon-dir', lexicons, '--json', gold);
+    const result = ogonek(
+      'eval',
+      '--system',
+      'unigram',
+      '--lang',
+      'lt',
+      '--task',
+      'diacritics',
+      '--lexicon-dir',
+      lexicons,
+      '--json',
+      gold,
+    );
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ alpha_word_accuracy: 100, damage_rate: 0 });
   });
 
   it('clean text through keep is perfect; --limit takes the first sentences', () => {
-    const result = ogonek('eval', '--system', 'keep', '--lang', 'lt', '--task', 'clean', '--limit', '1', '--json', gold);
+    const result = ogonek(
+      'eval',
+      '--system',
+      'keep',
+      '--lang',
+      'lt',
+      '--task',
+      'clean',
+      '--limit',
+      '1',
+      '--json',
+      gold,
+    );
     expect(JSON.parse(result.stdout)).toMatchObject({ alpha_word_accuracy: 100, sentences: 1, words: 4 });
   });
 
@@ -90,8 +123,9 @@ describe('ogonek eval: results', () => {
     const args = ['eval', '--system', 'keep', '--lang', 'lt', '--task', 'typos', '--p', '0.05', '--json'];
     const first = JSON.parse(ogonek(...args, '--seed', '7', long).stdout) as { alpha_word_accuracy: number; p: number };
     const again = JSON.parse(ogonek(...args, '--seed', '7', long).stdout) as { alpha_word_accuracy: number };
-    const clean = JSON.parse(ogonek('eval', '--system', 'keep', '--lang', 'lt', '--task', 'diacritics', '--json', long).stdout) as
-      { alpha_word_accuracy: number };
+    const clean = JSON.parse(
+      ogonek('eval', '--system', 'keep', '--lang', 'lt', '--task', 'diacritics', '--json', long).stdout,
+    ) as { alpha_word_accuracy: number };
     expect(first.alpha_word_accuracy).toBe(again.alpha_word_accuracy);
     expect(first.p).toBe(0.05);
     expect(first.alpha_word_accuracy).toBeLessThan(clean.alpha_word_accuracy);
@@ -125,6 +159,9 @@ describe('ogonek eval --system model', () => {
 describe('ogonek dispatcher', () => {
   it('lists the commands with --help and rejects unknown ones', () => {
     expect(ogonek('--help')).toMatchObject({ status: 0, stdout: expect.stringMatching(/eval-report/) });
-    expect(ogonek('frobnicate')).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command 'frobnicate'/) });
+    expect(ogonek('frobnicate')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/unknown command 'frobnicate'/),
+    });
   });
 });

@@ -21,8 +21,16 @@ describe('words', () => {
   ])('splitWords(%j)', (text, words) => expect(splitWords(text)).toEqual(words));
 
   it.each([
-    ['oras.', true], ['„Taip“', true], ['m.', true], ['1984', false], [',', false], ['—', false],
-    ['COVID-19', true], ['20%', false], ['ß', true], ['日本', true],
+    ['oras.', true],
+    ['„Taip“', true],
+    ['m.', true],
+    ['1984', false],
+    [',', false],
+    ['—', false],
+    ['COVID-19', true],
+    ['20%', false],
+    ['ß', true],
+    ['日本', true],
   ])('isAlphaWord(%j) = %s', (word, alpha) => expect(isAlphaWord(word)).toBe(alpha));
 });
 
@@ -42,8 +50,11 @@ describe('metric: hand-computed examples', () => {
     ['empty output', '', 0, 0, 100],
   ])('%s', (_name, output, accuracy, diacritics, damage) => {
     const result = score([[gold, input, output]]);
-    expect([result.alpha_word_accuracy, result.diacritic_word_accuracy, result.damage_rate])
-      .toEqual([accuracy, diacritics, damage]);
+    expect([result.alpha_word_accuracy, result.diacritic_word_accuracy, result.damage_rate]).toEqual([
+      accuracy,
+      diacritics,
+      damage,
+    ]);
     expect([result.words, result.diacritic_words, result.correct_input_words]).toEqual([4, 2, 2]);
   });
 
@@ -66,12 +77,18 @@ describe('metric: hand-computed examples', () => {
 
   it('reports null where nothing was counted (no diacritics in English)', () => {
     expect(score([['Hello world.', 'Hello world.', 'Hello world.']])).toMatchObject({
-      alpha_word_accuracy: 100, diacritic_word_accuracy: null, damage_rate: 0, input_alpha_word_accuracy: 100,
+      alpha_word_accuracy: 100,
+      diacritic_word_accuracy: null,
+      damage_rate: 0,
+      input_alpha_word_accuracy: 100,
     });
   });
 
   it('sums over sentences, not averages of sentences', () => {
-    const result = score([['a b c d', 'a b c d', 'a b c x'], ['e f', 'e f', 'e f']]);
+    const result = score([
+      ['a b c d', 'a b c d', 'a b c x'],
+      ['e f', 'e f', 'e f'],
+    ]);
     expect(result).toMatchObject({ sentences: 2, words: 6, alpha_word_accuracy: 83.3333 });
   });
 
@@ -81,7 +98,11 @@ describe('metric: hand-computed examples', () => {
     addSentence(one, { gold: 'a b', input: 'a b', output: 'a x' }, hasDiacritic);
     addSentence(two, { gold: 'č d', input: 'c d', output: 'č d' }, hasDiacritic);
     expect(summarize(mergeCounts(one, two))).toMatchObject({
-      sentences: 2, words: 4, alpha_word_accuracy: 75, diacritic_word_accuracy: 100, damage_rate: 33.3333,
+      sentences: 2,
+      words: 4,
+      alpha_word_accuracy: 75,
+      diacritic_word_accuracy: 100,
+      damage_rate: 33.3333,
     });
   });
 });
@@ -90,28 +111,34 @@ describe('metric: properties', () => {
   const sentence = fc.array(fc.constantFrom('a', 'ą', 'b.', '1', ',', 'Č'), { maxLength: 10 }).map((w) => w.join(' '));
 
   it('output = gold scores 100 % and damages nothing', () => {
-    fc.assert(fc.property(sentence, sentence, (gold, input) => {
-      const result = score([[gold, input, gold]]);
-      if (result.words > 0) expect(result.alpha_word_accuracy).toBe(100);
-      expect(result.damaged_words).toBe(0);
-    }));
+    fc.assert(
+      fc.property(sentence, sentence, (gold, input) => {
+        const result = score([[gold, input, gold]]);
+        if (result.words > 0) expect(result.alpha_word_accuracy).toBe(100);
+        expect(result.damaged_words).toBe(0);
+      }),
+    );
   });
 
   it('output = input scores the input accuracy and damages nothing', () => {
-    fc.assert(fc.property(sentence, sentence, (gold, input) => {
-      const result = score([[gold, input, input]]);
-      expect(result.alpha_word_accuracy).toBe(result.input_alpha_word_accuracy);
-      expect(result.damaged_words).toBe(0);
-    }));
+    fc.assert(
+      fc.property(sentence, sentence, (gold, input) => {
+        const result = score([[gold, input, input]]);
+        expect(result.alpha_word_accuracy).toBe(result.input_alpha_word_accuracy);
+        expect(result.damaged_words).toBe(0);
+      }),
+    );
   });
 
   it('percentages stay within 0..100', () => {
-    fc.assert(fc.property(sentence, sentence, sentence, (gold, input, output) => {
-      const result = score([[gold, input, output]]);
-      for (const value of [result.alpha_word_accuracy, result.diacritic_word_accuracy, result.damage_rate]) {
-        if (value !== null) expect(value).toBeGreaterThanOrEqual(0);
-        if (value !== null) expect(value).toBeLessThanOrEqual(100);
-      }
-    }));
+    fc.assert(
+      fc.property(sentence, sentence, sentence, (gold, input, output) => {
+        const result = score([[gold, input, output]]);
+        for (const value of [result.alpha_word_accuracy, result.diacritic_word_accuracy, result.damage_rate]) {
+          if (value !== null) expect(value).toBeGreaterThanOrEqual(0);
+          if (value !== null) expect(value).toBeLessThanOrEqual(100);
+        }
+      }),
+    );
   });
 });

@@ -20,15 +20,24 @@ describe('cs-ufal scoring (the recipe of the folder README)', () => {
     ['one of two right', ['Já vím'], ['ja vím'], ['11'], 50, 2, 0],
     ['a line with another token count is skipped', ['a b', 'č d'], ['a b', 'cd'], ['11', '11'], 100, 2, 1],
   ])('%s', (_name, gold, predicted, mask, accuracy, tokens, skipped) => {
-    expect(scoreUfal({ gold, mask }, predicted)).toEqual(
-      { accuracy, tokens, correct: (accuracy / 100) * tokens, skipped_lines: skipped });
+    expect(scoreUfal({ gold, mask }, predicted)).toEqual({
+      accuracy,
+      tokens,
+      correct: (accuracy / 100) * tokens,
+      skipped_lines: skipped,
+    });
   });
 });
 
 describe('planJobs', () => {
-  const plan = (systems: SystemName[], langs: LanguageCode[]) => planJobs({
-    systems, langs, tasks: REPORT_TASKS, limitOf: (s) => (s === 'spell' ? 50 : 300), extraArgs: [],
-  }).map((job) => `${job.system} ${job.lang}: ${job.args.slice(4).join(' ')}`);
+  const plan = (systems: SystemName[], langs: LanguageCode[]) =>
+    planJobs({
+      systems,
+      langs,
+      tasks: REPORT_TASKS,
+      limitOf: (s) => (s === 'spell' ? 50 : 300),
+      extraArgs: [],
+    }).map((job) => `${job.system} ${job.lang}: ${job.args.slice(4).join(' ')}`);
 
   it('runs spell only on typos and clean text, English only as a control, cs-ufal for Czech', () => {
     expect(plan(['unigram', 'spell'], ['cs', 'en'])).toEqual([
@@ -42,20 +51,42 @@ describe('planJobs', () => {
 
 function cell(system: SystemName, lang: LanguageCode, taskId: string, accuracy: number): UdCell {
   const counts = { ...emptyCounts(), sentences: 10, words: 100, wordsCorrect: accuracy, correctInputWords: 50 };
-  const result = { system, lang, task: 'diacritics' as const, ...summarize(counts), seconds: 1, sentences_per_second: 10 };
+  const result = {
+    system,
+    lang,
+    task: 'diacritics' as const,
+    ...summarize(counts),
+    seconds: 1,
+    sentences_per_second: 10,
+  };
   return { kind: 'ud', system, lang, taskId, limit: 10, result };
 }
 
 describe('renderReport', () => {
   const results: ReportResults = {
     ...emptyResults(),
-    cells: [cell('keep', 'lt', 'diacritics', 60), cell('unigram', 'lt', 'diacritics', 85),
-      cell('keep', 'cs', 'diacritics', 40), cell('unigram', 'cs', 'diacritics', 80)],
-    jobs: [{ system: 'unigram', lang: 'lv', wallSeconds: 900, error: 'unigram lv: did not finish loading within the limit of 900 s per language' },
-      { system: 'keep', lang: 'lt', wallSeconds: 1 }, { system: 'keep', lang: 'cs', wallSeconds: 1 },
-      { system: 'unigram', lang: 'lt', wallSeconds: 2 }, { system: 'unigram', lang: 'cs', wallSeconds: 4 }],
-    runs: { keep: { date: '2026-11-26T00:00:00Z', limit: 10, command: 'x' },
-      unigram: { date: '2026-11-26T00:00:00Z', limit: 10, command: 'x' } },
+    cells: [
+      cell('keep', 'lt', 'diacritics', 60),
+      cell('unigram', 'lt', 'diacritics', 85),
+      cell('keep', 'cs', 'diacritics', 40),
+      cell('unigram', 'cs', 'diacritics', 80),
+    ],
+    jobs: [
+      {
+        system: 'unigram',
+        lang: 'lv',
+        wallSeconds: 900,
+        error: 'unigram lv: did not finish loading within the limit of 900 s per language',
+      },
+      { system: 'keep', lang: 'lt', wallSeconds: 1 },
+      { system: 'keep', lang: 'cs', wallSeconds: 1 },
+      { system: 'unigram', lang: 'lt', wallSeconds: 2 },
+      { system: 'unigram', lang: 'cs', wallSeconds: 4 },
+    ],
+    runs: {
+      keep: { date: '2026-11-26T00:00:00Z', limit: 10, command: 'x' },
+      unigram: { date: '2026-11-26T00:00:00Z', limit: 10, command: 'x' },
+    },
   };
   const text = renderReport(results);
 
@@ -86,12 +117,18 @@ describe('renderReport', () => {
 
 describe('mergeResults', () => {
   it('replaces the (system, language) pairs that were run again and keeps the rest', () => {
-    const before: Cell[] = [cell('keep', 'lt', 'diacritics', 60), cell('unigram', 'lt', 'diacritics', 85),
-      cell('unigram', 'cs', 'diacritics', 80)];
-    const merged = mergeResults({ ...emptyResults(), cells: before, jobs: [] },
-      { cells: [cell('unigram', 'lt', 'diacritics', 90)], jobs: [{ system: 'unigram', lang: 'lt', wallSeconds: 1 }] });
-    expect(merged.cells.map((c) => c.kind === 'ud' && `${c.system} ${c.lang} ${c.result.alpha_word_accuracy}`))
-      .toEqual(['keep lt 60', 'unigram cs 80', 'unigram lt 90']);
+    const before: Cell[] = [
+      cell('keep', 'lt', 'diacritics', 60),
+      cell('unigram', 'lt', 'diacritics', 85),
+      cell('unigram', 'cs', 'diacritics', 80),
+    ];
+    const merged = mergeResults(
+      { ...emptyResults(), cells: before, jobs: [] },
+      { cells: [cell('unigram', 'lt', 'diacritics', 90)], jobs: [{ system: 'unigram', lang: 'lt', wallSeconds: 1 }] },
+    );
+    expect(merged.cells.map((c) => c.kind === 'ud' && `${c.system} ${c.lang} ${c.result.alpha_word_accuracy}`)).toEqual(
+      ['keep lt 60', 'unigram cs 80', 'unigram lt 90'],
+    );
   });
 });
 
@@ -101,8 +138,9 @@ describe('runJobs', () => {
     const jobs = planJobs({ systems: ['spell'], langs: ['lt'], tasks: REPORT_TASKS, limitOf: () => 5, extraArgs: [] });
     const { cells, records } = await runJobs(jobs, 1, () => 1);
     expect(cells).toEqual([]);
-    expect(records).toMatchObject([{ system: 'spell', lang: 'lt',
-      error: 'spell lt: did not finish loading within the limit of 1 s per language' }]);
+    expect(records).toMatchObject([
+      { system: 'spell', lang: 'lt', error: 'spell lt: did not finish loading within the limit of 1 s per language' },
+    ]);
     expect(records[0]!.wallSeconds).toBeLessThan(30);
   });
 });
@@ -111,8 +149,24 @@ describe('ogonek eval-report (end to end on the shared benchmarks)', () => {
   it('writes EVAL.md and eval-results.json for the systems and languages asked for', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogonek-report-'));
     const bin = new URL('../../bin/ogonek.js', import.meta.url).pathname;
-    const run = spawnSync(process.execPath, [bin, 'eval-report', '--systems', 'keep', '--langs', 'lt,en',
-      '--tasks', 'diacritics,clean', '--limit', '20', '--out', join(dir, 'EVAL.md')], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'eval-report',
+        '--systems',
+        'keep',
+        '--langs',
+        'lt,en',
+        '--tasks',
+        'diacritics,clean',
+        '--limit',
+        '20',
+        '--out',
+        join(dir, 'EVAL.md'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).toMatch(/wrote .*EVAL\.md/u);
     expect(run.status).toBe(0);
     const report = readFileSync(join(dir, 'EVAL.md'), 'utf8');

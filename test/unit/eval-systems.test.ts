@@ -8,7 +8,10 @@ import { EvalInputError } from '../../electron/eval/gold-file.ts';
 import { createSystem } from '../../electron/eval/systems/index.ts';
 import { loadLexicon, parseLexicon } from '../../electron/eval/systems/lexicon.ts';
 import {
-  createSpellCorrector, loadHunspell, loadWordFrequencies, type SpellChecker,
+  createSpellCorrector,
+  loadHunspell,
+  loadWordFrequencies,
+  type SpellChecker,
 } from '../../electron/eval/systems/spell.ts';
 import { createUnigramRestorer } from '../../electron/eval/systems/unigram.ts';
 import { applyCase, rewriteWords } from '../../electron/eval/systems/word-case.ts';
@@ -30,14 +33,24 @@ describe('applyCase: the writer capitalisation goes to the replacement', () => {
   ])('%s + %s (%s) -> %s', (source, form, lang, expected) => expect(applyCase(source, form, lang)).toBe(expected));
 
   it('rewriteWords leaves spaces, punctuation and digits alone', () => {
-    expect(rewriteWords('„Ahoj,“ řekl 3× l’ami — co-op!', (word) => `<${word}>`))
-      .toBe('„<Ahoj>,“ <řekl> 3× <l’ami> — <co-op>!');
+    expect(rewriteWords('„Ahoj,“ řekl 3× l’ami — co-op!', (word) => `<${word}>`)).toBe(
+      '„<Ahoj>,“ <řekl> 3× <l’ami> — <co-op>!',
+    );
   });
 });
 
 describe('unigram system', () => {
-  const lexicon = parseLexicon(['siandien\tšiandien\t9', 'grazus\tgražus\t5', 'as\taš\t7',
-    "l'ete\tl'été\t3", 'ete\tété\t2', 'labai\tlabai\t1'].join('\n'), 'test');
+  const lexicon = parseLexicon(
+    [
+      'siandien\tšiandien\t9',
+      'grazus\tgražus\t5',
+      'as\taš\t7',
+      "l'ete\tl'été\t3",
+      'ete\tété\t2',
+      'labai\tlabai\t1',
+    ].join('\n'),
+    'test',
+  );
 
   it.each([
     ['Siandien labai grazus oras.', 'Šiandien labai gražus oras.'],
@@ -60,9 +73,16 @@ describe('unigram system', () => {
 
   it.each([
     ['a missing file', (dir: string) => dir, /no unigram lexicon for 'lt'/],
-    ['a file that is not gzip', (dir: string) => (writeFileSync(join(dir, 'lt.tsv.gz'), 'plain'), dir), /cannot read lexicon/],
-    ['a malformed line', (dir: string) => (writeFileSync(join(dir, 'lt.tsv.gz'), gzipSync('ok\tok\t1\nbroken\n')), dir),
-      /lt\.tsv\.gz:2: expected key<TAB>form<TAB>count/],
+    [
+      'a file that is not gzip',
+      (dir: string) => (writeFileSync(join(dir, 'lt.tsv.gz'), 'plain'), dir),
+      /cannot read lexicon/,
+    ],
+    [
+      'a malformed line',
+      (dir: string) => (writeFileSync(join(dir, 'lt.tsv.gz'), gzipSync('ok\tok\t1\nbroken\n')), dir),
+      /lt\.tsv\.gz:2: expected key<TAB>form<TAB>count/,
+    ],
   ])('rejects %s with a clear error', (_name, prepare, message) => {
     const dir = prepare(tempDir());
     expect(() => loadLexicon('lt', dir)).toThrow(EvalInputError);
@@ -85,7 +105,12 @@ describe('spell system', () => {
     correct: (word) => known.has(word.toLowerCase()),
     suggest: (word) => (calls++, suggestions[word.toLowerCase()] ?? []),
   };
-  const frequencies = new Map([['gražus', 10], ['grazūs', 50], ['oras', 100], ['ors', 1]]);
+  const frequencies = new Map([
+    ['gražus', 10],
+    ['grazūs', 50],
+    ['oras', 100],
+    ['ors', 1],
+  ]);
 
   it.each([
     ['labai grazus', 'labai grazūs'], // the more frequent suggestion wins over nspell's first
@@ -129,7 +154,10 @@ describe('spell system', () => {
     writeFileSync(join(dir, 'ro.tsv'), 'si\t100\n');
     writeFileSync(join(dir, 'wordfreq-alt', 'ro.tsv'), 'și\t0.03\nsi\t0.004\n');
     writeFileSync(join(dir, 'lt.tsv'), 'ir\t125246\naš\t116732\n');
-    expect([...loadWordFrequencies('ro', dir)]).toEqual([['și', 0.03], ['si', 0.004]]);
+    expect([...loadWordFrequencies('ro', dir)]).toEqual([
+      ['și', 0.03],
+      ['si', 0.004],
+    ]);
     expect(loadWordFrequencies('lt', dir).get('aš')).toBe(116732);
     expect(loadWordFrequencies('ga', dir).size).toBe(0);
   });

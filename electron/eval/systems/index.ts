@@ -56,7 +56,10 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
     case 'keep':
       return fromFunction(name, (text) => text);
     case 'unigram':
-      return fromFunction(name, createUnigramRestorer(loadLexicon(lang, options.lexiconDir ?? DEFAULT_LEXICON_DIR), lang));
+      return fromFunction(
+        name,
+        createUnigramRestorer(loadLexicon(lang, options.lexiconDir ?? DEFAULT_LEXICON_DIR), lang),
+      );
     case 'spell': {
       const checker = await createSpellChecker(lang);
       return fromFunction(name, createSpellCorrector(checker, loadWordFrequencies(lang, options.wordfreqDir), lang));

@@ -33,8 +33,10 @@ export function parseLexicon(text: string, label: string): Lexicon {
 export function loadLexicon(lang: string, dir: string = DEFAULT_LEXICON_DIR): Lexicon {
   const path = lexiconPath(lang, dir);
   if (!existsSync(path)) {
-    throw new EvalInputError(`no unigram lexicon for '${lang}': ${path} does not exist ` +
-      '(the corpus builder in models/training/corpus writes it)');
+    throw new EvalInputError(
+      `no unigram lexicon for '${lang}': ${path} does not exist ` +
+        '(the corpus builder in models/training/corpus writes it)',
+    );
   }
   let bytes: Uint8Array;
   try {

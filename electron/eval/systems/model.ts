@@ -16,8 +16,9 @@ interface EngineModule {
 export async function createModelCorrector(modelDir: string, threads?: number): Promise<Corrector> {
   const entry = new URL('../../engine/index.ts', import.meta.url);
   if (!existsSync(fileURLToPath(entry))) {
-    throw new EvalInputError(`the model system needs the engine (${fileURLToPath(entry)}), ` +
-      'which this checkout does not have yet');
+    throw new EvalInputError(
+      `the model system needs the engine (${fileURLToPath(entry)}), ` + 'which this checkout does not have yet',
+    );
   }
   if (!existsSync(join(modelDir, 'manifest.json'))) {
     throw new EvalInputError(`the model system needs a model: ${join(modelDir, 'manifest.json')} does not exist`);
@@ -27,7 +28,11 @@ export async function createModelCorrector(modelDir: string, threads?: number): 
 }
 
 /** Corrects sentences one by one (the engine batches internally where it can). */
-export async function correctAll(corrector: Corrector, lang: LanguageCode, sentences: readonly string[]): Promise<string[]> {
+export async function correctAll(
+  corrector: Corrector,
+  lang: LanguageCode,
+  sentences: readonly string[],
+): Promise<string[]> {
   const outputs: string[] = [];
   for (const sentence of sentences) outputs.push((await corrector.correct(sentence, { language: lang })).text);
   return outputs;

@@ -33,12 +33,16 @@ export async function loadHunspell(lang: string): Promise<HunspellDictionary> {
   try {
     exported = ((await import(`dictionary-${lang}`)) as { default: unknown }).default;
   } catch (error) {
-    throw new EvalInputError(`no spelling dictionary for '${lang}' (npm dictionary-${lang}): ` +
-      (error as Error).message);
+    throw new EvalInputError(
+      `no spelling dictionary for '${lang}' (npm dictionary-${lang}): ` + (error as Error).message,
+    );
   }
   if (typeof exported === 'function') {
-    return new Promise((resolve, reject) => (exported as LegacyLoader)((error, dictionary) =>
-      (error || !dictionary ? reject(error ?? new Error('empty dictionary')) : resolve(dictionary))));
+    return new Promise((resolve, reject) =>
+      (exported as LegacyLoader)((error, dictionary) =>
+        error || !dictionary ? reject(error ?? new Error('empty dictionary')) : resolve(dictionary),
+      ),
+    );
   }
   return exported as HunspellDictionary;
 }

@@ -13,6 +13,6 @@ export function createUnigramRestorer(lexicon: Lexicon, lang: LanguageCode): (te
     const form = lexicon.get(stripDiacritics(word, lang).toLowerCase());
     return form === undefined ? undefined : applyCase(word, form, lang);
   };
-  return (text) => rewriteWords(text.normalize('NFC'), (word) =>
-    lookup(word) ?? rewriteLetterRuns(word, (run) => lookup(run) ?? run));
+  return (text) =>
+    rewriteWords(text.normalize('NFC'), (word) => lookup(word) ?? rewriteLetterRuns(word, (run) => lookup(run) ?? run));
 }
