@@ -3,11 +3,13 @@ import { builtinModules } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Compiles the Electron side into dist-electron/ (run twice, by mode):
- * - `--mode main`: the main process, the engine's utility process and the engine's worker thread, as ES
- *   modules in one folder (worker-client.ts finds engine-worker.js next to itself). Every package
- *   dependency stays external and is loaded from node_modules: onnxruntime-node has a .node binary that
- *   a bundler cannot carry, and electron-builder packs node_modules anyway.
+ * Compiles the Electron side into dist-electron/ (one run per mode):
+ * - `--mode main`: the main process. Package dependencies stay external and load from node_modules
+ *   inside the asar.
+ * - `--mode engine`: the engine's utility process and its worker thread, in one folder (worker-client.ts
+ *   finds engine-worker.js next to itself), with everything but onnxruntime-node bundled in. The packaged
+ *   app runs this folder from app.asar.unpacked, next to the unpacked onnxruntime-node, so the engine
+ *   never depends on asar support in utility processes or worker threads.
  * - `--mode preload`: the sandboxed preload as one CommonJS file, since a sandboxed preload cannot
  *   import ES modules or require anything but electron; zod and the contract are bundled into it.
  */
@@ -16,6 +18,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const dependencies = Object.keys(pkg.dependencies);
 const isExternal = (id: string) =>
   id === 'electron' || nodeBuiltins.includes(id) || dependencies.some((d) => id === d || id.startsWith(`${d}/`));
+/** The .node binding cannot be bundled; everything else the engine uses can. */
+const isEngineExternal = (id: string) => nodeBuiltins.includes(id) || id === 'onnxruntime-node' || id.startsWith('onnxruntime-node/');
 
 /** Ships data files the engine reads next to its own module (new URL('./…', import.meta.url)). */
 function engineData(files: string[]): Plugin {
@@ -43,24 +47,25 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  const engine = mode === 'engine';
   return {
-    plugins: [engineData(['electron/engine/language-profiles.json.gz'])],
+    plugins: engine ? [engineData(['electron/engine/language-profiles.json.gz'])] : [],
     build: {
-      outDir: 'dist-electron/main',
+      outDir: engine ? 'dist-electron/engine' : 'dist-electron/main',
       emptyOutDir: true,
       target: 'node20',
       minify: false,
       sourcemap: true,
       ssr: true,
       rollupOptions: {
-        input: {
-          main: 'electron/main/main.ts',
-          'engine-process': 'electron/main/engine-process.ts',
-          'engine-worker': 'electron/engine/engine-worker.ts',
-        },
-        external: isExternal,
+        input: engine
+          ? { 'engine-process': 'electron/main/engine-process.ts', 'engine-worker': 'electron/engine/engine-worker.ts' }
+          : { main: 'electron/main/main.ts' },
+        external: engine ? isEngineExternal : isExternal,
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
+    // Bundle (rather than externalise) the engine's package dependencies, e.g. zod.
+    ssr: engine ? { noExternal: true, external: ['onnxruntime-node'] } : undefined,
   };
 });

@@ -31,7 +31,8 @@ const appRoot = app.getAppPath();
 const paths = {
   renderer: path.join(appRoot, 'dist', 'renderer'),
   preload: path.join(appRoot, 'dist-electron', 'preload', 'preload.cjs'),
-  engine: path.join(appRoot, 'dist-electron', 'main', 'engine-process.js'),
+  // The engine runs from real files (app.asar.unpacked when packaged): see vite.electron.config.ts.
+  engine: path.join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist-electron', 'engine', 'engine-process.js'),
   // The model ships outside the asar (extraResources) so onnxruntime can memory-map it.
   models: app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(appRoot, 'models'),
   icon: path.join(appRoot, 'build', 'icons', '256x256.png'),

@@ -1,5 +1,5 @@
 /**
- * The built engine (dist-electron/main/engine-process.js, as `npm run build` makes it and the app's
+ * The built engine (dist-electron/engine/engine-process.js, as `npm run build` makes it and the app's
  * utility process loads it) run under plain Node, without tsx or the sources: checks that the bundle
  * finds its worker, its data files and onnxruntime-node, and speaks the host's protocol.
  */
@@ -18,7 +18,7 @@ let host: EngineHost | undefined;
 afterEach(async () => host?.dispose());
 
 function forkBundle(): EngineChild {
-  const child = fork(path.join(ROOT, 'dist-electron', 'main', 'engine-process.js'), [], {
+  const child = fork(path.join(ROOT, 'dist-electron', 'engine', 'engine-process.js'), [], {
     execArgv: [],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

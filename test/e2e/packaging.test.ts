@@ -50,8 +50,8 @@ describe.skipIf(process.platform !== 'linux')('packaging (electron-builder --dir
   });
 
   it('puts the built app in the asar, without source maps, tests or training code', () => {
-    for (const file of ['/package.json', '/dist/renderer/index.html', '/dist-electron/main/main.js', '/dist-electron/main/engine-process.js',
-      '/dist-electron/main/engine-worker.js', '/dist-electron/main/language-profiles.json.gz', '/dist-electron/preload/preload.cjs', '/build/tray/tray.png']) {
+    for (const file of ['/package.json', '/dist/renderer/index.html', '/dist-electron/main/main.js', '/dist-electron/preload/preload.cjs',
+      '/build/tray/tray.png', '/build/icons/256x256.png']) {
       expect(asarFiles).toContain(file);
     }
     expect(asarFiles.filter((f) => /\.map$|^\/test\/|^\/models\/training|^\/renderer\/|^\/electron\//.test(f))).toEqual([]);
@@ -64,6 +64,24 @@ describe.skipIf(process.platform !== 'linux')('packaging (electron-builder --dir
     expect(readdirSync(path.join(bin, 'linux'))).toEqual(['x64']);
     expect(readdirSync(path.join(bin, 'linux', 'x64')).sort()).toEqual(['libonnxruntime.so.1', 'onnxruntime_binding.node']);
     expect(asarFiles.filter((f) => f.includes('onnxruntime-node/bin/') && /(darwin|win32|arm64)/.test(f))).toEqual([]);
+  });
+
+  it('the unpacked engine runs on its own: plain Node, only the unpacked files, the tiny model', async () => {
+    const { fork } = await import('node:child_process');
+    const entry = path.join(resources, 'app.asar.unpacked', 'dist-electron', 'engine', 'engine-process.js');
+    const child = fork(entry, [], { cwd: os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const messages: { type: string; status?: { state: string }; result?: unknown }[] = [];
+    child.on('message', (message) => messages.push(message as never));
+    child.send({ type: 'init', modelDir: path.join(ROOT, 'test', 'fixtures', 'tiny-model') });
+    child.send({ type: 'correct', id: 1, text: 'Labas rytas.', language: 'lt' });
+    try {
+      await expect.poll(() => messages.find((m) => m.type === 'result' || m.type === 'error'), { timeout: 60_000 }).toMatchObject({ type: 'result' });
+    } finally {
+      child.kill();
+    }
+    expect(messages.find((m) => m.type === 'status' && m.status?.state === 'ready'), stderr).toBeDefined();
   });
 
   it('ships the model folder as a resource outside the asar, without the training code', () => {

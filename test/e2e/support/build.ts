@@ -31,7 +31,11 @@ const TARGETS = {
   electron: {
     stamp: path.join(ROOT, 'dist-electron', 'preload', 'preload.cjs'),
     sources: ['electron/main', 'electron/preload', 'electron/shared', 'electron/engine', 'vite.electron.config.ts'],
-    configs: [{ configFile: 'vite.electron.config.ts', mode: 'main' }, { configFile: 'vite.electron.config.ts', mode: 'preload' }],
+    configs: [
+      { configFile: 'vite.electron.config.ts', mode: 'main' },
+      { configFile: 'vite.electron.config.ts', mode: 'engine' },
+      { configFile: 'vite.electron.config.ts', mode: 'preload' },
+    ],
   },
 } as const;
 
