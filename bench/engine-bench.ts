@@ -28,6 +28,9 @@ export interface BenchResult {
   greedy_p95_ms: number;
   speculative_decode_p50_ms: number;
   speedup_vs_greedy: number;
+  /** Speculation from the raw input (no lexicon): decode p50 and speed-up. */
+  raw_draft_decode_p50_ms: number;
+  speedup_raw_drafts: number;
   identical_output: boolean;
   greedy_mismatches: number;
   greedy_sentences: number;
@@ -85,9 +88,9 @@ async function timeIt<T>(f: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, value];
 }
 
-function job(text: string, lang: LanguageCode, greedy: boolean): DecodeJob {
-  const source = utf8Bytes(text.normalize('NFC'));
-  return { encoderIds: encoderIds(source, lang), source, greedy };
+function job(text: string, lang: LanguageCode, greedy: boolean, draft?: string | null): DecodeJob {
+  const input = utf8Bytes(text.normalize('NFC'));
+  return { encoderIds: encoderIds(input, lang), source: draft ? utf8Bytes(draft) : input, greedy };
 }
 
 /** Runs the whole benchmark. */
@@ -110,14 +113,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   await corrector.correct(sentences[0]!.text, { language: sentences[0]!.lang }); // warm-up
 
   // Sentence latency through the whole corrector (segmentation, worker, diff), cache cleared each time.
+  // Language by language, as people write: each language's draft lexicon is loaded before its timings.
   const sentenceMs: number[] = [];
   const byLanguage: Record<string, number[]> = {};
-  for (let run = 0; run < runs; run++) {
-    for (const { text, lang } of sentences) {
-      corrector.cache.clear();
-      const [ms] = await timeIt(() => corrector.correct(text, { language: lang }));
-      sentenceMs.push(ms);
-      (byLanguage[lang] ??= []).push(ms);
+  for (const lang of LANGUAGES) {
+    const own = sentences.filter((s) => s.lang === lang);
+    if (own.length === 0) continue;
+    await corrector.prepare(lang);
+    for (let run = 0; run < runs; run++) {
+      for (const { text } of own) {
+        corrector.cache.clear();
+        const [ms] = await timeIt(() => corrector.correct(text, { language: lang }));
+        sentenceMs.push(ms);
+        (byLanguage[lang] ??= []).push(ms);
+      }
     }
   }
   log(`sentences: ${sentences.length} x ${runs}, p50 ${quantile(sentenceMs, 0.5).toFixed(1)} ms`);
@@ -126,14 +135,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const greedySet = options.quick ? sentences.slice(0, 20) : sentences.filter((_s, i) => i % 2 === 0);
   const greedyMs: number[] = [];
   const specMs: number[] = [];
+  const rawMs: number[] = [];
   let mismatches = 0;
   let passes = 0;
   let bytes = 0;
   for (const { text, lang } of greedySet) {
-    const [spec] = await worker.decode([job(text, lang, false)]);
+    await corrector.prepare(lang);
+    // The engine's drafts (lexicon guess), the raw input as draft, and greedy: all must give the same ids.
+    const [spec] = await worker.decode([job(text, lang, false, corrector.draftFor(text, lang))]);
+    const [raw] = await worker.decode([job(text, lang, false)]);
     const [greedy] = await worker.decode([job(text, lang, true)]);
     if (JSON.stringify(spec!.ids) !== JSON.stringify(greedy!.ids)) mismatches++;
+    else if (JSON.stringify(raw!.ids) !== JSON.stringify(greedy!.ids)) mismatches++;
     specMs.push(spec!.ms);
+    rawMs.push(raw!.ms);
     greedyMs.push(greedy!.ms);
     passes += spec!.passes;
     bytes += spec!.ids.length;
@@ -148,6 +163,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const pool = sentences.filter((s) => s.lang === lang);
     if (pool.length < 2) continue;
     const paragraph = pool.map((s) => s.text).join(' ');
+    await corrector.prepare(lang);
     await corrector.correct(paragraph, { language: lang, documentId: 'bench' });
     const at = Math.floor(paragraph.length * ((e * 0.37) % 1));
     const edited = paragraph.slice(0, at) + 'x' + paragraph.slice(at);
@@ -159,6 +175,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const docLang: LanguageCode = 'cs';
   const doc = benchSentences(options.quick ? 15 : 60).filter((s) => s.lang === docLang).map((s) => s.text).join(' ');
   const docRates: number[] = [];
+  await corrector.prepare(docLang);
   for (let run = 0; run < (options.quick ? 1 : 2); run++) {
     corrector.cache.clear();
     const [ms] = await timeIt(() => corrector.correct(doc, { language: docLang, onProgress: () => undefined }));
@@ -172,6 +189,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     greedy_p50_ms: round(quantile(greedyMs, 0.5)), greedy_p95_ms: round(quantile(greedyMs, 0.95)),
     speculative_decode_p50_ms: round(quantile(specMs, 0.5)),
     speedup_vs_greedy: round(quantile(greedyMs, 0.5) / quantile(specMs, 0.5), 2),
+    raw_draft_decode_p50_ms: round(quantile(rawMs, 0.5)),
+    speedup_raw_drafts: round(quantile(greedyMs, 0.5) / quantile(rawMs, 0.5), 2),
     identical_output: mismatches === 0, greedy_mismatches: mismatches, greedy_sentences: greedySet.length,
     passes_per_sentence: round(passes / greedySet.length, 2), bytes_per_pass: round(bytes / passes, 2),
     edit_p50_ms: round(quantile(editMs, 0.5)), edit_p95_ms: round(quantile(editMs, 0.95)),

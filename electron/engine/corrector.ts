@@ -139,6 +139,16 @@ export class EngineCorrector implements Corrector {
       (s) => stripDiacritics(s, lang)).filter((s) => !hasForeignLetters(s.original));
   }
 
+  /** The draft that speculative decoding starts from for `text` (the lexicon guess), or null for the raw input. */
+  draftFor(text: string, language: LanguageCode): string | null {
+    return this.model.lexicons?.guess(text.normalize('NFC'), language) ?? null;
+  }
+
+  /** Loads what a language needs (its draft lexicon) ahead of the first request, e.g. when the user picks it. */
+  async prepare(language: LanguageCode): Promise<void> {
+    await this.model.lexicons?.load(language);
+  }
+
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
