@@ -99,6 +99,14 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     expect(await editor.text()).toBe('Šiandien labia grazus oras.');
     await editor.undo();
     expect(await editor.text()).toBe('Siandien labia grazus oras.');
+
+    // Tab is not swallowed by the editor: Shift+Tab reaches the toolbar, whose buttons work with Enter.
+    await keyboard.press('Shift+Tab');
+    expect(await harness.page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
+    await keyboard.press('Enter');
+    await harness.page.getByRole('dialog', { name: 'Settings' }).waitFor();
+    await keyboard.press('Escape');
+    await harness.page.getByRole('dialog', { name: 'Settings' }).waitFor({ state: 'detached' });
   });
 
   it('a dismissed suggestion stays dismissed when its paragraph is checked again', async () => {
@@ -328,6 +336,23 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     await harness.page.keyboard.press('Control+,');
     await dialog.getByRole('button', { name: 'Stop ignoring siandien' }).click();
     await expect.poll(() => harness.settings.get().ignoredWords).toEqual([]);
+  });
+
+  it('runs under the app\'s Content-Security-Policy: no inline script, no connections, no foreign styles', async () => {
+    const { harness } = await open();
+    const result = await harness.page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.head.append(script);
+      const style = document.createElement('style');
+      style.textContent = 'body { color: rgb(1, 2, 3) !important; }';
+      document.head.append(style);
+      const fetched = await fetch('https://example.com/').then(() => 'loaded', () => 'blocked');
+      return { injected: (window as unknown as { __injected?: boolean }).__injected ?? false, fetched, color: getComputedStyle(document.body).color };
+    });
+    expect(result).toEqual({ injected: false, fetched: 'blocked', color: expect.not.stringMatching(/rgb\(1, 2, 3\)/) });
+    expect(harness.consoleErrors.join('\n')).toMatch(/Content Security Policy/);
+    harness.consoleErrors.length = 0;
   });
 
   it('follows a dark OS theme', async () => {
