@@ -13,6 +13,7 @@ import type { JobRecord } from './report-results.ts';
 import type { SystemName } from './systems/index.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'ogonek.js');
+const HEAP_MB = 8192;
 
 /** One (system, language) job and the `eval-report --cell` arguments that run it. */
 export interface ReportJob {
@@ -63,9 +64,14 @@ export function planJobs(options: {
 function runChild(job: ReportJob, timeoutS: number): Promise<{ cells: Cell[]; record: JobRecord }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'eval-report', '--cell', ...job.args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // nspell holds every expanded word form in one object: Hungarian needs about 4 GB of heap.
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${HEAP_MB}`, BIN, 'eval-report', '--cell', ...job.args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -83,12 +89,16 @@ function runChild(job: ReportJob, timeoutS: number): Promise<{ cells: Cell[]; re
         wallSeconds: Math.round((performance.now() - started) / 100) / 10,
       };
       if (code === 0 && !timedOut) return resolve({ cells: JSON.parse(stdout) as Cell[], record });
+      // V8 ends an out-of-memory crash with a native stack trace; its FATAL ERROR line says what happened.
+      const fatal = /FATAL ERROR: (.*)/u.exec(stderr)?.[1];
       const lastLine =
+        fatal ??
         stderr
           .trim()
           .split('\n')
           .at(-1)
-          ?.replace(/^ogonek[\w -]*: /u, '') ?? '';
+          ?.replace(/^ogonek[\w -]*: /u, '') ??
+        '';
       // The cell job logs "loaded in" once the system is up: say which phase ran out of time.
       const phase = /: loaded in /u.test(stderr) ? 'did not finish its sentences' : 'did not finish loading';
       record.error =

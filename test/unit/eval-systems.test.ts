@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { EvalInputError } from '../../electron/eval/gold-file.ts';
 import { createSystem } from '../../electron/eval/systems/index.ts';
 import { loadLexicon, parseLexicon } from '../../electron/eval/systems/lexicon.ts';
+import { expandFlagAliases } from '../../electron/eval/systems/hunspell-aliases.ts';
 import {
+  createSpellChecker,
   createSpellCorrector,
   loadHunspell,
   loadWordFrequencies,
@@ -146,6 +148,28 @@ describe('spell system', () => {
       expect(new TextDecoder().decode(aff)).toMatch(/^SET UTF-8/mu);
       expect(dic.length).toBeGreaterThan(100_000);
     }
+  });
+
+  it.each([
+    [
+      'numeric flags become the AF line they name',
+      'AF 2\nAF ZZ # 1\nAF ZYAB # 2\n',
+      '3\nkuća/2\na\nb/1\tpo:noun',
+      '3\nkuća/ZYAB\na\nb/ZZ\tpo:noun',
+    ],
+    ['no AF section: unchanged', 'SET UTF-8\n', '1\nkuća/2', '1\nkuća/2'],
+    ['an alias number out of range is left alone', 'AF 1\nAF ZZ\n', '1\nkuća/7', '1\nkuća/7'],
+  ])('expandFlagAliases: %s', (_name, aff, dic, expected) => expect(expandFlagAliases(aff, dic)).toBe(expected));
+
+  it('dictionary-hr (flag aliases) knows inflected forms once the aliases are expanded', async () => {
+    const checker = await createSpellChecker('hr');
+    expect(['kuća', 'kućama', 'reprezentacije', 'napravio'].map((word) => checker.correct(word))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(checker.correct('kućamaa')).toBe(false);
   });
 
   it('reads word frequencies, preferring wordfreq-alt, and is empty without a list', () => {

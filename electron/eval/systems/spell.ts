@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import nspell from 'nspell';
 import { EvalInputError } from '../gold-file.ts';
 import { sharedDir } from '../paths.ts';
+import { expandFlagAliases } from './hunspell-aliases.ts';
 import { applyCase, rewriteLetterRuns, rewriteWords } from './word-case.ts';
 
 /** The spelling interface the baseline needs (nspell's). */
@@ -47,9 +48,14 @@ export async function loadHunspell(lang: string): Promise<HunspellDictionary> {
   return exported as HunspellDictionary;
 }
 
-/** Creates an nspell checker for `lang`. */
+/** Creates an nspell checker for `lang` (flag aliases expanded: see hunspell-aliases.ts). */
 export async function createSpellChecker(lang: string): Promise<SpellChecker> {
-  return nspell(await loadHunspell(lang));
+  const { aff, dic } = await loadHunspell(lang);
+  const affText = Buffer.from(aff).toString('utf8');
+  return nspell({
+    aff: Buffer.from(affText),
+    dic: Buffer.from(expandFlagAliases(affText, Buffer.from(dic).toString('utf8'))),
+  });
 }
 
 /**
