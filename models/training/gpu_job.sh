@@ -8,7 +8,7 @@ export PYTHONUNBUFFERED=1
 OUT=${OUT:-/tmp/out}; mkdir -p "$OUT"
 nvidia-smi -L; python3 -c "import torch, onnx, onnxruntime; print(torch.__version__, onnx.__version__, onnxruntime.__version__)"
 python3 models/training/train.py --config "${CONFIG:-gpu}" --data "${DATA:-.carry/data}" --out /tmp/run --minutes "$MINUTES" \
-  --workers "${WORKERS:-14}" --dev-limit "${DEV_LIMIT:-150}" 2>&1 | grep -v Warning | tee "$OUT/train.log"
+  --workers "${WORKERS:-14}" --dev-limit "${DEV_LIMIT:-150}" 2>&1 | grep --line-buffered -v Warning | tee "$OUT/train.log"
 python3 - <<'PY'
 import os
 p = "/tmp/run/model.fp16.pt"
@@ -18,7 +18,7 @@ for i in range(0, len(data), n):
     open(os.path.join(os.environ.get("OUT", "/tmp/out"), f"model.fp16.pt.part{i // n}"), "wb").write(data[i:i + n])
 PY
 python3 models/training/post_train.py --run /tmp/run --data "${DATA:-.carry/data}" --out /tmp/post --workers "${WORKERS:-14}" \
-  --n "${PARITY_N:-300}" --deadline $((START + ${POST_DEADLINE_S:-560})) 2>&1 | grep -v Warning | tee -a "$OUT/train.log"
+  --n "${PARITY_N:-300}" --deadline $((START + ${POST_DEADLINE_S:-560})) 2>&1 | grep --line-buffered -v Warning | tee -a "$OUT/train.log"
 best=""
 [ -f /tmp/post/post_report.json ] && best=$(python3 -c "
 import json; r = json.load(open('/tmp/post/post_report.json'))

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import itertools
 import json
 import math
@@ -27,8 +28,8 @@ from vocab import PAD  # noqa: E402
 CONFIGS = {
     # name: (model config, token budget per batch, examples per worker task, peak lr)
     "tiny": (ModelConfig(d_model=64, n_heads=2, d_ff=128, enc_layers=2, dec_layers=1), 4096, 256, 3e-3),
-    "cpu": (ModelConfig(d_model=256, n_heads=4, d_ff=1024, enc_layers=6, dec_layers=2), 6144, 512, 2e-3),
-    "gpu": (ModelConfig(d_model=384, n_heads=6, d_ff=1536, enc_layers=6, dec_layers=2), 98304, 8192, 1.5e-3),
+    "cpu": (ModelConfig(d_model=128, n_heads=4, d_ff=512, enc_layers=4, dec_layers=1), 4096, 1024, 2e-3),
+    "gpu": (ModelConfig(d_model=384, n_heads=6, d_ff=1536, enc_layers=6, dec_layers=2), 98304, 8192, 8e-4),
 }
 
 _CORPUS: Corpus | None = None
@@ -105,8 +106,16 @@ def main():
         torch.backends.cudnn.allow_tf32 = True
 
     budget_s = a.minutes * 60
-    stream = (b for batches in pool.imap_unordered(_worker_batches, itertools.count(step * 7919), chunksize=1)
-              for b in batches)
+    def batch_stream():
+        # Bounded submission: imap over an endless iterator makes the pool's feeder thread queue tasks forever.
+        tasks = itertools.count(step * 7919)
+        pending = collections.deque(pool.apply_async(_worker_batches, (next(tasks),)) for _ in range(2 * a.workers))
+        while True:
+            batches = pending.popleft().get()
+            pending.append(pool.apply_async(_worker_batches, (next(tasks),)))
+            yield from batches
+
+    stream = batch_stream()
     t_train = time.time()
     last_log, last_ckpt, loss_acc, n_acc, bytes_window = t_train, t_train, 0.0, 0, 0
     model.train()
@@ -121,6 +130,7 @@ def main():
         os.replace(str(path) + ".tmp", path)
 
     elapsed = elapsed_before
+    skipped = 0
     for src_np, tgt_np in stream:
         elapsed = elapsed_before + time.time() - t_train
         if elapsed >= budget_s:
@@ -134,7 +144,13 @@ def main():
         loss = F.cross_entropy(logits.float().view(-1, logits.shape[-1]), tgt.view(-1), ignore_index=PAD)
         opt.zero_grad(set_to_none=True)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        if not torch.isfinite(grad_norm):
+            # One non-finite step would poison every weight (an earlier GPU run ended all-NaN): skip it.
+            skipped += 1
+            if skipped % 10 == 1:
+                emit(event="skip_nonfinite", step=step, skipped=skipped)
+            continue
         opt.step()
         step += 1
         nbytes = int((src_np != PAD).sum())
@@ -144,7 +160,7 @@ def main():
         n_acc += 1 if step % 10 == 0 or device == "cpu" else 0
         now = time.time()
         if now - last_log >= (30 if device == "cuda" else 60):
-            emit(event="train", step=step, loss=round(loss_acc / max(1, n_acc), 4), lr=opt.param_groups[0]["lr"],
+            emit(event="train", step=step, loss=round(loss_acc / max(1, n_acc), 4), skipped=skipped, lr=opt.param_groups[0]["lr"],
                  src_bytes_per_s=round(bytes_window / (now - last_log)), seen_mb=round(seen_bytes / 1e6, 1),
                  elapsed=round(elapsed))
             last_log, loss_acc, n_acc, bytes_window = now, 0.0, 0, 0
