@@ -7,6 +7,9 @@ import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, 
   type LanguageCode, type Suggestion } from '../shared/types.ts';
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
 import type { DraftLexicons } from './draft-lexicon.ts';
+import type { FormsLexicons } from './forms-lexicon.ts';
+import { DEFAULT_LAMBDA } from './lexicon-decode.ts';
+import { buildPlan } from './lexicon-plan.ts';
 import { detectLanguage } from './language-id.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
@@ -25,7 +28,19 @@ export interface CorrectorModel {
   status: EngineStatus;
   /** Lexicon drafts (faster decoding); none in tests that do not need them. */
   lexicons?: DraftLexicons;
+  /** How units are decoded (default speculative; greedy gives the same output, slower). */
+  decoding?: Decoding;
+  /** Candidate lexicons of lexicon decoding; a language without one is decoded speculatively. */
+  forms?: FormsLexicons;
+  /** Weight of the frequency prior in lexicon decoding. */
+  lambda?: number;
 }
+
+/** Decoding strategies: free decoding (speculative == greedy, byte for byte) or ranking lexicon candidates. */
+export const DECODINGS = ['speculative', 'greedy', 'lexicon'] as const;
+
+/** One of {@link DECODINGS}. */
+export type Decoding = (typeof DECODINGS)[number];
 
 /** Whether a unit is text our Latin-script model should touch: mostly Latin letters. */
 function isLatinText(text: string): boolean {
@@ -94,7 +109,10 @@ export class EngineCorrector implements Corrector {
   /** Suggestions of every unit: from the cache, or decoded in batches with progress and cancellation. */
   private async unitSuggestions(units: TextUnit[], language: { code: LanguageCode; tag: LanguageCode | 'auto' },
     signal: AbortSignal, onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
-    const version = this.model.modelVersion;
+    // Decodings differ in output, so each has its own cache entries.
+    const decoding = this.model.decoding ?? 'speculative';
+    const version = `${this.model.modelVersion}/${decoding}`;
+    const forms = decoding === 'lexicon' ? await this.model.forms?.get(language.code) : null;
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
       const cached = this.cache.get(version, language.tag, unit.text);
@@ -116,6 +134,12 @@ export class EngineCorrector implements Corrector {
       const texts = todo.slice(b, b + BATCH);
       const inputs = texts.map((t) => utf8Bytes(t.normalize('NFC')));
       const jobs: DecodeJob[] = inputs.map((input, i) => {
+        if (forms) {
+          const plan = buildPlan(texts[i]!.normalize('NFC'), language.code, forms);
+          return { encoderIds: encoderIds(input, language.tag), source: input,
+            lexicon: { plan, lambda: this.model.lambda ?? DEFAULT_LAMBDA } };
+        }
+        if (decoding === 'greedy') return { encoderIds: encoderIds(input, language.tag), source: input, greedy: true };
         const guess = this.model.lexicons?.guess(texts[i]!.normalize('NFC'), language.code);
         return { encoderIds: encoderIds(input, language.tag), source: guess ? utf8Bytes(guess) : input };
       });
@@ -147,6 +171,7 @@ export class EngineCorrector implements Corrector {
   /** Loads what a language needs (its draft lexicon) ahead of the first request, e.g. when the user picks it. */
   async prepare(language: LanguageCode): Promise<void> {
     await this.model.lexicons?.load(language);
+    if (this.model.decoding === 'lexicon') await this.model.forms?.get(language);
   }
 
   async dispose(): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { greedyDecode, speculativeDecode } from './decode.ts';
+import { lexiconDecode } from './lexicon-decode.ts';
 import { loadModel, type LoadedModel } from './model-loader.ts';
 import type { DecodeOutcome, FromWorker, ToWorker } from './worker-protocol.ts';
 
@@ -37,9 +38,11 @@ async function handle(message: ToWorker): Promise<void> {
         for (const job of jobs) {
           if (cancelled.has(id)) break;
           const start = performance.now();
-          const result = job.greedy
-            ? await greedyDecode(loaded.model, job.encoderIds)
-            : await speculativeDecode(loaded.model, job.encoderIds, job.source);
+          const result = job.lexicon
+            ? await lexiconDecode(loaded.model, job.encoderIds, job.source, job.lexicon.plan, job.lexicon)
+            : job.greedy
+              ? await greedyDecode(loaded.model, job.encoderIds)
+              : await speculativeDecode(loaded.model, job.encoderIds, job.source);
           outcomes.push({ ...result, ms: performance.now() - start });
         }
         post(cancelled.delete(id) ? { type: 'cancelled', id } : { type: 'decoded', id, outcomes });

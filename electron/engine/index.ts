@@ -5,13 +5,16 @@
 import { fileURLToPath } from 'node:url';
 import type { Corrector, EngineStatus, ProviderName } from '../shared/types.ts';
 import { join } from 'node:path';
-import { EngineCorrector } from './corrector.ts';
+import { type Decoding, EngineCorrector } from './corrector.ts';
+import { FormsLexicons } from './forms-lexicon.ts';
 import { DraftLexicons } from './draft-lexicon.ts';
 import { WorkerClient } from './worker-client.ts';
 import type { ModelInfo } from './worker-protocol.ts';
 
 export { CancelledError } from './worker-client.ts';
 export { ModelFileError } from './model-files.ts';
+export { DECODINGS, type Decoding } from './corrector.ts';
+export { DEFAULT_LAMBDA } from './lexicon-decode.ts';
 
 /** Options of createCorrector. */
 export interface CreateCorrectorOptions {
@@ -21,8 +24,12 @@ export interface CreateCorrectorOptions {
   providers?: ProviderName[];
   /** Intra-op threads of the CPU sessions (default 2). */
   threads?: number;
-  /** Lexicons that make better drafts (default: <modelDir>/lexicon; null: none). */
+  /** Lexicons that make better drafts, and the candidate lexicons (default: <modelDir>/lexicon; null: none). */
   lexiconDir?: string | null;
+  /** speculative (free decoding), greedy (the same output, slower) or lexicon (the model ranks lexicon candidates). */
+  decoding?: Decoding;
+  /** Weight of the frequency prior in lexicon decoding (default DEFAULT_LAMBDA). */
+  lambda?: number;
 }
 
 /** The shipped model's folder: <repo>/models. */
@@ -52,9 +59,10 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   }
   const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
     providerNote: info.providerNote };
-  const lexicons = new DraftLexicons(options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir);
+  const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
+  const lexicons = new DraftLexicons(lexiconDir);
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, lexicons });
+    status, lexicons, decoding: options.decoding, forms: new FormsLexicons(lexiconDir), lambda: options.lambda });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ProviderName } from '../shared/types.ts';
-import type { DecoderSession, StepModel, StepResult } from './decode.ts';
+import type { StepModel, StepResult } from './decode.ts';
+import type { ScoreResult, ScoringSession } from './lexicon-decode.ts';
 
 type Ort = typeof import('onnxruntime-node');
 type InferenceSession = import('onnxruntime-node').InferenceSession;
@@ -98,7 +99,7 @@ export class OrtModel implements StepModel {
     }
   }
 
-  async start(encoderIds: Int32Array): Promise<DecoderSession> {
+  async start(encoderIds: Int32Array): Promise<ScoringSession> {
     const { ort, dims } = this;
     const enc = await this.encoder.run({ input_ids: new ort.Tensor('int32', encoderIds, [1, encoderIds.length]) });
     const crossK = enc.cross_k!;
@@ -121,6 +122,22 @@ export class OrtModel implements StepModel {
         selfK = out.new_self_k!;
         selfV = out.new_self_v!;
         return { nextIds: out.next_ids!.data as Int32Array, nextProbs: out.next_probs!.data as Float32Array };
+      },
+      // Lexicon decoding (lexicon-decode.ts): log-probabilities of a candidate, and a way back to its cache.
+      async score(queryIds: Int32Array, past: number): Promise<ScoreResult> {
+        pastLen[0] = past;
+        const out = await decoder.run({
+          input_ids: new ort.Tensor('int32', queryIds, [1, queryIds.length]),
+          past_len: new ort.Tensor('int32', pastLen, [1]),
+          self_k: selfK, self_v: selfV, cross_k: crossK, cross_v: crossV,
+        }, ['log_probs', 'new_self_k', 'new_self_v']);
+        selfK = out.new_self_k!;
+        selfV = out.new_self_v!;
+        const logProbs = out.log_probs!;
+        return { logProbs: logProbs.data as Float32Array, vocab: logProbs.dims[2]!, cache: [selfK, selfV] };
+      },
+      restore(cache: unknown): void {
+        [selfK, selfV] = cache as [Tensor, Tensor];
       },
     };
   }

@@ -2,6 +2,7 @@
  * Messages between the engine worker (engine-worker.ts) and its client (worker-client.ts).
  */
 import type { ProviderName } from '../shared/types.ts';
+import type { LexiconPlan } from './lexicon-plan.ts';
 
 /** One unit to decode: encoder ids and the sentence bytes that seed the drafts. */
 export interface DecodeJob {
@@ -9,6 +10,8 @@ export interface DecodeJob {
   source: Uint8Array;
   /** Plain greedy decoding (the reference) instead of speculation. */
   greedy?: boolean;
+  /** Lexicon-aware decoding (lexicon-decode.ts) of `source`, the input bytes, instead of free decoding. */
+  lexicon?: { plan: LexiconPlan; lambda: number };
 }
 
 /** What the decoder produced for one job. */

@@ -1,0 +1,138 @@
+/**
+ * Lexicon-aware decoding: the model ranks dictionary candidates instead of writing freely. The encoder runs
+ * once; the output is the input copied byte for byte, except that each word of the plan (lexicon-plan.ts)
+ * becomes the candidate with the best
+ *   log P_model(candidate bytes, next input byte | output so far) + lambda * log(relative frequency).
+ * Each candidate costs one decoder call (its bytes as the query); the cache of the winner is kept and the
+ * others are discarded for free by past_len (models/ONNX-CONTRACT.md). A weak model can therefore only pick
+ * among attested spellings of the same letters: it cannot drop, add or mangle text.
+ */
+import { BOS_ID, BYTE_OFFSET, EOS_ID } from './byte-codec.ts';
+import type { DecodeResult, DecoderSession } from './decode.ts';
+import type { LexiconPlan } from './lexicon-plan.ts';
+
+/** Log-probabilities of one decoder call and the cache it produced. */
+export interface ScoreResult {
+  /** Row-major [Q, vocab]: log-softmax after each query position. */
+  logProbs: Float32Array;
+  vocab: number;
+  /** Opaque cache handle for restore(). */
+  cache: unknown;
+}
+
+/** A decoder session that can also return log-probabilities and go back to an earlier call's cache. */
+export interface ScoringSession extends DecoderSession {
+  /** Runs the decoder like step() and returns the log-probabilities at every query position. */
+  score(queryIds: Int32Array, pastLen: number): Promise<ScoreResult>;
+  /** Makes the cache of an earlier score() call current again. */
+  restore(cache: unknown): void;
+}
+
+/** A model whose sessions can score. */
+export interface ScoringModel {
+  start(encoderIds: Int32Array): Promise<ScoringSession>;
+  readonly maxPositions: number;
+}
+
+/** Weight of the frequency prior against the model's log-probability. */
+export interface LexiconDecodeOptions {
+  lambda: number;
+}
+
+export const DEFAULT_LAMBDA = 1;
+
+/** The decoding, plus the index of the chosen candidate of each plan word (0 is the input itself). */
+export interface LexiconDecodeResult extends DecodeResult {
+  choices: number[];
+}
+
+/** Posterior of `best` among candidates with these total scores (the suggestion's confidence). */
+function posterior(totals: number[], best: number): number {
+  const top = totals[best]!;
+  const sum = totals.reduce((s, t) => s + Math.exp(t - top), 0);
+  return 1 / sum;
+}
+
+/**
+ * Decodes `source` (the sentence bytes behind `encoderIds`) choosing among the plan's candidates.
+ * Output ids are the chosen bytes followed by EOS; the probability of copied bytes is 1 and that of a chosen
+ * word's bytes is the word's posterior among its candidates.
+ */
+export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array, source: Uint8Array,
+  plan: LexiconPlan, options: LexiconDecodeOptions = { lambda: DEFAULT_LAMBDA }, signal?: AbortSignal):
+  Promise<LexiconDecodeResult> {
+  if (plan.words.length === 0) {
+    // Nothing to choose: the output is the input, no need to run the model at all.
+    return { ids: [...source].map((b) => b + BYTE_OFFSET).concat(EOS_ID), probs: new Array(source.length + 1).fill(1),
+      passes: 0, choices: [] };
+  }
+  const session = await model.start(encoderIds);
+  const ids: number[] = [];
+  const probs: number[] = [];
+  const choices: number[] = [];
+  // Ids written but not yet run through the decoder; the cache covers positions [0, past).
+  let pending: number[] = [BOS_ID];
+  let past = 0;
+  let at = 0;
+  let passes = 0;
+  const copy = (end: number) => {
+    for (; at < end; at++) {
+      const id = source[at]! + BYTE_OFFSET;
+      ids.push(id);
+      probs.push(1);
+      pending.push(id);
+    }
+  };
+  for (const word of plan.words) {
+    signal?.throwIfAborted();
+    if (word.start < at || word.end > source.length || word.end <= word.start) {
+      throw new RangeError(`plan word [${word.start}, ${word.end}) is not inside the sentence after ${at}`);
+    }
+    copy(word.start);
+    const longest = Math.max(...word.candidates.map((c) => c.bytes.length));
+    if (pending.length === 0 || past + pending.length + longest > model.maxPositions) {
+      copy(word.end); // no room left (or nothing to condition on): keep the input word
+      choices.push(0);
+      continue;
+    }
+    const next = word.end < source.length ? source[word.end]! + BYTE_OFFSET : EOS_ID;
+    const totals: number[] = [];
+    let best = 0;
+    let bestCache: unknown;
+    for (const candidate of word.candidates) {
+      const query = new Int32Array(pending.length + candidate.bytes.length);
+      query.set(pending);
+      for (let j = 0; j < candidate.bytes.length; j++) query[pending.length + j] = candidate.bytes[j]! + BYTE_OFFSET;
+      const r = await session.score(query, past);
+      passes++;
+      // Row i holds the distribution of the id after query[i]: the candidate's bytes, then the next input byte.
+      let logP = 0;
+      const first = pending.length - 1;
+      for (let j = 0; j <= candidate.bytes.length; j++) {
+        const target = j < candidate.bytes.length ? candidate.bytes[j]! + BYTE_OFFSET : next;
+        logP += r.logProbs[(first + j) * r.vocab + target]!;
+      }
+      const total = logP + options.lambda * candidate.logPrior;
+      totals.push(total);
+      if (totals.length === 1 || total > totals[best]!) {
+        best = totals.length - 1;
+        bestCache = r.cache;
+      }
+    }
+    session.restore(bestCache);
+    const chosen = word.candidates[best]!;
+    const confidence = posterior(totals, best);
+    past += pending.length + chosen.bytes.length;
+    pending = [];
+    for (const b of chosen.bytes) {
+      ids.push(b + BYTE_OFFSET);
+      probs.push(confidence);
+    }
+    at = word.end;
+    choices.push(best);
+  }
+  copy(source.length);
+  ids.push(EOS_ID);
+  probs.push(1);
+  return { ids, probs, passes, choices };
+}

@@ -1,0 +1,137 @@
+/**
+ * What lexicon-aware decoding may change in a sentence: its words (letter runs of whitespace tokens, with
+ * punctuation peeled off the token edges) and, for each word whose key the forms lexicon knows, the
+ * candidate spellings in the writer's capitalisation with their log relative frequency. Everything else
+ * (spaces, punctuation, numbers, other scripts, unknown words) is copied byte for byte by lexicon-decode.ts.
+ */
+import type { LanguageCode } from '../shared/types.ts';
+import { utf8Bytes } from './byte-codec.ts';
+import { type FormsLexicon, lexiconKey, lowerFor, upperFor } from './forms-lexicon.ts';
+
+/** One spelling the decoder may choose for a word. */
+export interface PlanCandidate {
+  /** UTF-8 bytes, capitalised like the input word. */
+  bytes: Uint8Array;
+  /** log(count / total count of the word's candidates). */
+  logPrior: number;
+  /** The input word itself. */
+  input: boolean;
+}
+
+/** A word with a choice, at UTF-8 byte offsets [start, end) of the (NFC) sentence. */
+export interface PlanWord {
+  start: number;
+  end: number;
+  candidates: PlanCandidate[];
+}
+
+/** The words of one sentence that lexicon decoding scores, in text order, never adjacent. */
+export interface LexiconPlan {
+  words: PlanWord[];
+}
+
+/** How candidates are chosen. */
+export interface PlanOptions {
+  /** Forms below this share of their key's count are left out (they could not beat the prior). */
+  minShare: number;
+  maxCandidates: number;
+  /** Count given to the input word when the lexicon does not list it (it stays a candidate). */
+  inputCount: number;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 1 };
+
+/** A word inside a whitespace token, at UTF-16 offsets [start, end) of the text. */
+export interface WordSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const TOKEN = /\S+/gu;
+const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+/** A core the decoder may touch: Latin letter runs, joined by apostrophes or hyphens ("l'ete", "rusko-cesky"). */
+const CORE = /^[\p{Script=Latin}\p{M}]+(?:['’-][\p{Script=Latin}\p{M}]+)*$/u;
+const RUN = /[\p{L}\p{M}]+/gu;
+
+/** Where the punctuation-free core of a token starts and ends (UTF-16 offsets within the token). */
+export function peel(token: string): { start: number; end: number } {
+  let start = 0;
+  let end = token.length;
+  for (const m of token.matchAll(EDGE)) {
+    if (m.index === 0) start = m[0].length;
+    else end = m.index;
+  }
+  return start >= end ? { start: 0, end: 0 } : { start, end };
+}
+
+/** The words of `text` that may change: letter runs of token cores made only of Latin letters. */
+export function wordSpans(text: string): WordSpan[] {
+  const out: WordSpan[] = [];
+  for (const token of text.matchAll(TOKEN)) {
+    const { start, end } = peel(token[0]);
+    const core = token[0].slice(start, end);
+    if (!CORE.test(core)) continue; // numbers, codes, URLs, other scripts: copied as they are
+    const base = token.index + start;
+    for (const run of core.matchAll(RUN)) {
+      out.push({ start: base + run.index, end: base + run.index + run[0].length, text: run[0] });
+    }
+  }
+  return out;
+}
+
+function isUpper(char: string): boolean {
+  return char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+/**
+ * The lowercase `form` in the capitalisation of `source`: letter by letter when both have as many letters,
+ * else all caps (WORD) or a capital first letter (Word).
+ */
+export function applyCase(source: string, form: string, lang: LanguageCode): string {
+  const src = [...source];
+  if (!src.some(isUpper)) return form;
+  const chars = [...form];
+  if (chars.length === src.length) return chars.map((c, i) => (isUpper(src[i]!) ? upperFor(c, lang) : c)).join('');
+  if (src.length > 1 && src.every((c) => isUpper(c) || !/\p{L}/u.test(c))) return upperFor(form, lang);
+  return isUpper(src[0]!) ? upperFor(chars[0] ?? '', lang) + chars.slice(1).join('') : form;
+}
+
+/** The candidates of one word, or null when there is nothing to choose. */
+export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLexicon,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS): PlanCandidate[] | null {
+  const forms = lexicon.get(lexiconKey(word, lang));
+  if (!forms) return null;
+  const lower = lowerFor(word, lang);
+  const total = forms.reduce((sum, f) => sum + f.count, 0);
+  const chosen = forms.filter((f) => f.count >= options.minShare * total).slice(0, options.maxCandidates);
+  const inputForm = forms.find((f) => f.form === lower);
+  const list = chosen.filter((f) => f.form !== lower);
+  if (list.length === 0) return null; // only the input itself
+  const inputCount = inputForm?.count ?? options.inputCount;
+  const sum = list.reduce((s, f) => s + f.count, 0) + inputCount;
+  // The input comes first, spelled exactly as written (even where lowercasing is not reversible).
+  return [
+    { bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true },
+    ...list.map((f) => ({ bytes: utf8Bytes(applyCase(word, f.form, lang)), logPrior: Math.log(f.count / sum),
+      input: false })),
+  ];
+}
+
+/** The plan of one NFC sentence. */
+export function buildPlan(text: string, lang: LanguageCode, lexicon: FormsLexicon,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS): LexiconPlan {
+  const words: PlanWord[] = [];
+  let charAt = 0;
+  let byteAt = 0;
+  for (const span of wordSpans(text)) {
+    const candidates = candidatesFor(span.text, lang, lexicon, options);
+    if (!candidates) continue;
+    byteAt += utf8Bytes(text.slice(charAt, span.start)).length;
+    const start = byteAt;
+    byteAt += utf8Bytes(span.text).length;
+    charAt = span.end;
+    words.push({ start, end: byteAt, candidates });
+  }
+  return { words };
+}

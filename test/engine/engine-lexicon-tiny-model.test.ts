@@ -1,0 +1,110 @@
+/**
+ * Lexicon decoding on the real ONNX graphs of the tiny random-weight model: its choices are noise, which is
+ * the point here: whatever the model picks, the output keeps every separator and non-word token of the
+ * input byte for byte, and every changed word is one of the candidate forms.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOS_ID, BYTE_OFFSET, encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
+import { parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
+import { createCorrector, type EngineHandle } from '../../electron/engine/index.ts';
+import { buildPlan } from '../../electron/engine/lexicon-plan.ts';
+import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
+
+const TINY = fileURLToPath(new URL('../fixtures/tiny-model', import.meta.url));
+
+const PL_FORMS = ['że\t900\tze\t300', 'się\t800\tsie\t5', 'żółw\t20\tzolw', 'łącze\t30\tłączę\t25\tlacze\t2',
+  'może\t700\tmoze\t3', 'już\t600', 'są\t500\tsa\t9', 'gęśla\t4', 'jaźń\t6\tjazn', 'zażółć\t3'].join('\n');
+
+const SENTENCES = [
+  'Ze sie zolw moze, juz sa tu.',
+  '„Zazolc gesla jazn” -- 12 razy; e-mail: ze@sie.pl, x86, CO2!',
+  'Lacze (lacze) [LACZE] {Lacze}... sa? SA! Sa.',
+  'Rodzina 👩‍👩‍👧‍👦 juz sie   bawi\tze zolwiem.',
+  'Москва и ze sie 3-ze 5km moze.',
+  "l'ze rusko-zolw ZE-SIE.",
+];
+
+/** A regular expression that matches exactly the outputs allowed for `text`. */
+function allowedOutputs(text: string): RegExp {
+  const lexicon = parseFormsLexicon(PL_FORMS, 'pl');
+  const bytes = utf8Bytes(text);
+  const dec = new TextDecoder();
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let at = 0;
+  let pattern = '';
+  for (const word of buildPlan(text, 'pl', lexicon).words) {
+    pattern += escape(dec.decode(bytes.subarray(at, word.start)));
+    pattern += `(?:${word.candidates.map((c) => escape(dec.decode(c.bytes))).join('|')})`;
+    at = word.end;
+  }
+  return new RegExp(`^${pattern}${escape(dec.decode(bytes.subarray(at)))}$`, 'u');
+}
+
+describe.each([0, 20])('lexicon decoding with the tiny model, lambda %d', (lambda) => {
+  let dir: string;
+  let corrector: EngineHandle;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ogonek-forms-'));
+    await writeFile(join(dir, 'pl.forms.tsv.br'), brotliCompressSync(Buffer.from(PL_FORMS)));
+    // lambda 0: the random model alone decides; lambda 20: the frequency prior decides (many changes).
+    corrector = await createCorrector({ modelDir: TINY, providers: ['cpu'], lexiconDir: dir, decoding: 'lexicon',
+      lambda });
+  });
+  afterAll(async () => {
+    await corrector?.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps separators and non-word tokens byte for byte; changed words are candidate forms', async () => {
+    let changed = 0;
+    for (const text of SENTENCES) {
+      const result = await corrector.correct(text, { language: 'pl' });
+      expect(result.text, text).toMatch(allowedOutputs(text));
+      for (const s of result.suggestions) {
+        expect(s.kind).toBe('diacritics');
+        expect(text.slice(s.span.start, s.span.end)).toBe(s.original);
+      }
+      changed += result.suggestions.length;
+    }
+    // With the prior in charge, the frequent forms must come through (else the check above proves little).
+    if (lambda > 0) expect(changed).toBeGreaterThan(10);
+  });
+
+  it('leaves a language without a forms lexicon to free decoding', async () => {
+    const result = await corrector.correct('Tai labai grazus oras.', { language: 'lt' });
+    expect(result.language).toBe('lt');
+  });
+});
+
+describe('scoring calls of the ONNX decoder', () => {
+  let loaded: LoadedModel;
+  beforeAll(async () => {
+    loaded = await loadModel(TINY, ['cpu'], 1);
+  });
+  afterAll(async () => loaded?.model.release());
+
+  it('agree with step() and give the same log-probabilities after a restore as in one long call', async () => {
+    const src = utf8Bytes('Zazolc gesla jazn.');
+    const session = await loaded.model.start(encoderIds(src, 'pl'));
+    const ids = Int32Array.from([BOS_ID, ...[...src].map((b) => b + BYTE_OFFSET)]);
+    const whole = await session.score(ids, 0);
+    const V = whole.vocab;
+    expect(whole.logProbs.length).toBe(ids.length * V);
+    // A detour (another candidate), then back to the first 7 positions' cache and on with the rest.
+    const head = await session.score(ids.subarray(0, 7), 0);
+    await session.score(Int32Array.from([200, 201, 202]), 7);
+    session.restore(head.cache);
+    const tail = await session.score(ids.subarray(7), 7);
+    for (let i = 0; i < tail.logProbs.length; i++) {
+      expect(tail.logProbs[i]).toBeCloseTo(whole.logProbs[7 * V + i]!, 4);
+    }
+    const step = await session.step(ids.subarray(7, 8), 7);
+    const row = whole.logProbs.subarray(7 * V, 8 * V);
+    expect(step.nextIds[0]).toBe(row.indexOf(Math.max(...row)));
+  });
+});

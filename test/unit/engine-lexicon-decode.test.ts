@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../electron/engine/byte-codec.ts';
+import { parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
+import { lexiconDecode, type ScoringModel, type ScoringSession } from '../../electron/engine/lexicon-decode.ts';
+import { buildPlan } from '../../electron/engine/lexicon-plan.ts';
+
+const VOCAB = 280;
+const BOS = 2;
+
+/**
+ * A causal fake that believes in one `target` text: while the fed ids follow it, the next target id gets
+ * probability `p` (the rest is spread evenly); off the target every id is equally likely. The cache is the
+ * list of fed ids, so a wrong past length or a wrong restore() changes later scores and the tests see it.
+ */
+class TargetModel implements ScoringModel {
+  readonly maxPositions: number;
+  calls = 0;
+
+  constructor(private readonly target: string, private readonly p = 0.9, maxPositions = 768) {
+    this.maxPositions = maxPositions;
+  }
+
+  async start(): Promise<ScoringSession> {
+    const target = [...utf8Bytes(this.target)].map((b) => b + 3).concat(1);
+    let fed: number[] = [];
+    const row = (prefix: number[]): Float32Array => {
+      const out = new Float32Array(VOCAB);
+      if (prefix[0] !== BOS) throw new Error('decoding must start from BOS');
+      const n = prefix.length - 1;
+      const onTarget = n < target.length && prefix.slice(1).every((id, k) => id === target[k]);
+      out.fill(Math.log(onTarget ? (1 - this.p) / (VOCAB - 1) : 1 / VOCAB));
+      if (onTarget) out[target[n]!] = Math.log(this.p);
+      return out;
+    };
+    const score = async (query: Int32Array, past: number) => {
+      if (past > fed.length) throw new Error(`past_len ${past} > cached ${fed.length}`);
+      if (past + query.length > this.maxPositions) throw new Error('position past max_positions');
+      this.calls++;
+      fed = fed.slice(0, past);
+      const logProbs = new Float32Array(query.length * VOCAB);
+      query.forEach((id, i) => {
+        fed.push(id);
+        logProbs.set(row(fed), i * VOCAB);
+      });
+      return { logProbs, vocab: VOCAB, cache: [...fed] };
+    };
+    const session: ScoringSession = {
+      step: () => Promise.reject(new Error('lexicon decoding must not call step')),
+      score,
+      restore: (cache) => {
+        fed = [...(cache as number[])];
+      },
+    };
+    return session;
+  }
+}
+
+const LT = parseFormsLexicon(['aš\t1000\tas\t10', 'čia\t900\tcia\t100', 'gražus\t50', 'šiandien\t8',
+  'labai\t50\tlabaį', 'oras\t90\tōras\t10'].join('\n'), 'lt');
+
+async function run(input: string, target: string, lambda: number, p = 0.9) {
+  const model = new TargetModel(target, p);
+  const source = utf8Bytes(input);
+  const plan = buildPlan(input, 'lt', LT);
+  const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda });
+  const bytes = outputBytes(result.ids);
+  return { text: bytes && decodeUtf8(bytes), result, plan, calls: model.calls };
+}
+
+describe('lexicon decoding', () => {
+  it.each([
+    // The model's preference wins where it is confident, the frequency prior where the model has no opinion.
+    ['Siandien as eisiu, cia grazus oras!', 'Šiandien aš eisiu, čia gražus oras!', 1,
+      'Šiandien aš eisiu, čia gražus oras!'],
+    ['Siandien as eisiu, cia grazus oras!', 'Šiandien as eisiu, cia gražus ōras!', 0.1,
+      'Šiandien as eisiu, cia gražus ōras!'],
+    // A huge lambda: the unigram choice whatever the model says.
+    ['Siandien as eisiu, cia grazus oras!', 'Siandien as eisiu, cia grazus ōras!', 100,
+      'Šiandien aš eisiu, čia gražus oras!'],
+    // Case and punctuation of the input are kept around the chosen forms.
+    ['„CIA“ (As) -- Labai.', '„ČIA“ (Aš) -- Labai.', 1, '„ČIA“ (Aš) -- Labai.'],
+  ])('%j with a model that wants %j, lambda %d -> %j', async (input, target, lambda, expected) => {
+    const { text, result, plan, calls } = await run(input, target, lambda);
+    expect(text).toBe(expected);
+    expect(calls).toBe(plan.words.reduce((n, w) => n + w.candidates.length, 0));
+    expect(result.passes).toBe(calls);
+    expect(result.ids.length).toBe(result.probs.length);
+  });
+
+  it('with lambda 0 the model alone decides, even for a form the lexicon saw once against one seen 50 times', async () => {
+    const { text, result } = await run('labai labai', 'labaį labai', 0);
+    expect(text).toBe('labaį labai');
+    expect(result.choices).toEqual([1, 0]);
+  });
+
+  it('confidence of a chosen word is its posterior among the candidates; copied bytes have 1', async () => {
+    const { result } = await run('cia x', 'čia x', 1);
+    const probs = result.probs;
+    expect(probs.slice(4)).toEqual([1, 1, 1]); // ' ', 'x', EOS after the 4 bytes of "čia"
+    expect(probs[0]).toBeGreaterThan(0.99);
+    expect(probs[0]).toBeLessThan(1);
+    expect(new Set(probs.slice(0, 4)).size).toBe(1);
+  });
+
+  it('copies the input without calling the model when no word has a choice', async () => {
+    const { text, calls } = await run('Namas 12, ąžuolas.', 'whatever', 1);
+    expect(text).toBe('Namas 12, ąžuolas.');
+    expect(calls).toBe(0);
+  });
+
+  it('keeps the input words once the positions run out', async () => {
+    const model = new TargetModel('čia čia čia', 0.9, 6);
+    const source = utf8Bytes('cia cia cia');
+    const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, buildPlan('cia cia cia', 'lt', LT),
+      { lambda: 0 });
+    expect(decodeUtf8(outputBytes(result.ids)!)).toBe('čia cia cia');
+  });
+
+  it('rejects a plan that does not fit the sentence', async () => {
+    const source = utf8Bytes('cia');
+    const plan = { words: [{ start: 2, end: 9, candidates: [{ bytes: utf8Bytes('x'), logPrior: 0, input: true }] }] };
+    await expect(lexiconDecode(new TargetModel('x'), encoderIds(source, 'lt'), source, plan)).rejects.toThrow(RangeError);
+  });
+});
