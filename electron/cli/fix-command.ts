@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type LanguageChoice } from '../shared/types.ts';
-import { createCorrector } from '../engine/index.ts';
+import { createCorrector, DECODINGS, type Decoding } from '../engine/index.ts';
 
 const HELP = `Usage: ogonek fix [--lang XX|auto] [--json] [--model DIR] [FILE...]
 
@@ -13,7 +13,9 @@ Restores diacritics and fixes typos. Reads FILEs (or stdin) and prints the corre
   --lang XX|auto   language (${LANGUAGES.join(' ')}) or auto (default)
   --json           print {file, language, text, suggestions} as JSON instead of the text
   --model DIR      model folder (default: the bundled models/)
-  --provider NAME  execution providers to try, comma-separated (default: the platform's accelerator, then cpu)`;
+  --provider NAME  execution providers to try, comma-separated (default: the platform's accelerator, then cpu)
+  --decoding NAME  ${DECODINGS.join(' | ')}: lexicon makes the model choose among the dictionary forms of
+                   each word; speculative and greedy let it write freely (the same output)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -28,6 +30,7 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({ args, allowPositionals: true, options: {
       lang: { type: 'string', default: 'auto' }, json: { type: 'boolean', default: false },
       model: { type: 'string' }, provider: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      decoding: { type: 'string' },
     } });
   } catch (error) {
     console.error(`ogonek fix: ${(error as Error).message}\n\n${HELP}`);
@@ -51,8 +54,13 @@ export async function run(args: string[]): Promise<number> {
     console.error(`ogonek fix: ${(error as Error).message}`);
     return 1;
   }
+  if (values.decoding !== undefined && !(DECODINGS as readonly string[]).includes(values.decoding)) {
+    console.error(`ogonek fix: unknown decoding '${values.decoding}' (expected one of ${DECODINGS.join(', ')})`);
+    return 2;
+  }
   const providers = values.provider?.split(',').map((p) => p.trim()) as never;
-  const corrector = await createCorrector({ modelDir: values.model, providers });
+  const corrector = await createCorrector({ modelDir: values.model, providers,
+    decoding: values.decoding as Decoding | undefined });
   try {
     const results = [];
     for (const { file, text } of inputs) {

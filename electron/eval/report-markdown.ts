@@ -16,6 +16,8 @@ const DESCRIPTIONS: Record<SystemName, string> = {
   unigram: 'each word -> most frequent diacritised form of its stripped spelling (models/lexicon/<lang>.tsv.gz)',
   spell: 'nspell + npm dictionary-<lang>; each unknown word -> its suggestion most frequent in ../shared/wordfreq',
   model: 'the trained model through the engine (models/manifest.json)',
+  'model-lexicon':
+    'the model ranks the lexicon forms of each word (models/lexicon/<lang>.forms.tsv.br); other words are kept',
 };
 
 const fixed = (value: number | null | undefined, digits = 2): string =>

@@ -9,8 +9,11 @@ import { correctAll, createModelCorrector } from './model.ts';
 import { createSpellChecker, createSpellCorrector, loadWordFrequencies } from './spell.ts';
 import { createUnigramRestorer } from './unigram.ts';
 
-/** keep: identity; unigram: lexicon baseline; spell: nspell baseline; model: the trained model. */
-export const SYSTEMS = ['keep', 'unigram', 'spell', 'model'] as const;
+/**
+ * keep: identity; unigram: lexicon baseline; spell: nspell baseline; model: the trained model (free decoding);
+ * model-lexicon: the trained model ranking the candidates of models/lexicon/<lang>.forms.tsv.br.
+ */
+export const SYSTEMS = ['keep', 'unigram', 'spell', 'model', 'model-lexicon'] as const;
 
 /** One of {@link SYSTEMS}. */
 export type SystemName = (typeof SYSTEMS)[number];
@@ -64,8 +67,10 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
       const checker = await createSpellChecker(lang);
       return fromFunction(name, createSpellCorrector(checker, loadWordFrequencies(lang, options.wordfreqDir), lang));
     }
-    case 'model': {
-      const corrector = await createModelCorrector(options.modelDir ?? DEFAULT_MODEL_DIR, options.threads);
+    case 'model':
+    case 'model-lexicon': {
+      const decoding = name === 'model' ? 'speculative' : 'lexicon';
+      const corrector = await createModelCorrector(options.modelDir ?? DEFAULT_MODEL_DIR, options.threads, decoding);
       return {
         name,
         correct: (sentences) => correctAll(corrector, lang, sentences),

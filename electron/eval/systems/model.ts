@@ -9,11 +9,20 @@ import type { Corrector, LanguageCode, ProviderName } from '../../shared/types.t
 import { EvalInputError } from '../gold-file.ts';
 
 interface EngineModule {
-  createCorrector(options?: { modelDir?: string; providers?: ProviderName[]; threads?: number }): Promise<Corrector>;
+  createCorrector(options?: {
+    modelDir?: string;
+    providers?: ProviderName[];
+    threads?: number;
+    decoding?: 'speculative' | 'lexicon';
+  }): Promise<Corrector>;
 }
 
 /** Starts the engine on `modelDir`; fails with a clear message when the engine or the model is missing. */
-export async function createModelCorrector(modelDir: string, threads?: number): Promise<Corrector> {
+export async function createModelCorrector(
+  modelDir: string,
+  threads?: number,
+  decoding: 'speculative' | 'lexicon' = 'speculative',
+): Promise<Corrector> {
   const entry = new URL('../../engine/index.ts', import.meta.url);
   if (!existsSync(fileURLToPath(entry))) {
     throw new EvalInputError(
@@ -24,7 +33,7 @@ export async function createModelCorrector(modelDir: string, threads?: number): 
     throw new EvalInputError(`the model system needs a model: ${join(modelDir, 'manifest.json')} does not exist`);
   }
   const engine = (await import(entry.href)) as EngineModule;
-  return engine.createCorrector({ modelDir, ...(threads === undefined ? {} : { threads }) });
+  return engine.createCorrector({ modelDir, decoding, ...(threads === undefined ? {} : { threads }) });
 }
 
 /** Corrects sentences one by one (the engine batches internally where it can). */

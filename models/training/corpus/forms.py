@@ -131,8 +131,12 @@ def build(ctx, langs, budget_bytes, recount, log):
         raise SystemExit('python3-brotli is missing: apt-get install python3-brotli')
     out_dir = os.path.join(ctx['repo'], 'models', 'lexicon')
     rows = {lang: full_rows(ctx, lang, recount, log) for lang in langs}
-    # Sizes of the unpruned files, estimated with the fast setting (quality 11 is ~25% smaller still).
+    # Sizes of the unpruned files, estimated with the fast setting (quality 11 is ~25% smaller still), exact for
+    # the small ones (the estimate is off most for them, and they are cheap to compress).
     full = {lang: len(compress([ln for _, ln in r], quality=9)) * 3 // 4 for lang, r in rows.items()}
+    for lang, size in full.items():
+        if size < budget_bytes / len(langs):
+            full[lang] = len(compress([ln for _, ln in rows[lang]]))
     shares = allocate(full, budget_bytes)
     report = {}
     for lang in langs:

@@ -1,0 +1,108 @@
+/**
+ * Lexicon-aware decoding against the baselines, with the same harness as `ogonek eval` (run-eval.ts):
+ *   npx tsx bench/lexicon-decoding/compare.ts --set dev --langs lt,cs --lambdas 0.5,1,2 --limit 300
+ *   npx tsx bench/lexicon-decoding/compare.ts --set ud --tasks diacritics,typos,clean --json out.json
+ * --set dev reads data/corpus/<lang>.dev.txt (tuning), --set ud ../shared/benchmarks/ud/<lang>.txt (the
+ * held-out report). Systems: unigram, model (free speculative decoding), lexicon@<lambda> for each lambda.
+ * Prints a markdown table per task (alpha-word accuracy, then damage rate) and the seconds per sentence.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCorrector, type Decoding } from '../../electron/engine/index.ts';
+import { readGoldLines } from '../../electron/eval/gold-file.ts';
+import { evaluate, type EvalResult } from '../../electron/eval/run-eval.ts';
+import { createSystem, type EvalSystem } from '../../electron/eval/systems/index.ts';
+import type { EvalTask } from '../../electron/eval/tasks.ts';
+import type { Corrector, LanguageCode } from '../../electron/shared/types.ts';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const { values } = parseArgs({ options: {
+  set: { type: 'string', default: 'dev' },
+  langs: { type: 'string', default: 'lt,lv,cs,sk,pl,hr,ro,hu,fr,es,ga,tr,vi' },
+  tasks: { type: 'string', default: 'diacritics' },
+  lambdas: { type: 'string', default: '1' },
+  systems: { type: 'string', default: 'unigram,model,lexicon' },
+  limit: { type: 'string', default: '300' },
+  p: { type: 'string', default: '0.02' },
+  'model-dir': { type: 'string', default: join(REPO, 'models') },
+  json: { type: 'string' },
+} });
+
+const langs = values.langs.split(',') as LanguageCode[];
+const tasks = values.tasks.split(',') as EvalTask[];
+const lambdas = values.lambdas.split(',').map(Number);
+const wanted = values.systems.split(',');
+const limit = Number(values.limit);
+const modelDir = values['model-dir'];
+
+function goldPath(lang: LanguageCode): string {
+  return values.set === 'dev' ? join(REPO, 'data', 'corpus', `${lang}.dev.txt`)
+    : join(REPO, '..', 'shared', 'benchmarks', values.set, `${lang}.txt`);
+}
+
+function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): EvalSystem {
+  return {
+    name: 'model',
+    correct: async (sentences) => {
+      const out: string[] = [];
+      for (const s of sentences) out.push((await corrector.correct(s, { language: lang })).text);
+      return out;
+    },
+    dispose: async () => {},
+    toString: () => name,
+  } as EvalSystem;
+}
+
+const engines: Array<{ name: string; corrector: Corrector }> = [];
+async function engine(name: string, decoding: Decoding, lambda?: number) {
+  engines.push({ name, corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda }) });
+}
+if (wanted.includes('model')) await engine('model', 'speculative');
+if (wanted.includes('lexicon')) for (const l of lambdas) await engine(`lexicon@${l}`, 'lexicon', l);
+
+const rows: Array<EvalResult & { name: string }> = [];
+for (const lang of langs) {
+  const path = goldPath(lang);
+  if (!existsSync(path)) continue;
+  const lines = readGoldLines(path, limit);
+  const systems: Array<{ name: string; system: EvalSystem }> = [];
+  if (wanted.includes('unigram')) systems.push({ name: 'unigram', system: await createSystem('unigram', { lang }) });
+  for (const e of engines) {
+    await (e.corrector as Corrector & { prepare?(l: LanguageCode): Promise<void> }).prepare?.(lang);
+    systems.push({ name: e.name, system: engineSystem(e.name, e.corrector, lang) });
+  }
+  for (const task of tasks) {
+    for (const { name, system } of systems) {
+      const { result } = await evaluate(system, lines, { lang, task, noise: { p: Number(values.p), seed: 1 } });
+      rows.push({ ...result, name });
+      console.error(`${lang} ${task} ${name}: ${result.alpha_word_accuracy?.toFixed(2)} % ` +
+        `(damage ${result.damage_rate?.toFixed(2)} %, ${(1000 * result.seconds / result.sentences).toFixed(1)} ms/sentence)`);
+    }
+  }
+}
+for (const e of engines) await e.corrector.dispose();
+
+const names = [...new Set(rows.map((r) => r.name))];
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(2));
+for (const task of tasks) {
+  for (const [label, pick] of [['alpha-word accuracy %', (r: EvalResult) => r.alpha_word_accuracy],
+    ['damage rate %', (r: EvalResult) => r.damage_rate],
+    ['ms per sentence', (r: EvalResult) => (1000 * r.seconds) / r.sentences]] as const) {
+    console.log(`\n### ${task}${task === 'typos' ? ` p=${values.p}` : ''}: ${label} (${values.set}, first ${limit})\n`);
+    console.log(`| lang | ${names.join(' | ')} |\n| --- |${names.map(() => ' ---: |').join('')}`);
+    const means = names.map(() => [] as number[]);
+    for (const lang of langs) {
+      const cells = names.map((n, i) => {
+        const r = rows.find((x) => x.lang === lang && x.task === task && x.name === n);
+        const v = r ? pick(r) : null;
+        if (v !== null && v !== undefined) means[i]!.push(v);
+        return fmt(v);
+      });
+      if (cells.some((c) => c !== '—')) console.log(`| ${lang} | ${cells.join(' | ')} |`);
+    }
+    console.log(`| **mean** | ${means.map((m) => fmt(m.length ? m.reduce((a, b) => a + b, 0) / m.length : null)).join(' | ')} |`);
+  }
+}
+if (values.json) writeFileSync(values.json, JSON.stringify(rows, null, 1));
