@@ -108,3 +108,30 @@ describe('scoring calls of the ONNX decoder', () => {
     expect(step.nextIds[0]).toBe(row.indexOf(Math.max(...row)));
   });
 });
+
+describe('ogonek fix --decoding', () => {
+  it.each([
+    ['lexicon', 0],
+    ['greedy', 0],
+    ['sampling', 2],
+  ])('--decoding %s exits with %i', async (decoding, code) => {
+    const { run } = await import('../../electron/cli/fix-command.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'ogonek-fix-'));
+    const written: string[] = [];
+    const errors: string[] = [];
+    const write = process.stdout.write;
+    const error = console.error;
+    process.stdout.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stdout.write;
+    console.error = (...args: unknown[]) => void errors.push(args.join(' '));
+    try {
+      await writeFile(join(dir, 'in.txt'), 'Ze sie, 12 zolw!');
+      expect(await run(['--lang', 'pl', '--model', TINY, '--decoding', decoding, join(dir, 'in.txt')])).toBe(code);
+    } finally {
+      process.stdout.write = write;
+      console.error = error;
+      await rm(dir, { recursive: true, force: true });
+    }
+    if (code === 0) expect(written.join('')).toMatch(/^\S+ \S+, 12 \S+!$/u);
+    else expect(errors.join('\n')).toMatch(/unknown decoding 'sampling'/);
+  });
+});
