@@ -1,6 +1,8 @@
 """Install a trained model into models/: the int8 graphs, manifest.json (sizes, sha256, references).
 
   /usr/bin/python3 models/training/install_model.py --from /work/.device/.../files --version 0.1.0
+  /usr/bin/python3 models/training/install_model.py --checkpoint runs/cpu-1/model.fp16.pt --version 0.1.0-cpu
+The second form exports float32 graphs here (no onnxruntime for Python on this machine, so no int8 step).
 The fp16 checkpoint parts are joined into models/training/runs/<version>/model.fp16.pt (ignored by git) so the
 float graphs can be re-exported here with export_onnx.py.
 """
@@ -19,10 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--from", dest="src", type=Path, required=True)
+    ap.add_argument("--from", dest="src", type=Path)
+    ap.add_argument("--checkpoint", type=Path, help="install float32 graphs exported from this checkpoint")
     ap.add_argument("--version", required=True)
     ap.add_argument("--models", type=Path, default=ROOT / "models")
     a = ap.parse_args()
+    if a.checkpoint:
+        return install_float(a)
     run = ROOT / "models/training/runs" / a.version
     run.mkdir(parents=True, exist_ok=True)
     parts = sorted(a.src.glob("model.fp16.pt.part*"), key=lambda p: int(p.name.rsplit("part", 1)[1]))
@@ -41,6 +46,19 @@ def main():
                           version=a.version, notes="int8 dynamic quantization (weights), float embeddings and output",
                           reference=ref if isinstance(ref, list) else [],
                           extra={"parameters": model.num_parameters(), "quantization": "int8-dynamic"})
+    print("wrote", path)
+
+
+def install_float(a):
+    from export_onnx import export
+    model = load_checkpoint(a.checkpoint)
+    export(model, a.models)
+    ck = __import__("torch").load(str(a.checkpoint), map_location="cpu")
+    path = write_manifest(a.models, model.cfg, {"encoder": "encoder.onnx", "decoder": "decoder.onnx"},
+                          version=a.version, notes="float32 graphs (trained on CPU; no int8 step on this machine)",
+                          extra={"parameters": model.num_parameters(), "quantization": "none",
+                                 "training": {"steps": ck.get("step"), "seconds": round(ck.get("elapsed", 0)),
+                                              "source_bytes_seen": ck.get("bytes")}})
     print("wrote", path)
 
 
