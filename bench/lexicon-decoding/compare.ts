@@ -28,6 +28,7 @@ const { values } = parseArgs({ options: {
   p: { type: 'string', default: '0.02' },
   'model-dir': { type: 'string', default: join(REPO, 'models') },
   json: { type: 'string' },
+  unknown: { type: 'string', default: 'copy' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
@@ -57,7 +58,9 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
 async function engine(name: string, decoding: Decoding, lambda?: number) {
-  engines.push({ name, corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda }) });
+  const unknownWords = values.unknown as 'copy' | 'model';
+  engines.push({ name: decoding === 'lexicon' && unknownWords === 'model' ? `${name}+letters` : name,
+    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, unknownWords }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
 if (wanted.includes('lexicon')) for (const l of lambdas) await engine(`lexicon@${l}`, 'lexicon', l);

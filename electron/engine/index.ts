@@ -30,6 +30,8 @@ export interface CreateCorrectorOptions {
   decoding?: Decoding;
   /** Weight of the frequency prior in lexicon decoding (default DEFAULT_LAMBDA). */
   lambda?: number;
+  /** Lexicon decoding of words without candidates: copied (default) or chosen letter by letter by the model. */
+  unknownWords?: 'copy' | 'model';
 }
 
 /** The shipped model's folder: <repo>/models. */
@@ -62,7 +64,8 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
   const lexicons = new DraftLexicons(lexiconDir);
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, lexicons, decoding: options.decoding, forms: new FormsLexicons(lexiconDir), lambda: options.lambda });
+    status, lexicons, decoding: options.decoding, forms: new FormsLexicons(lexiconDir), lambda: options.lambda,
+    unknownWords: options.unknownWords });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 

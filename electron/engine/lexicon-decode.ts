@@ -54,6 +54,51 @@ function posterior(totals: number[], best: number): number {
 }
 
 /**
+ * Greedy decoding of one word restricted to its letters' variants: letters without a choice are fed with
+ * the next decision; at a decision, the model's best allowed byte wins, byte by byte (UTF-8 is prefix-free,
+ * so the bytes so far always say which variants are still possible).
+ */
+async function letterByLetter(session: ScoringSession, letters: Uint8Array[][], pending: number[], past: number):
+  Promise<{ ids: number[]; probs: number[]; pending: number[]; past: number; passes: number }> {
+  const ids: number[] = [];
+  const probs: number[] = [];
+  let passes = 0;
+  for (const variants of letters) {
+    if (variants.length === 1) {
+      for (const b of variants[0]!) {
+        ids.push(b + BYTE_OFFSET);
+        probs.push(1);
+        pending.push(b + BYTE_OFFSET);
+      }
+      continue;
+    }
+    let alive = variants;
+    let j = 0;
+    for (; alive.length > 1; j++) {
+      const r = await session.score(Int32Array.from(pending), past);
+      passes++;
+      past += pending.length;
+      const row = r.logProbs.subarray((pending.length - 1) * r.vocab, pending.length * r.vocab);
+      const allowed = [...new Set(alive.map((v) => v[j]!))];
+      let best = allowed[0]!;
+      for (const b of allowed) if (row[b + BYTE_OFFSET]! > row[best + BYTE_OFFSET]!) best = b;
+      const mass = allowed.reduce((s, b) => s + Math.exp(row[b + BYTE_OFFSET]!), 0);
+      alive = alive.filter((v) => v[j] === best);
+      ids.push(best + BYTE_OFFSET);
+      probs.push(Math.exp(row[best + BYTE_OFFSET]!) / mass);
+      pending = [best + BYTE_OFFSET];
+    }
+    for (; j < alive[0]!.length; j++) {
+      // The rest of a letter that only one variant starts with.
+      ids.push(alive[0]![j]! + BYTE_OFFSET);
+      probs.push(probs[probs.length - 1]!);
+      pending.push(alive[0]![j]! + BYTE_OFFSET);
+    }
+  }
+  return { ids, probs, pending, past, passes };
+}
+
+/**
  * Decodes `source` (the sentence bytes behind `encoderIds`) choosing among the plan's candidates.
  * Output ids are the chosen bytes followed by EOS; the probability of copied bytes is 1 and that of a chosen
  * word's bytes is the word's posterior among its candidates.
@@ -89,6 +134,23 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
       throw new RangeError(`plan word [${word.start}, ${word.end}) is not inside the sentence after ${at}`);
     }
     copy(word.start);
+    if (word.variants) {
+      const letters = word.variants;
+      const room = letters.reduce((n, vs) => n + Math.max(...vs.map((v) => v.length)), 0);
+      if (pending.length === 0 || past + pending.length + room > model.maxPositions) {
+        copy(word.end);
+      } else {
+        const r = await letterByLetter(session, letters, pending, past);
+        passes += r.passes;
+        past = r.past;
+        pending = r.pending;
+        ids.push(...r.ids);
+        probs.push(...r.probs);
+        at = word.end;
+      }
+      choices.push(-1);
+      continue;
+    }
     const longest = Math.max(...word.candidates.map((c) => c.bytes.length));
     if (pending.length === 0 || past + pending.length + longest > model.maxPositions) {
       copy(word.end); // no room left (or nothing to condition on): keep the input word

@@ -7,6 +7,7 @@
 import type { LanguageCode } from '../shared/types.ts';
 import { utf8Bytes } from './byte-codec.ts';
 import { type FormsLexicon, lexiconKey, lowerFor, upperFor } from './forms-lexicon.ts';
+import { NOISE_TABLES } from './noise/tables.ts';
 
 /** One spelling the decoder may choose for a word. */
 export interface PlanCandidate {
@@ -22,7 +23,13 @@ export interface PlanCandidate {
 export interface PlanWord {
   start: number;
   end: number;
+  /** The lexicon's spellings (the input first); empty for a word decoded letter by letter. */
   candidates: PlanCandidate[];
+  /**
+   * For a word the lexicon does not know (PlanOptions.unknown 'model'): per letter, the UTF-8 bytes of the
+   * letters that strip to the same base (the input letter first). The model picks greedily among them.
+   */
+  variants?: Uint8Array[][];
 }
 
 /** The words of one sentence that lexicon decoding scores, in text order, never adjacent. */
@@ -37,9 +44,41 @@ export interface PlanOptions {
   maxCandidates: number;
   /** Count given to the input word when the lexicon does not list it (it stays a candidate). */
   inputCount: number;
+  /** Words without candidates: copied, or decoded by the model restricted to their letters' variants. */
+  unknown: 'copy' | 'model';
 }
 
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 1 };
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 1, unknown: 'copy' };
+
+const reverseMaps = new Map<LanguageCode, Map<string, string[]>>();
+
+/** Base letter -> the letters of `lang` that strip to it (both cases, as in the noise tables). */
+function variantMap(lang: LanguageCode): Map<string, string[]> {
+  let map = reverseMaps.get(lang);
+  if (!map) {
+    map = new Map();
+    for (const [letter, base] of Object.entries(NOISE_TABLES.strip.languages[lang] ?? {})) {
+      map.set(base, [...(map.get(base) ?? []), letter]);
+    }
+    reverseMaps.set(lang, map);
+  }
+  return map;
+}
+
+/** Per letter of `word`, the letters it may become (itself first), or null when no letter has a choice. */
+export function letterVariants(word: string, lang: LanguageCode): string[][] | null {
+  const map = variantMap(lang);
+  const table = NOISE_TABLES.strip.languages[lang] ?? {};
+  let any = false;
+  const out = [...word].map((ch) => {
+    const base = table[ch] ?? ch;
+    const all = [ch, ...[base, ...(map.get(base) ?? [])].filter((v) => v !== ch)];
+    const unique = [...new Set(all)];
+    if (unique.length > 1) any = true;
+    return unique;
+  });
+  return any ? out : null;
+}
 
 /** A word inside a whitespace token, at UTF-16 offsets [start, end) of the text. */
 export interface WordSpan {
@@ -126,12 +165,15 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: FormsLexico
   let byteAt = 0;
   for (const span of wordSpans(text)) {
     const candidates = candidatesFor(span.text, lang, lexicon, options);
-    if (!candidates) continue;
+    // A known key with nothing to choose is not in the lexicon either, so 'model' also reaches plain words.
+    const letters = !candidates && options.unknown === 'model' ? letterVariants(span.text, lang) : null;
+    if (!candidates && !letters) continue;
     byteAt += utf8Bytes(text.slice(charAt, span.start)).length;
     const start = byteAt;
     byteAt += utf8Bytes(span.text).length;
     charAt = span.end;
-    words.push({ start, end: byteAt, candidates });
+    words.push(candidates ? { start, end: byteAt, candidates }
+      : { start, end: byteAt, candidates: [], variants: letters!.map((vs) => vs.map((v) => utf8Bytes(v))) });
   }
   return { words };
 }

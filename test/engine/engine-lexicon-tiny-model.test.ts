@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOS_ID, BYTE_OFFSET, encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
 import { parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
 import { createCorrector, type EngineHandle } from '../../electron/engine/index.ts';
-import { buildPlan } from '../../electron/engine/lexicon-plan.ts';
+import { buildPlan, DEFAULT_PLAN_OPTIONS } from '../../electron/engine/lexicon-plan.ts';
 import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
 
 const TINY = fileURLToPath(new URL('../fixtures/tiny-model', import.meta.url));
@@ -30,22 +30,27 @@ const SENTENCES = [
 ];
 
 /** A regular expression that matches exactly the outputs allowed for `text`. */
-function allowedOutputs(text: string): RegExp {
+function allowedOutputs(text: string, unknown: 'copy' | 'model'): RegExp {
   const lexicon = parseFormsLexicon(PL_FORMS, 'pl');
   const bytes = utf8Bytes(text);
   const dec = new TextDecoder();
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let at = 0;
   let pattern = '';
-  for (const word of buildPlan(text, 'pl', lexicon).words) {
+  for (const word of buildPlan(text, 'pl', lexicon, { ...DEFAULT_PLAN_OPTIONS, unknown }).words) {
     pattern += escape(dec.decode(bytes.subarray(at, word.start)));
-    pattern += `(?:${word.candidates.map((c) => escape(dec.decode(c.bytes))).join('|')})`;
+    const letters = word.variants?.map((vs) => `(?:${vs.map((v) => escape(dec.decode(v))).join('|')})`).join('');
+    pattern += letters ?? `(?:${word.candidates.map((c) => escape(dec.decode(c.bytes))).join('|')})`;
     at = word.end;
   }
   return new RegExp(`^${pattern}${escape(dec.decode(bytes.subarray(at)))}$`, 'u');
 }
 
-describe.each([0, 20])('lexicon decoding with the tiny model, lambda %d', (lambda) => {
+describe.each([
+  [0, 'copy'],
+  [20, 'copy'],
+  [0, 'model'],
+] as const)('lexicon decoding with the tiny model, lambda %d, unknown words: %s', (lambda, unknownWords) => {
   let dir: string;
   let corrector: EngineHandle;
   beforeAll(async () => {
@@ -53,7 +58,7 @@ describe.each([0, 20])('lexicon decoding with the tiny model, lambda %d', (lambd
     await writeFile(join(dir, 'pl.forms.tsv.br'), brotliCompressSync(Buffer.from(PL_FORMS)));
     // lambda 0: the random model alone decides; lambda 20: the frequency prior decides (many changes).
     corrector = await createCorrector({ modelDir: TINY, providers: ['cpu'], lexiconDir: dir, decoding: 'lexicon',
-      lambda });
+      lambda, unknownWords });
   });
   afterAll(async () => {
     await corrector?.dispose();
@@ -64,15 +69,16 @@ describe.each([0, 20])('lexicon decoding with the tiny model, lambda %d', (lambd
     let changed = 0;
     for (const text of SENTENCES) {
       const result = await corrector.correct(text, { language: 'pl' });
-      expect(result.text, text).toMatch(allowedOutputs(text));
+      expect(result.text, text).toMatch(allowedOutputs(text, unknownWords));
       for (const s of result.suggestions) {
         expect(s.kind).toBe('diacritics');
         expect(text.slice(s.span.start, s.span.end)).toBe(s.original);
       }
       changed += result.suggestions.length;
     }
-    // With the prior in charge, the frequent forms must come through (else the check above proves little).
-    if (lambda > 0) expect(changed).toBeGreaterThan(10);
+    // With the prior in charge, the frequent forms must come through (else the check above proves little);
+    // letter by letter, the random model changes some unknown words.
+    if (lambda > 0 || unknownWords === 'model') expect(changed).toBeGreaterThan(unknownWords === 'model' ? 0 : 10);
   });
 
   it('leaves a language without a forms lexicon to free decoding', async () => {

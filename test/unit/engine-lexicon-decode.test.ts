@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../electron/engine/byte-codec.ts';
 import { parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
 import { lexiconDecode, type ScoringModel, type ScoringSession } from '../../electron/engine/lexicon-decode.ts';
-import { buildPlan } from '../../electron/engine/lexicon-plan.ts';
+import { buildPlan, DEFAULT_PLAN_OPTIONS } from '../../electron/engine/lexicon-plan.ts';
 
 const VOCAB = 280;
 const BOS = 2;
@@ -120,5 +120,22 @@ describe('lexicon decoding', () => {
     const source = utf8Bytes('cia');
     const plan = { words: [{ start: 2, end: 9, candidates: [{ bytes: utf8Bytes('x'), logPrior: 0, input: true }] }] };
     await expect(lexiconDecode(new TargetModel('x'), encoderIds(source, 'lt'), source, plan)).rejects.toThrow(RangeError);
+  });
+
+  it.each([
+    // Unknown words decoded letter by letter: only letters that strip to the input's may appear.
+    ['Namas Vilniuje, ąžuolas.', 'Nąmas Vilniujė, ąžuolas.', 'Nąmas Vilniujė, ąžuolas.'],
+    ['KATE miega', 'KATĖ miegą', 'KATĖ miegą'],
+    // The model wants letters that are not variants (x, ö in lt): the nearest allowed choice wins.
+    ['kate', 'xöte', 'kate'],
+    // Known words still go through the candidates.
+    ['cia namas', 'čia nąmas', 'čia nąmas'],
+  ])('unknown words letter by letter: %j with a model that wants %j -> %j', async (input, target, expected) => {
+    const model = new TargetModel(target);
+    const source = utf8Bytes(input);
+    const plan = buildPlan(input, 'lt', LT, { ...DEFAULT_PLAN_OPTIONS, unknown: 'model' });
+    const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda: 1 });
+    expect(decodeUtf8(outputBytes(result.ids)!)).toBe(expected);
+    expect(result.ids.length).toBe(result.probs.length);
   });
 });

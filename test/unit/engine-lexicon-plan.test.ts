@@ -5,7 +5,7 @@ import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../electron/engine/byte-codec.ts';
 import { FormsLexicons, lexiconKey, parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
-import { applyCase, buildPlan, candidatesFor, peel, wordSpans } from '../../electron/engine/lexicon-plan.ts';
+import { applyCase, buildPlan, candidatesFor, letterVariants, peel, wordSpans } from '../../electron/engine/lexicon-plan.ts';
 
 const LT = ['aš\t180000\tas\t3500', 'čia\t91000\tcia\t1700', 'gražus\t5000', 'šiandien\t800',
   'oras\t900\tōras', 'kad\t9000\tkąd'].join('\n');
@@ -118,5 +118,18 @@ describe('candidates', () => {
       ['Siandien', 'Šiandien'], ['as', 'aš'], ['cia', 'čia'],
     ]);
     plan.words.slice(1).forEach((w, i) => expect(w.start).toBeGreaterThan(plan.words[i]!.end));
+  });
+});
+
+describe('letter variants of unknown words', () => {
+  it.each([
+    ['Kate', 'lt', [['K'], ['a', 'ą'], ['t'], ['e', 'ę', 'ė']]],
+    ['ė', 'lt', [['ė', 'e', 'ę']]],
+    ['xyo', 'lt', null],
+    ['xyz', 'lt', [['x'], ['y'], ['z', 'ž']]],
+    ['Ou', 'ro', null],
+    ['Ai', 'ro', [['A', 'Ă', 'Â'], ['i', 'î']]],
+  ])('letterVariants(%j, %s)', (word, lang, expected) => {
+    expect(letterVariants(word, lang as never)).toEqual(expected);
   });
 });
