@@ -25,8 +25,8 @@ const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [option
   --cs-limit N      lines per Czech real-user set (default all)
   --jobs N          parallel processes (default 1; more skews the speed columns)
   --timeout S       seconds per (system, language) process (default 900)
-  --spell-timeout S the same for spell (default 300: nspell expands whole dictionaries on load, and
-                    the largest, lt and lv, do not finish)
+  --spell-timeout S the same for spell (default 120: nspell expands whole dictionaries on load; those
+                    that load at all take seconds, lt lv pt it et did not finish in 5 minutes)
   --fresh           drop previous results instead of keeping those of systems not run
   --out FILE        report path (default models/EVAL.md); eval-results.json is written beside it
   --lexicon-dir DIR, --model-dir DIR, --threads N`;
@@ -141,7 +141,7 @@ async function runReport(values: Values, args: string[]): Promise<number> {
     }),
   });
   const timeout = positive('timeout', values.timeout) ?? 900;
-  const spellTimeout = positive('spell-timeout', values['spell-timeout']) ?? 300;
+  const spellTimeout = positive('spell-timeout', values['spell-timeout']) ?? 120;
   const { cells, records } = await runJobs(jobs, parallel, (job) => (job.system === 'spell' ? spellTimeout : timeout));
   if (langs.includes('cs') && taskIds.includes('diacritics')) cells.push(...naplavaCells(benchmarks, csLimit));
 
