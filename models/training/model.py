@@ -35,6 +35,7 @@ class ModelConfig:
     max_positions: int = 768
     vocab_size: int = VOCAB_SIZE
     dropout: float = 0.0
+    tie: bool = False
 
     @property
     def head_dim(self) -> int:
@@ -140,6 +141,11 @@ class ByteT5(nn.Module):
         self.dec_norm = RMSNorm(cfg.d_model)
         self.lm_head = nn.Linear(cfg.d_model, cfg.vocab_size, bias=False)
         self.apply(self._init)
+        if cfg.tie:
+            # A corrector mostly copies: shared byte and position embeddings make "emit the byte at the aligned
+            # source position" directly expressible, which a small model otherwise takes long to discover.
+            self.dec_pos.weight = self.enc_pos.weight
+            self.lm_head.weight = self.embed.weight
 
     @staticmethod
     def _init(m):
