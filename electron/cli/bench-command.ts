@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBench, type BenchResult } from '../../bench/engine-bench.ts';
 import { ortVersion } from '../engine/ort-backend.ts';
@@ -36,7 +36,8 @@ function machine(): string {
   }
   const ort = ortVersion();
   return `${cpus().length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform}/${process.arch}, ` +
-    `Node ${process.version}, onnxruntime-node ${ort}`;
+    `Node ${process.version}, onnxruntime-node ${ort}; load average at the end of the run ` +
+    `${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min; other jobs share these cores)`;
 }
 
 /** Markdown report of one run. */
