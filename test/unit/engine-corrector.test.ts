@@ -17,7 +17,8 @@ class FakeBackend implements DecodeBackend {
     await this.gate;
     if (signal?.aborted) throw new CancelledError();
     return jobs.map((job) => {
-      const text = new TextDecoder().decode(job.source);
+      // The encoder input is the text; job.source only seeds drafts (it may be a lexicon guess).
+      const text = new TextDecoder().decode(Uint8Array.from(job.encoderIds.slice(1, -1), (id) => id - 3));
       this.decoded.push(text);
       const out = new TextEncoder().encode(text.replace(/\p{L}+/gu, (w) => FIXES[w] ?? w));
       return { ids: [...out].map((b) => b + 3).concat(EOS_ID), probs: [...out].map(() => 0.8).concat(0.99), passes: 1, ms: 0 };
@@ -111,5 +112,33 @@ describe('EngineCorrector', () => {
       const undone = result.text.replace(/żółw/g, 'zolw').replace(/się/g, 'sie').replace(/hello/g, 'helo');
       expect(undone.normalize('NFC')).toBe(text.normalize('NFC'));
     }), { numRuns: 200 });
+  });
+});
+
+describe('EngineCorrector with lexicon drafts', () => {
+  it('sends the lexicon guess as the draft source once the language is prepared, the input to the encoder', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { gzipSync } = await import('node:zlib');
+    const { DraftLexicons } = await import('../../electron/engine/draft-lexicon.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'ogonek-lex-'));
+    try {
+      await writeFile(join(dir, 'pl.tsv.gz'), gzipSync('zolw\tżółw\t5\n'));
+      const jobs: DecodeJob[] = [];
+      const backend = new FakeBackend();
+      const spy: DecodeBackend = { decode: (j, s) => { jobs.push(...j); return backend.decode(j, s); }, dispose: async () => undefined };
+      const corrector = new EngineCorrector(spy, { modelVersion: 'fake-1', maxInputBytes: 300, status: { state: 'ready' },
+        lexicons: new DraftLexicons(dir) });
+      await corrector.prepare('pl');
+      expect(corrector.draftFor('Zolw i kot.', 'pl')).toBe('Żółw i kot.');
+      const result = await corrector.correct('Zolw i kot.', { language: 'pl' });
+      expect(result.text).toBe('Zolw i kot.'); // the output is the model's, whatever the draft (the fake knows only 'zolw')
+      const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+      expect(text(jobs[0]!.source)).toBe('Żółw i kot.');
+      expect(text(Uint8Array.from(jobs[0]!.encoderIds.slice(1, -1), (id) => id - 3))).toBe('Zolw i kot.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
