@@ -29,6 +29,7 @@ const { values } = parseArgs({ options: {
   'model-dir': { type: 'string', default: join(REPO, 'models') },
   json: { type: 'string' },
   unknown: { type: 'string', default: 'copy' },
+  'input-count': { type: 'string' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
@@ -58,9 +59,10 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
 async function engine(name: string, decoding: Decoding, lambda?: number) {
-  const unknownWords = values.unknown as 'copy' | 'model';
-  engines.push({ name: decoding === 'lexicon' && unknownWords === 'model' ? `${name}+letters` : name,
-    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, unknownWords }) });
+  const unknown = values.unknown as 'copy' | 'model';
+  const lexiconPlan = { unknown, ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}) };
+  engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
+    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, lexiconPlan }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
 if (wanted.includes('lexicon')) for (const l of lambdas) await engine(`lexicon@${l}`, 'lexicon', l);

@@ -9,7 +9,7 @@ import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts
 import type { DraftLexicons } from './draft-lexicon.ts';
 import type { FormsLexicons } from './forms-lexicon.ts';
 import { DEFAULT_LAMBDA } from './lexicon-decode.ts';
-import { buildPlan, DEFAULT_PLAN_OPTIONS } from './lexicon-plan.ts';
+import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon-plan.ts';
 import { detectLanguage } from './language-id.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
@@ -34,8 +34,8 @@ export interface CorrectorModel {
   forms?: FormsLexicons;
   /** Weight of the frequency prior in lexicon decoding. */
   lambda?: number;
-  /** Lexicon decoding of words without candidates: copied (default) or chosen letter by letter by the model. */
-  unknownWords?: 'copy' | 'model';
+  /** How lexicon decoding picks candidates (DEFAULT_PLAN_OPTIONS where not given). */
+  plan?: Partial<PlanOptions>;
 }
 
 /** Decoding strategies: free decoding (speculative == greedy, byte for byte) or ranking lexicon candidates. */
@@ -138,7 +138,7 @@ export class EngineCorrector implements Corrector {
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         if (forms) {
           const plan = buildPlan(texts[i]!.normalize('NFC'), language.code, forms,
-            { ...DEFAULT_PLAN_OPTIONS, unknown: this.model.unknownWords ?? 'copy' });
+            { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan });
           return { encoderIds: encoderIds(input, language.tag), source: input,
             lexicon: { plan, lambda: this.model.lambda ?? DEFAULT_LAMBDA } };
         }

@@ -7,6 +7,7 @@ import type { Corrector, EngineStatus, ProviderName } from '../shared/types.ts';
 import { join } from 'node:path';
 import { type Decoding, EngineCorrector } from './corrector.ts';
 import { FormsLexicons } from './forms-lexicon.ts';
+import type { PlanOptions } from './lexicon-plan.ts';
 import { DraftLexicons } from './draft-lexicon.ts';
 import { WorkerClient } from './worker-client.ts';
 import type { ModelInfo } from './worker-protocol.ts';
@@ -30,8 +31,11 @@ export interface CreateCorrectorOptions {
   decoding?: Decoding;
   /** Weight of the frequency prior in lexicon decoding (default DEFAULT_LAMBDA). */
   lambda?: number;
-  /** Lexicon decoding of words without candidates: copied (default) or chosen letter by letter by the model. */
-  unknownWords?: 'copy' | 'model';
+  /**
+   * How lexicon decoding picks candidates: e.g. `{ unknown: 'model' }` lets the model choose the letters of
+   * words without candidates (default: copied); `inputCount` is the weight of an unattested input spelling.
+   */
+  lexiconPlan?: Partial<PlanOptions>;
 }
 
 /** The shipped model's folder: <repo>/models. */
@@ -65,7 +69,7 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const lexicons = new DraftLexicons(lexiconDir);
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
     status, lexicons, decoding: options.decoding, forms: new FormsLexicons(lexiconDir), lambda: options.lambda,
-    unknownWords: options.unknownWords });
+    plan: options.lexiconPlan });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 

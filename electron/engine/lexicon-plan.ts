@@ -42,13 +42,17 @@ export interface PlanOptions {
   /** Forms below this share of their key's count are left out (they could not beat the prior). */
   minShare: number;
   maxCandidates: number;
-  /** Count given to the input word when the lexicon does not list it (it stays a candidate). */
+  /**
+   * Count given to the input word when the lexicon does not list it (it stays a candidate, but below a form
+   * seen once: an unattested spelling of a known key is usually a stripped one).
+   */
   inputCount: number;
   /** Words without candidates: copied, or decoded by the model restricted to their letters' variants. */
   unknown: 'copy' | 'model';
 }
 
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 1, unknown: 'copy' };
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 0.05,
+  unknown: 'copy' };
 
 const reverseMaps = new Map<LanguageCode, Map<string, string[]>>();
 

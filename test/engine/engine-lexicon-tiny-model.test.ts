@@ -58,7 +58,7 @@ describe.each([
     await writeFile(join(dir, 'pl.forms.tsv.br'), brotliCompressSync(Buffer.from(PL_FORMS)));
     // lambda 0: the random model alone decides; lambda 20: the frequency prior decides (many changes).
     corrector = await createCorrector({ modelDir: TINY, providers: ['cpu'], lexiconDir: dir, decoding: 'lexicon',
-      lambda, unknownWords });
+      lambda, lexiconPlan: { unknown: unknownWords } });
   });
   afterAll(async () => {
     await corrector?.dispose();

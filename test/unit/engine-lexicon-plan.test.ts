@@ -8,7 +8,7 @@ import { FormsLexicons, lexiconKey, parseFormsLexicon } from '../../electron/eng
 import { applyCase, buildPlan, candidatesFor, letterVariants, peel, wordSpans } from '../../electron/engine/lexicon-plan.ts';
 
 const LT = ['aš\t180000\tas\t3500', 'čia\t91000\tcia\t1700', 'gražus\t5000', 'šiandien\t800',
-  'oras\t900\tōras', 'kad\t9000\tkąd'].join('\n');
+  'ōras\t900\toras\t100', 'kad\t9000\tkąd'].join('\n');
 
 describe('forms lexicon file', () => {
   it('derives each key from its forms; a missing count is 1, digits are the count of the form before', () => {
@@ -99,8 +99,9 @@ describe('candidates', () => {
     ['cia', [['cia', '0.0183', true], ['čia', '0.9817', false]]],
     ['Cia', [['Cia', '0.0183', true], ['Čia', '0.9817', false]]],
     ['čia', [['čia', '0.9817', true], ['cia', '0.0183', false]]],
-    // an input the lexicon does not list still competes, with a count of 1
-    ['grazus', [['grazus', '0.0002', true], ['gražus', '0.9998', false]]],
+    // an input the lexicon does not list still competes, with a count of 0.05
+    ['grazus', [['grazus', '0.0000', true], ['gražus', '1.0000', false]]],
+    ['Oras', [['Oras', '0.1000', true], ['Ōras', '0.9000', false]]],
     // forms under 0.2 % of the key are left out: here that leaves nothing to choose
     ['kad', null],
     ['gražus', null],

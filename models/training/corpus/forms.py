@@ -7,8 +7,8 @@ line with ALL its attested lowercase forms, most frequent first: `form1[<TAB>cou
 The key is not stored: it is strip_diacritics(form) lowercased, the same for every form of the line (the reader
 recomputes it with the TypeScript twin of strip_diacritics). A count of 1 is left out (a field of digits is the
 count of the form before it; forms always contain a letter). Counts are those of the unigram lexicons
-(lexicon.count_forms: train split + scaled wordfreq + the word forms of data/words/<lang>.txt, which count 1 when
-seen nowhere else), rounded to two significant digits: decoding needs relative frequencies only. Never dev, never
+(lexicon.count_forms: train split + scaled wordfreq + hunspell word forms and the words of data/words/<lang>.txt,
+which count 1 when seen nowhere else), rounded to two significant digits: decoding needs relative frequencies only. Never dev, never
 benchmarks. Forms with less than MIN_SHARE of their key's total could never win against the frequency prior and
 are dropped. Brotli (quality 11) because it is a third smaller than gzip here and Node reads it natively.
 
@@ -25,6 +25,7 @@ import zlib
 from collections import defaultdict
 
 from .lexicon import _strip_fn, count_forms, lower
+from .words import hunspell_forms
 
 try:
     import brotli
@@ -82,11 +83,13 @@ def full_rows(ctx, lang, recount, log):
     if os.path.exists(cache) and not recount:
         with gzip.open(cache, 'rt', encoding='utf-8') as f:
             return [(int(t), ln) for t, ln in (row.rstrip('\n').split('\t', 1) for row in f)]
+    # The unigram lexicon's dictionary forms (hunspell stems + cached unmunch output) and data/words/<lang>.txt,
+    # which was written from an earlier unmunch run and lacks some of them (and has others).
+    words = hunspell_forms(ctx['repo'], lang, os.path.join(ctx['data'], 'cache', 'unmunch'))
     words_path = os.path.join(ctx['data'], 'words', lang + '.txt')
-    words = []
     if os.path.exists(words_path):
         with open(words_path, encoding='utf-8') as f:
-            words = [ln.rstrip('\n') for ln in f if ln.strip()]
+            words += [ln.rstrip('\n') for ln in f if ln.strip()]
     counts = count_forms(lang, os.path.join(ctx['data'], 'corpus', lang + '.train.txt'), ctx['shared'], words)
     rows = form_rows(counts, ctx['strip'], lang)
     os.makedirs(os.path.dirname(cache), exist_ok=True)
