@@ -28,6 +28,7 @@ const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [option
   --spell-timeout S the same for spell (default 120: nspell expands whole dictionaries on load; those
                     that load at all take seconds, lt lv pt it et did not finish in 5 minutes)
   --fresh           drop previous results instead of keeping those of systems not run
+  --render          only re-render the report from the saved results (no system is run)
   --out FILE        report path (default models/EVAL.md); eval-results.json is written beside it
   --lexicon-dir DIR, --model-dir DIR, --threads N`;
 
@@ -44,6 +45,7 @@ const OPTIONS = {
   out: { type: 'string' },
   'lexicon-dir': { type: 'string' },
   'model-dir': { type: 'string' },
+  render: { type: 'boolean' },
   threads: { type: 'string' },
   fresh: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -103,7 +105,17 @@ async function runCell(values: Values): Promise<number> {
   return 0;
 }
 
+function renderOnly(values: Values): number {
+  const out = values.out ?? join(REPO_ROOT, 'models', 'EVAL.md');
+  const resultsPath = join(out, '..', 'eval-results.json');
+  if (!existsSync(resultsPath)) throw new EvalInputError(`--render needs ${resultsPath}; run without --render first`);
+  writeFileSync(out, renderReport(loadResults(resultsPath)));
+  console.error(`wrote ${out} from ${resultsPath}`);
+  return 0;
+}
+
 async function runReport(values: Values, args: string[]): Promise<number> {
+  if (values.render) return renderOnly(values);
   const modelDir = values['model-dir'] ?? DEFAULT_MODEL_DIR;
   const defaults = ['keep', 'unigram', 'spell', ...(existsSync(join(modelDir, 'manifest.json')) ? ['model'] : [])];
   const systems = list(values.systems, defaults);

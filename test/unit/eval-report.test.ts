@@ -113,6 +113,19 @@ describe('renderReport', () => {
   });
 
   it('is deterministic', () => expect(renderReport(results)).toBe(text));
+
+  it('labels a column whose sample size differs from the others', () => {
+    const withSpell = renderReport({
+      ...results,
+      cells: [
+        ...results.cells,
+        { ...cell('spell', 'lt', 'typos-0.02', 70), limit: 5 },
+        cell('keep', 'lt', 'typos-0.02', 50),
+      ],
+      runs: { ...results.runs, spell: { date: '2026-11-26T00:00:00Z', limit: 5, command: 'x' } },
+    });
+    expect(withSpell).toContain('| lang | words | keep | unigram | spell (first 5) |');
+  });
 });
 
 describe('mergeResults', () => {
@@ -174,5 +187,11 @@ describe('ogonek eval-report (end to end on the shared benchmarks)', () => {
     expect(report).toMatch(/## Clean text[^]*\| en \| \d+ \| 100\.00 \|/u);
     const json = JSON.parse(readFileSync(join(dir, 'eval-results.json'), 'utf8')) as ReportResults;
     expect(json.cells).toHaveLength(3); // lt diacritics, lt clean, en clean
+    // --render rebuilds the same report from the saved results without running anything.
+    const render = spawnSync(process.execPath, [bin, 'eval-report', '--render', '--out', join(dir, 'EVAL.md')], {
+      encoding: 'utf8',
+    });
+    expect(render.status).toBe(0);
+    expect(readFileSync(join(dir, 'EVAL.md'), 'utf8')).toBe(report);
   });
 });
