@@ -151,6 +151,17 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
       choices.push(-1);
       continue;
     }
+    if (word.candidates.length === 1) {
+      // Nothing to rank: the lone candidate is written (and fed with the next call).
+      for (const b of word.candidates[0]!.bytes) {
+        ids.push(b + BYTE_OFFSET);
+        probs.push(1);
+        pending.push(b + BYTE_OFFSET);
+      }
+      at = word.end;
+      choices.push(0);
+      continue;
+    }
     const longest = Math.max(...word.candidates.map((c) => c.bytes.length));
     if (pending.length === 0 || past + pending.length + longest > model.maxPositions) {
       copy(word.end); // no room left (or nothing to condition on): keep the input word

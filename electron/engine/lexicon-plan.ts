@@ -153,12 +153,12 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLe
   if (list.length === 0) return null; // only the input itself
   const inputCount = inputForm?.count ?? options.inputCount;
   const sum = list.reduce((s, f) => s + f.count, 0) + inputCount;
+  const others = list.map((f) => ({ bytes: utf8Bytes(applyCase(word, f.form, lang)), logPrior: Math.log(f.count / sum),
+    input: false }));
+  // inputCount 0: an unattested input is no candidate (a lone attested form is then written without asking the model).
+  if (inputCount <= 0) return others;
   // The input comes first, spelled exactly as written (even where lowercasing is not reversible).
-  return [
-    { bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true },
-    ...list.map((f) => ({ bytes: utf8Bytes(applyCase(word, f.form, lang)), logPrior: Math.log(f.count / sum),
-      input: false })),
-  ];
+  return [{ bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true }, ...others];
 }
 
 /** The plan of one NFC sentence. */

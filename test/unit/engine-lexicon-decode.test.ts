@@ -138,4 +138,15 @@ describe('lexicon decoding', () => {
     expect(decodeUtf8(outputBytes(result.ids)!)).toBe(expected);
     expect(result.ids.length).toBe(result.probs.length);
   });
+
+  it('inputCount 0: an unattested input is no candidate, and a lone attested form is written without a call', async () => {
+    const model = new TargetModel('grazus as');
+    const input = 'grazus as';
+    const source = utf8Bytes(input);
+    const plan = buildPlan(input, 'lt', LT, { ...DEFAULT_PLAN_OPTIONS, inputCount: 0 });
+    expect(plan.words.map((w) => w.candidates.length)).toEqual([1, 2]);
+    const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda: 0 });
+    expect(decodeUtf8(outputBytes(result.ids)!)).toBe('gražus as');
+    expect(model.calls).toBe(2);
+  });
 });
