@@ -7,6 +7,7 @@
 import type { LanguageCode } from '../shared/types.ts';
 import { utf8Bytes } from './byte-codec.ts';
 import { type FormsLexicon, lexiconKey, lowerFor, upperFor } from './forms-lexicon.ts';
+import { stripDiacritics } from './noise/index.ts';
 import { NOISE_TABLES } from './noise/tables.ts';
 
 /** One spelling the decoder may choose for a word. */
@@ -49,10 +50,12 @@ export interface PlanOptions {
   inputCount: number;
   /** Words without candidates: copied, or decoded by the model restricted to their letters' variants. */
   unknown: 'copy' | 'model';
+  /** Never take away a diacritic the writer typed: candidates may only add diacritics to plain letters. */
+  keepTypedDiacritics: boolean;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 0.05,
-  unknown: 'copy' };
+  unknown: 'copy', keepTypedDiacritics: true };
 
 const reverseMaps = new Map<LanguageCode, Map<string, string[]>>();
 
@@ -69,12 +72,16 @@ function variantMap(lang: LanguageCode): Map<string, string[]> {
   return map;
 }
 
-/** Per letter of `word`, the letters it may become (itself first), or null when no letter has a choice. */
-export function letterVariants(word: string, lang: LanguageCode): string[][] | null {
+/**
+ * Per letter of `word`, the letters it may become (itself first), or null when no letter has a choice.
+ * With `keepTyped`, a letter typed with a diacritic stays as it is.
+ */
+export function letterVariants(word: string, lang: LanguageCode, keepTyped = false): string[][] | null {
   const map = variantMap(lang);
   const table = NOISE_TABLES.strip.languages[lang] ?? {};
   let any = false;
   const out = [...word].map((ch) => {
+    if (keepTyped && table[ch] !== undefined) return [ch];
     const base = table[ch] ?? ch;
     const all = [ch, ...[base, ...(map.get(base) ?? [])].filter((v) => v !== ch)];
     const unique = [...new Set(all)];
@@ -140,6 +147,14 @@ export function applyCase(source: string, form: string, lang: LanguageCode): str
   return isUpper(src[0]!) ? upperFor(chars[0] ?? '', lang) + chars.slice(1).join('') : form;
 }
 
+/** Whether `candidate` keeps every letter of `word` that was typed with a diacritic (letters align one to one). */
+export function keepsTypedDiacritics(word: string, candidate: string, lang: LanguageCode): boolean {
+  const typed = [...word];
+  const chars = [...candidate];
+  if (typed.length !== chars.length) return true;
+  return typed.every((ch, i) => ch === chars[i] || stripDiacritics(ch, lang) === ch);
+}
+
 /** The candidates of one word, or null when there is nothing to choose. */
 export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLexicon,
   options: PlanOptions = DEFAULT_PLAN_OPTIONS): PlanCandidate[] | null {
@@ -149,12 +164,12 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLe
   const total = forms.reduce((sum, f) => sum + f.count, 0);
   const chosen = forms.filter((f) => f.count >= options.minShare * total).slice(0, options.maxCandidates);
   const inputForm = forms.find((f) => f.form === lower);
-  const list = chosen.filter((f) => f.form !== lower);
+  const list = chosen.filter((f) => f.form !== lower).map((f) => ({ text: applyCase(word, f.form, lang), count: f.count }))
+    .filter((c) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, c.text, lang));
   if (list.length === 0) return null; // only the input itself
   const inputCount = inputForm?.count ?? options.inputCount;
   const sum = list.reduce((s, f) => s + f.count, 0) + inputCount;
-  const others = list.map((f) => ({ bytes: utf8Bytes(applyCase(word, f.form, lang)), logPrior: Math.log(f.count / sum),
-    input: false }));
+  const others = list.map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false }));
   // inputCount 0: an unattested input is no candidate (a lone attested form is then written without asking the model).
   if (inputCount <= 0) return others;
   // The input comes first, spelled exactly as written (even where lowercasing is not reversible).
@@ -170,7 +185,8 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: FormsLexico
   for (const span of wordSpans(text)) {
     const candidates = candidatesFor(span.text, lang, lexicon, options);
     // A known key with nothing to choose is not in the lexicon either, so 'model' also reaches plain words.
-    const letters = !candidates && options.unknown === 'model' ? letterVariants(span.text, lang) : null;
+    const letters = !candidates && options.unknown === 'model'
+      ? letterVariants(span.text, lang, options.keepTypedDiacritics) : null;
     if (!candidates && !letters) continue;
     byteAt += utf8Bytes(text.slice(charAt, span.start)).length;
     const start = byteAt;

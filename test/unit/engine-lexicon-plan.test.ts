@@ -5,7 +5,8 @@ import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../electron/engine/byte-codec.ts';
 import { FormsLexicons, lexiconKey, parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
-import { applyCase, buildPlan, candidatesFor, letterVariants, peel, wordSpans } from '../../electron/engine/lexicon-plan.ts';
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, letterVariants, peel, wordSpans }
+  from '../../electron/engine/lexicon-plan.ts';
 
 const LT = ['aš\t180000\tas\t3500', 'čia\t91000\tcia\t1700', 'gražus\t5000', 'šiandien\t800',
   'ōras\t900\toras\t100', 'kad\t9000\tkąd'].join('\n');
@@ -98,7 +99,8 @@ describe('candidates', () => {
     // the input first (spelled as written), then the lexicon's other forms by count
     ['cia', [['cia', '0.0183', true], ['čia', '0.9817', false]]],
     ['Cia', [['Cia', '0.0183', true], ['Čia', '0.9817', false]]],
-    ['čia', [['čia', '0.9817', true], ['cia', '0.0183', false]]],
+    // a diacritic the writer typed is never taken away: nothing left to choose
+    ['čia', null],
     // an input the lexicon does not list still competes, with a count of 0.05
     ['grazus', [['grazus', '0.0000', true], ['gražus', '1.0000', false]]],
     ['Oras', [['Oras', '0.1000', true], ['Ōras', '0.9000', false]]],
@@ -108,6 +110,23 @@ describe('candidates', () => {
     ['namas', null],
   ])('%j -> %j', (word, expected) => {
     expect(texts(word)).toEqual(expected);
+  });
+
+  it('without keepTypedDiacritics, typed diacritics may go too', () => {
+    const options = { ...DEFAULT_PLAN_OPTIONS, keepTypedDiacritics: false };
+    expect(candidatesFor('čia', 'lt', lexicon, options)?.map((c) => decodeUtf8(c.bytes))).toEqual(['čia', 'cia']);
+  });
+
+  it.each([
+    ['zodziu', 'žodžių', true],
+    ['žodziu', 'žodžių', true],
+    ['žodžiu', 'žodžių', true],
+    ['žodžių', 'žodžiu', false],
+    ['Kąd', 'Kad', false],
+    ['ISTANBUL', 'İSTANBUL', true],
+    ['Straße', 'Strasse', true],
+  ])('keepsTypedDiacritics(%j, %j) = %s', (word, candidate, expected) => {
+    expect(keepsTypedDiacritics(word, candidate, word === 'ISTANBUL' ? 'tr' : 'lt')).toBe(expected);
   });
 
   it('a plan holds the byte offsets of the words with a choice, never adjacent', () => {
@@ -132,5 +151,10 @@ describe('letter variants of unknown words', () => {
     ['Ai', 'ro', [['A', 'Ă', 'Â'], ['i', 'î']]],
   ])('letterVariants(%j, %s)', (word, lang, expected) => {
     expect(letterVariants(word, lang as never)).toEqual(expected);
+  });
+
+  it('keeps letters typed with a diacritic when asked', () => {
+    expect(letterVariants('ąa', 'lt', true)).toEqual([['ą'], ['a', 'ą']]);
+    expect(letterVariants('ąė', 'lt', true)).toBeNull();
   });
 });
