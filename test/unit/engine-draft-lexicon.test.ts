@@ -9,7 +9,10 @@ const TSV = 'ze\tże\t100\nzolw\tżółw\t5\ndom\tdom\t9\nsie\tsię\t50\n';
 
 describe('lexicon drafts', () => {
   it('keeps only keys whose best form differs', () => {
-    expect([...parseLexicon(TSV)]).toEqual([['ze', 'że'], ['zolw', 'żółw'], ['sie', 'się']]);
+    const lexicon = parseLexicon(TSV);
+    expect(lexicon.size).toBe(3);
+    expect(['ze', 'zolw', 'sie', 'dom', 'z', 'zolwy', ''].map((k) => lexicon.get(k))).toEqual(['że', 'żółw', 'się', undefined, undefined, undefined, undefined]);
+    expect(parseLexicon('a\tą\nb\tb\n\nc\tč').get('c')).toBe('č'); // no count column, blank lines, no final newline
   });
 
   it.each([
