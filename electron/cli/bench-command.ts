@@ -47,8 +47,16 @@ export function report(r: BenchResult, when = new Date()): string {
     const ok = lower ? value <= target : value >= target;
     return `| ${label} | ${value} | ${lower ? '<=' : '>='} ${target} | ${ok ? 'met' : 'NOT met'} |`;
   });
+  // A model that does not follow its input (an untrained probe) gives speculation nothing to accept.
+  const follows = r.bytes_per_pass >= 1.5;
+  const caveat = follows ? '' : `
+**Read with care:** this model does not follow its input (${r.bytes_per_pass} output bytes per decoder pass,
+${r.passes_per_sentence} passes per sentence): its drafts are rejected at once, so speculative decoding cannot beat
+greedy decoding here and the latencies are those of an untrained model writing ${'up to 2 * S + 16'} bytes. The
+figures measure the engine's pipeline on this model, not the method; rerun \`npm run bench\` with a trained model.
+`;
   return `# Engine benchmark
-
+${caveat}
 Measured ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${r.quick ? 'npx ogonek bench --quick' : 'npm run bench'}\`
 (bench/engine-bench.ts). Machine: ${machine()}. Provider: ${r.provider}${r.provider_note ? ` (${r.provider_note})` : ''}.
 Model: ${r.model_version}, ${r.threads} intra-op threads.
