@@ -53,7 +53,8 @@ export function report(r: BenchResult, when = new Date()): string {
 **Read with care:** this model does not follow its input (${r.bytes_per_pass} output bytes per decoder pass,
 ${r.passes_per_sentence} passes per sentence): its drafts are rejected at once, so speculative decoding cannot beat
 greedy decoding here and the latencies are those of an untrained model writing ${'up to 2 * S + 16'} bytes. The
-figures measure the engine's pipeline on this model, not the method; rerun \`npm run bench\` with a trained model.
+figures measure the engine's pipeline on this model, not the method; rerun \`npm run bench\` with a trained model
+(bench/SPECULATION-PROJECTION.md times the same graphs on the passes a model that follows its input would need).
 `;
   return `# Engine benchmark
 ${caveat}
