@@ -106,9 +106,11 @@ export async function speculativeDecode(model: StepModel, encoderIds: Int32Array
       matched++;
     }
     if (done) break;
-    size = matched === draft.length
-      ? Math.min(options.maxDraft, size * 2)
-      : Math.max(options.minDraft, matched < size / 2 ? Math.floor(size / 2) : size);
+    // Full acceptance doubles the draft; a rejection at its first byte quarters it (down to single-byte
+    // drafts, which cost what a greedy step costs, when the model stops following the input at all).
+    if (matched === draft.length) size = Math.max(options.minDraft, Math.min(options.maxDraft, size * 2));
+    else if (matched === 0) size = Math.max(1, Math.floor(size / 4));
+    else size = Math.max(options.minDraft, matched < size / 2 ? Math.floor(size / 2) : size);
   }
   return { ids, probs, passes };
 }
