@@ -14,8 +14,8 @@ Restores diacritics and fixes typos. Reads FILEs (or stdin) and prints the corre
   --json           print {file, language, text, suggestions} as JSON instead of the text
   --model DIR      model folder (default: the bundled models/)
   --provider NAME  execution providers to try, comma-separated (default: the platform's accelerator, then cpu)
-  --decoding NAME  ${DECODINGS.join(' | ')}: lexicon makes the model choose among the dictionary forms of
-                   each word; speculative and greedy let it write freely (the same output)`;
+  --decoding NAME  ${DECODINGS.join(' | ')}: lexicon (default) makes the model choose among the dictionary
+                   forms of each word; speculative and greedy let it write freely (the same output)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

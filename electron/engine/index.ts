@@ -27,7 +27,11 @@ export interface CreateCorrectorOptions {
   threads?: number;
   /** Lexicons that make better drafts, and the candidate lexicons (default: <modelDir>/lexicon; null: none). */
   lexiconDir?: string | null;
-  /** speculative (free decoding), greedy (the same output, slower) or lexicon (the model ranks lexicon candidates). */
+  /**
+   * lexicon (default: the model ranks the lexicon's spellings of each word; a language without a forms lexicon
+   * falls back to speculative), speculative (free decoding) or greedy (the same output as speculative, slower).
+   * bench/lexicon-decoding/REPORT.md has the measurements behind the default.
+   */
   decoding?: Decoding;
   /** Weight of the frequency prior in lexicon decoding (default DEFAULT_LAMBDA). */
   lambda?: number;
@@ -68,7 +72,7 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
   const lexicons = new DraftLexicons(lexiconDir);
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, lexicons, decoding: options.decoding, forms: new FormsLexicons(lexiconDir), lambda: options.lambda,
+    status, lexicons, decoding: options.decoding ?? 'lexicon', forms: new FormsLexicons(lexiconDir), lambda: options.lambda,
     plan: options.lexiconPlan });
   return { corrector: Object.assign(corrector, { info }), worker };
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOS_ID, BYTE_OFFSET, encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
 import { parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
 import { createCorrector, type EngineHandle } from '../../electron/engine/index.ts';
-import { buildPlan, DEFAULT_PLAN_OPTIONS } from '../../electron/engine/lexicon-plan.ts';
+import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../electron/engine/lexicon-plan.ts';
 import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
 
 const TINY = fileURLToPath(new URL('../fixtures/tiny-model', import.meta.url));
@@ -27,17 +27,18 @@ const SENTENCES = [
   'Rodzina 👩‍👩‍👧‍👦 juz sie   bawi\tze zolwiem.',
   'Москва и ze sie 3-ze 5km moze.',
   "l'ze rusko-zolw ZE-SIE.",
+  'Pchnąć w tę łódź jeża lub ośm skrzyń fig.',
 ];
 
 /** A regular expression that matches exactly the outputs allowed for `text`. */
-function allowedOutputs(text: string, unknown: 'copy' | 'model'): RegExp {
+function allowedOutputs(text: string, plan: Partial<PlanOptions>): RegExp {
   const lexicon = parseFormsLexicon(PL_FORMS, 'pl');
   const bytes = utf8Bytes(text);
   const dec = new TextDecoder();
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let at = 0;
   let pattern = '';
-  for (const word of buildPlan(text, 'pl', lexicon, { ...DEFAULT_PLAN_OPTIONS, unknown }).words) {
+  for (const word of buildPlan(text, 'pl', lexicon, { ...DEFAULT_PLAN_OPTIONS, ...plan }).words) {
     pattern += escape(dec.decode(bytes.subarray(at, word.start)));
     const letters = word.variants?.map((vs) => `(?:${vs.map((v) => escape(dec.decode(v))).join('|')})`).join('');
     pattern += letters ?? `(?:${word.candidates.map((c) => escape(dec.decode(c.bytes))).join('|')})`;
@@ -47,10 +48,13 @@ function allowedOutputs(text: string, unknown: 'copy' | 'model'): RegExp {
 }
 
 describe.each([
-  [0, 'copy'],
-  [20, 'copy'],
-  [0, 'model'],
-] as const)('lexicon decoding with the tiny model, lambda %d, unknown words: %s', (lambda, unknownWords) => {
+  [0, 'copy', true],
+  [20, 'copy', true],
+  // Letter by letter with typed diacritics up for change: the random model prefers one-byte letters, so it
+  // strips some, and the check below sees real changes made by that path.
+  [0, 'model', false],
+] as const)('lexicon decoding with the tiny model, lambda %d, unknown words: %s', (lambda, unknownWords, keep) => {
+  const plan: Partial<PlanOptions> = { unknown: unknownWords, keepTypedDiacritics: keep };
   let dir: string;
   let corrector: EngineHandle;
   beforeAll(async () => {
@@ -58,7 +62,7 @@ describe.each([
     await writeFile(join(dir, 'pl.forms.tsv.br'), brotliCompressSync(Buffer.from(PL_FORMS)));
     // lambda 0: the random model alone decides; lambda 20: the frequency prior decides (many changes).
     corrector = await createCorrector({ modelDir: TINY, providers: ['cpu'], lexiconDir: dir, decoding: 'lexicon',
-      lambda, lexiconPlan: { unknown: unknownWords } });
+      lambda, lexiconPlan: plan });
   });
   afterAll(async () => {
     await corrector?.dispose();
@@ -69,7 +73,7 @@ describe.each([
     let changed = 0;
     for (const text of SENTENCES) {
       const result = await corrector.correct(text, { language: 'pl' });
-      expect(result.text, text).toMatch(allowedOutputs(text, unknownWords));
+      expect(result.text, text).toMatch(allowedOutputs(text, plan));
       for (const s of result.suggestions) {
         expect(s.kind).toBe('diacritics');
         expect(text.slice(s.span.start, s.span.end)).toBe(s.original);
