@@ -110,29 +110,26 @@ export class OrtModel implements StepModel {
     let selfV: Tensor = new ort.Tensor('float32', empty, emptyShape);
     const pastLen = new Int32Array(1);
     const decoder = this.decoder;
+    /** One decoder pass; the returned cache covers [0, past + Q), so a later smaller past_len rolls it back for free. */
+    const runDecoder = async (queryIds: Int32Array, past: number, fetches: string[]) => {
+      pastLen[0] = past;
+      const out = await decoder.run({
+        input_ids: new ort.Tensor('int32', queryIds, [1, queryIds.length]),
+        past_len: new ort.Tensor('int32', pastLen, [1]),
+        self_k: selfK, self_v: selfV, cross_k: crossK, cross_v: crossV,
+      }, [...fetches, 'new_self_k', 'new_self_v']);
+      selfK = out.new_self_k!;
+      selfV = out.new_self_v!;
+      return out;
+    };
     return {
       async step(queryIds: Int32Array, past: number): Promise<StepResult> {
-        pastLen[0] = past;
-        const out = await decoder.run({
-          input_ids: new ort.Tensor('int32', queryIds, [1, queryIds.length]),
-          past_len: new ort.Tensor('int32', pastLen, [1]),
-          self_k: selfK, self_v: selfV, cross_k: crossK, cross_v: crossV,
-        }, ['next_ids', 'next_probs', 'new_self_k', 'new_self_v']);
-        // The returned cache covers [0, past + Q): a later call with a smaller past_len rolls it back for free.
-        selfK = out.new_self_k!;
-        selfV = out.new_self_v!;
+        const out = await runDecoder(queryIds, past, ['next_ids', 'next_probs']);
         return { nextIds: out.next_ids!.data as Int32Array, nextProbs: out.next_probs!.data as Float32Array };
       },
       // Lexicon decoding (lexicon-decode.ts): log-probabilities of a candidate, and a way back to its cache.
       async score(queryIds: Int32Array, past: number): Promise<ScoreResult> {
-        pastLen[0] = past;
-        const out = await decoder.run({
-          input_ids: new ort.Tensor('int32', queryIds, [1, queryIds.length]),
-          past_len: new ort.Tensor('int32', pastLen, [1]),
-          self_k: selfK, self_v: selfV, cross_k: crossK, cross_v: crossV,
-        }, ['log_probs', 'new_self_k', 'new_self_v']);
-        selfK = out.new_self_k!;
-        selfV = out.new_self_v!;
+        const out = await runDecoder(queryIds, past, ['log_probs']);
         const logProbs = out.log_probs!;
         return { logProbs: logProbs.data as Float32Array, vocab: logProbs.dims[2]!, cache: [selfK, selfV] };
       },
