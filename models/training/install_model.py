@@ -1,4 +1,4 @@
-"""Install a trained model into models/: the int8 graphs, manifest.json (sizes, sha256, references).
+"""Install a trained model into models/: the int8 encoder, the float decoder, manifest.json (sizes, sha256, references).
 
   /usr/bin/python3 models/training/install_model.py --from /work/.device/.../files --version 0.1.0
   /usr/bin/python3 models/training/install_model.py --checkpoint runs/cpu-1/model.fp16.pt --version 0.1.0-cpu
@@ -38,14 +38,23 @@ def main():
         if (a.src / name).exists():
             shutil.copy(a.src / name, run / name)
     model = load_checkpoint(run / "model.fp16.pt")
-    for role in ("encoder", "decoder"):
-        shutil.copy(a.src / f"{role}.int8.onnx", a.models / f"{role}.int8.onnx")
+    from export_onnx import export
+    # The decoder stays float32 (see post_train.py): exported here from the same fp16 weights the GPU exported.
+    _, dec = export(model, run / "float")
+    for old in ("encoder.onnx", "decoder.int8.onnx"):
+        (a.models / old).unlink(missing_ok=True)
+    shutil.copy(a.src / "encoder.int8.onnx", a.models / "encoder.int8.onnx")
+    shutil.copy(dec, a.models / "decoder.onnx")
     report = json.loads((a.src / "post_report.json").read_text()) if (a.src / "post_report.json").exists() else {}
     ref = report.get("reference")
-    path = write_manifest(a.models, model.cfg, {"encoder": "encoder.int8.onnx", "decoder": "decoder.int8.onnx"},
-                          version=a.version, notes="int8 dynamic quantization (weights), float embeddings and output",
+    ck = __import__("torch").load(str(run / "model.fp16.pt"), map_location="cpu")
+    path = write_manifest(a.models, model.cfg, {"encoder": "encoder.int8.onnx", "decoder": "decoder.onnx"},
+                          version=a.version, notes="encoder: int8 dynamic quantization of the weight MatMuls; "
+                          "decoder: float32 (keeps speculative decoding identical to greedy)",
                           reference=ref if isinstance(ref, list) else [],
-                          extra={"parameters": model.num_parameters(), "quantization": "int8-dynamic"})
+                          extra={"parameters": model.num_parameters(), "quantization": "int8-dynamic-encoder",
+                                 "training": {"steps": ck.get("step"), "seconds": round(ck.get("elapsed", 0)),
+                                              "source_bytes_seen": ck.get("bytes")}})
     print("wrote", path)
 
 

@@ -141,6 +141,7 @@ class ByteT5(nn.Module):
         self.dec_norm = RMSNorm(cfg.d_model)
         self.lm_head = nn.Linear(cfg.d_model, cfg.vocab_size, bias=False)
         self.apply(self._init)
+        self.train_sdpa = True  # fused attention in training; train.py turns it off if steps go non-finite
         if cfg.tie:
             # A corrector mostly copies: shared byte and position embeddings make "emit the byte at the aligned
             # source position" directly expressible, which a small model otherwise takes long to discover.
@@ -193,12 +194,12 @@ class ByteT5(nn.Module):
 
     def forward(self, src, src_mask, dec_in):
         """Teacher-forced logits [B,T,V] for training."""
-        memory = self.encode(src, src_mask)
+        memory = self.encode(src, src_mask, self.train_sdpa)
         cross_ks, cross_vs = self.cross_kv(memory)
         b = src.shape[0]
         empty = memory.new_zeros(b, self.cfg.n_heads, 0, self.cfg.head_dim)
         empties = [empty] * self.cfg.dec_layers
-        logits, _, _ = self.decode(dec_in, 0, empties, empties, cross_ks, cross_vs, src_mask)
+        logits, _, _ = self.decode(dec_in, 0, empties, empties, cross_ks, cross_vs, src_mask, self.train_sdpa)
         return logits
 
     @torch.no_grad()
