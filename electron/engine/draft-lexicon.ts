@@ -14,37 +14,65 @@ const gunzipAsync = promisify(gunzip);
 
 const encoder = new TextEncoder();
 
-/** FNV-1a of bytes [start, end), kept within V8's small integers so that the Map stays compact. */
+/** FNV-1a of bytes [start, end) with a final mix, since the table uses the low bits; never 0 (a free slot). */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
-  return (h >>> 0) & 0x3fffffff;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0 || 1;
 }
 
 /**
- * A lexicon kept as its UTF-8 bytes plus a hash index of line starts: about 8 MB per language where a
- * Map of strings took about 34 MB (the bench's peak RSS is bounded by this). On a hash collision the more
- * frequent key (earlier line) wins; the other simply gets no guess.
+ * A lexicon kept as its UTF-8 bytes plus an open-addressing table of (hash, line start) in typed arrays:
+ * about 6 MB per language where a Map of strings took about 34 MB (the bench's peak RSS is bounded by this),
+ * and nothing on the JS heap for the garbage collector to walk. On a hash collision the more frequent key
+ * (earlier line) wins; the other simply gets no guess.
  */
 export class LexiconTable {
-  private readonly index = new Map<number, number>();
+  private readonly hashes: Uint32Array;
+  private readonly starts: Uint32Array;
+  private readonly mask: number;
+  private count = 0;
 
   /** Indexes lines `stripped_lowercase<TAB>best_form<TAB>count`, keeping keys whose best form differs. */
   constructor(private readonly bytes: Uint8Array) {
+    let keys = 0;
+    this.forEachKey(() => keys++); // a first pass sizes the table
+    // A load factor of at most 2/3 keeps linear probing short; a slot costs 8 bytes.
+    let size = 8;
+    while (size * 2 < keys * 3) size *= 2;
+    this.hashes = new Uint32Array(size);
+    this.starts = new Uint32Array(size);
+    this.mask = size - 1;
+    this.forEachKey((start, keyEnd) => {
+      const h = hashBytes(bytes, start, keyEnd);
+      const slot = this.slot(h);
+      if (this.hashes[slot] !== 0) return;
+      this.hashes[slot] = h;
+      this.starts[slot] = start;
+      this.count++;
+    });
+  }
+
+  /** Calls `visit` with the key of every line whose best form differs from its key, in file order. */
+  private forEachKey(visit: (start: number, keyEnd: number) => void): void {
+    const bytes = this.bytes;
     let at = 0;
     while (at < bytes.length) {
       let end = bytes.indexOf(10, at);
       if (end < 0) end = bytes.length;
       const tab = bytes.indexOf(9, at);
-      if (tab > at && tab < end) {
-        const bestEnd = this.fieldEnd(tab + 1, end);
-        if (!this.same(at, tab, tab + 1, bestEnd)) {
-          const h = hashBytes(bytes, at, tab);
-          if (!this.index.has(h)) this.index.set(h, at);
-        }
-      }
+      if (tab > at && tab < end && !this.same(at, tab, tab + 1, this.fieldEnd(tab + 1, end))) visit(at, tab);
       at = end + 1;
     }
+  }
+
+  /** The slot of hash `h`, or the free slot where it belongs. */
+  private slot(h: number): number {
+    let i = h & this.mask;
+    while (this.hashes[i] !== 0 && this.hashes[i] !== h) i = (i + 1) & this.mask;
+    return i;
   }
 
   private fieldEnd(from: number, lineEnd: number): number {
@@ -61,8 +89,9 @@ export class LexiconTable {
   /** The most frequent form of a stripped lower-case word, when it differs from the word. */
   get(key: string): string | undefined {
     const k = encoder.encode(key);
-    const start = this.index.get(hashBytes(k, 0, k.length));
-    if (start === undefined) return undefined;
+    const slot = this.slot(hashBytes(k, 0, k.length));
+    if (this.hashes[slot] === 0) return undefined;
+    const start = this.starts[slot]!;
     const tab = this.bytes.indexOf(9, start);
     if (tab - start !== k.length) return undefined;
     for (let i = 0; i < k.length; i++) if (this.bytes[start + i] !== k[i]) return undefined;
@@ -73,7 +102,7 @@ export class LexiconTable {
 
   /** Number of indexed keys. */
   get size(): number {
-    return this.index.size;
+    return this.count;
   }
 }
 
@@ -100,7 +129,7 @@ export function restoreWords(text: string, lexicon: { get(key: string): string |
   });
 }
 
-/** Lazily loaded lexicons of the few languages in use (each is ~8 MB in memory). */
+/** Lazily loaded lexicons of the few languages in use (each is ~6 MB in memory). */
 export class DraftLexicons {
   private readonly loaded = new Map<LanguageCode, LexiconTable | null>();
   private readonly loading = new Map<LanguageCode, Promise<void>>();

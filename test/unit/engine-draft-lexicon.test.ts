@@ -15,6 +15,14 @@ describe('lexicon drafts', () => {
     expect(parseLexicon('a\tą\nb\tb\n\nc\tč').get('c')).toBe('č'); // no count column, blank lines, no final newline
   });
 
+  it('finds every indexed key among many (shared slots, probe chains) and nothing else', () => {
+    const keys = Array.from({ length: 300 }, (_v, i) => `z${i.toString(36)}`);
+    const lexicon = parseLexicon(keys.map((k, i) => `${k}\t${k.replace('z', 'ż')}\t${300 - i}`).join('\n'));
+    expect(lexicon.size).toBe(300);
+    expect(keys.every((k) => lexicon.get(k) === k.replace('z', 'ż'))).toBe(true);
+    expect(keys.some((k) => lexicon.get(`${k}_`) !== undefined || lexicon.get(k.slice(1)) !== undefined)).toBe(false);
+  });
+
   it.each([
     ['ze dom sie', 'że dom się'],
     ['Ze ZOLW, Zolw!', 'Że ŻÓŁW, Żółw!'],
