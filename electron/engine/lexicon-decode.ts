@@ -37,17 +37,30 @@ export interface ScoringModel {
 /** Weight of the frequency prior against the model's log-probability. */
 export interface LexiconDecodeOptions {
   lambda: number;
+  /**
+   * Skip candidates that cannot win (default true). A log-probability is at most 0, so a candidate's total is
+   * at most lambda * logPrior; once that bound is below the best total so far, the model need not be asked.
+   * Candidates are scored in prior order, so the choice is exactly that of scoring them all.
+   */
+  prune?: boolean;
 }
 
-/** Tuned on the dev sets of the 13 paper languages (bench/lexicon-decoding/REPORT.md). */
-export const DEFAULT_LAMBDA = 10;
+/**
+ * Tuned for model 0.1.0-h200 on the dev sets of the 13 paper languages (bench/lexicon-decoding/REPORT.md):
+ * 2 matches the unigram baseline on stripped text and keeps clean-text damage near 0.5%; 5 gains 0.25 points
+ * on stripped text but doubles the damage.
+ */
+export const DEFAULT_LAMBDA = 2;
 
 /** The decoding, plus the index of the chosen candidate of each plan word (0 is the input itself). */
 export interface LexiconDecodeResult extends DecodeResult {
   choices: number[];
 }
 
-/** Posterior of `best` among candidates with these total scores (the suggestion's confidence). */
+/**
+ * Posterior of `best` among candidates with these total scores (the suggestion's confidence). Where pruned
+ * candidates stand in with their upper bounds, it is a lower bound of the posterior.
+ */
 function posterior(totals: number[], best: number): number {
   const top = totals[best]!;
   const sum = totals.reduce((s, t) => s + Math.exp(t - top), 0);
@@ -174,10 +187,15 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
       continue;
     }
     const next = word.end < source.length ? source[word.end]! + BYTE_OFFSET : EOS_ID;
-    const totals: number[] = [];
-    let best = 0;
+    const candidates = word.candidates;
+    const order = candidates.map((_, i) => i).sort((a, b) => candidates[b]!.logPrior - candidates[a]!.logPrior);
+    // Pruned candidates keep their upper bound as total: the posterior (confidence) is then a lower bound.
+    const totals = candidates.map((c) => options.lambda * c.logPrior);
+    let best = -1;
     let bestCache: unknown;
-    for (const candidate of word.candidates) {
+    for (const i of order) {
+      const candidate = candidates[i]!;
+      if (options.prune !== false && best >= 0 && totals[i]! < totals[best]!) break;
       const query = new Int32Array(pending.length + candidate.bytes.length);
       query.set(pending);
       for (let j = 0; j < candidate.bytes.length; j++) query[pending.length + j] = candidate.bytes[j]! + BYTE_OFFSET;
@@ -191,9 +209,10 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
         logP += r.logProbs[(first + j) * r.vocab + target]!;
       }
       const total = logP + options.lambda * candidate.logPrior;
-      totals.push(total);
-      if (totals.length === 1 || total > totals[best]!) {
-        best = totals.length - 1;
+      totals[i] = total;
+      // Ties go to the earlier candidate, as when every candidate is scored in list order.
+      if (best < 0 || total > totals[best]! || (total === totals[best]! && i < best)) {
+        best = i;
         bestCache = r.cache;
       }
     }

@@ -58,11 +58,11 @@ class TargetModel implements ScoringModel {
 const LT = parseFormsLexicon(['aš\t1000\tas\t10', 'čia\t900\tcia\t100', 'gražus\t50', 'šiandien\t8',
   'labai\t50\tlabaį', 'oras\t90\tōras\t10'].join('\n'), 'lt');
 
-async function run(input: string, target: string, lambda: number, p = 0.9) {
+async function run(input: string, target: string, lambda: number, p = 0.9, prune = true) {
   const model = new TargetModel(target, p);
   const source = utf8Bytes(input);
   const plan = buildPlan(input, 'lt', LT);
-  const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda });
+  const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda, prune });
   const bytes = outputBytes(result.ids);
   return { text: bytes && decodeUtf8(bytes), result, plan, calls: model.calls };
 }
@@ -80,11 +80,36 @@ describe('lexicon decoding', () => {
     // Case and punctuation of the input are kept around the chosen forms.
     ['„CIA“ (As) -- Labai.', '„ČIA“ (Aš) -- Labai.', 1, '„ČIA“ (Aš) -- Labai.'],
   ])('%j with a model that wants %j, lambda %d -> %j', async (input, target, lambda, expected) => {
-    const { text, result, plan, calls } = await run(input, target, lambda);
+    const { text, result, plan, calls } = await run(input, target, lambda, 0.9, false);
     expect(text).toBe(expected);
     expect(calls).toBe(plan.words.reduce((n, w) => n + w.candidates.length, 0));
     expect(result.passes).toBe(calls);
     expect(result.ids.length).toBe(result.probs.length);
+    const pruned = await run(input, target, lambda);
+    expect(pruned.text).toBe(expected);
+    expect(pruned.result.choices).toEqual(result.choices);
+    expect(pruned.calls).toBeLessThanOrEqual(calls);
+  });
+
+  it('pruning candidates that cannot win changes no choice, and asks the model less', async () => {
+    const inputs = ['Siandien as eisiu, cia grazus oras!', 'labai labai oras cia as', 'as as as oras'];
+    const targets = ['Šiandien aš eisiu, čia gražus oras!', 'labaį labai ōras čia as', 'as aš as ōras',
+      'Siandien as eisiu, cia grazus ōras!'];
+    let saved = 0;
+    for (const input of inputs) {
+      for (const target of targets) {
+        for (const lambda of [0, 0.1, 1, 2, 5, 10]) {
+          for (const p of [0.3, 0.9, 0.999]) {
+            const full = await run(input, target, lambda, p, false);
+            const pruned = await run(input, target, lambda, p, true);
+            expect(pruned.text, `${input} | ${target} | ${lambda} | ${p}`).toBe(full.text);
+            expect(pruned.result.choices).toEqual(full.result.choices);
+            saved += full.calls - pruned.calls;
+          }
+        }
+      }
+    }
+    expect(saved).toBeGreaterThan(0);
   });
 
   it('with lambda 0 the model alone decides, even for a form the lexicon saw once against one seen 50 times', async () => {
@@ -94,12 +119,17 @@ describe('lexicon decoding', () => {
   });
 
   it('confidence of a chosen word is its posterior among the candidates; copied bytes have 1', async () => {
-    const { result } = await run('cia x', 'čia x', 1);
+    const { result } = await run('cia x', 'čia x', 1, 0.9, false);
     const probs = result.probs;
     expect(probs.slice(4)).toEqual([1, 1, 1]); // ' ', 'x', EOS after the 4 bytes of "čia"
     expect(probs[0]).toBeGreaterThan(0.99);
     expect(probs[0]).toBeLessThan(1);
     expect(new Set(probs.slice(0, 4)).size).toBe(1);
+    // Pruned, "cia" is never scored: its bound lambda * log(100 / 1000) stands in, so the confidence is a lower bound.
+    const pruned = (await run('cia x', 'čia x', 1)).result.probs[0]!;
+    // best total: 4 bytes of "čia" and the space at p 0.9 each, plus log(900 / 1000)
+    expect(pruned).toBeCloseTo(1 / (1 + Math.exp(Math.log(0.1) - 6 * Math.log(0.9))), 3);
+    expect(pruned).toBeLessThan(probs[0]!);
   });
 
   it('copies the input without calling the model when no word has a choice', async () => {
