@@ -1,6 +1,6 @@
 /**
  * Lexicon-aware decoding against the baselines, with the same harness as `ogonek eval` (run-eval.ts):
- *   npx tsx bench/lexicon-decoding/compare.ts --set dev --langs lt,cs --lambdas 0.5,1,2 --limit 300
+ *   npx tsx bench/lexicon-decoding/compare.ts --set dev --langs lt,cs --lambdas 0.5,1,2,5/1 --limit 300
  *   npx tsx bench/lexicon-decoding/compare.ts --set ud --tasks diacritics,typos,clean --json out.json
  * --set dev reads data/corpus/<lang>.dev.txt (tuning), --set ud ../shared/benchmarks/ud/<lang>.txt (the
  * held-out report). Systems: unigram, model (free speculative decoding), lexicon@<lambda> for each lambda.
@@ -30,11 +30,14 @@ const { values } = parseArgs({ options: {
   json: { type: 'string' },
   unknown: { type: 'string', default: 'copy' },
   'input-count': { type: 'string' },
+  'typo-min-length': { type: 'string' },
+  'typo-input-share': { type: 'string' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
 const tasks = values.tasks.split(',') as EvalTask[];
-const lambdas = values.lambdas.split(',').map(Number);
+// 'a' weighs the prior by a in every sentence; 'a/b' by a without diacritics and by b in sentences that have some.
+const lambdas = values.lambdas.split(',');
 const wanted = values.systems.split(',');
 const limit = Number(values.limit);
 const modelDir = values['model-dir'];
@@ -58,11 +61,15 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 }
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
-async function engine(name: string, decoding: Decoding, lambda?: number) {
+async function engine(name: string, decoding: Decoding, lambdas?: string) {
+  const [lambda, typedLambda] = lambdas === undefined ? [] : [Number(lambdas.split('/')[0]),
+    Number(lambdas.split('/')[1] ?? lambdas.split('/')[0])];
   const unknown = values.unknown as 'copy' | 'model';
-  const lexiconPlan = { unknown, ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}) };
+  const lexiconPlan = { unknown, ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
+    ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),
+    ...(values['typo-input-share'] ? { typoInputShare: Number(values['typo-input-share']) } : {}) };
   engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
-    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, lexiconPlan }) });
+    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
 if (wanted.includes('lexicon')) for (const l of lambdas) await engine(`lexicon@${l}`, 'lexicon', l);

@@ -8,7 +8,7 @@ import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, 
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
 import type { DraftLexicons } from './draft-lexicon.ts';
 import type { FormsLexicons } from './forms-lexicon.ts';
-import { DEFAULT_LAMBDA } from './lexicon-decode.ts';
+import { sentenceLambda } from './lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon-plan.ts';
 import { detectLanguage } from './language-id.ts';
 import { stripDiacritics } from './noise/index.ts';
@@ -32,8 +32,10 @@ export interface CorrectorModel {
   decoding?: Decoding;
   /** Candidate lexicons of lexicon decoding; a language without one is decoded speculatively. */
   forms?: FormsLexicons;
-  /** Weight of the frequency prior in lexicon decoding. */
+  /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
   lambda?: number;
+  /** The same for sentences that already have diacritics. */
+  typedLambda?: number;
   /** How lexicon decoding picks candidates (DEFAULT_PLAN_OPTIONS where not given). */
   plan?: Partial<PlanOptions>;
 }
@@ -137,10 +139,10 @@ export class EngineCorrector implements Corrector {
       const inputs = texts.map((t) => utf8Bytes(t.normalize('NFC')));
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         if (forms) {
-          const plan = buildPlan(texts[i]!.normalize('NFC'), language.code, forms,
-            { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan });
+          const nfc = texts[i]!.normalize('NFC');
+          const plan = buildPlan(nfc, language.code, forms, { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan });
           return { encoderIds: encoderIds(input, language.tag), source: input,
-            lexicon: { plan, lambda: this.model.lambda ?? DEFAULT_LAMBDA } };
+            lexicon: { plan, lambda: sentenceLambda(nfc, language.code, this.model) } };
         }
         if (decoding === 'greedy') return { encoderIds: encoderIds(input, language.tag), source: input, greedy: true };
         const guess = this.model.lexicons?.guess(texts[i]!.normalize('NFC'), language.code);

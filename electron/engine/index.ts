@@ -15,7 +15,7 @@ import type { ModelInfo } from './worker-protocol.ts';
 export { CancelledError } from './worker-client.ts';
 export { ModelFileError } from './model-files.ts';
 export { DECODINGS, type Decoding } from './corrector.ts';
-export { DEFAULT_LAMBDA } from './lexicon-decode.ts';
+export { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA } from './lexicon-decode.ts';
 
 /** Options of createCorrector. */
 export interface CreateCorrectorOptions {
@@ -33,8 +33,10 @@ export interface CreateCorrectorOptions {
    * bench/lexicon-decoding/REPORT.md has the measurements behind the default.
    */
   decoding?: Decoding;
-  /** Weight of the frequency prior in lexicon decoding (default DEFAULT_LAMBDA). */
+  /** Weight of the frequency prior in lexicon decoding for sentences without diacritics (default DEFAULT_LAMBDA). */
   lambda?: number;
+  /** The same for sentences that already have diacritics (default DEFAULT_TYPED_LAMBDA). */
+  typedLambda?: number;
   /**
    * How lexicon decoding picks candidates: e.g. `{ unknown: 'model' }` lets the model choose the letters of
    * words without candidates (default: copied); `inputCount` is the weight of an unattested input spelling.
@@ -73,7 +75,7 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const lexicons = new DraftLexicons(lexiconDir);
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
     status, lexicons, decoding: options.decoding ?? 'lexicon', forms: new FormsLexicons(lexiconDir), lambda: options.lambda,
-    plan: options.lexiconPlan });
+    typedLambda: options.typedLambda, plan: options.lexiconPlan });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 

@@ -10,6 +10,8 @@
 import { BOS_ID, BYTE_OFFSET, EOS_ID } from './byte-codec.ts';
 import type { DecodeResult, DecoderSession } from './decode.ts';
 import type { LexiconPlan } from './lexicon-plan.ts';
+import { stripDiacritics } from './noise/index.ts';
+import type { LanguageCode } from '../shared/types.ts';
 
 /** Log-probabilities of one decoder call and the cache it produced. */
 export interface ScoreResult {
@@ -46,11 +48,29 @@ export interface LexiconDecodeOptions {
 }
 
 /**
- * Tuned for model 0.1.0-h200 on the dev sets of the 13 paper languages (bench/lexicon-decoding/REPORT.md):
- * 2 matches the unigram baseline on stripped text and keeps clean-text damage near 0.5%; 5 gains 0.25 points
- * on stripped text but doubles the damage.
+ * Weight of the prior for a sentence without any diacritic: most likely stripped, so the attested spellings'
+ * frequencies should decide and the model only break near-ties (the model, trained briefly, leans to copying).
+ * Tuned for model 0.1.0-h200 on the dev sets of the 13 paper languages (bench/lexicon-decoding/REPORT.md).
  */
-export const DEFAULT_LAMBDA = 2;
+export const DEFAULT_LAMBDA = 5;
+
+/**
+ * Weight of the prior for a sentence that already has diacritics: the writer types them, so a plain word is
+ * more likely meant as written and the model's preference for the input should count more (less damage).
+ */
+export const DEFAULT_TYPED_LAMBDA = 1;
+
+/** Prior weights for sentences without and with diacritics (defaults where not given). */
+export interface PriorWeights {
+  lambda?: number;
+  typedLambda?: number;
+}
+
+/** The prior's weight for one NFC sentence: the typed weight once it has a diacritic that `lang` strips. */
+export function sentenceLambda(text: string, lang: LanguageCode, weights: PriorWeights = {}): number {
+  const typed = stripDiacritics(text, lang) !== text;
+  return typed ? weights.typedLambda ?? DEFAULT_TYPED_LAMBDA : weights.lambda ?? DEFAULT_LAMBDA;
+}
 
 /** The decoding, plus the index of the chosen candidate of each plan word (0 is the input itself). */
 export interface LexiconDecodeResult extends DecodeResult {

@@ -52,10 +52,17 @@ export interface PlanOptions {
   unknown: 'copy' | 'model';
   /** Never take away a diacritic the writer typed: candidates may only add diacritics to plain letters. */
   keepTypedDiacritics: boolean;
+  /**
+   * An unknown all-lowercase word of at least this many letters gets the attested forms one edit away as
+   * candidates (a likely typo); 0 turns typo candidates off. Capitalised words are left alone: mostly names.
+   */
+  typoMinLength: number;
+  /** Prior share of an unknown word itself among its typo candidates (the rest: the neighbours, by count). */
+  typoInputShare: number;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 0.05,
-  unknown: 'copy', keepTypedDiacritics: true };
+  unknown: 'copy', keepTypedDiacritics: true, typoMinLength: 4, typoInputShare: 0.5 };
 
 const reverseMaps = new Map<LanguageCode, Map<string, string[]>>();
 
@@ -155,11 +162,48 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
   return typed.every((ch, i) => ch === chars[i] || stripDiacritics(ch, lang) === ch);
 }
 
+const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz'];
+
+/** Keys one edit (deletion, transposition, substitution, insertion) away from `key`, over a-z and its letters. */
+export function keysOneEditAway(key: string): Set<string> {
+  const chars = [...key];
+  const letters = [...new Set([...ALPHABET, ...chars])];
+  const out = new Set<string>();
+  for (let i = 0; i <= chars.length; i++) {
+    const head = chars.slice(0, i).join('');
+    const rest = chars.slice(i + 1).join('');
+    if (i < chars.length) out.add(head + rest);
+    if (i + 1 < chars.length) out.add(head + chars[i + 1]! + chars[i]! + chars.slice(i + 2).join(''));
+    for (const c of letters) {
+      if (i < chars.length && c !== chars[i]) out.add(head + c + rest);
+      out.add(head + c + chars.slice(i).join(''));
+    }
+  }
+  out.delete(key);
+  return out;
+}
+
+/** Candidates of an unknown word that may be a typo: itself and the most frequent forms one edit away. */
+function typoCandidates(word: string, lang: LanguageCode, lexicon: FormsLexicon, options: PlanOptions):
+  PlanCandidate[] | null {
+  const letters = [...word];
+  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength || letters.some(isUpper)) return null;
+  const found: Array<{ form: string; count: number }> = [];
+  for (const key of keysOneEditAway(lexiconKey(word, lang))) found.push(...(lexicon.get(key) ?? []));
+  const list = found.sort((a, b) => b.count - a.count).slice(0, options.maxCandidates)
+    .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, f.form, lang));
+  if (list.length === 0) return null;
+  const sum = list.reduce((s, f) => s + f.count, 0);
+  const share = options.typoInputShare;
+  return [{ bytes: utf8Bytes(word), logPrior: Math.log(share), input: true },
+    ...list.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: Math.log(((1 - share) * f.count) / sum), input: false }))];
+}
+
 /** The candidates of one word, or null when there is nothing to choose. */
 export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLexicon,
   options: PlanOptions = DEFAULT_PLAN_OPTIONS): PlanCandidate[] | null {
   const forms = lexicon.get(lexiconKey(word, lang));
-  if (!forms) return null;
+  if (!forms) return typoCandidates(word, lang, lexicon, options);
   const lower = lowerFor(word, lang);
   const total = forms.reduce((sum, f) => sum + f.count, 0);
   const chosen = forms.filter((f) => f.count >= options.minShare * total).slice(0, options.maxCandidates);

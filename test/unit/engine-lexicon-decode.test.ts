@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../electron/engine/byte-codec.ts';
 import { parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
-import { lexiconDecode, type ScoringModel, type ScoringSession } from '../../electron/engine/lexicon-decode.ts';
+import { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA, lexiconDecode, sentenceLambda, type ScoringModel,
+  type ScoringSession } from '../../electron/engine/lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from '../../electron/engine/lexicon-plan.ts';
 
 const VOCAB = 280;
@@ -178,5 +179,19 @@ describe('lexicon decoding', () => {
     const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda: 0 });
     expect(decodeUtf8(outputBytes(result.ids)!)).toBe('gražus as');
     expect(model.calls).toBe(2);
+  });
+
+  it.each([
+    // A sentence without a diacritic is probably stripped: the prior decides; one with diacritics: the input counts more.
+    ['Siandien labai grazus oras', 'lt', {}, DEFAULT_LAMBDA],
+    ['Šiandien labai grazus oras', 'lt', {}, DEFAULT_TYPED_LAMBDA],
+    ['Ich mochte Kaffee', 'de', {}, DEFAULT_LAMBDA],
+    ['Ich möchte Kaffee', 'de', {}, DEFAULT_TYPED_LAMBDA],
+    ['Ça va', 'fr', {}, DEFAULT_TYPED_LAMBDA],
+    ['Ça va', 'fr', { typedLambda: 0.5 }, 0.5],
+    ['Ca va', 'fr', { lambda: 7 }, 7],
+    ['12 + 3 = 15', 'cs', {}, DEFAULT_LAMBDA],
+  ] as const)('sentenceLambda(%j, %s, %j) -> %d', (text, lang, weights, expected) => {
+    expect(sentenceLambda(text, lang, weights)).toBe(expected);
   });
 });

@@ -5,7 +5,8 @@ import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../electron/engine/byte-codec.ts';
 import { FormsLexicons, lexiconKey, parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
-import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, letterVariants, peel, wordSpans }
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, keysOneEditAway, letterVariants,
+  peel, wordSpans }
   from '../../electron/engine/lexicon-plan.ts';
 
 const LT = ['aš\t180000\tas\t3500', 'čia\t91000\tcia\t1700', 'gražus\t5000', 'šiandien\t800',
@@ -110,6 +111,33 @@ describe('candidates', () => {
     ['namas', null],
   ])('%j -> %j', (word, expected) => {
     expect(texts(word)).toEqual(expected);
+  });
+
+  it.each([
+    // an unknown lowercase word gets the forms one edit away, by count, after itself at the input share (0.5)
+    ['graius', [['graius', '0.5000', true], ['gražus', '0.5000', false]]],
+    ['siandein', [['siandein', '0.5000', true], ['šiandien', '0.5000', false]]],
+    ['orasd', [['orasd', '0.5000', true], ['ōras', '0.4500', false], ['oras', '0.0500', false]]],
+    // capitalised words (mostly names), short words and words two edits away get none
+    ['Graius', null],
+    ['ors', null],
+    ['grajjus', null],
+  ])('typo candidates: %j -> %j', (word, expected) => {
+    const options = { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 };
+    const got = candidatesFor(word, 'lt', lexicon, options)
+      ?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null;
+    expect(got).toEqual(expected);
+  });
+
+  it.each([
+    ['ab', ['b', 'a', 'ba', 'bb', 'aa', 'xb', 'ax', 'xab', 'axb', 'abx']],
+  ])('keysOneEditAway(%j) holds deletions, transpositions, substitutions and insertions', (key, some) => {
+    const keys = keysOneEditAway(key);
+    for (const k of some) expect(keys.has(k), k).toBe(true);
+    expect(keys.has(key)).toBe(false);
+    // 2 deletions + 1 transposition + 2 * 25 substitutions + 3 * 26 insertions, less duplicates
+    expect(keys.size).toBeLessThanOrEqual(2 + 1 + 50 + 78);
+    expect(keysOneEditAway('abc').has('acb')).toBe(true);
   });
 
   it('without keepTypedDiacritics, typed diacritics may go too', () => {
