@@ -32,6 +32,7 @@ const { values } = parseArgs({ options: {
   'input-count': { type: 'string' },
   'typo-min-length': { type: 'string' },
   'typo-input-share': { type: 'string' },
+  'typo-max': { type: 'string' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
@@ -67,7 +68,8 @@ async function engine(name: string, decoding: Decoding, lambdas?: string) {
   const unknown = values.unknown as 'copy' | 'model';
   const lexiconPlan = { unknown, ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
     ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),
-    ...(values['typo-input-share'] ? { typoInputShare: Number(values['typo-input-share']) } : {}) };
+    ...(values['typo-input-share'] ? { typoInputShare: Number(values['typo-input-share']) } : {}),
+    ...(values['typo-max'] ? { typoMaxCandidates: Number(values['typo-max']) } : {}) };
   engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan }) });
 }

@@ -59,10 +59,13 @@ export interface PlanOptions {
   typoMinLength: number;
   /** Prior share of an unknown word itself among its typo candidates (the rest: the neighbours, by count). */
   typoInputShare: number;
+  /** Most neighbours kept for a possible typo (each costs a decoder call). */
+  typoMaxCandidates: number;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 0.05,
-  unknown: 'copy', keepTypedDiacritics: true, typoMinLength: 4, typoInputShare: 0.5 };
+  unknown: 'copy', keepTypedDiacritics: true, typoMinLength: 4, typoInputShare: 0.5,
+  typoMaxCandidates: 3 };
 
 const reverseMaps = new Map<LanguageCode, Map<string, string[]>>();
 
@@ -190,7 +193,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: FormsLexicon,
   if (options.typoMinLength <= 0 || letters.length < options.typoMinLength || letters.some(isUpper)) return null;
   const found: Array<{ form: string; count: number }> = [];
   for (const key of keysOneEditAway(lexiconKey(word, lang))) found.push(...(lexicon.get(key) ?? []));
-  const list = found.sort((a, b) => b.count - a.count).slice(0, options.maxCandidates)
+  const list = found.sort((a, b) => b.count - a.count).slice(0, options.typoMaxCandidates)
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, f.form, lang));
   if (list.length === 0) return null;
   const sum = list.reduce((s, f) => s + f.count, 0);
