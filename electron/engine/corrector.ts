@@ -32,6 +32,8 @@ export interface CorrectorModel {
   decoding?: Decoding;
   /** Candidate lexicons of lexicon decoding; a language without one is decoded speculatively. */
   forms?: FormsLexicons;
+  /** Unigram lexicons: the best spelling of keys the forms lexicon had no room for. */
+  fallback?: DraftLexicons;
   /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
   lambda?: number;
   /** The same for sentences that already have diacritics. */
@@ -117,6 +119,7 @@ export class EngineCorrector implements Corrector {
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;
     const forms = decoding === 'lexicon' ? await this.model.forms?.get(language.code) : null;
+    const fallback = forms ? await this.model.fallback?.table(language.code) : null;
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
       const cached = this.cache.get(version, language.tag, unit.text);
@@ -140,7 +143,8 @@ export class EngineCorrector implements Corrector {
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         if (forms) {
           const nfc = texts[i]!.normalize('NFC');
-          const plan = buildPlan(nfc, language.code, forms, { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan });
+          const plan = buildPlan(nfc, language.code, forms, { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan },
+            fallback ?? undefined);
           return { encoderIds: encoderIds(input, language.tag), source: input,
             lexicon: { plan, lambda: sentenceLambda(nfc, language.code, this.model) } };
         }
@@ -176,7 +180,10 @@ export class EngineCorrector implements Corrector {
   /** Loads what a language needs (its draft lexicon) ahead of the first request, e.g. when the user picks it. */
   async prepare(language: LanguageCode): Promise<void> {
     await this.model.lexicons?.load(language);
-    if (this.model.decoding === 'lexicon') await this.model.forms?.get(language);
+    if (this.model.decoding === 'lexicon') {
+      await this.model.forms?.get(language);
+      await this.model.fallback?.load(language);
+    }
   }
 
   async dispose(): Promise<void> {

@@ -148,6 +148,15 @@ export class DraftLexicons {
     return lexicon ? restoreWords(text, lexicon) : null;
   }
 
+  /** One language's table, loaded on first use (null when the language has none). */
+  async table(lang: LanguageCode): Promise<LexiconTable | null> {
+    await this.load(lang);
+    const lexicon = this.loaded.get(lang) ?? null;
+    this.loaded.delete(lang); // re-insert: Map order is recency
+    this.loaded.set(lang, lexicon);
+    return lexicon;
+  }
+
   /** Loads one language's lexicon (a missing file just means no lexicon drafts for it). */
   load(lang: LanguageCode): Promise<void> {
     if (!this.dir || this.loaded.has(lang)) return Promise.resolve();

@@ -34,6 +34,11 @@ export interface CreateCorrectorOptions {
    */
   draftLexicons?: boolean;
   /**
+   * Lexicon decoding also offers the unigram lexicon's spelling of words whose key the forms lexicon had no
+   * room for (default true; bench/lexicon-decoding/REPORT.md).
+   */
+  unigramFallback?: boolean;
+  /**
    * lexicon (default: the model ranks the lexicon's spellings of each word; a language without a forms lexicon
    * falls back to speculative), speculative (free decoding) or greedy (the same output as speculative, slower).
    * bench/lexicon-decoding/REPORT.md has the measurements behind the default.
@@ -81,7 +86,8 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const lexicons = options.draftLexicons ? new DraftLexicons(lexiconDir) : undefined;
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
     status, lexicons, decoding: options.decoding ?? 'lexicon', forms: new FormsLexicons(lexiconDir), lambda: options.lambda,
-    typedLambda: options.typedLambda, plan: options.lexiconPlan });
+    typedLambda: options.typedLambda, plan: options.lexiconPlan,
+    fallback: options.unigramFallback === false ? undefined : new DraftLexicons(lexiconDir, 2) });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 

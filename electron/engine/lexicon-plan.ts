@@ -202,11 +202,35 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: FormsLexicon,
     ...list.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: Math.log(((1 - share) * f.count) / sum), input: false }))];
 }
 
+/** Most frequent spelling of a key, for keys the forms lexicon had no room for (the unigram lexicon). */
+export interface FallbackLexicon {
+  get(key: string): string | undefined;
+}
+
+/** The input and the fallback lexicon's spelling of its key, when that differs from the input. */
+function fallbackCandidates(word: string, lang: LanguageCode, fallback: FallbackLexicon, options: PlanOptions):
+  PlanCandidate[] | null | undefined {
+  const best = fallback.get(lexiconKey(word, lang));
+  if (best === undefined) return undefined;
+  const lower = lowerFor(word, lang);
+  const form = best.normalize('NFC');
+  if (form === lower || (options.keepTypedDiacritics && !keepsTypedDiacritics(word, applyCase(word, form, lang), lang))) {
+    return null; // known, and nothing else to choose
+  }
+  // The form stands for all of the key's count: like an attested form against an unattested input.
+  const sum = 1 + options.inputCount;
+  return [{ bytes: utf8Bytes(word), logPrior: Math.log(options.inputCount / sum), input: true },
+    { bytes: utf8Bytes(applyCase(word, form, lang)), logPrior: Math.log(1 / sum), input: false }];
+}
+
 /** The candidates of one word, or null when there is nothing to choose. */
 export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS): PlanCandidate[] | null {
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS, fallback?: FallbackLexicon): PlanCandidate[] | null {
   const forms = lexicon.get(lexiconKey(word, lang));
-  if (!forms) return typoCandidates(word, lang, lexicon, options);
+  if (!forms) {
+    const known = fallback && fallbackCandidates(word, lang, fallback, options);
+    return known !== undefined ? known : typoCandidates(word, lang, lexicon, options);
+  }
   const lower = lowerFor(word, lang);
   const total = forms.reduce((sum, f) => sum + f.count, 0);
   const chosen = forms.filter((f) => f.count >= options.minShare * total).slice(0, options.maxCandidates);
@@ -225,12 +249,12 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLe
 
 /** The plan of one NFC sentence. */
 export function buildPlan(text: string, lang: LanguageCode, lexicon: FormsLexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS): LexiconPlan {
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS, fallback?: FallbackLexicon): LexiconPlan {
   const words: PlanWord[] = [];
   let charAt = 0;
   let byteAt = 0;
   for (const span of wordSpans(text)) {
-    const candidates = candidatesFor(span.text, lang, lexicon, options);
+    const candidates = candidatesFor(span.text, lang, lexicon, options, fallback);
     // A known key with nothing to choose is not in the lexicon either, so 'model' also reaches plain words.
     const letters = !candidates && options.unknown === 'model'
       ? letterVariants(span.text, lang, options.keepTypedDiacritics) : null;
