@@ -140,6 +140,24 @@ describe('candidates', () => {
     expect(keysOneEditAway('abc').has('acb')).toBe(true);
   });
 
+  it.each([
+    // a key only the unigram lexicon knows: its spelling against the input, as an attested form against an unattested one
+    ['zodziu', [['zodziu', '0.0476', true], ['žodžių', '0.9524', false]]],
+    ['Zodziu', [['Zodziu', '0.0476', true], ['Žodžių', '0.9524', false]]],
+    ['žodziu', [['žodziu', '0.0476', true], ['žodžių', '0.9524', false]]],
+    // the unigram spelling is the input itself, or would take away a typed diacritic: nothing to choose
+    ['namas', null],
+    ['mąno', null],
+    // the forms lexicon comes first; a word neither knows may still be a typo
+    ['cia', [['cia', '0.0183', true], ['čia', '0.9817', false]]],
+    ['graius', [['graius', '0.5000', true], ['gražus', '0.5000', false]]],
+  ])('with a unigram fallback: %j -> %j', (word, expected) => {
+    const fallback = new Map([['zodziu', 'žodžių'], ['namas', 'namas'], ['mano', 'mano']]);
+    const got = candidatesFor(word, 'lt', lexicon, DEFAULT_PLAN_OPTIONS, fallback)
+      ?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null;
+    expect(got).toEqual(expected);
+  });
+
   it('without keepTypedDiacritics, typed diacritics may go too', () => {
     const options = { ...DEFAULT_PLAN_OPTIONS, keepTypedDiacritics: false };
     expect(candidatesFor('čia', 'lt', lexicon, options)?.map((c) => decodeUtf8(c.bytes))).toEqual(['čia', 'cia']);
