@@ -177,7 +177,7 @@ export class EngineCorrector implements Corrector {
     return this.model.lexicons?.guess(text.normalize('NFC'), language) ?? null;
   }
 
-  /** Loads what a language needs (its draft lexicon) ahead of the first request, e.g. when the user picks it. */
+  /** Loads what a language needs (its lexicons) ahead of the first request, e.g. when the user picks it. */
   async prepare(language: LanguageCode): Promise<void> {
     await this.model.lexicons?.load(language);
     if (this.model.decoding === 'lexicon') {
