@@ -27,7 +27,7 @@ export function lowerFor(text: string, lang: LanguageCode): string {
 }
 
 /** Uppercase with the Turkish dotted and dotless i. */
-export function upperFor(text: string, lang: LanguageCode): string {
+export function upperFor(text: string, lang: string): string {
   return lang === 'tr' ? text.toLocaleUpperCase('tr') : text.toUpperCase();
 }
 

@@ -145,15 +145,16 @@ function isUpper(char: string): boolean {
 }
 
 /**
- * The lowercase `form` in the capitalisation of `source`: letter by letter when both have as many letters,
- * else all caps (WORD) or a capital first letter (Word).
+ * The lowercase `form` in the capitalisation of `source`: letter by letter when both have as many characters,
+ * else all caps (WORD, two letters or more) or a capital first letter (Word). Shared with the eval baselines.
  */
-export function applyCase(source: string, form: string, lang: LanguageCode): string {
+export function applyCase(source: string, form: string, lang: string): string {
   const src = [...source];
   if (!src.some(isUpper)) return form;
   const chars = [...form];
   if (chars.length === src.length) return chars.map((c, i) => (isUpper(src[i]!) ? upperFor(c, lang) : c)).join('');
-  if (src.length > 1 && src.every((c) => isUpper(c) || !/\p{L}/u.test(c))) return upperFor(form, lang);
+  const letters = src.filter((c) => /\p{L}/u.test(c));
+  if (letters.length > 1 && letters.every(isUpper)) return upperFor(form, lang);
   return isUpper(src[0]!) ? upperFor(chars[0] ?? '', lang) + chars.slice(1).join('') : form;
 }
 
