@@ -138,22 +138,27 @@ export class DraftLexicons {
 
   /** The draft for `text`, or null while the language's lexicon is not loaded (loading starts then). */
   guess(text: string, lang: LanguageCode): string | null {
-    const lexicon = this.loaded.get(lang);
+    const lexicon = this.touch(lang);
     if (lexicon === undefined) {
       void this.load(lang);
       return null;
     }
-    this.loaded.delete(lang); // re-insert: Map order is recency
-    this.loaded.set(lang, lexicon);
     return lexicon ? restoreWords(text, lexicon) : null;
   }
 
   /** One language's table, loaded on first use (null when the language has none). */
   async table(lang: LanguageCode): Promise<LexiconTable | null> {
     await this.load(lang);
-    const lexicon = this.loaded.get(lang) ?? null;
-    this.loaded.delete(lang); // re-insert: Map order is recency
-    this.loaded.set(lang, lexicon);
+    return this.touch(lang) ?? null;
+  }
+
+  /** A loaded language's table, marked as the most recently used (undefined when not loaded). */
+  private touch(lang: LanguageCode): LexiconTable | null | undefined {
+    const lexicon = this.loaded.get(lang);
+    if (lexicon !== undefined) {
+      this.loaded.delete(lang); // re-insert: Map order is recency
+      this.loaded.set(lang, lexicon);
+    }
     return lexicon;
   }
 
