@@ -1,8 +1,9 @@
 """Install a trained model into models/: the int8 encoder, the float decoder, manifest.json (sizes, sha256, references).
 
   /usr/bin/python3 models/training/install_model.py --from /work/.device/.../files --version 0.1.0
-  /usr/bin/python3 models/training/install_model.py --checkpoint runs/cpu-1/model.fp16.pt --version 0.1.0-cpu
-The second form exports float32 graphs here (no onnxruntime for Python on this machine, so no int8 step).
+  /usr/bin/python3 models/training/install_model.py --checkpoint runs/cpu/model.fp16.pt --version 0.2.0-cpu --models DIR
+The second form exports the graphs here and quantizes the encoder with quantize_int8.py (the same int8 graph
+onnxruntime's quantize_dynamic writes; onnxruntime has no Python package on this machine).
 The fp16 checkpoint parts are joined into models/training/runs/<version>/model.fp16.pt (ignored by git) so the
 float graphs can be re-exported here with export_onnx.py.
 """
@@ -61,13 +62,22 @@ def main():
 
 
 def install_float(a):
-    from export_onnx import export
+    from export_onnx import export, store_weights_as_fp16
+    from quantize_int8 import quantize_model
+    import onnx
     model = load_checkpoint(a.checkpoint)
-    export(model, a.models)
+    a.models.mkdir(parents=True, exist_ok=True)
+    enc, dec = export(model, a.checkpoint.parent / "float")
+    encoder = onnx.load(str(enc))
+    quantize_model(encoder)
+    onnx.save(encoder, str(a.models / "encoder.int8.onnx"))
+    store_weights_as_fp16(dec)
+    shutil.copy(dec, a.models / "decoder.onnx")
     ck = __import__("torch").load(str(a.checkpoint), map_location="cpu")
-    path = write_manifest(a.models, model.cfg, {"encoder": "encoder.onnx", "decoder": "decoder.onnx"},
-                          version=a.version, notes="float32 graphs (trained on CPU; no int8 step on this machine)",
-                          extra={"parameters": model.num_parameters(), "quantization": "none",
+    path = write_manifest(a.models, model.cfg, {"encoder": "encoder.int8.onnx", "decoder": "decoder.onnx"},
+                          version=a.version, notes="encoder: int8 dynamic quantization of the weight MatMuls "
+                          "(quantize_int8.py); decoder: float32, weights stored as fp16",
+                          extra={"parameters": model.num_parameters(), "quantization": "int8-dynamic-encoder",
                                  "training": {"steps": ck.get("step"), "seconds": round(ck.get("elapsed", 0)),
                                               "source_bytes_seen": ck.get("bytes")}})
     print("wrote", path)

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One whole CPU run on a 2-core machine, from the repo root: train, export, int8-quantize, install into
+# $RUN/model (with a manifest; models/lexicon linked beside it) and evaluate through the engine.
+#   bash models/training/cpu_job.sh                       (100 min of training + ~15 min of the rest)
+#   CONFIG=tiny TRAIN_MINUTES=0.3 EVAL_LIMIT=5 RUN=/tmp/cpu bash models/training/cpu_job.sh   (smoke)
+# Resumable: run it again with the same RUN and it continues training up to TRAIN_MINUTES in all.
+# The shipped model comes from gpu_job.sh; this is the path for a machine without a GPU.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=/usr/bin/python3
+RUN=${RUN:-models/training/runs/cpu}
+DATA=${DATA:-.carry/data}
+VERSION=${VERSION:-0.2.0-cpu}
+LANGS=lt,lv,cs,sk,pl,hr,ro,hu,fr,es,ga,tr,vi
+START=$(date +%s)
+mkdir -p "$RUN"
+export PYTHONUNBUFFERED=1
+
+$PY models/training/train.py --config "${CONFIG:-cpu}" --data "$DATA" --out "$RUN" --minutes "${TRAIN_MINUTES:-100}" \
+  --workers 1 --threads 2 --dev-limit "${DEV_LIMIT:-100}" 2>&1 | grep --line-buffered -v Warning | tee -a "$RUN/train.log"
+$PY models/training/install_model.py --checkpoint "$RUN/model.fp16.pt" --version "$VERSION" --models "$RUN/model"
+ln -sfn "$(pwd)/models/lexicon" "$RUN/model/lexicon"
+echo "cpu_job: trained and installed in $(( $(date +%s) - START )) s"
+echo "Siandien labai grazus oras" | node bin/ogonek.js fix --lang lt --model "$RUN/model"
+node bin/ogonek.js eval-report --fresh --systems keep,unigram,model,model-lexicon --model-dir "$RUN/model" \
+  --langs "$LANGS" --tasks diacritics,typos-0.02,clean --limit "${EVAL_LIMIT:-100}" --cs-limit "${EVAL_LIMIT:-100}" \
+  --out "$RUN/EVAL.md"
+echo "cpu_job: done in $(( $(date +%s) - START )) s"
