@@ -36,6 +36,9 @@ class ModelConfig:
     vocab_size: int = VOCAB_SIZE
     dropout: float = 0.0
     tie: bool = False
+    # "sinusoidal": position embeddings start as scaled sinusoids (still trained), so that "attend to the same
+    # position of the source" is expressible from step one; "normal": random like every other weight.
+    pos_init: str = "normal"
 
     @property
     def head_dim(self) -> int:
@@ -128,6 +131,16 @@ class DecoderLayer(nn.Module):
         return x + self.ff(self.n3(x)), k, v
 
 
+def sinusoids(n: int, d: int) -> torch.Tensor:
+    """The Transformer's sinusoidal position table [n, d] (entries in [-1, 1])."""
+    pos = torch.arange(n, dtype=torch.float32)[:, None]
+    freq = torch.exp(torch.arange(0, d, 2, dtype=torch.float32) * (-math.log(10000.0) / d))
+    table = torch.zeros(n, d)
+    table[:, 0::2] = torch.sin(pos * freq)
+    table[:, 1::2] = torch.cos(pos * freq)
+    return table
+
+
 class ByteT5(nn.Module):
     def __init__(self, cfg: ModelConfig):
         super().__init__()
@@ -147,6 +160,12 @@ class ByteT5(nn.Module):
             # source position" directly expressible, which a small model otherwise takes long to discover.
             self.dec_pos.weight = self.enc_pos.weight
             self.lm_head.weight = self.embed.weight
+        if cfg.pos_init == "sinusoidal":
+            with torch.no_grad():
+                for table in {id(self.enc_pos.weight): self.enc_pos.weight, id(self.dec_pos.weight): self.dec_pos.weight}.values():
+                    table.copy_(sinusoids(cfg.max_positions, cfg.d_model) * (0.02 * math.sqrt(2)))
+        elif cfg.pos_init != "normal":
+            raise ValueError(f"pos_init must be normal or sinusoidal, not {cfg.pos_init!r}")
 
     @staticmethod
     def _init(m):

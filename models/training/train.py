@@ -28,7 +28,8 @@ from vocab import PAD  # noqa: E402
 CONFIGS = {
     # name: (model config, token budget per batch, examples per worker task, peak lr)
     "tiny": (ModelConfig(d_model=64, n_heads=2, d_ff=128, enc_layers=2, dec_layers=1), 4096, 256, 3e-3),
-    "cpu": (ModelConfig(d_model=128, n_heads=4, d_ff=512, enc_layers=4, dec_layers=1, tie=True), 1536, 1024, 2e-3),
+    "cpu": (ModelConfig(d_model=128, n_heads=4, d_ff=512, enc_layers=4, dec_layers=1, tie=True, pos_init="sinusoidal"),
+            1536, 1024, 2e-3),
     "gpu": (ModelConfig(d_model=384, n_heads=6, d_ff=1536, enc_layers=6, dec_layers=2, tie=True), 98304, 8192, 8e-4),
 }
 
