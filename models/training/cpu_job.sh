@@ -28,6 +28,6 @@ npx tsx bench/onnx-parity/parity.ts "$RUN/torch-greedy.json" "$RUN/float-model" 
 echo "cpu_job: trained and installed in $(( $(date +%s) - START )) s"
 echo "Siandien labai grazus oras" | node bin/ogonek.js fix --lang lt --model "$RUN/model"
 node bin/ogonek.js eval-report --fresh --systems keep,unigram,model,model-lexicon --model-dir "$RUN/model" \
-  --langs "$LANGS" --tasks diacritics,typos-0.02,clean --limit "${EVAL_LIMIT:-100}" --cs-limit "${EVAL_LIMIT:-100}" \
+  --langs "$LANGS" --tasks diacritics,typos-0.02,clean --limit "${EVAL_LIMIT:-300}" --cs-limit "${CS_LIMIT:-200}" \
   --out "$RUN/EVAL.md"
 echo "cpu_job: done in $(( $(date +%s) - START )) s"
