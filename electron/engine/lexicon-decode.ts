@@ -50,7 +50,8 @@ export interface LexiconDecodeOptions {
 /**
  * Weight of the prior for a sentence without any diacritic: most likely stripped, so the attested spellings'
  * frequencies should decide and the model only break near-ties (the model, trained briefly, leans to copying).
- * Tuned for model 0.1.0-h200 on the dev sets of the 13 paper languages (bench/lexicon-decoding/REPORT.md).
+ * Tuned for model 0.1.0-h200 on the dev sets of the 13 paper languages, re-checked for 0.2.0-cpu
+ * (bench/lexicon-decoding/REPORT.md).
  */
 export const DEFAULT_LAMBDA = 5;
 

@@ -2,7 +2,7 @@
 # One whole CPU run on a 2-core machine, from the repo root: train, export, int8-quantize, install into
 # $RUN/model (with a manifest; models/lexicon linked beside it), check parity and the int8 gate, and evaluate
 # through the engine.
-#   bash models/training/cpu_job.sh                       (100 min of training + ~15 min of the rest)
+#   bash models/training/cpu_job.sh                       (100 min of training, then about 7 min: dev check, export, int8, parity, eval)
 #   CONFIG=tiny TRAIN_MINUTES=0.3 EVAL_LIMIT=5 RUN=/tmp/cpu bash models/training/cpu_job.sh   (smoke)
 # Resumable: run it again with the same RUN and it continues training up to TRAIN_MINUTES in all.
 # The shipped model comes from gpu_job.sh; this is the path for a machine without a GPU.

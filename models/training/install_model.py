@@ -28,7 +28,7 @@ def main():
     ap.add_argument("--models", type=Path, default=ROOT / "models")
     a = ap.parse_args()
     if a.checkpoint:
-        return install_float(a)
+        return install_checkpoint(a)
     run = ROOT / "models/training/runs" / a.version
     run.mkdir(parents=True, exist_ok=True)
     parts = sorted(a.src.glob("model.fp16.pt.part*"), key=lambda p: int(p.name.rsplit("part", 1)[1]))
@@ -61,7 +61,7 @@ def main():
     print("wrote", path)
 
 
-def install_float(a):
+def install_checkpoint(a):
     from export_onnx import export, store_weights_as_fp16
     from quantize_int8 import quantize_model
     import onnx
