@@ -64,8 +64,8 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
 async function engine(name: string, decoding: Decoding, lambdas?: string) {
-  const [lambda, typedLambda] = lambdas === undefined ? [] : [Number(lambdas.split('/')[0]),
-    Number(lambdas.split('/')[1] ?? lambdas.split('/')[0])];
+  const [stripped, typed = stripped] = lambdas?.split('/') ?? [];
+  const [lambda, typedLambda] = stripped === undefined ? [] : [Number(stripped), Number(typed)];
   const unknown = values.unknown as 'copy' | 'model';
   const lexiconPlan = { unknown, ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
     ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),

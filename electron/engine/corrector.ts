@@ -120,6 +120,7 @@ export class EngineCorrector implements Corrector {
     const version = `${this.model.modelVersion}/${decoding}`;
     const forms = decoding === 'lexicon' ? await this.model.forms?.get(language.code) : null;
     const fallback = forms ? await this.model.fallback?.table(language.code) : null;
+    const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
       const cached = this.cache.get(version, language.tag, unit.text);
@@ -139,17 +140,17 @@ export class EngineCorrector implements Corrector {
     for (let b = 0; b < todo.length; b += BATCH) {
       if (signal.aborted) throw new CancelledError();
       const texts = todo.slice(b, b + BATCH);
-      const inputs = texts.map((t) => utf8Bytes(t.normalize('NFC')));
+      const nfcs = texts.map((t) => t.normalize('NFC'));
+      const inputs = nfcs.map((t) => utf8Bytes(t));
       const jobs: DecodeJob[] = inputs.map((input, i) => {
+        const nfc = nfcs[i]!;
         if (forms) {
-          const nfc = texts[i]!.normalize('NFC');
-          const plan = buildPlan(nfc, language.code, forms, { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan },
-            fallback ?? undefined);
+          const plan = buildPlan(nfc, language.code, forms, planOptions, fallback ?? undefined);
           return { encoderIds: encoderIds(input, language.tag), source: input,
             lexicon: { plan, lambda: sentenceLambda(nfc, language.code, this.model) } };
         }
         if (decoding === 'greedy') return { encoderIds: encoderIds(input, language.tag), source: input, greedy: true };
-        const guess = this.model.lexicons?.guess(texts[i]!.normalize('NFC'), language.code);
+        const guess = this.model.lexicons?.guess(nfc, language.code);
         return { encoderIds: encoderIds(input, language.tag), source: guess ? utf8Bytes(guess) : input };
       });
       const outcomes = await this.backend.decode(jobs, signal);

@@ -175,12 +175,13 @@ export function keysOneEditAway(key: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i <= chars.length; i++) {
     const head = chars.slice(0, i).join('');
-    const rest = chars.slice(i + 1).join('');
+    const tail = chars.slice(i).join(''); // the key from i on: insertions go before it
+    const rest = chars.slice(i + 1).join(''); // the key after i: deletions and substitutions
     if (i < chars.length) out.add(head + rest);
     if (i + 1 < chars.length) out.add(head + chars[i + 1]! + chars[i]! + chars.slice(i + 2).join(''));
     for (const c of letters) {
       if (i < chars.length && c !== chars[i]) out.add(head + c + rest);
-      out.add(head + c + chars.slice(i).join(''));
+      out.add(head + c + tail);
     }
   }
   out.delete(key);
@@ -188,12 +189,12 @@ export function keysOneEditAway(key: string): Set<string> {
 }
 
 /** Candidates of an unknown word that may be a typo: itself and the most frequent forms one edit away. */
-function typoCandidates(word: string, lang: LanguageCode, lexicon: FormsLexicon, options: PlanOptions):
+function typoCandidates(word: string, key: string, lang: LanguageCode, lexicon: FormsLexicon, options: PlanOptions):
   PlanCandidate[] | null {
   const letters = [...word];
   if (options.typoMinLength <= 0 || letters.length < options.typoMinLength || letters.some(isUpper)) return null;
   const found: Array<{ form: string; count: number }> = [];
-  for (const key of keysOneEditAway(lexiconKey(word, lang))) found.push(...(lexicon.get(key) ?? []));
+  for (const near of keysOneEditAway(key)) found.push(...(lexicon.get(near) ?? []));
   const list = found.sort((a, b) => b.count - a.count).slice(0, options.typoMaxCandidates)
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, f.form, lang));
   if (list.length === 0) return null;
@@ -209,9 +210,9 @@ export interface FallbackLexicon {
 }
 
 /** The input and the fallback lexicon's spelling of its key, when that differs from the input. */
-function fallbackCandidates(word: string, lang: LanguageCode, fallback: FallbackLexicon, options: PlanOptions):
-  PlanCandidate[] | null | undefined {
-  const best = fallback.get(lexiconKey(word, lang));
+function fallbackCandidates(word: string, key: string, lang: LanguageCode, fallback: FallbackLexicon,
+  options: PlanOptions): PlanCandidate[] | null | undefined {
+  const best = fallback.get(key);
   if (best === undefined) return undefined;
   const lower = lowerFor(word, lang);
   const form = best.normalize('NFC');
@@ -227,10 +228,11 @@ function fallbackCandidates(word: string, lang: LanguageCode, fallback: Fallback
 /** The candidates of one word, or null when there is nothing to choose. */
 export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLexicon,
   options: PlanOptions = DEFAULT_PLAN_OPTIONS, fallback?: FallbackLexicon): PlanCandidate[] | null {
-  const forms = lexicon.get(lexiconKey(word, lang));
+  const key = lexiconKey(word, lang);
+  const forms = lexicon.get(key);
   if (!forms) {
-    const known = fallback && fallbackCandidates(word, lang, fallback, options);
-    return known !== undefined ? known : typoCandidates(word, lang, lexicon, options);
+    const known = fallback && fallbackCandidates(word, key, lang, fallback, options);
+    return known !== undefined ? known : typoCandidates(word, key, lang, lexicon, options);
   }
   const lower = lowerFor(word, lang);
   const total = forms.reduce((sum, f) => sum + f.count, 0);

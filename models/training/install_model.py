@@ -39,44 +39,50 @@ def main():
         if (a.src / name).exists():
             shutil.copy(a.src / name, run / name)
     model = load_checkpoint(run / "model.fp16.pt")
-    from export_onnx import export, store_weights_as_fp16
-    # The decoder stays float32 (see post_train.py): exported here from the same fp16 weights the GPU exported,
-    # its weights stored as fp16 (exact: the checkpoint is fp16) so that the file stays under 16 MB.
-    _, dec = export(model, run / "float")
-    store_weights_as_fp16(dec)
-    for old in ("encoder.onnx", "decoder.int8.onnx"):
-        (a.models / old).unlink(missing_ok=True)
+    install_decoder(model, run / "float", a.models)
     shutil.copy(a.src / "encoder.int8.onnx", a.models / "encoder.int8.onnx")
-    shutil.copy(dec, a.models / "decoder.onnx")
     report = json.loads((a.src / "post_report.json").read_text()) if (a.src / "post_report.json").exists() else {}
     ref = report.get("reference")
-    ck = __import__("torch").load(str(run / "model.fp16.pt"), map_location="cpu")
-    path = write_manifest(a.models, model.cfg, {"encoder": "encoder.int8.onnx", "decoder": "decoder.onnx"},
-                          version=a.version, notes="encoder: int8 dynamic quantization of the weight MatMuls; "
-                          "decoder: float32 (keeps speculative decoding identical to greedy)",
-                          reference=ref if isinstance(ref, list) else [],
-                          extra={"parameters": model.num_parameters(), "quantization": "int8-dynamic-encoder",
-                                 "training": {"steps": ck.get("step"), "seconds": round(ck.get("elapsed", 0)),
-                                              "source_bytes_seen": ck.get("bytes")}})
-    print("wrote", path)
+    write_install_manifest(a.models, model, run / "model.fp16.pt", a.version,
+                           "encoder: int8 dynamic quantization of the weight MatMuls; "
+                           "decoder: float32 (keeps speculative decoding identical to greedy)",
+                           ref if isinstance(ref, list) else [])
 
 
 def install_checkpoint(a):
-    from export_onnx import export, store_weights_as_fp16
-    from quantize_int8 import quantize_model
     import onnx
+    from quantize_int8 import quantize_model
     model = load_checkpoint(a.checkpoint)
-    a.models.mkdir(parents=True, exist_ok=True)
-    enc, dec = export(model, a.checkpoint.parent / "float")
+    enc = install_decoder(model, a.checkpoint.parent / "float", a.models)
     encoder = onnx.load(str(enc))
     quantize_model(encoder)
     onnx.save(encoder, str(a.models / "encoder.int8.onnx"))
+    write_install_manifest(a.models, model, a.checkpoint, a.version,
+                           "encoder: int8 dynamic quantization of the weight MatMuls (quantize_int8.py); "
+                           "decoder: float32, weights stored as fp16")
+
+
+def install_decoder(model, float_dir: Path, models: Path) -> Path:
+    """Exports the float graphs into float_dir and installs the decoder; returns the float encoder's path.
+
+    The decoder stays float32 (see post_train.py), its weights stored as fp16 (exact: the checkpoints are fp16)
+    so that the file stays under 16 MB. Files of earlier layouts are removed so the folder holds one model.
+    """
+    from export_onnx import export, store_weights_as_fp16
+    models.mkdir(parents=True, exist_ok=True)
+    enc, dec = export(model, float_dir)
     store_weights_as_fp16(dec)
-    shutil.copy(dec, a.models / "decoder.onnx")
-    ck = __import__("torch").load(str(a.checkpoint), map_location="cpu")
-    path = write_manifest(a.models, model.cfg, {"encoder": "encoder.int8.onnx", "decoder": "decoder.onnx"},
-                          version=a.version, notes="encoder: int8 dynamic quantization of the weight MatMuls "
-                          "(quantize_int8.py); decoder: float32, weights stored as fp16",
+    for old in ("encoder.onnx", "decoder.int8.onnx"):
+        (models / old).unlink(missing_ok=True)
+    shutil.copy(dec, models / "decoder.onnx")
+    return enc
+
+
+def write_install_manifest(models: Path, model, checkpoint: Path, version: str, notes: str, reference=()):
+    """manifest.json for encoder.int8.onnx + decoder.onnx, with the checkpoint's training figures."""
+    ck = __import__("torch").load(str(checkpoint), map_location="cpu")
+    path = write_manifest(models, model.cfg, {"encoder": "encoder.int8.onnx", "decoder": "decoder.onnx"},
+                          version=version, notes=notes, reference=list(reference),
                           extra={"parameters": model.num_parameters(), "quantization": "int8-dynamic-encoder",
                                  "training": {"steps": ck.get("step"), "seconds": round(ck.get("elapsed", 0)),
                                               "source_bytes_seen": ck.get("bytes")}})

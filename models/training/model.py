@@ -162,7 +162,7 @@ class ByteT5(nn.Module):
             self.lm_head.weight = self.embed.weight
         if cfg.pos_init == "sinusoidal":
             with torch.no_grad():
-                for table in {id(self.enc_pos.weight): self.enc_pos.weight, id(self.dec_pos.weight): self.dec_pos.weight}.values():
+                for table in {self.enc_pos.weight, self.dec_pos.weight}:  # one table when tied
                     table.copy_(sinusoids(cfg.max_positions, cfg.d_model) * (0.02 * math.sqrt(2)))
         elif cfg.pos_init != "normal":
             raise ValueError(f"pos_init must be normal or sinusoidal, not {cfg.pos_init!r}")
