@@ -177,13 +177,15 @@ function electronClipboard(): ClipboardPort {
   return {
     formats: async () => (await clipboard.read()).flatMap((item) => item.types),
     readText: () => clipboard.readText(),
-    readHTML: async () => {
-      const item = (await clipboard.read()).find((entry) => entry.types.includes('text/html'));
-      return item ? (await item.getType('text/html') as Blob).text() : undefined;
+    readFormat: async (type) => {
+      const item = (await clipboard.read()).find((entry) => entry.types.includes(type));
+      const payload = item ? await item.getType(type) : undefined;
+      return payload instanceof Blob ? payload.text() : undefined;
     },
-    write: ({ text, html }) => (html === undefined
-      ? clipboard.writeText(text)
-      : clipboard.write([new ClipboardItem({ 'text/plain': text, 'text/html': html })])),
+    // One ClipboardItem holding every format: Electron commits it atomically, so no half-restored clipboard.
+    write: (content) => (Object.keys(content).length === 1
+      ? clipboard.writeText(content['text/plain'] ?? '')
+      : clipboard.write([new ClipboardItem({ ...content })])),
   };
 }
 

@@ -9,7 +9,9 @@
 import { LANGUAGES, type Corrector, type LanguageChoice } from '../shared/types.ts';
 import { languageLabel } from '../shared/language-names.ts';
 import type { Settings } from '../shared/contract.ts';
-import { ClipboardFixer, summariseChanges, type ClipboardFixOutcome, type ClipboardPort } from './clipboard-fixer.ts';
+import {
+  ClipboardFixer, summariseChanges, type ClipboardFixOutcome, type ClipboardPort, type ClipboardRestoreOutcome,
+} from './clipboard-fixer.ts';
 import type { SettingsService } from './settings-service.ts';
 import { ShortcutService, acceleratorLabel, type GlobalShortcutPort } from './shortcut-service.ts';
 
@@ -72,7 +74,7 @@ export class TrayService {
       language: () => settings.get().language,
       ignoredWords: () => settings.get().ignoredWords,
     });
-    this.#shortcut = new ShortcutService(options.globalShortcut, () => void this.fixClipboard());
+    this.#shortcut = new ShortcutService(options.globalShortcut, () => this.#background(() => this.fixClipboard()));
     this.#tray = options.createTray();
     this.#unsubscribe = settings.onDidChange((next) => this.#sync(next));
     this.#sync(settings.get());
@@ -91,14 +93,18 @@ export class TrayService {
     return outcome;
   }
 
-  /** Puts back the clipboard from before the last fix. */
-  async undoClipboardFix(): Promise<boolean> {
-    const restored = await this.#fixer.undo();
-    this.#options.notifier.show(restored
-      ? { title: 'Clipboard restored', body: 'The original text is back on the clipboard.' }
-      : { title: 'Nothing to undo', body: 'The clipboard has changed since it was corrected.' });
-    this.#render(this.#options.settings.get());
-    return restored;
+  /** Puts back the clipboard from before fix `id` (default: the latest), unless something newer was copied. */
+  async undoClipboardFix(id?: number): Promise<ClipboardRestoreOutcome> {
+    const outcome = await this.#fixer.undo(id);
+    this.#notifyRestore(outcome);
+    return outcome;
+  }
+
+  /** Puts back the original of fix `id` from the history, whatever the clipboard holds now. */
+  async restoreClipboardOriginal(id: number): Promise<ClipboardRestoreOutcome> {
+    const outcome = await this.#fixer.restore(id);
+    this.#notifyRestore(outcome);
+    return outcome;
   }
 
   /** Releases the tray icon and the shortcut. */
@@ -118,6 +124,39 @@ export class TrayService {
     this.#render(settings);
   }
 
+  /**
+   * Runs work started by a click, a notification or the shortcut, where nobody awaits the promise: a
+   * failure becomes a notification instead of an unhandled rejection.
+   */
+  #background(task: () => Promise<unknown>): void {
+    task().catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      try {
+        this.#options.notifier.show({ title: 'Ogonek ran into a problem', body: message });
+      } catch (notifyError) {
+        console.error('[tray] could not show a notification', message, notifyError);
+      }
+    });
+  }
+
+  #notifyRestore(outcome: ClipboardRestoreOutcome): void {
+    const { notifier } = this.#options;
+    switch (outcome.kind) {
+      case 'restored':
+        notifier.show({ title: 'Clipboard restored', body: 'The original text is back on the clipboard.' });
+        break;
+      case 'changed':
+        notifier.show({ title: 'Nothing to undo', body: 'The clipboard has changed since it was corrected. The original is kept under “Restore an original” in the tray menu.' });
+        break;
+      case 'nothing':
+        notifier.show({ title: 'Nothing to undo', body: 'There is no corrected clipboard text to put back.' });
+        break;
+      case 'error':
+        notifier.show({ title: 'Could not restore the clipboard', body: `${outcome.message} The original is kept: try again from the tray menu.` });
+    }
+    this.#render(this.#options.settings.get());
+  }
+
   #notify(outcome: ClipboardFixOutcome): void {
     const { notifier } = this.#options;
     switch (outcome.kind) {
@@ -126,7 +165,7 @@ export class TrayService {
         notifier.show({
           title: `Clipboard corrected: ${count} ${count === 1 ? 'change' : 'changes'}`,
           body: summariseChanges(outcome.changes),
-          onUndo: () => void this.undoClipboardFix(),
+          onUndo: () => this.#background(() => this.undoClipboardFix(outcome.undoId)),
         });
         return;
       }
@@ -146,13 +185,32 @@ export class TrayService {
     }
   }
 
+  /** The originals of the last fixes, newest first, each restorable on purpose. */
+  #historyMenu(): MenuItemSpec {
+    const history = this.#fixer.history;
+    return {
+      id: 'history',
+      label: 'Restore an original',
+      type: 'submenu',
+      enabled: history.length > 0,
+      submenu: history.length === 0
+        ? [{ label: 'Nothing corrected yet', enabled: false }]
+        : history.map((entry) => ({
+          id: `history-${entry.id}`,
+          label: menuPreview(entry.original['text/plain'] ?? ''),
+          click: () => this.#background(() => this.restoreClipboardOriginal(entry.id)),
+        })),
+    };
+  }
+
   #render(settings: Settings): void {
     const { actions, platform } = this.#options;
     const shortcut = this.#shortcut.registered ? ` (${acceleratorLabel(this.#shortcut.registered, platform)})` : '';
     const setLanguage = (language: LanguageChoice) => this.#options.settings.update({ language });
     const items: MenuItemSpec[] = [
-      { id: 'fix', label: `Fix clipboard now${shortcut}`, click: () => void this.fixClipboard() },
-      { id: 'undo', label: 'Undo clipboard fix', enabled: this.#fixer.canUndo, click: () => void this.undoClipboardFix() },
+      { id: 'fix', label: `Fix clipboard now${shortcut}`, click: () => this.#background(() => this.fixClipboard()) },
+      { id: 'undo', label: 'Undo clipboard fix', enabled: this.#fixer.canUndo, click: () => this.#background(() => this.undoClipboardFix()) },
+      this.#historyMenu(),
       { id: 'open', label: 'Open editor', click: actions.openEditor },
       {
         id: 'language',
@@ -174,4 +232,12 @@ export class TrayService {
     this.#tray.setContextMenu(items);
     this.#tray.setToolTip(settings.paused ? 'Ogonek (paused)' : `Ogonek${shortcut}`);
   }
+}
+
+/** A one-line menu label for a text: whitespace collapsed, cut at `max` characters, '&' kept literal. */
+export function menuPreview(text: string, max = 40): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const cut = [...line].length > max ? `${[...line].slice(0, max - 1).join('')}…` : line;
+  // Windows and Linux menus read '&' as a mnemonic marker; '&&' is a literal ampersand.
+  return cut.replaceAll('&', '&&');
 }

@@ -36,7 +36,8 @@ describe('tray menu', () => {
     current = setup();
     const labels = current.tray.menu.map((item) => item.type === 'separator' ? '---' : item.label);
     expect(labels).toEqual([
-      'Fix clipboard now (Ctrl+Alt+D)', 'Undo clipboard fix', 'Open editor', 'Language: Automatic', 'Pause', 'Settings…', '---', 'Quit Ogonek',
+      'Fix clipboard now (Ctrl+Alt+D)', 'Undo clipboard fix', 'Restore an original', 'Open editor', 'Language: Automatic', 'Pause', 'Settings…', '---',
+      'Quit Ogonek',
     ]);
   });
 
@@ -137,7 +138,7 @@ describe('fixing the clipboard', () => {
     current.clipboard.text = 'grazus';
     await current.service.fixClipboard();
     current.clipboard.text = 'something new';
-    expect(await current.service.undoClipboardFix()).toBe(false);
+    expect(await current.service.undoClipboardFix()).toEqual({ kind: 'changed' });
     expect(current.clipboard.text).toBe('something new');
     expect(current.notifier.last?.title).toBe('Nothing to undo');
   });
@@ -192,5 +193,79 @@ describe('fixing the clipboard', () => {
     expect(first.kind).toBe('fixed');
     expect(second.kind).toBe('busy');
     expect(current.corrector.calls).toHaveLength(1);
+  });
+});
+
+describe('clipboard undo keeps the original until it is back (issue 15)', () => {
+  it('a failed restore keeps the original, says so in a notification, and a second try restores it', async () => {
+    current = setup();
+    current.clipboard.text = 'grazus oras';
+    await current.service.fixClipboard();
+    current.clipboard.failWrites.push(new Error('The X server refused the clipboard.'));
+    expect(await current.service.undoClipboardFix()).toEqual({ kind: 'error', message: 'The X server refused the clipboard.' });
+    expect(current.clipboard.text).toBe('gražus oras');
+    expect(current.notifier.last).toMatchObject({ title: 'Could not restore the clipboard', body: expect.stringMatching(/^The X server refused the clipboard\. The original is kept/) });
+    expect(current.tray.item('undo')?.enabled).toBe(true);
+    expect(await current.service.undoClipboardFix()).toEqual({ kind: 'restored' });
+    expect(current.clipboard.text).toBe('grazus oras');
+  });
+
+  it('Undo from the notification: a failing write becomes a notification, not an unhandled rejection', async () => {
+    current = setup();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      current.clipboard.text = 'grazus';
+      await current.service.fixClipboard();
+      current.clipboard.failWrites.push(new Error('clipboard busy'));
+      current.notifier.last?.onUndo?.();
+      await expect.poll(() => current!.notifier.last?.title).toBe('Could not restore the clipboard');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+      current.notifier.shown.at(-2)?.onUndo?.();
+      await expect.poll(() => current!.clipboard.text).toBe('grazus');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('a failed fix write leaves the clipboard and the history as they were', async () => {
+    current = setup();
+    current.clipboard.text = 'grazus';
+    current.clipboard.failWrites.push(new Error('clipboard busy'));
+    expect(await current.service.fixClipboard()).toEqual({ kind: 'error', message: 'clipboard busy' });
+    expect(current.clipboard.text).toBe('grazus');
+    expect(current.tray.item('undo')?.enabled).toBe(false);
+  });
+
+  it('keeps the originals of the last 5 fixes; any of them can be restored from the tray menu', async () => {
+    current = setup();
+    const originals = ['grazus 1', 'grazus 2', 'grazus 3', 'grazus 4', 'grazus 5', 'grazus & oras 6'];
+    for (const text of originals) {
+      current.clipboard.text = text;
+      await current.service.fixClipboard();
+    }
+    const history = current.tray.item('history')?.submenu ?? [];
+    expect(history.map((item) => item.label)).toEqual(['grazus && oras 6', 'grazus 5', 'grazus 4', 'grazus 3', 'grazus 2']);
+    current.clipboard.text = 'copied later';
+    history[2]?.click?.();
+    await expect.poll(() => current!.clipboard.text).toBe('grazus 4');
+    expect(current.notifier.last?.title).toBe('Clipboard restored');
+    expect(current.tray.item('history')?.submenu?.map((item) => item.label)).toEqual(['grazus && oras 6', 'grazus 5', 'grazus 3', 'grazus 2']);
+  });
+
+  it.each([
+    ['plain text only', {}, { 'text/plain': 'grazus oras' }],
+    ['HTML and RTF twins', { 'text/rtf': '{\\rtf1 {\\b grazus} oras}' }, { 'text/plain': 'grazus oras', 'text/html': '<b>grazus</b> oras', 'text/rtf': '{\\rtf1 {\\b grazus} oras}' }],
+  ])('Undo restores every text format the clipboard had: %s', async (_name, other, restored) => {
+    current = setup();
+    current.clipboard.text = 'grazus oras';
+    if ('text/rtf' in restored) current.clipboard.html = '<b>grazus</b> oras';
+    current.clipboard.other = { ...other };
+    await current.service.fixClipboard();
+    expect(current.clipboard.writes.at(-1)).toEqual({ 'text/plain': 'gražus oras' });
+    await current.service.undoClipboardFix();
+    expect(current.clipboard.writes.at(-1)).toEqual(restored);
   });
 });

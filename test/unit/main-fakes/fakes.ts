@@ -3,7 +3,7 @@
  * notifications, settings storage and a scripted corrector. Each records what it was asked to do.
  */
 import { SettingsService } from '../../../electron/main/settings-service.ts';
-import type { ClipboardPort } from '../../../electron/main/clipboard-fixer.ts';
+import type { ClipboardContent, ClipboardPort } from '../../../electron/main/clipboard-fixer.ts';
 import type { GlobalShortcutPort } from '../../../electron/main/shortcut-service.ts';
 import type { MenuItemSpec, NotifierPort, TrayPort } from '../../../electron/main/tray-service.ts';
 import type { CorrectOptions, CorrectionResult, Corrector, Suggestion } from '../../../electron/shared/types.ts';
@@ -11,25 +11,34 @@ import type { CorrectOptions, CorrectionResult, Corrector, Suggestion } from '..
 export class FakeClipboard implements ClipboardPort {
   text = '';
   html: string | undefined;
+  /** Other text formats, e.g. { 'text/rtf': '{\\rtf1 ...}' }. */
+  other: Record<string, string> = {};
   extraFormats: string[] = [];
-  writes: { text: string; html?: string }[] = [];
+  writes: ClipboardContent[] = [];
+  /** The next writes fail with these errors (and change nothing), one per write. */
+  failWrites: Error[] = [];
 
   async formats(): Promise<string[]> {
     const formats = [...this.extraFormats];
     if (this.text !== '') formats.unshift('text/plain');
     if (this.html !== undefined) formats.push('text/html');
+    formats.push(...Object.keys(this.other));
     return formats;
   }
   async readText(): Promise<string> {
     return this.text;
   }
-  async readHTML(): Promise<string | undefined> {
-    return this.html;
+  async readFormat(type: string): Promise<string | undefined> {
+    return type === 'text/html' ? this.html : this.other[type];
   }
-  async write(data: { text: string; html?: string }): Promise<void> {
-    this.writes.push(data);
-    this.text = data.text;
-    this.html = data.html;
+  async write(content: ClipboardContent): Promise<void> {
+    const failure = this.failWrites.shift();
+    if (failure) throw failure;
+    this.writes.push(content);
+    const { 'text/plain': text = '', 'text/html': html, ...other } = content;
+    this.text = text;
+    this.html = html;
+    this.other = other;
     this.extraFormats = [];
   }
 }
