@@ -35,6 +35,13 @@ export interface ClipboardPort {
 /** A clipboard's text formats: MIME type -> payload. */
 export type ClipboardContent = Readonly<Record<string, string>>;
 
+/**
+ * Longest clipboard text the shortcut corrects (UTF-16 code units). The shortcut is for a message or a
+ * paragraph; this much text (a long chapter) takes the engine seconds, and more would keep the tray busy
+ * for minutes with nothing to show. Longer texts belong in the editor, which shows progress.
+ */
+export const MAX_CLIPBOARD_TEXT_LENGTH = 100_000;
+
 /** How many originals the history keeps (the issue asks for at least 5). */
 export const CLIPBOARD_HISTORY_LENGTH = 5;
 
@@ -61,6 +68,7 @@ export type ClipboardFixOutcome =
   | { kind: 'unchanged'; language: string }
   | { kind: 'empty' }
   | { kind: 'not-text'; formats: string[] }
+  | { kind: 'too-long'; length: number; limit: number }
   | { kind: 'busy' }
   | { kind: 'error'; message: string };
 
@@ -104,6 +112,7 @@ export class ClipboardFixer {
       if (foreign.length > 0) return { kind: 'not-text', formats: foreign };
       const text = await clipboard.readText();
       if (text.trim() === '') return formats.length > 0 ? { kind: 'not-text', formats } : { kind: 'empty' };
+      if (text.length > MAX_CLIPBOARD_TEXT_LENGTH) return { kind: 'too-long', length: text.length, limit: MAX_CLIPBOARD_TEXT_LENGTH };
       const original = await readContent(clipboard, text, formats);
 
       const result = await this.#options.corrector.correct(text, { language: this.#options.language(), documentId: 'clipboard' });

@@ -178,10 +178,18 @@ export class TrayService {
       case 'not-text':
         notifier.show({ title: 'Clipboard left untouched', body: `It holds no plain text (${outcome.formats.join(', ')}).` });
         return;
+      case 'too-long':
+        notifier.show({
+          title: 'Clipboard text too long',
+          body: `It has ${outcome.length.toLocaleString('en')} characters; the shortcut corrects up to ${outcome.limit.toLocaleString('en')}. Paste it into the editor instead.`,
+        });
+        return;
       case 'error':
         notifier.show({ title: 'Could not correct the clipboard', body: outcome.message });
         return;
       case 'busy':
+        // Said rather than ignored: a silent press looks like a broken shortcut.
+        notifier.show({ title: 'Still correcting', body: 'The previous clipboard text is still being corrected.' });
     }
   }
 

@@ -2,9 +2,11 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorrectionCancelledError, EngineCrashedError, EngineHost } from '../../electron/main/engine-host.ts';
+import { CorrectionCancelledError, EngineCrashedError, EngineHost, EngineTimeoutError } from '../../electron/main/engine-host.ts';
+import { TrayService } from '../../electron/main/tray-service.ts';
 import type { EngineChild, HostMessage } from '../../electron/main/engine-protocol.ts';
 import type { EngineStatus } from '../../electron/shared/types.ts';
+import { FakeClipboard, FakeGlobalShortcut, FakeNotifier, FakeTray, memorySettings } from './main-fakes/fakes.ts';
 
 class FakeChild implements EngineChild {
   posted: HostMessage[] = [];
@@ -37,7 +39,7 @@ const ready = { type: 'status', status: { state: 'ready', modelVersion: 'm1', pr
 let host: EngineHost | undefined;
 afterEach(async () => host?.dispose());
 
-function start(options: { maxCrashes?: number } = {}) {
+function start(options: { maxCrashes?: number; stallTimeoutMs?: number } = {}) {
   const children: FakeChild[] = [];
   const statuses: EngineStatus[] = [];
   host = new EngineHost({
@@ -125,6 +127,81 @@ describe('EngineHost with a scripted engine process', () => {
     await host.dispose();
     expect(children[0]!.killed).toBe(true);
     await expect(pending).rejects.toThrow(/shut down/);
+  });
+});
+
+describe('a hung engine process (issue 16)', () => {
+  it('a request with no word from the engine for stallTimeoutMs fails with EngineTimeoutError; the process is killed and replaced', async () => {
+    const { host, children, statuses } = start({ stallTimeoutMs: 40 });
+    children[0]!.send(ready);
+    const hung = host.correct('grazus', { language: 'lt' });
+    await expect(hung).rejects.toBeInstanceOf(EngineTimeoutError);
+    await expect(hung).rejects.toThrow('The correction engine stopped responding for 0.04 s and was restarted. Try again in a moment.');
+    expect(children[0]!.killed).toBe(true);
+    expect(statuses.at(-1)).toEqual({ state: 'loading', error: 'Restarting: the engine stopped responding for 0.04 s.' });
+    await expect.poll(() => children.length).toBe(2);
+    children[1]!.send(ready);
+    const again = host.correct('grazus', { language: 'lt' });
+    children[1]!.send({ type: 'result', id: 2, result });
+    await expect(again).resolves.toEqual(result);
+  });
+
+  it('progress keeps a long request alive: only silence counts', async () => {
+    const { host, children } = start({ stallTimeoutMs: 60 });
+    const long = host.correct('a. '.repeat(10), { language: 'lt' });
+    for (let done = 1; done <= 5; done++) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      children[0]!.send({ type: 'progress', id: 1, done, total: 5 });
+    }
+    children[0]!.send({ type: 'result', id: 1, result });
+    await expect(long).resolves.toEqual(result);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(children).toHaveLength(1);
+    expect(children[0]!.killed).toBe(false);
+  });
+
+  it('the tray tells the user, and the next shortcut press corrects the clipboard', async () => {
+    const children: FakeChild[] = [];
+    host = new EngineHost({
+      spawn: () => {
+        const child = new FakeChild();
+        const index = children.push(child) - 1;
+        // The first process hangs on every request; the restarted one answers.
+        child.postMessage = (message) => {
+          child.posted.push(message);
+          if (index > 0 && message.type === 'correct') {
+            const start = message.text.indexOf('grazus');
+            child.send({ type: 'result', id: message.id, result: { text: message.text, language: 'lt', elapsedMs: 1, suggestions: [
+              { span: { start, end: start + 6 }, original: 'grazus', replacement: 'gražus', kind: 'diacritics', confidence: 0.9 },
+            ] } });
+          }
+        };
+        return child;
+      },
+      restartDelayMs: () => 1,
+      stallTimeoutMs: 40,
+    });
+    const clipboard = new FakeClipboard();
+    const shortcuts = new FakeGlobalShortcut();
+    const notifier = new FakeNotifier();
+    const tray = new TrayService({
+      createTray: () => new FakeTray(), clipboard, corrector: host, globalShortcut: shortcuts, notifier,
+      settings: memorySettings().service, actions: { openEditor() {}, openSettings() {}, quit() {} }, platform: 'linux',
+    });
+    try {
+      clipboard.text = 'grazus oras';
+      shortcuts.press('CommandOrControl+Alt+D');
+      shortcuts.press('CommandOrControl+Alt+D');
+      await expect.poll(() => notifier.shown.map((n) => n.title)).toEqual(['Still correcting', 'Could not correct the clipboard']);
+      expect(notifier.last?.body).toMatch(/stopped responding .* and was restarted/);
+      expect(clipboard.text).toBe('grazus oras');
+      await expect.poll(() => children.length).toBe(2);
+      shortcuts.press('CommandOrControl+Alt+D');
+      await expect.poll(() => clipboard.text).toBe('gražus oras');
+      expect(notifier.last?.title).toBe('Clipboard corrected: 1 change');
+    } finally {
+      tray.dispose();
+    }
   });
 });
 

@@ -269,3 +269,21 @@ describe('clipboard undo keeps the original until it is back (issue 15)', () => 
     expect(current.clipboard.writes.at(-1)).toEqual(restored);
   });
 });
+
+describe('clipboard text size limit (issue 16)', () => {
+  it.each([
+    [100_000, 'fixed', 'Clipboard corrected: 1 change'],
+    [100_001, 'too-long', 'Clipboard text too long'],
+  ])('%i characters: %s', async (length, kind, title) => {
+    current = setup();
+    current.clipboard.text = 'grazus' + ' '.repeat(length - 6);
+    const outcome = await current.service.fixClipboard();
+    expect(outcome.kind).toBe(kind);
+    expect(current.notifier.last?.title).toBe(title);
+    if (kind === 'too-long') {
+      expect(current.corrector.calls).toEqual([]);
+      expect(current.clipboard.writes).toEqual([]);
+      expect(current.notifier.last?.body).toBe('It has 100,001 characters; the shortcut corrects up to 100,000. Paste it into the editor instead.');
+    }
+  });
+});
