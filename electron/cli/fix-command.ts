@@ -59,8 +59,9 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const providers = values.provider?.split(',').map((p) => p.trim()) as never;
+  // A named language's lexicons load while the worker loads the model (most of a cold start).
   const corrector = await createCorrector({ modelDir: values.model, providers,
-    decoding: values.decoding as Decoding | undefined });
+    decoding: values.decoding as Decoding | undefined, languages: language === 'auto' ? [] : [language] });
   try {
     const results = [];
     for (const { file, text } of inputs) {

@@ -6,8 +6,8 @@
 import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, type EngineStatus,
   type LanguageCode, type Suggestion } from '../shared/types.ts';
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
-import type { DraftLexicons } from './draft-lexicon.ts';
-import type { FormsLexicons } from './forms-lexicon.ts';
+import type { DraftLexicons, LexiconTable } from './draft-lexicon.ts';
+import type { FormsLexicon, FormsLexicons } from './forms-lexicon.ts';
 import { sentenceLambda } from './lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon-plan.ts';
 import { detectLanguage } from './language-id.ts';
@@ -60,6 +60,18 @@ function isLatinText(text: string): boolean {
 }
 
 const hasForeignLetters = (text: string) => /(?=\p{L})\P{Script=Latin}/u.test(text);
+
+/**
+ * The lexicons lexicon decoding needs for `lang`, read together (each file's decompression overlaps the other's
+ * indexing; at a cold start this is most of the wait). Null where the decoding needs none or the language has none.
+ */
+export async function loadLexicons(model: Pick<CorrectorModel, 'decoding' | 'forms' | 'fallback'>, lang: LanguageCode):
+  Promise<{ forms: FormsLexicon | null; fallback: LexiconTable | null }> {
+  if ((model.decoding ?? 'speculative') !== 'lexicon') return { forms: null, fallback: null };
+  const [forms, fallback] = await Promise.all([model.forms?.get(lang), model.fallback?.table(lang)]);
+  // The unigram fallback only adds spellings to the forms lexicon's candidates.
+  return { forms: forms ?? null, fallback: forms ? fallback ?? null : null };
+}
 
 /** Corrector over a decode backend. */
 export class EngineCorrector implements Corrector {
@@ -118,8 +130,7 @@ export class EngineCorrector implements Corrector {
     // Decodings differ in output, so each has its own cache entries.
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;
-    const forms = decoding === 'lexicon' ? await this.model.forms?.get(language.code) : null;
-    const fallback = forms ? await this.model.fallback?.table(language.code) : null;
+    const { forms, fallback } = await loadLexicons(this.model, language.code);
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
@@ -180,11 +191,7 @@ export class EngineCorrector implements Corrector {
 
   /** Loads what a language needs (its lexicons) ahead of the first request, e.g. when the user picks it. */
   async prepare(language: LanguageCode): Promise<void> {
-    await this.model.lexicons?.load(language);
-    if (this.model.decoding === 'lexicon') {
-      await this.model.forms?.get(language);
-      await this.model.fallback?.load(language);
-    }
+    await Promise.all([this.model.lexicons?.load(language), loadLexicons(this.model, language)]);
   }
 
   async dispose(): Promise<void> {

@@ -3,9 +3,9 @@
  * the CLI, the desktop app and the tests all use.
  */
 import { fileURLToPath } from 'node:url';
-import type { Corrector, EngineStatus, ProviderName } from '../shared/types.ts';
+import type { Corrector, EngineStatus, LanguageCode, ProviderName } from '../shared/types.ts';
 import { join } from 'node:path';
-import { type Decoding, EngineCorrector } from './corrector.ts';
+import { type Decoding, EngineCorrector, loadLexicons } from './corrector.ts';
 import { FormsLexicons } from './forms-lexicon.ts';
 import type { PlanOptions } from './lexicon-plan.ts';
 import { DraftLexicons } from './draft-lexicon.ts';
@@ -53,6 +53,12 @@ export interface CreateCorrectorOptions {
    * words without candidates (default: copied); `inputCount` is the weight of an unattested input spelling.
    */
   lexiconPlan?: Partial<PlanOptions>;
+  /**
+   * Languages whose lexicons start loading at once, on this thread, while the worker loads the model (the
+   * CLI knows its --lang before it has read any text). Loading them one after the other was most of the
+   * CLI's cold start; others load on first use.
+   */
+  languages?: LanguageCode[];
 }
 
 /** The shipped model's folder: <repo>/models. */
@@ -73,21 +79,26 @@ export interface Engine {
 export async function createEngine(options: CreateCorrectorOptions = {}): Promise<Engine> {
   const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
   const worker = new WorkerClient(modelDir, options.providers, options.threads ?? 2);
+  const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
+  const lexicons = options.draftLexicons ? new DraftLexicons(lexiconDir) : undefined;
+  const decoding = options.decoding ?? 'lexicon';
+  const forms = new FormsLexicons(lexiconDir);
+  const fallback = options.unigramFallback === false ? undefined : new DraftLexicons(lexiconDir, 2);
+  // Lexicon loaders never reject (a missing file means no lexicon), so this cannot outlive a failed model load.
+  const preloading = Promise.all((options.languages ?? []).map((lang) =>
+    Promise.all([lexicons?.load(lang), loadLexicons({ decoding, forms, fallback }, lang)])));
   let info: ModelInfo;
   try {
-    info = await worker.ready;
+    [info] = await Promise.all([worker.ready, preloading]);
   } catch (error) {
     await worker.dispose();
     throw error;
   }
   const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
     providerNote: info.providerNote };
-  const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
-  const lexicons = options.draftLexicons ? new DraftLexicons(lexiconDir) : undefined;
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, lexicons, decoding: options.decoding ?? 'lexicon', forms: new FormsLexicons(lexiconDir), lambda: options.lambda,
-    typedLambda: options.typedLambda, plan: options.lexiconPlan,
-    fallback: options.unigramFallback === false ? undefined : new DraftLexicons(lexiconDir, 2) });
+    status, lexicons, decoding, forms, lambda: options.lambda, typedLambda: options.typedLambda, plan: options.lexiconPlan,
+    fallback });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 
