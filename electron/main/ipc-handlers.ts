@@ -28,12 +28,20 @@ export interface WindowControls {
   confirmQuit(): void;
 }
 
+/** The global shortcut as the handlers need it (TrayService in the app). */
+export interface ShortcutChanger {
+  /** Registers and saves `accelerator`; on failure saves nothing and says why. */
+  changeShortcut(accelerator: string): { ok: true } | { ok: false; reason: string };
+}
+
 export interface HandlerDeps {
   engine: HandlerEngine;
   settings: SettingsService;
   files: FileService;
   appInfo: AppInfo;
   window: WindowControls;
+  /** Absent where there are no global shortcuts (the browser test harness): the shortcut is just saved. */
+  shortcuts?: ShortcutChanger;
 }
 
 type Args<N extends InvokeName> = z.output<(typeof invokeContract)[N]['request']>;
@@ -66,7 +74,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
     getSettings: async () => settings.get(),
-    updateSettings: async (_context, patch) => settings.update(patch),
+    updateSettings: async (_context, patch) => {
+      const { shortcut, ...rest } = patch;
+      if (shortcut !== undefined && shortcut !== settings.get().shortcut && deps.shortcuts) {
+        // Registered first, saved only if that worked; the error reaches the settings dialog.
+        const result = deps.shortcuts.changeShortcut(shortcut);
+        if (!result.ok) throw new Error(result.reason);
+        return settings.update(rest);
+      }
+      return settings.update(patch);
+    },
     openFile: async (_context, { path }) => {
       const opened = await files.open(path).catch((error: unknown) => {
         // A recent file that vanished should leave the list rather than fail forever.

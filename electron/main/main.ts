@@ -76,11 +76,37 @@ async function start(): Promise<void> {
       dialog.showErrorBox('Could not open the file', error instanceof Error ? error.message : String(error));
     }
   };
+  const tray = new TrayService({
+    createTray: () => {
+      const icon = new Tray(nativeImage.createFromPath(paths.trayIcon));
+      icon.on('click', () => editor.show());
+      return {
+        setContextMenu: (items) => icon.setContextMenu(Menu.buildFromTemplate(items)),
+        setToolTip: (text) => icon.setToolTip(text),
+        destroy: () => icon.destroy(),
+      };
+    },
+    clipboard: electronClipboard(),
+    corrector: engine,
+    globalShortcut,
+    notifier: createNotifier(process.platform, paths.icon),
+    settings,
+    actions: {
+      openEditor: () => editor.show(),
+      openSettings: () => {
+        editor.show();
+        editor.send('onMenuCommand', 'settings');
+      },
+      quit: () => app.quit(),
+    },
+    platform: process.platform,
+  });
   const handlers = createHandlers({
     engine,
     settings,
     files,
     appInfo: { platform: process.platform, version: app.getVersion() },
+    shortcuts: tray,
     window: {
       setDocumentState: (state) => editor.setDocumentState(state),
       confirmQuit: () => {
@@ -112,32 +138,6 @@ async function start(): Promise<void> {
     applySettings(next);
   });
   applySettings(settings.get());
-
-  const tray = new TrayService({
-    createTray: () => {
-      const icon = new Tray(nativeImage.createFromPath(paths.trayIcon));
-      icon.on('click', () => editor.show());
-      return {
-        setContextMenu: (items) => icon.setContextMenu(Menu.buildFromTemplate(items)),
-        setToolTip: (text) => icon.setToolTip(text),
-        destroy: () => icon.destroy(),
-      };
-    },
-    clipboard: electronClipboard(),
-    corrector: engine,
-    globalShortcut,
-    notifier: createNotifier(process.platform, paths.icon),
-    settings,
-    actions: {
-      openEditor: () => editor.show(),
-      openSettings: () => {
-        editor.show();
-        editor.send('onMenuCommand', 'settings');
-      },
-      quit: () => app.quit(),
-    },
-    platform: process.platform,
-  });
 
   app.on('second-instance', (_event, argv) => {
     const file = argv.slice(1).find((arg) => isTextFile(arg) && existsSync(arg));

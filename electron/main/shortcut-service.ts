@@ -34,7 +34,7 @@ export class ShortcutService {
   apply(accelerator: string | null): ShortcutResult {
     if (accelerator === this.#registered) return { ok: true };
     if (accelerator !== null && !isValidAccelerator(accelerator)) {
-      return { ok: false, reason: `"${accelerator}" is not a valid shortcut: use modifiers and one key, e.g. CommandOrControl+Alt+D.` };
+      return invalid(accelerator);
     }
     const previous = this.#registered;
     this.dispose();
@@ -42,9 +42,21 @@ export class ShortcutService {
     if (!this.#port.register(accelerator, this.#onPress)) {
       // Keep the old shortcut working rather than leave the user with none.
       if (previous !== null && this.#port.register(previous, this.#onPress)) this.#registered = previous;
-      return { ok: false, reason: `${accelerator} could not be registered; another application probably uses it.` };
+      return taken(accelerator);
     }
     this.#registered = accelerator;
+    return { ok: true };
+  }
+
+  /**
+   * Whether `accelerator` could be registered, without keeping it (for a change made while paused).
+   * The current shortcut is not touched.
+   */
+  probe(accelerator: string): ShortcutResult {
+    if (accelerator === this.#registered) return { ok: true };
+    if (!isValidAccelerator(accelerator)) return invalid(accelerator);
+    if (!this.#port.register(accelerator, this.#onPress)) return taken(accelerator);
+    this.#port.unregister(accelerator);
     return { ok: true };
   }
 
@@ -53,4 +65,12 @@ export class ShortcutService {
     if (this.#registered !== null) this.#port.unregister(this.#registered);
     this.#registered = null;
   }
+}
+
+function invalid(accelerator: string): ShortcutResult {
+  return { ok: false, reason: `"${accelerator}" is not a valid shortcut: use modifiers and one key, e.g. CommandOrControl+Alt+D.` };
+}
+
+function taken(accelerator: string): ShortcutResult {
+  return { ok: false, reason: `${accelerator} could not be registered; another application probably uses it.` };
 }

@@ -13,7 +13,7 @@ import {
   ClipboardFixer, summariseChanges, type ClipboardFixOutcome, type ClipboardPort, type ClipboardRestoreOutcome,
 } from './clipboard-fixer.ts';
 import type { SettingsService } from './settings-service.ts';
-import { ShortcutService, acceleratorLabel, type GlobalShortcutPort } from './shortcut-service.ts';
+import { ShortcutService, acceleratorLabel, type GlobalShortcutPort, type ShortcutResult } from './shortcut-service.ts';
 
 /** A menu item as data (a subset of Electron's MenuItemConstructorOptions). */
 export interface MenuItemSpec {
@@ -83,6 +83,18 @@ export class TrayService {
   /** Why the shortcut is not active, or null when it is (or is paused on purpose). */
   get shortcutProblem(): string | null {
     return this.#shortcutProblem;
+  }
+
+  /**
+   * Makes `accelerator` the clipboard shortcut, and saves it only if the system accepted it: a refused one
+   * saved anyway would leave the app with no shortcut after the next start. On failure the old shortcut
+   * stays registered and saved, and the reason is returned for the settings dialog to show.
+   */
+  changeShortcut(accelerator: string): ShortcutResult {
+    const { settings } = this.#options;
+    const result = settings.get().paused ? this.#shortcut.probe(accelerator) : this.#shortcut.apply(accelerator);
+    if (result.ok) settings.update({ shortcut: accelerator });
+    return result;
   }
 
   /** Corrects the clipboard and tells the user what happened. */

@@ -11,6 +11,8 @@ import { EditorPage } from './support/editor-page.ts';
 import { CHROMIUM, closeShared, startHarness, type Harness, type HarnessOptions } from './support/harness.ts';
 import { saveDocScreenshot } from './support/doc-screenshots.ts';
 import { TableCorrector } from './support/table-corrector.ts';
+import { TrayService } from '../../electron/main/tray-service.ts';
+import { FakeClipboard, FakeGlobalShortcut, FakeNotifier, FakeTray, WordCorrector } from '../unit/main-fakes/fakes.ts';
 
 const TABLE = { Siandien: 'Šiandien', grazus: 'gražus', labia: 'labai', todel: 'todėl', zmones: 'žmonės', vaziuoja: 'važiuoja', juros: 'jūros' };
 /** A paragraph for the screenshots: stripped Lithuanian with one typo. */
@@ -336,6 +338,36 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     await harness.page.keyboard.press('Control+,');
     await dialog.getByRole('button', { name: 'Stop ignoring siandien' }).click();
     await expect.poll(() => harness.settings.get().ignoredWords).toEqual([]);
+  });
+
+  it('a shortcut another application owns is refused in the settings dialog and not saved (issue 15, item 17)', async () => {
+    const globalShortcut = new FakeGlobalShortcut();
+    globalShortcut.taken.add('CommandOrControl+Alt+K');
+    let tray: TrayService | undefined;
+    const { harness } = await open({
+      shortcuts: (settings) => (tray = new TrayService({
+        createTray: () => new FakeTray(), clipboard: new FakeClipboard(), corrector: new WordCorrector({}), globalShortcut,
+        notifier: new FakeNotifier(), settings, actions: { openEditor() {}, openSettings() {}, quit() {} }, platform: 'linux',
+      })),
+    });
+    try {
+      await harness.page.keyboard.press('Control+,');
+      const dialog = harness.page.getByRole('dialog', { name: 'Settings' });
+      const field = dialog.getByLabel('Press the new combination in this field');
+      await field.focus();
+      await harness.page.keyboard.press('Control+Alt+K');
+      await expect.poll(() => dialog.getByRole('alert').textContent())
+        .toBe('Not changed: CommandOrControl+Alt+K could not be registered; another application probably uses it.');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(harness.settings.get().shortcut).toBe('CommandOrControl+Alt+D');
+      expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+D']);
+      await harness.page.keyboard.press('Control+Alt+J');
+      await expect.poll(() => harness.settings.get().shortcut).toBe('CommandOrControl+Alt+J');
+      expect(await dialog.getByRole('alert').count()).toBe(0);
+      expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+J']);
+    } finally {
+      tray?.dispose();
+    }
   });
 
   it('runs under the app\'s Content-Security-Policy: no inline script, no connections, no foreign styles', async () => {

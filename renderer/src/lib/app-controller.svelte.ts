@@ -125,6 +125,20 @@ export class AppController {
     this.notices.show('info', `“${word}” will not be flagged again.`);
   }
 
+  /**
+   * Changes the global clipboard shortcut. Main registers it before saving it, so this can fail (another
+   * application owns the combination): the reason is returned for the settings dialog to show beside the
+   * field, and null when the new shortcut is active.
+   */
+  async changeShortcut(shortcut: string): Promise<string | null> {
+    try {
+      this.#applySettings(await this.api.updateSettings({ shortcut }));
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
+  }
+
   /** Saves part of the settings; main answers with the stored whole. */
   async updateSettings(patch: SettingsPatch): Promise<void> {
     try {

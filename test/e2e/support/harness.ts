@@ -13,7 +13,7 @@ import { CHANNEL_PREFIX, EVENT_NAMES, INVOKE_NAMES, type EventName, type EventPa
 import type { Corrector } from '../../../electron/shared/types.ts';
 import { FileService } from '../../../electron/main/file-service.ts';
 import { inProcessEngine } from '../../../electron/main/in-process-engine.ts';
-import { createHandlers } from '../../../electron/main/ipc-handlers.ts';
+import { createHandlers, type ShortcutChanger } from '../../../electron/main/ipc-handlers.ts';
 import { registerIpc, sendEvent, type InvokeEvent } from '../../../electron/main/ipc-router.ts';
 import { SettingsService } from '../../../electron/main/settings-service.ts';
 import { RENDERER_DIST, ensureRendererBuilt } from './build.ts';
@@ -32,6 +32,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   /** 2 with half the viewport = the page at 200% zoom. */
   deviceScaleFactor?: number;
+  /** Owner of the global shortcut (the app's TrayService over fakes); absent: a shortcut change is just saved. */
+  shortcuts?: (settings: SettingsService) => ShortcutChanger;
 }
 
 /** A running page plus what the tests inspect around it. */
@@ -110,6 +112,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     settings,
     files,
     appInfo: { platform: 'linux', version: 'test' },
+    shortcuts: options.shortcuts?.(settings),
     window: {
       setDocumentState: (state) => void harness.documentStates.push(state),
       confirmQuit: () => void harness.quitConfirmed++,
