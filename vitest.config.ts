@@ -1,4 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { ORT_TELEMETRY_OFF } from './electron/engine/ort-telemetry.ts';
+
+// onnxruntime's telemetry off in vitest and every process it starts, whatever `CI` says: the engine sets the
+// switch itself (ort-telemetry.ts), this also covers a test that loads onnxruntime some other way.
+Object.assign(process.env, ORT_TELEMETRY_OFF);
 
 /**
  * One `npm test` runs everything under test/: unit tests, engine tests (real model files) and e2e tests.

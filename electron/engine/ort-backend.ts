@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import type { ProviderName } from '../shared/types.ts';
 import type { StepModel, StepResult } from './decode.ts';
 import type { ScoreResult, ScoringSession } from './lexicon-decode.ts';
+import { disableOrtTelemetry } from './ort-telemetry.ts';
 
 type Ort = typeof import('onnxruntime-node');
 type InferenceSession = import('onnxruntime-node').InferenceSession;
@@ -16,9 +17,16 @@ type Tensor = import('onnxruntime-node').Tensor;
 
 let ortPromise: Promise<Ort> | undefined;
 
-/** onnxruntime-node, imported lazily: loading its native binding can fail on an unsupported platform. */
+/**
+ * onnxruntime-node, imported lazily: loading its native binding can fail on an unsupported platform. Its
+ * telemetry is switched off first (ort-telemetry.ts); in a worker that was started without the switch this
+ * rejects instead of loading.
+ */
 export function loadOrt(): Promise<Ort> {
-  ortPromise ??= import('onnxruntime-node').then((m) => ((m as { default?: Ort }).default ?? m) as Ort);
+  ortPromise ??= Promise.resolve()
+    .then(disableOrtTelemetry)
+    .then(() => import('onnxruntime-node'))
+    .then((m) => ((m as { default?: Ort }).default ?? m) as Ort);
   return ortPromise;
 }
 

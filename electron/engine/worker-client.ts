@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ProviderName } from '../shared/types.ts';
 import type { DecodeJob, DecodeOutcome, FromWorker, ModelInfo, ToWorker } from './worker-protocol.ts';
+import { disableOrtTelemetry } from './ort-telemetry.ts';
 
 /** Raised by a request that was cancelled (superseded by a newer one, or aborted by its caller). */
 export class CancelledError extends Error {
@@ -42,6 +43,8 @@ export class WorkerClient implements DecodeBackend {
   readonly ready: Promise<ModelInfo>;
 
   constructor(modelDir: string, providers: ProviderName[] | undefined, threads: number) {
+    // The worker loads onnxruntime; only this thread can put the off switch where its native code reads it.
+    disableOrtTelemetry();
     this.worker = new Worker(workerUrl());
     this.ready = new Promise<ModelInfo>((resolve, reject) => {
       this.worker.on('message', (message: FromWorker) => {

@@ -18,7 +18,11 @@ import {
 /** Prefix of every IPC channel; the preload refuses anything else. */
 export const CHANNEL_PREFIX = 'ogonek:';
 
-/** Largest text one request may carry (UTF-16 code units); a generous cap against runaway pastes. */
+/**
+ * Largest text one request may carry (UTF-16 code units); a generous cap against runaway pastes. It is also
+ * the one limit on opening files (file-service.ts measures the decoded text against it), so a file the
+ * editor accepts always fits the contract.
+ */
 export const MAX_TEXT_LENGTH = 5_000_000;
 
 /** Accelerator used when the user has not chosen one: Ctrl+Alt+D, or Cmd+Option+D on macOS. */
@@ -60,8 +64,16 @@ export const correctionResultSchema = z.object({
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 /** Ids are short opaque strings minted by the renderer. */
 const idSchema = z.string().min(1).max(200);
-/** A path on disk; the main process decides which ones it will touch. */
-const pathSchema = z.string().min(1).max(4096);
+/**
+ * Absolute on POSIX (/...) or Windows (C:\..., C:/..., \\server\share...). Written out rather than taken from
+ * node:path because this module also runs in the sandboxed preload and the page, where there is none.
+ */
+const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\])/;
+/**
+ * A path on disk; the main process decides which ones it will touch. Only absolute paths: a relative one
+ * would resolve against whatever directory the main process happens to run in.
+ */
+const pathSchema = z.string().min(1).max(4096).regex(ABSOLUTE_PATH, 'must be an absolute path');
 
 /** The settings' fields without defaults: the patch schema must not fill in what a patch leaves out. */
 const settingsFields = {

@@ -50,3 +50,29 @@ describe('the IPC contract', () => {
     expect(parseEvent('onDidChangeSettings', defaultSettings())).toEqual(defaultSettings());
   });
 });
+
+describe('paths in the contract are absolute (issue 15, item 18)', () => {
+  it.each([
+    ['/home/me/a.md', true],
+    ['C:\\Users\\me\\a.md', true],
+    ['D:/notes/a.txt', true],
+    ['\\\\server\\share\\a.md', true],
+    ['a.md', false],
+    ['notes/a.md', false],
+    ['./a.md', false],
+    ['../a.md', false],
+    ['~/a.md', false],
+    ['C:a.md', false],
+    ['\\a.md', false],
+  ])('openFile %j accepted: %s', (path, accepted) => {
+    if (accepted) expect(parseRequest('openFile', [{ path }])).toEqual([{ path }]);
+    else expect(() => parseRequest('openFile', [{ path }])).toThrow('must be an absolute path');
+  });
+
+  it('save requests, recent files and per-document languages refuse relative paths too', () => {
+    expect(() => parseRequest('saveFile', [{ path: 'a.txt', content: '', saveAs: false, language: 'auto' }])).toThrow(/absolute/);
+    expect(() => parseEvent('onDidChangeSettings', { ...defaultSettings(), recentFiles: ['a.txt'] })).toThrow(/absolute/);
+    expect(() => parseEvent('onDidChangeSettings', { ...defaultSettings(), documentLanguages: { 'a.txt': 'lt' } })).toThrow();
+    expect(parseEvent('onDidChangeSettings', { ...defaultSettings(), recentFiles: ['/a.txt'], documentLanguages: { '/a.txt': 'lt' } }).recentFiles).toEqual(['/a.txt']);
+  });
+});
