@@ -1,26 +1,34 @@
 /**
  * `ogonek <command> [options]`: a small dispatcher. Each command lives in `electron/cli/<name>-command.ts`
- * and exports `run(args: string[]): Promise<number>` (the exit code). Commands are imported lazily so that
- * one missing or broken command does not take the others down, and `--help` stays instant.
+ * and exports `run(args: string[]): Promise<number>` (the exit code). Commands are imported lazily, through
+ * static import() calls so that the bundler (bin/cli-bundle.mjs) can split them into chunks: `ogonek fix`
+ * loads neither the evaluation nor the benchmark code, and `--help` stays instant.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 /** What a command module must export. */
 export interface CommandModule {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, string> = {
-  fix: 'correct text from stdin (or files) with the bundled model and print the result',
-  eval: 'score one system on one gold file (alpha-word accuracy, damage rate, speed)',
-  'eval-report': 'run every system on the benchmarks and regenerate models/EVAL.md',
-  bench: 'measure the engine speed and write a report',
+const COMMANDS: Record<string, { what: string; load: () => Promise<Partial<CommandModule>> }> = {
+  fix: {
+    what: 'correct text from stdin (or files) with the bundled model and print the result',
+    load: () => import('./cli/fix-command.ts'),
+  },
+  eval: {
+    what: 'score one system on one gold file (alpha-word accuracy, damage rate, speed)',
+    load: () => import('./cli/eval-command.ts'),
+  },
+  'eval-report': {
+    what: 'run every system on the benchmarks and regenerate models/EVAL.md',
+    load: () => import('./cli/eval-report-command.ts'),
+  },
+  bench: { what: 'measure the engine speed and write a report', load: () => import('./cli/bench-command.ts') },
 };
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-  const lines = Object.entries(COMMANDS).map(([name, what]) => `  ${name.padEnd(width)}  ${what}`);
+  const lines = Object.entries(COMMANDS).map(([name, { what }]) => `  ${name.padEnd(width)}  ${what}`);
   return [
     'Usage: ogonek <command> [options]',
     '',
@@ -42,17 +50,9 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`ogonek: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
-  const url = new URL(`./cli/${name}-command.ts`, import.meta.url);
-  // Distinguish "not written yet" from "fails to load": the second must show its real error.
-  if (!existsSync(fileURLToPath(url))) {
-    console.error(
-      `ogonek: the '${name}' command is not available in this checkout ` + `(missing ${fileURLToPath(url)}).`,
-    );
-    return 1;
-  }
-  const mod = (await import(url.href)) as Partial<CommandModule>;
+  const mod = await COMMANDS[name]!.load();
   if (typeof mod.run !== 'function') {
-    console.error(`ogonek: ${fileURLToPath(url)} does not export run(args).`);
+    console.error(`ogonek: the '${name}' command module does not export run(args).`);
     return 1;
   }
   return mod.run(rest);

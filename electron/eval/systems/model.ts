@@ -32,7 +32,8 @@ export async function createModelCorrector(
   if (!existsSync(join(modelDir, 'manifest.json'))) {
     throw new EvalInputError(`the model system needs a model: ${join(modelDir, 'manifest.json')} does not exist`);
   }
-  const engine = (await import(entry.href)) as EngineModule;
+  // A literal specifier (not entry.href), so that the CLI's bundle (bin/cli-bundle.mjs) compiles the engine in.
+  const engine = (await import('../../engine/index.ts')) as EngineModule;
   return engine.createCorrector({ modelDir, decoding, ...(threads === undefined ? {} : { threads }) });
 }
 
