@@ -4,7 +4,7 @@
  */
 import { BrowserWindow, nativeTheme, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, EventPayload } from '../shared/contract.ts';
-import { sendEvent } from './ipc-router.ts';
+import { PageEvents } from './page-events.ts';
 import { APP_ORIGIN } from './renderer-files.ts';
 import { editorWebPreferences } from './window-options.ts';
 
@@ -18,8 +18,7 @@ export interface EditorWindowOptions {
 export class EditorWindow {
   #options: EditorWindowOptions;
   #window: BrowserWindow | null = null;
-  #loaded = false;
-  #queue: (() => void)[] = [];
+  #events = new PageEvents();
   #dirty = false;
   #quitting = false;
 
@@ -45,13 +44,12 @@ export class EditorWindow {
     window.focus();
   }
 
-  /** Sends an event to the page, after it has loaded. */
+  /**
+   * Sends an event to the page, after it has loaded. Throws here, in the caller, if the payload breaks the
+   * contract (see PageEvents); dropped when there is no window.
+   */
   send<N extends EventName>(name: N, payload: EventPayload<N>): void {
-    const deliver = () => {
-      if (this.#window && !this.#window.isDestroyed()) sendEvent(this.#window.webContents, name, payload);
-    };
-    if (this.#loaded) deliver();
-    else if (this.#window) this.#queue.push(deliver);
+    this.#events.send(name, payload);
   }
 
   /** Only the editor page's main frame, loaded from the app's own origin, may call the contract. */
@@ -88,13 +86,15 @@ export class EditorWindow {
       webPreferences: editorWebPreferences(this.#options.preloadPath, this.#options.devTools),
     });
     window.once('ready-to-show', () => window.show());
-    window.webContents.on('did-finish-load', () => {
-      this.#loaded = true;
-      for (const deliver of this.#queue.splice(0)) deliver();
+    this.#events.attach({
+      send: (channel, payload) => {
+        if (!window.isDestroyed()) window.webContents.send(channel, payload);
+      },
     });
+    window.webContents.on('did-finish-load', () => this.#events.loaded());
     window.webContents.on('render-process-gone', (_event, details) => {
       console.error(`[editor-window] renderer gone: ${details.reason}; reloading`);
-      this.#loaded = false;
+      this.#events.reloading();
       if (details.reason !== 'clean-exit') window.webContents.reload();
     });
     window.on('close', (event) => {
@@ -104,7 +104,7 @@ export class EditorWindow {
     });
     window.on('closed', () => {
       this.#window = null;
-      this.#loaded = false;
+      this.#events.detach();
     });
     this.#window = window;
     void window.loadURL(`${APP_ORIGIN}/index.html`);

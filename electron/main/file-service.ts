@@ -8,13 +8,22 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { OpenedFile, SavedFile } from '../shared/contract.ts';
+import { MAX_TEXT_LENGTH, type OpenedFile, type SavedFile } from '../shared/contract.ts';
 
 /** File types the editor reads and writes. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', '.text'] as const;
 
-/** Largest file the editor opens. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * Files are limited by the contract's one text limit, MAX_TEXT_LENGTH, measured on the text the editor
+ * receives. Before reading, a cheaper bound on the size: UTF-8 spends at most 3 bytes per UTF-16 code unit
+ * (a 4-byte sequence is 2 units), plus a 3-byte BOM, so a larger file cannot fit and is not read at all.
+ */
+const MAX_READ_BYTES = 3 * MAX_TEXT_LENGTH + 3;
+
+/** The one message for a file over the limit, whichever check caught it. */
+export function tooLongMessage(name: string): string {
+  return `${name} is too long to open: the editor takes up to ${MAX_TEXT_LENGTH.toLocaleString('en')} characters.`;
+}
 
 /** Native open/save dialogs; injected so the service runs without Electron. */
 export interface FileDialogs {
@@ -58,7 +67,7 @@ export class FileService {
     if (!isTextFile(filePath)) throw new FileError(`Only ${TEXT_EXTENSIONS.join(', ')} files can be opened.`);
     const stat = await fs.stat(filePath).catch(() => null);
     if (!stat?.isFile()) throw new FileError(`${filePath} does not exist.`);
-    if (stat.size > MAX_FILE_BYTES) throw new FileError(`${path.basename(filePath)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+    if (stat.size > MAX_READ_BYTES) throw new FileError(tooLongMessage(path.basename(filePath)));
     const bytes = await fs.readFile(filePath);
     let text: string;
     try {
@@ -69,8 +78,10 @@ export class FileService {
     const bom = text.startsWith('\uFEFF');
     if (bom) text = text.slice(1);
     const crlf = text.includes('\r\n');
+    const content = text.replace(/\r\n/g, '\n');
+    if (content.length > MAX_TEXT_LENGTH) throw new FileError(tooLongMessage(path.basename(filePath)));
     this.#granted.set(filePath, { crlf, bom });
-    return { path: filePath, name: path.basename(filePath), content: text.replace(/\r\n/g, '\n') };
+    return { path: filePath, name: path.basename(filePath), content };
   }
 
   /** Saves `content` to `filePath` (or a chosen path). null: the user cancelled the dialog. */

@@ -4,7 +4,7 @@
  * Arguments arrive already validated against the contract.
  */
 import type { z } from 'zod';
-import type { AppInfo, InvokeName, InvokeResult, invokeContract } from '../shared/contract.ts';
+import { openedFileSchema, type AppInfo, type InvokeName, type InvokeResult, type invokeContract } from '../shared/contract.ts';
 import type { CorrectOptions, CorrectionResult, EngineStatus } from '../shared/types.ts';
 import { CorrectionCancelledError } from './engine-host.ts';
 import type { FileService } from './file-service.ts';
@@ -91,6 +91,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         throw error;
       });
       if (!opened?.path) return opened;
+      // Whatever the router would refuse to send back must not reach the recent files first.
+      if (!openedFileSchema.safeParse(opened).success) throw new Error(`${opened.name} cannot be opened in the editor.`);
       const remembered = settings.addRecentFile(opened.path).documentLanguages[opened.path];
       return remembered ? { ...opened, language: remembered } : opened;
     },

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileService, MAX_FILE_BYTES, isTextFile, writeAtomically } from '../../electron/main/file-service.ts';
+import { FileService, isTextFile, writeAtomically } from '../../electron/main/file-service.ts';
+import { MAX_TEXT_LENGTH } from '../../electron/shared/contract.ts';
 
 let dir: string;
 let answers: { open: (string | null)[]; save: (string | null)[] };
@@ -46,10 +47,25 @@ describe('opening', () => {
     ['picture.png', Buffer.from([0x89, 0x50]), /Only .txt, .md/],
     ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]), /not UTF-8 text/],
     ['missing.txt', null, /does not exist/],
-    ['huge.txt', Buffer.alloc(MAX_FILE_BYTES + 1, 0x61), /larger than 10 MB/],
   ])('refuses %s with a readable reason', async (name, bytes, message) => {
     if (bytes) writeFileSync(at(name), bytes);
     await expect(files.open(at(name))).rejects.toThrow(message);
+  });
+});
+
+describe('one size limit for files and the IPC contract (issue 15, item 18)', () => {
+  const tooLong = (name: string) => `${name} is too long to open: the editor takes up to 5,000,000 characters.`;
+  it.each([
+    ['exactly the limit, ASCII', 'a'.repeat(MAX_TEXT_LENGTH), null],
+    ['one character over', 'a'.repeat(MAX_TEXT_LENGTH + 1), 'over.txt'],
+    ['6 MB of ASCII (was accepted, then failed in the contract)', 'a'.repeat(6_000_000), 'over.txt'],
+    ['9 MB of two-byte letters = 4.5 million characters', 'ą'.repeat(4_500_000), null],
+    ['more bytes than any fitting text can have', 'a'.repeat(3 * MAX_TEXT_LENGTH + 4), 'over.txt'],
+    ['CRLF line ends counted as the editor gets them (LF)', 'ab\r\n'.repeat(MAX_TEXT_LENGTH / 3), null],
+  ])('%s', async (_name, text, refused) => {
+    writeFileSync(at('over.txt'), text);
+    if (refused) await expect(files.open(at('over.txt'))).rejects.toThrow(tooLong(refused));
+    else expect((await files.open(at('over.txt')))?.content.length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
   });
 });
 

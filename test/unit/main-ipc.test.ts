@@ -121,6 +121,14 @@ describe('IPC router', () => {
     expect(settings.get().recentFiles).toEqual([file]);
   });
 
+  it('a file over the text limit: one clear message, nothing added to the recent files (issue 15, item 18)', async () => {
+    const file = path.join(dir, 'big.txt');
+    writeFileSync(file, 'a'.repeat(6_000_000));
+    const failure = ipc.call(channelOf('openFile'), [{ path: file }]).result;
+    await expect(failure).rejects.toThrow(/^big\.txt is too long to open: the editor takes up to 5,000,000 characters\.$/);
+    expect(settings.get().recentFiles).toEqual([]);
+  });
+
   it('a recent file that vanished is dropped from the list', async () => {
     const file = path.join(dir, 'gone.txt');
     settings.addRecentFile(file);
