@@ -109,9 +109,12 @@ function withTextExtension(filePath: string): string {
 
 /**
  * Writes through a temporary file in the same folder and renames it over the target, so a crash or a full
- * disk leaves either the old file or the new one, never half of one.
+ * disk leaves either the old file or the new one, never half of one. A symbolic link is written through:
+ * the rename goes over the file it points to, since renaming over the link itself would replace the link
+ * with a plain file and leave the real file unchanged.
  */
-export async function writeAtomically(target: string, text: string): Promise<void> {
+export async function writeAtomically(requested: string, text: string): Promise<void> {
+  const target = await linkTarget(requested);
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const mode = await fs.stat(target).then((s) => s.mode & 0o777, () => 0o644);
@@ -128,4 +131,20 @@ export async function writeAtomically(target: string, text: string): Promise<voi
     await fs.rm(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * The file `filePath` finally names, following symbolic links (also a dangling one, to the file it will
+ * create). A path without links comes back as it is, up to normalisation.
+ */
+async function linkTarget(filePath: string): Promise<string> {
+  try {
+    return await fs.realpath(filePath);
+  } catch (error) {
+    // ELOOP (a cycle of links) and permission errors are the user's to read.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const stat = await fs.lstat(filePath).catch(() => null);
+  if (!stat?.isSymbolicLink()) return filePath;
+  return linkTarget(path.resolve(path.dirname(filePath), await fs.readlink(filePath)));
 }

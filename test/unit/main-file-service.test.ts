@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -106,5 +106,49 @@ describe('saving', () => {
     expect(readFileSync(at('keep.txt'), 'utf8')).toBe('new');
     await expect(writeAtomically(path.join(dir, 'no-such-dir', 'x.txt'), 'x')).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['keep.txt']);
+  });
+});
+
+describe('saving over a symbolic link writes through to its target (issue 15, item 18)', () => {
+  it.each([
+    ['a link in the same folder', 'real.txt', 'real.txt'],
+    ['a relative link into another folder', path.join('..', 'elsewhere', 'real.txt'), path.join('elsewhere', 'real.txt')],
+    ['a link to a link', 'middle.txt', 'real.txt'],
+  ])('%s: the link stays a link, the file it names gets the text', async (_name, linkTo, realName) => {
+    mkdirSync(at('docs'));
+    mkdirSync(at('elsewhere'));
+    const real = at(realName);
+    writeFileSync(real, 'senas\r\n');
+    chmodSync(real, 0o600);
+    const link = at(path.join('docs', 'notes.txt'));
+    if (linkTo === 'middle.txt') {
+      symlinkSync(real, at(path.join('docs', 'middle.txt')));
+      symlinkSync('middle.txt', link);
+    } else {
+      symlinkSync(linkTo === 'real.txt' ? real : linkTo, link);
+    }
+    const linkBefore = readlinkSync(link);
+    await files.open(link);
+    expect(await files.save(link, 'naujas\n', false)).toEqual({ path: link, name: 'notes.txt' });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(linkBefore);
+    expect(readFileSync(real, 'utf8')).toBe('naujas\r\n');
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect(readdirSync(path.dirname(real)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a dangling link: the text goes where it points, the link stays', async () => {
+    const link = at('draft.txt');
+    symlinkSync(at('drafts-real.txt'), link);
+    await writeAtomically(link, 'Labas');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(at('drafts-real.txt'), 'utf8')).toBe('Labas');
+  });
+
+  it('a loop of links is refused and nothing is written', async () => {
+    symlinkSync(at('b.txt'), at('a.txt'));
+    symlinkSync(at('a.txt'), at('b.txt'));
+    await expect(writeAtomically(at('a.txt'), 'x')).rejects.toThrow(/ELOOP/);
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt']);
   });
 });
