@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type LanguageChoice } from '../shared/types.ts';
 import { createCorrector, DECODINGS, type Decoding } from '../engine/index.ts';
+import { OutputSink } from './output-sink.ts';
 
 const HELP = `Usage: ogonek fix [--lang XX|auto] [--json] [--model DIR] [FILE...]
 
@@ -59,19 +60,36 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const providers = values.provider?.split(',').map((p) => p.trim()) as never;
+  const out = new OutputSink(process.stdout);
   // A named language's lexicons load while the worker loads the model (most of a cold start).
   const corrector = await createCorrector({ modelDir: values.model, providers,
     decoding: values.decoding as Decoding | undefined, languages: language === 'auto' ? [] : [language] });
+  // A reader that went away (`| head -1`) stops the engine mid-text: nothing more can be written.
+  const stop = () => void corrector.dispose();
+  out.signal.addEventListener('abort', stop, { once: true });
   try {
     const results = [];
     for (const { file, text } of inputs) {
       const result = await corrector.correct(text, { language });
       if (values.json) results.push({ file, language: result.language, text: result.text, suggestions: result.suggestions });
-      else process.stdout.write(result.text);
+      else if (!(await out.write(result.text))) break;
     }
-    if (values.json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    if (values.json) await out.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    await out.finish();
+  } catch (error) {
+    if (!out.signal.aborted) throw error; // the engine stopped because the output went away: not an error
   } finally {
+    out.signal.removeEventListener('abort', stop);
     await corrector.dispose();
+  }
+  return outputStatus(out);
+}
+
+/** Exit status once the output is done: 0, also when the reader closed early (as `cat` under SIGPIPE). */
+function outputStatus(out: OutputSink): number {
+  if (out.failure) {
+    console.error(`ogonek fix: cannot write the output: ${out.failure.message}`);
+    return 1;
   }
   return 0;
 }
