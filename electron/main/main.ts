@@ -16,9 +16,10 @@ import type { ClipboardPort } from './clipboard-fixer.ts';
 import { EditorWindow } from './editor-window.ts';
 import { EngineHost } from './engine-host.ts';
 import type { EngineChild } from './engine-protocol.ts';
-import { FileService, TEXT_EXTENSIONS, isTextFile } from './file-service.ts';
+import { FileService, TEXT_EXTENSIONS } from './file-service.ts';
 import { createHandlers } from './ipc-handlers.ts';
 import { registerIpc } from './ipc-router.ts';
+import { LaunchRequests, fileFromArgv } from './launch-requests.ts';
 import { setLinuxAutostart } from './login-item.ts';
 import { createNotifier } from './notifier.ts';
 import { applySessionSecurity, prepareSecurity } from './security.ts';
@@ -44,7 +45,9 @@ let quitConfirmed = false;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  // Listening before `ready`: macOS sends open-file for a double-clicked document before the app is ready.
+  const launch = new LaunchRequests(app, existsSync);
+  void app.whenReady().then(() => start(launch));
 }
 
 function forkEngine(): EngineChild {
@@ -57,7 +60,7 @@ function forkEngine(): EngineChild {
   };
 }
 
-async function start(): Promise<void> {
+async function start(launch: LaunchRequests): Promise<void> {
   applySessionSecurity(paths.renderer);
   const settings = new SettingsService(new Store({ name: 'settings', clearInvalidConfig: true }) as unknown as SettingsBackend);
   const engine = new EngineHost({ spawn: forkEngine, modelDir: paths.models });
@@ -139,15 +142,6 @@ async function start(): Promise<void> {
   });
   applySettings(settings.get());
 
-  app.on('second-instance', (_event, argv) => {
-    const file = argv.slice(1).find((arg) => isTextFile(arg) && existsSync(arg));
-    if (file) void openPath(file);
-    else editor.show();
-  });
-  app.on('open-file', (event, file) => {
-    event.preventDefault();
-    void openPath(file);
-  });
   app.on('activate', () => editor.show());
   // Closing the last window keeps the app in the tray.
   app.on('window-all-closed', () => {});
@@ -167,9 +161,11 @@ async function start(): Promise<void> {
     void engine.dispose();
   });
 
-  const startFile = process.argv.slice(1).find((arg) => isTextFile(arg) && existsSync(arg));
+  const startFile = fileFromArgv(process.argv, process.cwd(), existsSync);
   if (startFile) await openPath(startFile);
-  else if (!trayOnlyArg && !settings.get().startInTray) editor.show();
+  // Files from open-file or a second instance that came before `ready`, and all later ones.
+  const requested = launch.ready({ open: (file) => void openPath(file), show: () => editor.show() });
+  if (!startFile && !requested && !trayOnlyArg && !settings.get().startInTray) editor.show();
 }
 
 /** Adapts Electron's asynchronous clipboard to the fixer's port. */
