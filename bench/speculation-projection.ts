@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encoderIds, utf8Bytes } from '../electron/engine/byte-codec.ts';
 import { greedyDecode, speculativeDecode, type DecoderSession, type StepModel } from '../electron/engine/decode.ts';
-import { DraftLexicons } from '../electron/engine/draft-lexicon.ts';
 import { DEFAULT_MODEL_DIR } from '../electron/engine/index.ts';
 import { loadModel } from '../electron/engine/model-loader.ts';
 import { stripDiacritics } from '../electron/engine/noise/index.ts';
@@ -19,7 +18,6 @@ import { benchSentences, quantile } from './engine-bench.ts';
 
 const perLanguage = Number(process.argv[2] ?? 6);
 const { model, manifest } = await loadModel(DEFAULT_MODEL_DIR, ['cpu'], 2);
-const lexicons = new DraftLexicons(fileURLToPath(new URL('../models/lexicon', import.meta.url)));
 const ud = fileURLToPath(new URL('../../shared/benchmarks/ud/', import.meta.url));
 
 /** Runs the real graphs for timing, answers as a model that writes `gold` would. */
@@ -59,12 +57,11 @@ for (const lang of LANGUAGES) {
   } catch {
     continue;
   }
-  await lexicons.load(lang);
   const inputs = new Set(benchSentences(perLanguage).filter((s) => s.lang === lang).map((s) => s.text));
   for (const gold of golds.filter((g) => inputs.has(stripDiacritics(g, lang)))) {
     const input = stripDiacritics(gold, lang);
     const ids = encoderIds(utf8Bytes(input), lang);
-    const draft = utf8Bytes(lexicons.guess(input, lang) ?? input);
+    const draft = utf8Bytes(input); // the engine drafts from the input itself
     let t = performance.now();
     const r = await speculativeDecode(shadow(utf8Bytes(gold)), ids, draft);
     spec.push(performance.now() - t);

@@ -33,7 +33,6 @@ const { values } = parseArgs({ options: {
   'typo-min-length': { type: 'string' },
   'typo-input-share': { type: 'string' },
   'typo-max': { type: 'string' },
-  'no-fallback': { type: 'boolean' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
@@ -72,8 +71,7 @@ async function engine(name: string, decoding: Decoding, lambdas?: string) {
     ...(values['typo-input-share'] ? { typoInputShare: Number(values['typo-input-share']) } : {}),
     ...(values['typo-max'] ? { typoMaxCandidates: Number(values['typo-max']) } : {}) };
   engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
-    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan,
-      unigramFallback: !values['no-fallback'] }) });
+    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
 if (wanted.includes('lexicon')) for (const l of lambdas) await engine(`lexicon@${l}`, 'lexicon', l);

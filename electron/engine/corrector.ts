@@ -6,8 +6,7 @@
 import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, type EngineStatus,
   type LanguageCode, type Suggestion } from '../shared/types.ts';
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
-import type { DraftLexicons, LexiconTable } from './draft-lexicon.ts';
-import type { FormsLexicon, FormsLexicons } from './forms-lexicon.ts';
+import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { sentenceLambda } from './lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon-plan.ts';
 import { detectLanguage } from './language-id.ts';
@@ -26,14 +25,10 @@ export interface CorrectorModel {
   modelVersion: string;
   maxInputBytes: number;
   status: EngineStatus;
-  /** Lexicon drafts (faster decoding); none in tests that do not need them. */
-  lexicons?: DraftLexicons;
   /** How units are decoded (default speculative; greedy gives the same output, slower). */
   decoding?: Decoding;
-  /** Candidate lexicons of lexicon decoding; a language without one is decoded speculatively. */
-  forms?: FormsLexicons;
-  /** Unigram lexicons: the best spelling of keys the forms lexicon had no room for. */
-  fallback?: DraftLexicons;
+  /** The complete lexicons whose forms lexicon decoding ranks; without them, units are decoded speculatively. */
+  forms?: Lexicons;
   /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
   lambda?: number;
   /** The same for sentences that already have diacritics. */
@@ -62,15 +57,14 @@ function isLatinText(text: string): boolean {
 const hasForeignLetters = (text: string) => /(?=\p{L})\P{Script=Latin}/u.test(text);
 
 /**
- * The lexicons lexicon decoding needs for `lang`, read together (each file's decompression overlaps the other's
- * indexing; at a cold start this is most of the wait). Null where the decoding needs none or the language has none.
+ * The lexicon that lexicon decoding needs for `lang`; null where the decoding needs none or the engine has no
+ * lexicon folder. Rejects with a LexiconError (naming the file) when the language's lexicon is missing or damaged:
+ * the request fails with that message and the caller keeps the text.
  */
-export async function loadLexicons(model: Pick<CorrectorModel, 'decoding' | 'forms' | 'fallback'>, lang: LanguageCode):
-  Promise<{ forms: FormsLexicon | null; fallback: LexiconTable | null }> {
-  if ((model.decoding ?? 'speculative') !== 'lexicon') return { forms: null, fallback: null };
-  const [forms, fallback] = await Promise.all([model.forms?.get(lang), model.fallback?.table(lang)]);
-  // The unigram fallback only adds spellings to the forms lexicon's candidates.
-  return { forms: forms ?? null, fallback: forms ? fallback ?? null : null };
+export async function loadLexicons(model: Pick<CorrectorModel, 'decoding' | 'forms'>, lang: LanguageCode):
+  Promise<Lexicon | null> {
+  if ((model.decoding ?? 'speculative') !== 'lexicon') return null;
+  return (await model.forms?.get(lang)) ?? null;
 }
 
 /** Corrector over a decode backend. */
@@ -130,7 +124,7 @@ export class EngineCorrector implements Corrector {
     // Decodings differ in output, so each has its own cache entries.
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;
-    const { forms, fallback } = await loadLexicons(this.model, language.code);
+    const forms = await loadLexicons(this.model, language.code);
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
@@ -156,13 +150,12 @@ export class EngineCorrector implements Corrector {
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
         if (forms) {
-          const plan = buildPlan(nfc, language.code, forms, planOptions, fallback ?? undefined);
+          const plan = buildPlan(nfc, language.code, forms, planOptions);
           return { encoderIds: encoderIds(input, language.tag), source: input,
             lexicon: { plan, lambda: sentenceLambda(nfc, language.code, this.model) } };
         }
         if (decoding === 'greedy') return { encoderIds: encoderIds(input, language.tag), source: input, greedy: true };
-        const guess = this.model.lexicons?.guess(nfc, language.code);
-        return { encoderIds: encoderIds(input, language.tag), source: guess ? utf8Bytes(guess) : input };
+        return { encoderIds: encoderIds(input, language.tag), source: input };
       });
       const outcomes = await this.backend.decode(jobs, signal);
       if (signal.aborted) throw new CancelledError();
@@ -184,14 +177,9 @@ export class EngineCorrector implements Corrector {
       (s) => stripDiacritics(s, lang)).filter((s) => !hasForeignLetters(s.original));
   }
 
-  /** The draft that speculative decoding starts from for `text` (the lexicon guess), or null for the raw input. */
-  draftFor(text: string, language: LanguageCode): string | null {
-    return this.model.lexicons?.guess(text.normalize('NFC'), language) ?? null;
-  }
-
   /** Loads what a language needs (its lexicons) ahead of the first request, e.g. when the user picks it. */
   async prepare(language: LanguageCode): Promise<void> {
-    await Promise.all([this.model.lexicons?.load(language), loadLexicons(this.model, language)]);
+    await loadLexicons(this.model, language);
   }
 
   async dispose(): Promise<void> {

@@ -6,9 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Corrector, EngineStatus, LanguageCode, ProviderName } from '../shared/types.ts';
 import { join } from 'node:path';
 import { type Decoding, EngineCorrector, loadLexicons } from './corrector.ts';
-import { FormsLexicons } from './forms-lexicon.ts';
+import { Lexicons } from './lexicon/lexicon.ts';
 import type { PlanOptions } from './lexicon-plan.ts';
-import { DraftLexicons } from './draft-lexicon.ts';
 import { WorkerClient } from './worker-client.ts';
 import type { ModelInfo } from './worker-protocol.ts';
 
@@ -25,19 +24,8 @@ export interface CreateCorrectorOptions {
   providers?: ProviderName[];
   /** Intra-op threads of the CPU sessions (default 2). */
   threads?: number;
-  /** Folder of the candidate lexicons (and draft lexicons) (default: <modelDir>/lexicon; null: none). */
+  /** Folder of the complete lexicons, <lang>.lex.br (default: <modelDir>/lexicon; null: none). */
   lexiconDir?: string | null;
-  /**
-   * Speculative drafts from the input with each word replaced by its most frequent spelling, instead of the
-   * input itself (default false: with model 0.1.0-h200 the raw input made the faster drafts in four bench runs
-   * out of four, 2.78-2.96x against 2.49-2.64x, and costs no lexicon memory).
-   */
-  draftLexicons?: boolean;
-  /**
-   * Lexicon decoding also offers the unigram lexicon's spelling of words whose key the forms lexicon had no
-   * room for (default true; bench/lexicon-decoding/REPORT.md).
-   */
-  unigramFallback?: boolean;
   /**
    * lexicon (default: the model ranks the lexicon's spellings of each word; a language without a forms lexicon
    * falls back to speculative), speculative (free decoding) or greedy (the same output as speculative, slower).
@@ -80,13 +68,10 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
   const worker = new WorkerClient(modelDir, options.providers, options.threads ?? 2);
   const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
-  const lexicons = options.draftLexicons ? new DraftLexicons(lexiconDir) : undefined;
   const decoding = options.decoding ?? 'lexicon';
-  const forms = new FormsLexicons(lexiconDir);
-  const fallback = options.unigramFallback === false ? undefined : new DraftLexicons(lexiconDir, 2);
-  // Lexicon loaders never reject (a missing file means no lexicon), so this cannot outlive a failed model load.
-  const preloading = Promise.all((options.languages ?? []).map((lang) =>
-    Promise.all([lexicons?.load(lang), loadLexicons({ decoding, forms, fallback }, lang)])));
+  const forms = new Lexicons(lexiconDir);
+  // A missing or damaged lexicon of a language asked for fails the start with the LexiconError naming the file.
+  const preloading = Promise.all((options.languages ?? []).map((lang) => loadLexicons({ decoding, forms }, lang)));
   let info: ModelInfo;
   try {
     [info] = await Promise.all([worker.ready, preloading]);
@@ -97,8 +82,7 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
     providerNote: info.providerNote };
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, lexicons, decoding, forms, lambda: options.lambda, typedLambda: options.typedLambda, plan: options.lexiconPlan,
-    fallback });
+    status, decoding, forms, lambda: options.lambda, typedLambda: options.typedLambda, plan: options.lexiconPlan });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 

@@ -1,12 +1,14 @@
 /**
  * What lexicon-aware decoding may change in a sentence: its words (letter runs of whitespace tokens, with
- * punctuation peeled off the token edges) and, for each word whose key the forms lexicon knows, the
- * candidate spellings in the writer's capitalisation with their log relative frequency. Everything else
+ * punctuation peeled off the token edges) and, for each word, the candidate spellings from the complete lexicon
+ * (every form with the same key; for an unknown word, the forms a typo away) in the writer's capitalisation with
+ * their log relative frequency. Everything else
  * (spaces, punctuation, numbers, other scripts, unknown words) is copied byte for byte by lexicon-decode.ts.
  */
 import type { LanguageCode } from '../shared/types.ts';
 import { utf8Bytes } from './byte-codec.ts';
-import { type FormsLexicon, lexiconKey, lowerFor, upperFor } from './forms-lexicon.ts';
+import type { Lexicon } from './lexicon/lexicon.ts';
+import { lexiconKey, lowerFor, upperFor } from './lexicon/word-rules.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { NOISE_TABLES } from './noise/tables.ts';
 
@@ -40,8 +42,10 @@ export interface LexiconPlan {
 
 /** How candidates are chosen. */
 export interface PlanOptions {
-  /** Forms below this share of their key's count are left out (they could not beat the prior). */
+  /** Attested forms below this share of their key's count are left out (they could not beat the prior). */
   minShare: number;
+  /** Count given to a form the dictionary knows but our text never showed (below a form seen once). */
+  dictionaryCount: number;
   maxCandidates: number;
   /**
    * Count given to the input word when the lexicon does not list it (it stays a candidate, but below a form
@@ -53,19 +57,23 @@ export interface PlanOptions {
   /** Never take away a diacritic the writer typed: candidates may only add diacritics to plain letters. */
   keepTypedDiacritics: boolean;
   /**
-   * An unknown all-lowercase word of at least this many letters gets the attested forms one edit away as
+   * An unknown all-lowercase word of at least this many letters gets the forms within typoMaxEdits edits as
    * candidates (a likely typo); 0 turns typo candidates off. Capitalised words are left alone: mostly names.
    */
   typoMinLength: number;
+  /** Largest keyboard-weighted edit cost of a typo candidate (a neighbour key costs 0.6, another edit 1). */
+  typoMaxEdits: number;
+  /** Log-prior penalty per unit of edit cost, against the log count of a typo candidate. */
+  typoCostWeight: number;
   /** Prior share of an unknown word itself among its typo candidates (the rest: the neighbours, by count). */
   typoInputShare: number;
   /** Most neighbours kept for a possible typo (each costs a decoder call). */
   typoMaxCandidates: number;
 }
 
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, maxCandidates: 8, inputCount: 0.05,
-  unknown: 'copy', keepTypedDiacritics: true, typoMinLength: 4, typoInputShare: 0.5,
-  typoMaxCandidates: 3 };
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
+  inputCount: 0.05, unknown: 'copy', keepTypedDiacritics: true, typoMinLength: 4, typoMaxEdits: 2,
+  typoCostWeight: 3, typoInputShare: 0.5, typoMaxCandidates: 3 };
 
 const reverseMaps = new Map<LanguageCode, Map<string, string[]>>();
 
@@ -166,82 +174,37 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
   return typed.every((ch, i) => ch === chars[i] || stripDiacritics(ch, lang) === ch);
 }
 
-const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz'];
-
-/** Keys one edit (deletion, transposition, substitution, insertion) away from `key`, over a-z and its letters. */
-export function keysOneEditAway(key: string): Set<string> {
-  const chars = [...key];
-  const letters = [...new Set([...ALPHABET, ...chars])];
-  const out = new Set<string>();
-  for (let i = 0; i <= chars.length; i++) {
-    const head = chars.slice(0, i).join('');
-    const tail = chars.slice(i).join(''); // the key from i on: insertions go before it
-    const rest = chars.slice(i + 1).join(''); // the key after i: deletions and substitutions
-    if (i < chars.length) out.add(head + rest);
-    if (i + 1 < chars.length) out.add(head + chars[i + 1]! + chars[i]! + chars.slice(i + 2).join(''));
-    for (const c of letters) {
-      if (i < chars.length && c !== chars[i]) out.add(head + c + rest);
-      out.add(head + c + tail);
-    }
-  }
-  out.delete(key);
-  return out;
-}
-
-/** Candidates of an unknown word that may be a typo: itself and the most frequent forms one edit away. */
-function typoCandidates(word: string, key: string, lang: LanguageCode, lexicon: FormsLexicon, options: PlanOptions):
-  PlanCandidate[] | null {
+/** Candidates of an unknown word that may be a typo: itself and the likeliest forms a few edits away. */
+function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions): PlanCandidate[] | null {
   const letters = [...word];
   if (options.typoMinLength <= 0 || letters.length < options.typoMinLength || letters.some(isUpper)) return null;
-  const found: Array<{ form: string; count: number }> = [];
-  for (const near of keysOneEditAway(key)) found.push(...(lexicon.get(near) ?? []));
-  const list = found.sort((a, b) => b.count - a.count).slice(0, options.typoMaxCandidates)
-    .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, f.form, lang));
-  if (list.length === 0) return null;
-  const sum = list.reduce((s, f) => s + f.count, 0);
+  const scored = lexicon.near(word, options.typoMaxEdits, 4 * options.typoMaxCandidates)
+    .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, f.form, lang))
+    .map((f) => ({ form: f.form, score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
+    .sort((a, b) => b.score - a.score).slice(0, options.typoMaxCandidates);
+  if (scored.length === 0) return null;
+  const top = scored[0]!.score;
+  const sum = scored.reduce((s, f) => s + Math.exp(f.score - top), 0);
   const share = options.typoInputShare;
   return [{ bytes: utf8Bytes(word), logPrior: Math.log(share), input: true },
-    ...list.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: Math.log(((1 - share) * f.count) / sum), input: false }))];
-}
-
-/** Most frequent spelling of a key, for keys the forms lexicon had no room for (the unigram lexicon). */
-export interface FallbackLexicon {
-  get(key: string): string | undefined;
-}
-
-/** The input and the fallback lexicon's spelling of its key, when that differs from the input. */
-function fallbackCandidates(word: string, key: string, lang: LanguageCode, fallback: FallbackLexicon,
-  options: PlanOptions): PlanCandidate[] | null | undefined {
-  const best = fallback.get(key);
-  if (best === undefined) return undefined;
-  const lower = lowerFor(word, lang);
-  const form = best.normalize('NFC');
-  if (form === lower || (options.keepTypedDiacritics && !keepsTypedDiacritics(word, applyCase(word, form, lang), lang))) {
-    return null; // known, and nothing else to choose
-  }
-  // The form stands for all of the key's count: like an attested form against an unattested input.
-  const sum = 1 + options.inputCount;
-  return [{ bytes: utf8Bytes(word), logPrior: Math.log(options.inputCount / sum), input: true },
-    { bytes: utf8Bytes(applyCase(word, form, lang)), logPrior: Math.log(1 / sum), input: false }];
+    ...scored.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: Math.log(1 - share) + f.score - top - Math.log(sum),
+      input: false }))];
 }
 
 /** The candidates of one word, or null when there is nothing to choose. */
-export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS, fallback?: FallbackLexicon): PlanCandidate[] | null {
-  const key = lexiconKey(word, lang);
-  const forms = lexicon.get(key);
-  if (!forms) {
-    const known = fallback && fallbackCandidates(word, key, lang, fallback, options);
-    return known !== undefined ? known : typoCandidates(word, key, lang, lexicon, options);
-  }
+export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS): PlanCandidate[] | null {
+  const forms = lexicon.variants(lexiconKey(word, lang));
+  if (forms.length === 0) return typoCandidates(word, lang, lexicon, options);
   const lower = lowerFor(word, lang);
-  const total = forms.reduce((sum, f) => sum + f.count, 0);
-  const chosen = forms.filter((f) => f.count >= options.minShare * total).slice(0, options.maxCandidates);
+  const weight = (count: number) => count || options.dictionaryCount;
+  const total = forms.reduce((sum, f) => sum + weight(f.count), 0);
+  const chosen = forms.filter((f) => f.count === 0 || f.count >= options.minShare * total).slice(0, options.maxCandidates);
   const inputForm = forms.find((f) => f.form === lower);
-  const list = chosen.filter((f) => f.form !== lower).map((f) => ({ text: applyCase(word, f.form, lang), count: f.count }))
+  const list = chosen.filter((f) => f.form !== lower).map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
     .filter((c) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, c.text, lang));
   if (list.length === 0) return null; // only the input itself
-  const inputCount = inputForm?.count ?? options.inputCount;
+  const inputCount = inputForm ? weight(inputForm.count) : options.inputCount;
   const sum = list.reduce((s, f) => s + f.count, 0) + inputCount;
   const others = list.map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false }));
   // inputCount 0: an unattested input is no candidate (a lone attested form is then written without asking the model).
@@ -251,13 +214,13 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: FormsLe
 }
 
 /** The plan of one NFC sentence. */
-export function buildPlan(text: string, lang: LanguageCode, lexicon: FormsLexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS, fallback?: FallbackLexicon): LexiconPlan {
+export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS): LexiconPlan {
   const words: PlanWord[] = [];
   let charAt = 0;
   let byteAt = 0;
   for (const span of wordSpans(text)) {
-    const candidates = candidatesFor(span.text, lang, lexicon, options, fallback);
+    const candidates = candidatesFor(span.text, lang, lexicon, options);
     // A known key with nothing to choose is not in the lexicon either, so 'model' also reaches plain words.
     const letters = !candidates && options.unknown === 'model'
       ? letterVariants(span.text, lang, options.keepTypedDiacritics) : null;

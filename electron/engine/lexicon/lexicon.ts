@@ -1,0 +1,158 @@
+/**
+ * One language's complete lexicon (models/lexicon/<lang>.lex.br, built by models/training/lexicon/build.py):
+ * every correctly written lowercase form, from the Hunspell dictionary's expansion and from our text, with the
+ * counts of the attested ones. The one reader of word forms for decoding, drafts and the eval's baselines.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliDecompress } from 'node:zlib';
+import type { LanguageCode } from '../../shared/types.ts';
+import { keyboardNeighbours } from '../noise/index.ts';
+import { AutomatonBuilder, type FormCount, type NearForm, WordAutomaton } from './word-automaton.ts';
+import { lexiconKey } from './word-rules.ts';
+
+export type { FormCount, NearForm } from './word-automaton.ts';
+
+const brotliDecompressAsync = promisify(brotliDecompress);
+
+/** Most forms variants() returns for one key (Vietnamese syllables have up to about 20). */
+const MAX_VARIANTS = 64;
+
+export class Lexicon {
+  private readonly neighbours: ReadonlyMap<string, readonly string[]>;
+
+  constructor(readonly lang: LanguageCode, private readonly automaton: WordAutomaton) {
+    automaton.setKeys((letter) => lexiconKey(letter, lang));
+    this.neighbours = keyboardNeighbours(lang);
+  }
+
+  /** Every form whose key is `key` (see lexiconKey): attested forms most frequent first, then dictionary-only ones. */
+  variants(key: string): FormCount[] {
+    return this.automaton.variants(key, MAX_VARIANTS).sort((a, b) => b.count - a.count);
+  }
+
+  /**
+   * Forms within `maxEdits` keyboard-weighted edits of the key of `word` (a typo's likely intended forms),
+   * cheapest first, then most frequent. Diacritics cost nothing: "zmonse" reaches "žmonės".
+   */
+  near(word: string, maxEdits = 2, limit = 16): NearForm[] {
+    return this.automaton.near(lexiconKey(word, this.lang), maxEdits, { neighbours: this.neighbours }, { limit });
+  }
+
+  /** How often `form` (lowercase) was seen in our text: 0 for a dictionary-only or unknown form. */
+  count(form: string): number {
+    return this.automaton.count(form);
+  }
+
+  /** Whether `form` (lowercase) is a correctly written word of the language. */
+  has(form: string): boolean {
+    return this.automaton.has(form);
+  }
+
+  /** The most frequent attested form of `key`, else undefined (the unigram baseline's and the drafts' choice). */
+  best(key: string): string | undefined {
+    const top = this.variants(key)[0];
+    return top && top.count > 0 ? top.form : undefined;
+  }
+
+  /** Forms accepted. */
+  get size(): number {
+    return this.automaton.header.words;
+  }
+}
+
+/** A lexicon file that is missing, unreadable, truncated or corrupt; the message names the file and language. */
+export class LexiconError extends Error {
+  override name = 'LexiconError';
+  constructor(readonly lang: LanguageCode, readonly path: string, reason: string) {
+    super(`The ${lang} lexicon ${path} ${reason}. Reinstall Ogonek or rebuild the lexicons ` +
+      '(models/training/README.md).');
+  }
+}
+
+/** Path of the lexicon of `lang` in `dir`. */
+export function lexiconPath(dir: string, lang: LanguageCode): string {
+  return join(dir, `${lang}.lex.br`);
+}
+
+/** Parses a lexicon file's decompressed bytes. */
+export function parseLexicon(bytes: Uint8Array, lang: LanguageCode): Lexicon {
+  return new Lexicon(lang, new WordAutomaton(bytes));
+}
+
+/** Reads one language's lexicon; rejects with a LexiconError naming the file when it is missing or damaged. */
+export async function readLexicon(dir: string, lang: LanguageCode): Promise<Lexicon> {
+  const path = lexiconPath(dir, lang);
+  let packed: Buffer;
+  try {
+    packed = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LexiconError(lang, path, code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? error})`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await brotliDecompressAsync(packed);
+  } catch {
+    throw new LexiconError(lang, path, 'is damaged (not brotli data, or truncated)');
+  }
+  try {
+    return parseLexicon(bytes, lang);
+  } catch (error) {
+    throw new LexiconError(lang, path, `is damaged (${(error as Error).message})`);
+  }
+}
+
+/**
+ * The lexicons of the few languages in use, loaded on first use; the `keep` most recently used stay loaded
+ * (a few MB each). A failed load is not cached, so a repaired file is picked up by the next request.
+ */
+export class Lexicons {
+  private readonly loaded = new Map<LanguageCode, Lexicon>();
+  private readonly loading = new Map<LanguageCode, Promise<Lexicon>>();
+
+  /** `dir` null: no lexicons (get() gives null). */
+  constructor(readonly dir: string | null, private readonly keep = 3) {}
+
+  /** The lexicon of `lang`; null when this instance has no folder; rejects with a LexiconError. */
+  async get(lang: LanguageCode): Promise<Lexicon | null> {
+    const ready = this.loaded.get(lang);
+    if (ready) {
+      this.loaded.delete(lang); // re-insert: Map order is recency
+      this.loaded.set(lang, ready);
+      return ready;
+    }
+    if (!this.dir) return null;
+    let pending = this.loading.get(lang);
+    if (!pending) {
+      pending = readLexicon(this.dir, lang).finally(() => this.loading.delete(lang)).then((lexicon) => {
+        this.loaded.set(lang, lexicon);
+        while (this.loaded.size > this.keep) this.loaded.delete(this.loaded.keys().next().value!);
+        return lexicon;
+      });
+      this.loading.set(lang, pending);
+    }
+    return pending;
+  }
+}
+
+/** A lexicon made in memory from [form, count] pairs (any order; a repeated form adds up): for tests and tools. */
+export function lexiconFromForms(lang: LanguageCode, forms: Iterable<readonly [string, number]>): Lexicon {
+  const counts = new Map<string, number>();
+  for (const [form, count] of forms) counts.set(form.normalize('NFC'), (counts.get(form.normalize('NFC')) ?? 0) + count);
+  const builder = new AutomatonBuilder();
+  for (const form of [...counts.keys()].sort(compareCodePoints)) builder.add(form, counts.get(form)!);
+  return parseLexicon(builder.finish(), lang);
+}
+
+/** Code-point order (JavaScript's < compares UTF-16 units, which differs beyond U+FFFF). */
+function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}

@@ -1,0 +1,238 @@
+"""Complete word-form lexicons models/lexicon/<lang>.lex.br (read by electron/engine/lexicon/).
+
+    /usr/bin/python3 -m models.training.lexicon.build [--langs lt cs ...] [--out models/lexicon]
+
+For each language, the set of correctly written lowercase forms, with counts:
+- every form the language's Hunspell dictionary (node_modules/dictionary-<lang>, the npm package the app also
+  uses) generates through its affix rules, expanded by Debian's `unmunch` (hunspell-tools) and streamed through
+  `sort` on disk: Lithuanian expands to 36 M forms, which must never be Python strings all at once;
+- every form attested in the training text: the corpus's train split (data/corpus/<lang>.train.txt, never dev,
+  never benchmarks), ../shared/corpus-more (statutes weighed down to at most the weight of the rest, since one
+  register must not decide everyday choices; `.unclear` files left out) and ../shared/wordfreq scaled as the
+  unigram counts were (lexicon.count_forms). Forms that the dictionary rejects need a count of MIN_UNLISTED;
+- minus misspellings: a form the dictionary rejects while an accepted form of the same key is at least
+  MISSPELLING_RATIO times as frequent (cs "čtyrměsíční" beside "čtyřměsíční").
+Dictionary-only forms get count 0: the model and the context rank them. The sorted `form<TAB>count` list is
+compiled into a minimal automaton by compile_automaton.ts (Node, through tsx). Needs: hunspell-tools, node.
+"""
+import argparse
+import json
+import lzma
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+
+from ..corpus.lexicon import WORDFREQ_TOKENS, lower
+from ..corpus.text import ALPHA, normalize
+from ..corpus.words import read_wordfreq
+
+LANGS = ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr', 'vi', 'de', 'pt', 'it', 'sl',
+         'et', 'is', 'en']
+MISSPELLING_RATIO = 10
+MIN_UNLISTED = 2
+UNMUNCH_TIMEOUT_S = 600
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
+SHARED = os.path.abspath(os.path.join(REPO, '..', 'shared'))
+
+
+def log(msg):
+    print('[%7.1fs] %s' % (time.time() - T0, msg), file=sys.stderr, flush=True)
+
+
+T0 = time.time()
+
+
+def good_form(w: str) -> bool:
+    """A lowercase form the automaton keeps: letters (with inner apostrophes or hyphens), no combining marks left."""
+    return bool(w) and ALPHA.fullmatch(w) is not None and all(not ('\u0300' <= c <= '\u036f') for c in w)
+
+
+def dictionary_forms(lang: str, out_path: str) -> int:
+    """Writes the sorted unique lowercase forms of the Hunspell expansion to out_path; returns their number."""
+    d = os.path.join(REPO, 'node_modules', 'dictionary-' + lang)
+    dic, aff = os.path.join(d, 'index.dic'), os.path.join(d, 'index.aff')
+    if not os.path.exists(dic):
+        open(out_path, 'w').close()
+        return 0
+    env = dict(os.environ, LC_ALL='C')
+    sorter = subprocess.Popen(['sort', '-u', '-S', '1G', '-o', out_path], stdin=subprocess.PIPE, env=env,
+                              text=True, encoding='utf-8')
+    unm = subprocess.Popen(['timeout', str(UNMUNCH_TIMEOUT_S), 'unmunch', dic, aff], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True, encoding='utf-8', errors='replace')
+    # The stems themselves too: unmunch prints a stem only through its affix rules for some dictionaries.
+    with open(dic, encoding='utf-8', errors='replace') as f:
+        next(f, None)
+        stems = (ln.split('/')[0].strip() for ln in f)
+        for w in stems:
+            w = lower(normalize(w), lang)
+            if good_form(w):
+                sorter.stdin.write(w + '\n')
+    for ln in unm.stdout:
+        ln = ln.rstrip('\n')
+        if '/' in ln:  # two-level affixes unmunch could not apply (hu)
+            continue
+        w = lower(normalize(ln), lang)
+        if good_form(w):
+            sorter.stdin.write(w + '\n')
+    unm.wait()
+    sorter.stdin.close()
+    if sorter.wait() != 0:
+        raise SystemExit('sort failed for ' + lang)
+    n = 0
+    with open(out_path, 'rb') as f:
+        for _ in f:
+            n += 1
+    return n
+
+
+def count_text(lines, lang) -> Counter:
+    c = Counter()
+    for line in lines:
+        for w in ALPHA.findall(line):
+            c[lower(w, lang)] += 1
+    return c
+
+
+def attested_counts(lang: str, data: str) -> Counter:
+    """Counts of lowercase forms: train split + corpus-more (statutes weighed down) + scaled wordfreq."""
+    total = Counter()
+    train = os.path.join(data, 'corpus', lang + '.train.txt')
+    if os.path.exists(train):
+        with open(train, encoding='utf-8') as f:
+            total = count_text(f, lang)
+    else:
+        log('%s: no %s (run the corpus builder first); counting without it' % (lang, train))
+    base_tokens = sum(total.values())
+    more_dir = os.path.join(SHARED, 'corpus-more')
+    for name in sorted(os.listdir(more_dir)) if os.path.isdir(more_dir) else []:
+        if not name.startswith(lang + '.') or not name.endswith('.txt.xz') or '.unclear.' in name:
+            continue
+        with lzma.open(os.path.join(more_dir, name), 'rt', encoding='utf-8') as f:
+            c = count_text(f, lang)
+        tokens = sum(c.values())
+        weight = 1.0
+        if '.laws.' in name and base_tokens > 0:
+            weight = min(1.0, base_tokens / tokens)
+        for w, n in c.items():
+            total[w] += n * weight
+        log('%s: %s %d tokens, weight %.2f' % (lang, name, tokens, weight))
+    wf = read_wordfreq(SHARED, lang)
+    wf_total = sum(v for _, v in wf)
+    for w, v in wf:
+        for part in ALPHA.findall(w):
+            total[lower(part, lang)] += max(1, round(v / wf_total * WORDFREQ_TOKENS))
+    return Counter({w: n for w, n in total.items() if good_form(w) and n > 0})
+
+
+def in_sorted_file(words_sorted, path):
+    """The subset of words_sorted (code-point order) that occur in the sorted file at path (a merge join)."""
+    found = set()
+    it = iter(words_sorted)
+    cur = next(it, None)
+    with open(path, encoding='utf-8') as f:
+        for ln in f:
+            w = ln.rstrip('\n')
+            while cur is not None and cur < w:
+                cur = next(it, None)
+            if cur is None:
+                break
+            if cur == w:
+                found.add(w)
+                cur = next(it, None)
+    return found
+
+
+def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict:
+    t0 = time.time()
+    dict_path = os.path.join(work, lang + '.dict')
+    n_dict = dictionary_forms(lang, dict_path)
+    log('%s: %d dictionary forms' % (lang, n_dict))
+    counts = attested_counts(lang, data)
+    attested = sorted(counts)  # Python compares code points, as LC_ALL=C sort compares UTF-8 bytes
+    listed = in_sorted_file(attested, dict_path) if n_dict else set(attested)
+    by_key = defaultdict(list)
+    for w in attested:
+        by_key[lower(strip(w, lang), lang)].append(w)
+    kept, misspelt, rare = {}, 0, 0
+    for key, forms in by_key.items():
+        best_listed = max((counts[w] for w in forms if w in listed), default=0)
+        for w in forms:
+            n = counts[w]
+            if w not in listed and n_dict:
+                if best_listed >= MISSPELLING_RATIO * n:
+                    misspelt += 1
+                    continue
+                if n < MIN_UNLISTED:
+                    rare += 1
+                    continue
+            kept[w] = max(1, round(n))
+    merged = os.path.join(work, lang + '.tsv')
+    # Merge the two sorted streams; a dictionary form that is also attested keeps its count.
+    att_path = os.path.join(work, lang + '.attested')
+    with open(att_path, 'w', encoding='utf-8') as f:
+        for w in sorted(kept):
+            f.write('%s\t%d\n' % (w, kept[w]))
+    n_forms = 0
+    with open(merged, 'w', encoding='utf-8') as out, open(att_path, encoding='utf-8') as fa, \
+            open(dict_path, encoding='utf-8') as fd:
+        a = fa.readline()
+        d = fd.readline()
+        while a or d:
+            aw = a.split('\t', 1)[0] if a else None
+            dw = d.rstrip('\n') if d else None
+            if dw is None or (aw is not None and aw < dw):
+                out.write(a)
+                a = fa.readline()
+            elif aw is None or dw < aw:
+                out.write(dw + '\t0\n')
+                d = fd.readline()
+            else:
+                out.write(a)
+                a = fa.readline()
+                d = fd.readline()
+            n_forms += 1
+    info = {'lang': lang, 'dictionary': 'dictionary-' + lang + ' (npm) expanded by unmunch',
+            'dictionary_forms': n_dict, 'attested_forms': len(kept), 'misspellings_dropped': misspelt,
+            'rare_unlisted_dropped': rare}
+    out_path = os.path.join(out_dir, lang + '.lex.br')
+    res = subprocess.run(['node', '--import', 'tsx', os.path.join(REPO, 'models', 'training', 'lexicon',
+                          'compile_automaton.ts'), merged, out_path, json.dumps(info)],
+                         cwd=REPO, capture_output=True, text=True)
+    if res.returncode != 0:
+        raise SystemExit('compile failed for %s: %s' % (lang, res.stderr[-2000:]))
+    stats = json.loads(res.stdout.strip().splitlines()[-1])
+    stats.update(info, seconds=round(time.time() - t0, 1))
+    for p in (dict_path, att_path, merged):
+        os.remove(p)
+    log('%s: %s' % (lang, json.dumps(stats)))
+    return stats
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--langs', nargs='+', default=LANGS)
+    ap.add_argument('--out', default=os.path.join(REPO, 'models', 'lexicon'))
+    ap.add_argument('--data', default=os.path.join(REPO, 'data'))
+    args = ap.parse_args()
+    from models.training.noise import strip_diacritics
+    os.makedirs(args.out, exist_ok=True)
+    stats_path = os.path.join(args.out, 'lexicons.json')
+    stats = {}
+    if os.path.exists(stats_path):
+        with open(stats_path, encoding='utf-8') as f:
+            stats = json.load(f)
+    with tempfile.TemporaryDirectory(dir=args.data if os.path.isdir(args.data) else None) as work:
+        for lang in args.langs:
+            stats[lang] = build_language(lang, args.out, args.data, work, strip_diacritics)
+            with open(stats_path + '.tmp', 'w', encoding='utf-8') as f:
+                json.dump(dict(sorted(stats.items())), f, indent=1, ensure_ascii=False)
+                f.write('\n')
+            os.replace(stats_path + '.tmp', stats_path)
+
+
+if __name__ == '__main__':
+    main()
