@@ -146,6 +146,10 @@ export async function buildBundle(root = ROOT) {
     });
     const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...BUILD_INPUTS])]
       .filter((file) => existsSync(path.join(root, file)));
+    // Which sources went into which output file: for people, and for the test that `fix` loads no eval code.
+    // Output files are named as they will be found: relative to their folder (all are in one).
+    const outputs = Object.entries(result.metafile.outputs).map(([file, output]) => [path.basename(file), output]);
+    writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify({ ...result.metafile, outputs: Object.fromEntries(outputs) }));
     const digest = fingerprint(root, inputs, (file) => compiled.get(file) ?? readFileSync(path.join(root, file)));
     if (!digest) throw new Error('a source file vanished during the build');
     const id = digest.slice(0, 16);
