@@ -8,8 +8,8 @@ import { defineConfig, type Plugin } from 'vite';
  *   inside the asar.
  * - `--mode engine`: the engine's utility process and its worker thread, in one folder (worker-client.ts
  *   finds engine-worker.js next to itself), with everything but onnxruntime-node bundled in. The packaged
- *   app runs this folder from app.asar.unpacked, next to the unpacked onnxruntime-node, so the engine
- *   never depends on asar support in utility processes or worker threads.
+ *   app runs this folder from inside app.asar (Electron reads the asar in utility processes and worker
+ *   threads too); only onnxruntime's native binaries are unpacked (electron-builder.yml, docs/security.md).
  * - `--mode preload`: the sandboxed preload as one CommonJS file, since a sandboxed preload cannot
  *   import ES modules or require anything but electron; zod and the contract are bundled into it.
  */

@@ -12,6 +12,7 @@ import {
 import Store from 'electron-store';
 import type { Settings } from '../shared/contract.ts';
 import { buildAppMenu } from './app-menu.ts';
+import { appPaths } from './app-paths.ts';
 import type { ClipboardPort } from './clipboard-fixer.ts';
 import { EditorWindow } from './editor-window.ts';
 import { EngineHost } from './engine-host.ts';
@@ -28,17 +29,7 @@ import { TrayService } from './tray-service.ts';
 
 prepareSecurity();
 
-const appRoot = app.getAppPath();
-const paths = {
-  renderer: path.join(appRoot, 'dist', 'renderer'),
-  preload: path.join(appRoot, 'dist-electron', 'preload', 'preload.cjs'),
-  // The engine runs from real files (app.asar.unpacked when packaged): see vite.electron.config.ts.
-  engine: path.join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist-electron', 'engine', 'engine-process.js'),
-  // The model ships outside the asar (extraResources) so onnxruntime can memory-map it.
-  models: app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(appRoot, 'models'),
-  icon: path.join(appRoot, 'build', 'icons', '256x256.png'),
-  trayIcon: path.join(appRoot, 'build', 'tray', process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
-};
+const paths = appPaths({ appRoot: app.getAppPath(), isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, platform: process.platform });
 const trayOnlyArg = process.argv.includes('--tray');
 let quitConfirmed = false;
 

@@ -2,11 +2,12 @@
  * Packs the app with the real electron-builder configuration (`--dir`, Linux x64) and inspects the result.
  * The Electron binary cannot be downloaded here, so a stand-in distribution is used: a script carrying
  * Electron's fuse sentinel, which also lets the test read back the fuses electron-builder flipped.
- * Checks what the issue asks of packaging: onnxruntime's binary and shared library outside the asar,
+ * Checks what the issue asks of packaging: onnxruntime's binary and shared library outside the asar and
+ * nothing else there (the engine's JavaScript stays inside, under the integrity check: issue 15, item 19),
  * only the target platform's binaries, the model as an extra resource, no tests or training code.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,9 +67,30 @@ describe.skipIf(process.platform !== 'linux')('packaging (electron-builder --dir
     expect(asarFiles.filter((f) => f.includes('onnxruntime-node/bin/') && /(darwin|win32|arm64)/.test(f))).toEqual([]);
   });
 
-  it('the unpacked engine runs on its own: plain Node, only the unpacked files, the tiny model', async () => {
+  it('keeps only onnxruntime\'s native binaries outside the asar: no JavaScript there (issue 15, item 19)', () => {
+    const unpacked = path.join(resources, 'app.asar.unpacked');
+    expect(filesUnder(unpacked)).toEqual([
+      'node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1',
+      'node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node',
+    ]);
+  });
+
+  it('the engine\'s JavaScript, and onnxruntime\'s, is inside the asar', () => {
+    for (const file of ['/dist-electron/engine/engine-process.js', '/dist-electron/engine/engine-worker.js',
+      '/node_modules/onnxruntime-node/dist/index.js', '/node_modules/onnxruntime-node/dist/binding.js',
+      '/node_modules/onnxruntime-common/package.json']) {
+      expect(asarFiles).toContain(file);
+    }
+  });
+
+  it('the engine runs from the asar\'s contents as Electron presents them (extracted, unpacked binaries merged), with the tiny model', async () => {
     const { fork } = await import('node:child_process');
-    const entry = path.join(resources, 'app.asar.unpacked', 'dist-electron', 'engine', 'engine-process.js');
+    // Plain Node cannot read an asar; extracting it gives the tree Electron's asar support shows the engine,
+    // with the unpacked binaries where the binding's require() expects them.
+    const asar = await import('@electron/asar');
+    const tree = path.join(work, 'extracted');
+    asar.extractAll(path.join(resources, 'app.asar'), tree);
+    const entry = path.join(tree, 'dist-electron', 'engine', 'engine-process.js');
     const child = fork(entry, [], { cwd: os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -101,3 +123,11 @@ describe.skipIf(process.platform !== 'linux')('packaging (electron-builder --dir
     });
   });
 });
+
+/** Every file under `dir`, relative, sorted. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full, `${prefix}${name}/`) : [`${prefix}${name}`];
+  }).sort();
+}
