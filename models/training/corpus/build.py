@@ -1,4 +1,5 @@
-"""Build data/corpus/<lang>.{train,dev}.txt, data/words/<lang>.txt and models/lexicon/<lang>.tsv.gz.
+"""Build data/corpus/<lang>.{train,dev}.txt, data/words/<lang>.txt and then the complete lexicons
+models/lexicon/<lang>.lex.br (models/training/lexicon/build.py), so one command rebuilds everything.
 
     /usr/bin/python3 -m models.training.corpus.build [--langs lt cs ...] [--skip-debian] [--no-lexicon]
 
@@ -133,7 +134,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--langs', nargs='+', default=LANGS)
     ap.add_argument('--skip-debian', action='store_true', help='corpus-extra (and local fallbacks) only')
-    ap.add_argument('--no-lexicon', action='store_true', help='do not rewrite models/lexicon/*.tsv.gz')
+    ap.add_argument('--no-lexicon', action='store_true', help='do not rebuild models/lexicon/<lang>.lex.br')
     ap.add_argument('--lexicon-only', action='store_true', help='only rebuild the lexicons from data/corpus')
     args = ap.parse_args(argv)
     repo, shared, data = _paths()
@@ -162,11 +163,8 @@ def main(argv=None):
             json.dump(manifest, f, ensure_ascii=False, indent=1)
         os.replace(tmp, man_path)
     if not args.no_lexicon:
-        from .lexicon import build_lexicons
-        build_lexicons(ctx, args.langs, manifest)
-        with open(man_path + '.tmp', 'w', encoding='utf-8') as f:
-            json.dump(manifest, f, ensure_ascii=False, indent=1)
-        os.replace(man_path + '.tmp', man_path)
+        from ..lexicon.build import build_all
+        build_all(args.langs, os.path.join(repo, 'models', 'lexicon'), data)
     if not args.lexicon_only:
         write_corpus_md(repo, manifest, {'debian': ctx['debian'], 'seconds': round(time.time() - t0)})
     log('done')

@@ -7,8 +7,9 @@ The text itself lives in the ignored `data/` folder and is never committed.
 
 Outputs: `data/corpus/<lang>.train.txt`, `data/corpus/<lang>.dev.txt` (NFC, one sentence per line, shuffled,
 deduplicated within the language across all sources, benchmark sentences removed), `data/words/<lang>.txt`
-(word forms, most frequent first), `models/lexicon/<lang>.tsv.gz` (unigram lexicons, committed),
-`data/corpus/manifest.json` (the numbers below).
+(word forms, most frequent first), `data/corpus/manifest.json` (the numbers below). The complete lexicons
+(`models/lexicon/<lang>.lex.br`, committed) are built from them next; their figures are in
+`models/lexicon/lexicons.json`.
 """
 
 
@@ -52,16 +53,14 @@ def render(manifest, info):
                 _mb(s['train_bytes']), s['dia_share'], f"{s['duplicates']:,}", f"{s['benchmark_removed']:,}"))
     out.append('')
     out.append('## Word lists\n')
-    out.append('| lang | words | from wordfreq | corpus word types | hunspell forms (stems + capped unmunch) '
-               '| lexicon keys | lexicon KB |')
-    out.append('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+    out.append('| lang | words | from wordfreq | corpus word types | hunspell forms (stems + capped unmunch) |')
+    out.append('| --- | ---: | ---: | ---: | ---: |')
     for lang in sorted(manifest):
         e = manifest[lang]
         ws = e.get('word_sources', {})
-        lex = e.get('lexicon', {})
-        out.append('| %s | %s | %s | %s | %s | %s | %s |' % (
+        out.append('| %s | %s | %s | %s | %s |' % (
             lang, f"{e.get('words', 0):,}", f"{ws.get('wordfreq', 0):,}", f"{ws.get('corpus_types', 0):,}",
-            f"{ws.get('hunspell_forms', 0):,}", f"{lex.get('keys', 0):,}", round(lex.get('bytes', 0) / 1000)))
+            f"{ws.get('hunspell_forms', 0):,}"))
     out.append('')
     try:
         from .corpus_md_notes import NOTES

@@ -40,11 +40,10 @@ target as `.tmp-*` and moved into place with `os.replace`, so a reader never see
    `unmunch` expansions, stems shuffled with a fixed seed and the output capped at 1.5M lines or 150 s (lt, lv, cs,
    pl, ro, pt, it, et, hu hit the cap: a random sample of stems is expanded); unmunch lines still carrying `/flags`
    (two-level affixes, mostly hu) are dropped. Only tokens with a letter.
-8. Unigram lexicons `models/lexicon/<lang>.tsv.gz` (committed): lowercase letter runs of the train split counted,
-   plus the wordfreq list, whose frequencies are scaled as if it were a 10M-token corpus (so wordfreq weighs as
-   much as a 10M-token corpus; for tr, `I`/`İ` lower to `ı`/`i`). Keyed by `strip_diacritics(form, lang)` from
-   `models/training/noise.py`, lowercased; a line `key<TAB>best form<TAB>count` is written when the best form
-   differs from the key or a rival form has count >= 2. Benchmarks are never a source.
+8. Complete lexicons `models/lexicon/<lang>.lex.br` (committed), built right after the corpus by
+   `models/training/lexicon/build.py`: the full Hunspell expansion (no cap) plus the forms attested in the train
+   split, ../shared/corpus-more and the wordfreq list (scaled as if it were a 10M-token corpus), misspellings
+   dropped; see that module's docstring. Benchmarks are never a source.
 
 ## Sources and licences
 

@@ -4,7 +4,6 @@ from collections import Counter
 
 from .benchmarks import is_benchmark, loose_key
 from .english import looks_english
-from .lexicon import lexicon_rows, lower
 from .markup import ftl_strings, html_paragraphs, mallard_paragraphs, strip_format
 from .text import clean_lines
 from .words import build_word_list
@@ -81,16 +80,6 @@ class Markup(unittest.TestCase):
     def test_ftl(self):
         ftl = '# comment\nmsg-a = Otevřít soubor\n    .label = Zavřít\nmsg-b = { $n ->\n'
         self.assertEqual(ftl_strings(ftl), ['Otevřít soubor', 'Zavřít'])
-
-
-class Lexicon(unittest.TestCase):
-    def test_rows(self):
-        counts = Counter({'kůň': 10, 'kun': 1, 'je': 50, 'že': 30, 'ze': 20, 'pes': 5})
-        rows = lexicon_rows(counts, _strip, 'cs')
-        self.assertEqual(sorted(rows), [('kun', 'kůň', 10), ('ze', 'že', 30)])
-
-    def test_turkish_lower(self):
-        self.assertEqual(lower('IŞIK İzmir', 'tr'), 'ışık izmir')
 
 
 class WordList(unittest.TestCase):

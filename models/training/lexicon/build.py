@@ -8,8 +8,9 @@ For each language, the set of correctly written lowercase forms, with counts:
   `sort` on disk: Lithuanian expands to 36 M forms, which must never be Python strings all at once;
 - every form attested in the training text: the corpus's train split (data/corpus/<lang>.train.txt, never dev,
   never benchmarks), ../shared/corpus-more (statutes weighed down to at most the weight of the rest, since one
-  register must not decide everyday choices; `.unclear` files left out) and ../shared/wordfreq scaled as the
-  unigram counts were (lexicon.count_forms). Forms that the dictionary rejects need a count of MIN_UNLISTED;
+  register must not decide everyday choices; `.unclear` files left out) and ../shared/wordfreq, whose relative
+  frequencies count as if the list were a WORDFREQ_TOKENS-token corpus. Forms that the dictionary rejects need a
+  count of MIN_UNLISTED;
 - minus misspellings: a form the dictionary rejects while an accepted form of the same key is at least
   MISSPELLING_RATIO times as frequent (cs "čtyrměsíční" beside "čtyřměsíční").
 Dictionary-only forms get count 0: the model and the context rank them. The sorted `form<TAB>count` list is
@@ -21,17 +22,19 @@ import lzma
 import os
 import subprocess
 import sys
+import re
 import tempfile
+import unicodedata
 import time
 from collections import Counter, defaultdict
 
-from ..corpus.lexicon import WORDFREQ_TOKENS, lower
 from ..corpus.text import ALPHA, normalize
 from ..corpus.words import read_wordfreq
 
 LANGS = ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr', 'vi', 'de', 'pt', 'it', 'sl',
          'et', 'is', 'en']
 MISSPELLING_RATIO = 10
+WORDFREQ_TOKENS = 10_000_000
 MIN_UNLISTED = 2
 UNMUNCH_TIMEOUT_S = 600
 
@@ -46,8 +49,26 @@ def log(msg):
 T0 = time.time()
 
 
+def lower(word: str, lang: str) -> str:
+    """Lowercase with the Turkish dotted/dotless I rule (Python's str.lower turns 'I' into 'i' and 'İ' into 'i̇');
+    the twin of lowerFor in electron/engine/lexicon/word-rules.ts."""
+    if lang == 'tr':
+        word = word.replace('İ', 'i').replace('I', 'ı')
+    return word.lower()
+
+
+FORM_LINE = re.compile(r'^[^\W\d_]+$', re.M)
+
+
+def clean_forms(text: str, lang: str) -> str:
+    """The lines of `text` that are good forms once lowercased and NFC, one per line (see good_form)."""
+    found = FORM_LINE.findall(unicodedata.normalize('NFC', lower(text, lang)))
+    return '\n'.join(found) + '\n' if found else ''
+
+
 def good_form(w: str) -> bool:
-    """A lowercase form the automaton keeps: letters (with inner apostrophes or hyphens), no combining marks left."""
+    """A lowercase form the automaton keeps: one letter run (decoding looks words up by letter runs), no combining
+    marks left."""
     return bool(w) and ALPHA.fullmatch(w) is not None and all(not ('\u0300' <= c <= '\u036f') for c in w)
 
 
@@ -66,18 +87,15 @@ def dictionary_forms(lang: str, out_path: str) -> int:
     # The stems themselves too: unmunch prints a stem only through its affix rules for some dictionaries.
     with open(dic, encoding='utf-8', errors='replace') as f:
         next(f, None)
-        stems = (ln.split('/')[0].strip() for ln in f)
-        for w in stems:
-            w = lower(normalize(w), lang)
-            if good_form(w):
-                sorter.stdin.write(w + '\n')
-    for ln in unm.stdout:
-        ln = ln.rstrip('\n')
-        if '/' in ln:  # two-level affixes unmunch could not apply (hu)
-            continue
-        w = lower(normalize(ln), lang)
-        if good_form(w):
-            sorter.stdin.write(w + '\n')
+        sorter.stdin.write(clean_forms(''.join(ln.split('/')[0].strip() + '\n' for ln in f), lang))
+    # Batches of lines, so that lowercasing, NFC and the form test run in C over megabytes, not per line
+    # (36 M lines for lt). Lines still carrying '/flags' (two-level affixes unmunch could not apply, hu) fail
+    # the form test and are dropped.
+    while True:
+        batch = unm.stdout.readlines(1 << 22)
+        if not batch:
+            break
+        sorter.stdin.write(clean_forms(''.join(batch), lang))
     unm.wait()
     sorter.stdin.close()
     if sorter.wait() != 0:
@@ -146,6 +164,32 @@ def in_sorted_file(words_sorted, path):
     return found
 
 
+def keep_forms(counts, listed, has_dictionary, strip, lang):
+    """(kept {form: count}, misspellings dropped, rare unlisted forms dropped) for the attested `counts`.
+
+    With a dictionary, a form it does not list (`listed` holds the attested forms it does) is dropped as a
+    misspelling when a listed form of the same key is at least MISSPELLING_RATIO times as frequent, and as noise
+    when seen fewer than MIN_UNLISTED times.
+    """
+    by_key = defaultdict(list)
+    for w in counts:
+        by_key[lower(strip(w, lang), lang)].append(w)
+    kept, misspelt, rare = {}, 0, 0
+    for forms in by_key.values():
+        best_listed = max((counts[w] for w in forms if w in listed), default=0)
+        for w in forms:
+            n = counts[w]
+            if has_dictionary and w not in listed:
+                if best_listed >= MISSPELLING_RATIO * n:
+                    misspelt += 1
+                    continue
+                if n < MIN_UNLISTED:
+                    rare += 1
+                    continue
+            kept[w] = max(1, round(n))
+    return kept, misspelt, rare
+
+
 def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict:
     t0 = time.time()
     dict_path = os.path.join(work, lang + '.dict')
@@ -154,22 +198,7 @@ def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict
     counts = attested_counts(lang, data)
     attested = sorted(counts)  # Python compares code points, as LC_ALL=C sort compares UTF-8 bytes
     listed = in_sorted_file(attested, dict_path) if n_dict else set(attested)
-    by_key = defaultdict(list)
-    for w in attested:
-        by_key[lower(strip(w, lang), lang)].append(w)
-    kept, misspelt, rare = {}, 0, 0
-    for key, forms in by_key.items():
-        best_listed = max((counts[w] for w in forms if w in listed), default=0)
-        for w in forms:
-            n = counts[w]
-            if w not in listed and n_dict:
-                if best_listed >= MISSPELLING_RATIO * n:
-                    misspelt += 1
-                    continue
-                if n < MIN_UNLISTED:
-                    rare += 1
-                    continue
-            kept[w] = max(1, round(n))
+    kept, misspelt, rare = keep_forms(counts, listed, bool(n_dict), strip, lang)
     merged = os.path.join(work, lang + '.tsv')
     # Merge the two sorted streams; a dictionary form that is also attested keeps its count.
     att_path = os.path.join(work, lang + '.attested')
@@ -212,26 +241,31 @@ def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict
     return stats
 
 
+def build_all(langs, out_dir, data):
+    """Builds the lexicons of `langs` into out_dir and records their statistics in out_dir/lexicons.json."""
+    from models.training.noise import strip_diacritics
+    os.makedirs(out_dir, exist_ok=True)
+    stats_path = os.path.join(out_dir, 'lexicons.json')
+    stats = {}
+    if os.path.exists(stats_path):
+        with open(stats_path, encoding='utf-8') as f:
+            stats = json.load(f)
+    with tempfile.TemporaryDirectory(dir=data if os.path.isdir(data) else None) as work:
+        for lang in langs:
+            stats[lang] = build_language(lang, out_dir, data, work, strip_diacritics)
+            with open(stats_path + '.tmp', 'w', encoding='utf-8') as f:
+                json.dump(dict(sorted(stats.items())), f, indent=1, ensure_ascii=False)
+                f.write('\n')
+            os.replace(stats_path + '.tmp', stats_path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--langs', nargs='+', default=LANGS)
     ap.add_argument('--out', default=os.path.join(REPO, 'models', 'lexicon'))
     ap.add_argument('--data', default=os.path.join(REPO, 'data'))
     args = ap.parse_args()
-    from models.training.noise import strip_diacritics
-    os.makedirs(args.out, exist_ok=True)
-    stats_path = os.path.join(args.out, 'lexicons.json')
-    stats = {}
-    if os.path.exists(stats_path):
-        with open(stats_path, encoding='utf-8') as f:
-            stats = json.load(f)
-    with tempfile.TemporaryDirectory(dir=args.data if os.path.isdir(args.data) else None) as work:
-        for lang in args.langs:
-            stats[lang] = build_language(lang, args.out, args.data, work, strip_diacritics)
-            with open(stats_path + '.tmp', 'w', encoding='utf-8') as f:
-                json.dump(dict(sorted(stats.items())), f, indent=1, ensure_ascii=False)
-                f.write('\n')
-            os.replace(stats_path + '.tmp', stats_path)
+    build_all(args.langs, args.out, args.data)
 
 
 if __name__ == '__main__':

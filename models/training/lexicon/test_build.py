@@ -1,0 +1,47 @@
+"""Unit tests of the lexicon builder's pure steps: /usr/bin/python3 -m unittest models.training.lexicon.test_build
+(run by test/unit/training-lexicon-build.test.ts)."""
+import os
+import tempfile
+import unittest
+from collections import Counter
+
+from models.training.noise import strip_diacritics
+
+from .build import good_form, in_sorted_file, keep_forms, lower
+
+
+class KeepForms(unittest.TestCase):
+    def test_table(self):
+        # form: count; listed = accepted by the dictionary
+        counts = Counter({'čtyřměsíční': 200, 'čtyrměsíční': 3, 'praha': 500, 'kočka': 40, 'kocka': 5,
+                          'xyzzy': 1, 'wiki': 30})
+        listed = {'čtyřměsíční', 'praha', 'kočka'}
+        kept, misspelt, rare = keep_forms(counts, listed, True, strip_diacritics, 'cs')
+        # 200 >= 10 x 3 and 40 >= 10 x 5 is false for 'kocka' (40 < 50): it stays; 'xyzzy' is seen once
+        self.assertEqual(kept, {'čtyřměsíční': 200, 'praha': 500, 'kočka': 40, 'kocka': 5, 'wiki': 30})
+        self.assertEqual((misspelt, rare), (1, 1))
+
+    def test_without_dictionary_everything_attested_stays(self):
+        kept, misspelt, rare = keep_forms(Counter({'ma': 3, 'mà': 1}), set(), False, strip_diacritics, 'vi')
+        self.assertEqual((kept, misspelt, rare), ({'ma': 3, 'mà': 1}, 0, 0))
+
+
+class Forms(unittest.TestCase):
+    def test_good_form(self):
+        for w, ok in [('žmonės', True), ("l'été", False), ('rusko-český', False), ('', False), ('a1', False),
+                      ('a b', False), ('ą́', False)]:
+            self.assertEqual(good_form(w), ok, w)
+
+    def test_turkish_lower(self):
+        self.assertEqual(lower('IŞIK İzmir', 'tr'), 'ışık izmir')
+
+    def test_merge_join_with_a_sorted_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'dict')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write('abc\nkočka\nkůň\nžába\n')
+            self.assertEqual(in_sorted_file(sorted(['kočka', 'kun', 'žába', 'zzz']), path), {'kočka', 'žába'})
+
+
+if __name__ == '__main__':
+    unittest.main()
