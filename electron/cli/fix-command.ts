@@ -1,27 +1,49 @@
 /**
  * `ogonek fix [--lang XX|auto] [--json] [--model DIR] [FILE...]`: corrects text from stdin (or files) and
- * prints the corrected text, or with --json the suggestions.
+ * prints the corrected text, or with --json the corrections. Output is streamed piece by piece (a paragraph,
+ * or 4 KiB of a longer one), so the first paragraph appears while the rest is still read and corrected.
  */
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type LanguageChoice } from '../shared/types.ts';
 import { createCorrector, DECODINGS, type Decoding } from '../engine/index.ts';
+import { textChunks } from './fix-input.ts';
+import { correctPieces, type ParagraphResult } from './fix-stream.ts';
 import { OutputSink } from './output-sink.ts';
 
 const HELP = `Usage: ogonek fix [--lang XX|auto] [--json] [--model DIR] [FILE...]
 
-Restores diacritics and fixes typos. Reads FILEs (or stdin) and prints the corrected text.
+Restores diacritics and fixes typos. Reads FILEs (or stdin) and prints the corrected text, paragraph by
+paragraph as it goes.
   --lang XX|auto   language (${LANGUAGES.join(' ')}) or auto (default)
-  --json           print {file, language, text, suggestions} as JSON instead of the text
+  --json           print a JSON array with one object per paragraph instead of the text:
+                   {file, paragraph, start, end, language, text, suggestions}; file is null for stdin,
+                   offsets are UTF-16 code units of the whole input, paragraphs over 4 KiB come in pieces
   --model DIR      model folder (default: the bundled models/)
   --provider NAME  execution providers to try, comma-separated (default: the platform's accelerator, then cpu)
   --decoding NAME  ${DECODINGS.join(' | ')}: lexicon (default) makes the model choose among the dictionary
                    forms of each word; speculative and greedy let it write freely (the same output)`;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** Why a file cannot be read, before anything is written; null when it can. */
+async function unreadable(file: string): Promise<string | null> {
+  try {
+    if ((await stat(file)).isDirectory()) return `${file} is a directory`;
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** The JSON array, written as it grows: '[', one object per line, ']'. */
+class JsonArrayWriter {
+  private count = 0;
+  constructor(private readonly out: OutputSink) {}
+  record(result: ParagraphResult): Promise<boolean> {
+    return this.out.write(`${this.count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(result)}`);
+  }
+  end(): Promise<boolean> {
+    return this.out.write(this.count === 0 ? '[]\n' : '\n]\n');
+  }
 }
 
 /** Runs the fix command; returns the exit code. */
@@ -47,18 +69,18 @@ export async function run(args: string[]): Promise<number> {
     console.error(`ogonek fix: unknown language '${language}' (expected one of ${LANGUAGES.join(', ')} or auto)`);
     return 2;
   }
-  const inputs: Array<{ file: string | null; text: string }> = [];
-  try {
-    if (positionals.length === 0) inputs.push({ file: null, text: await readStdin() });
-    for (const file of positionals) inputs.push({ file, text: await readFile(file, 'utf8') });
-  } catch (error) {
-    console.error(`ogonek fix: ${(error as Error).message}`);
-    return 1;
-  }
   if (values.decoding !== undefined && !(DECODINGS as readonly string[]).includes(values.decoding)) {
     console.error(`ogonek fix: unknown decoding '${values.decoding}' (expected one of ${DECODINGS.join(', ')})`);
     return 2;
   }
+  for (const file of positionals) {
+    const why = await unreadable(file);
+    if (why !== null) {
+      console.error(`ogonek fix: ${why}`);
+      return 1;
+    }
+  }
+  const files: Array<string | null> = positionals.length === 0 ? [null] : positionals;
   const providers = values.provider?.split(',').map((p) => p.trim()) as never;
   const out = new OutputSink(process.stdout);
   // A named language's lexicons load while the worker loads the model (most of a cold start).
@@ -67,17 +89,20 @@ export async function run(args: string[]): Promise<number> {
   // A reader that went away (`| head -1`) stops the engine mid-text: nothing more can be written.
   const stop = () => void corrector.dispose();
   out.signal.addEventListener('abort', stop, { once: true });
+  const json = values.json ? new JsonArrayWriter(out) : null;
   try {
-    const results = [];
-    for (const { file, text } of inputs) {
-      const result = await corrector.correct(text, { language });
-      if (values.json) results.push({ file, language: result.language, text: result.text, suggestions: result.suggestions });
-      else if (!(await out.write(result.text))) break;
+    files: for (const file of files) {
+      for await (const result of correctPieces(corrector, textChunks(file), { file, language })) {
+        if (!(await (json ? json.record(result) : out.write(result.text)))) break files;
+      }
     }
-    if (values.json) await out.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    await json?.end();
     await out.finish();
   } catch (error) {
-    if (!out.signal.aborted) throw error; // the engine stopped because the output went away: not an error
+    if (!out.signal.aborted) {
+      console.error(`ogonek fix: ${(error as Error).message}`);
+      return 1;
+    }
   } finally {
     out.signal.removeEventListener('abort', stop);
     await corrector.dispose();

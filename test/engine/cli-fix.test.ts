@@ -2,7 +2,7 @@
  * `ogonek fix` as a user runs it: bin/ogonek.js in a child process, the shipped model, real pipes (issue 15,
  * items 4-9). Skipped, with the reason printed, while the model is absent.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,4 +52,34 @@ describe.skipIf(!HAS_MODEL)('ogonek fix: a reader that closes early (item 4)', (
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^ogonek fix: cannot write the output: ENOSPC/);
   });
+});
+
+describe.skipIf(!HAS_MODEL)('ogonek fix: output is streamed paragraph by paragraph (item 5)', () => {
+  it('the first paragraph is written back before the last one has been written to stdin', async () => {
+    const child = spawn(process.execPath, [BIN, 'fix', '--lang', 'lt'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const seen = (text: string) => new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (stdout.includes(text)) resolve();
+      };
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+        check();
+      });
+      child.on('close', () => reject(new Error(`closed before writing ${JSON.stringify(text)}; got ${JSON.stringify(stdout)}`)));
+      check();
+    });
+    // The second paragraph has begun, so the first is complete; stdin stays open.
+    child.stdin.write('Siandien labai grazus oras.\n\nRytoj bus');
+    await seen('Šiandien labai gražus oras.\n\n');
+    const early = stdout;
+    child.stdin.end(' salta.\n');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    expect(early).toBe('Šiandien labai gražus oras.\n\n');
+    expect(stdout).toBe('Šiandien labai gražus oras.\n\nRytoj bus šalta.\n');
+  }, 120_000);
 });

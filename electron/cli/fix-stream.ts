@@ -1,0 +1,44 @@
+/**
+ * The streaming core of `ogonek fix`: input chunks -> pieces (paragraphs.ts) -> corrections, one piece at a
+ * time, so the first corrected paragraph is written while the rest is still being read, and memory stays
+ * bounded by one piece plus the engine, whatever the input's size.
+ */
+import type { Corrector, LanguageChoice, LanguageCode, Suggestion } from '../shared/types.ts';
+import { ParagraphSplitter } from './paragraphs.ts';
+
+/** One corrected piece of one input, as `--json` prints it. */
+export interface ParagraphResult {
+  /** The input file, or null for stdin. */
+  file: string | null;
+  /** 0-based index of the piece in its input. */
+  paragraph: number;
+  /** Where the piece is in its input: UTF-16 code units, [start, end). */
+  start: number;
+  end: number;
+  /** The language it was corrected as (detected when --lang auto). */
+  language: LanguageCode;
+  /** The corrected piece. */
+  text: string;
+  /** Spans in UTF-16 code units of the whole input (like start and end). */
+  suggestions: Suggestion[];
+}
+
+/** Corrects the text of one input piece by piece; the caller writes each result before the next is made. */
+export async function* correctPieces(corrector: Corrector, chunks: AsyncIterable<string>,
+  options: { file: string | null; language: LanguageChoice }): AsyncGenerator<ParagraphResult> {
+  const splitter = new ParagraphSplitter();
+  let paragraph = 0;
+  let offset = 0;
+  const correct = async (piece: string): Promise<ParagraphResult> => {
+    const result = await corrector.correct(piece, { language: options.language });
+    const start = offset;
+    offset += piece.length;
+    return { file: options.file, paragraph: paragraph++, start, end: offset, language: result.language,
+      text: result.text, suggestions: result.suggestions.map((s) => ({ ...s,
+        span: { start: s.span.start + start, end: s.span.end + start } })) };
+  };
+  for await (const chunk of chunks) {
+    for (const piece of splitter.push(chunk)) yield await correct(piece);
+  }
+  for (const piece of splitter.end()) yield await correct(piece);
+}
