@@ -33,10 +33,14 @@ export interface AutomatonHeader {
 
 const COUNT_BASE = Math.log(1.1);
 
-/** A count as one byte: 0 stays 0 (dictionary-only); else 1 + round(log_1.1(count)), within 1..255 (+-5 %). */
+/**
+ * A count as one byte: 0 stays 0 (dictionary-only); else 1 + round(log_1.1(count)), within 1..255 (+-4.9 %, plus
+ * the rounding of dequantizeCount to a whole count: 15 reads back as 14). A positive count under 1 (a fraction
+ * summed by a caller) is stored as 1: below that the byte would wrap to a huge count.
+ */
 export function quantizeCount(count: number): number {
   if (count <= 0) return 0;
-  return Math.min(255, 1 + Math.round(Math.log(count) / COUNT_BASE));
+  return Math.max(1, Math.min(255, 1 + Math.round(Math.log(count) / COUNT_BASE)));
 }
 
 /** The count a byte stands for (0 for 0). */
@@ -248,7 +252,9 @@ export class WordAutomaton {
       throw new AutomatonFormatError('corrupt header');
     }
     const h = this.header;
-    if (![h.nodes, h.edges, h.attested, h.words].every((n) => Number.isInteger(n) && n >= 0) || h.nodes < 1) {
+    // JSON that parses but is no header (null, no alphabet) must fail here, not as a TypeError further down.
+    if (typeof h !== 'object' || h === null || typeof h.alphabet !== 'string'
+      || ![h.nodes, h.edges, h.attested, h.words].every((n) => Number.isInteger(n) && n >= 0) || h.nodes < 1) {
       throw new AutomatonFormatError('corrupt header');
     }
     const parts = layout(h, jsonLength);
@@ -440,7 +446,8 @@ export class WordAutomaton {
     const keyLabel = this.keys();
     const limit = options.limit ?? 32;
     const maxVisits = options.maxVisits ?? 100_000;
-    // Integer costs in tenths, so rows fit an Int16Array.
+    // Integer costs in tenths. Int32, not Int16: a typed word of over 3276 letters made Int16 costs wrap to
+    // negative values, and every form matched.
     const ONE = 10;
     const nb = Math.round((options.neighbourCost ?? 0.6) * ONE);
     const bound = Math.round(maxCost * ONE);
@@ -450,13 +457,14 @@ export class WordAutomaton {
     const m = typed.length;
     const width = m + 1;
     const maxDepth = m + Math.floor(bound / Math.min(nb, ONE)) + 1;
-    const rows = new Int16Array((maxDepth + 1) * width);
-    for (let j = 0; j <= m; j++) rows[j] = j * ONE;
-    const insertCost = new Int16Array(width); // cost of the typed letter j-1 as an extra letter
+    const rows = new Int32Array((maxDepth + 1) * width);
+    const insertCost = new Int32Array(width); // cost of the typed letter j-1 as an extra letter
     for (let j = 1; j <= m; j++) {
       insertCost[j] = j > 1 && typed[j - 2]! >= 0 && typed[j - 1]! >= 0 && matrix[typed[j - 2]! * size + typed[j - 1]!]
         ? nb : ONE;
     }
+    // Typed letters before any form letter are extra letters too, at the same costs (typed "qwe" for "e": 1 + 0.6).
+    for (let j = 1; j <= m; j++) rows[j] = rows[j - 1]! + insertCost[j]!;
     const found: NearForm[] = [];
     const path = new Int32Array(maxDepth); // labels
     const pathK = new Int32Array(maxDepth); // their key letters
@@ -479,6 +487,9 @@ export class WordAutomaton {
         if (k >= 0) {
           rows[next] = rows[row]! + ONE;
           let best = rows[next]!;
+          // A transposition reaches the row after next from this row: a child whose own row is over the bound
+          // is still walked when its letter can be the second of a swapped pair within the bound ("teh", "the").
+          let swap = false;
           for (let j = 1; j <= m; j++) {
             const tj = typed[j - 1]!;
             const sub = tj === k ? 0 : tj >= 0 && matrix[k * size + tj] ? nb : ONE;
@@ -491,10 +502,11 @@ export class WordAutomaton {
               const tr = rows[row - width + j - 2]! + nb;
               if (tr < v) v = tr;
             }
+            if (j > 1 && tj === k && rows[row + j - 2]! + nb <= bound) swap = true;
             rows[next + j] = v;
             if (v < best) best = v;
           }
-          if (best <= bound) {
+          if (best <= bound || swap) {
             path[depth] = label;
             pathK[depth] = k;
             walk(t, depth + 1, r);
