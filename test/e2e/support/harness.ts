@@ -18,12 +18,9 @@ import { registerIpc, sendEvent, type InvokeEvent } from '../../../electron/main
 import { SettingsService } from '../../../electron/main/settings-service.ts';
 import { RENDERER_DIST, ensureRendererBuilt } from './build.ts';
 import { startRendererServer, type RendererServer } from './renderer-server.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium-flags.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export interface HarnessOptions {
   corrector: Corrector;
@@ -58,11 +55,17 @@ export interface Harness {
 
 let browserPromise: Promise<Browser> | undefined;
 let serverPromise: Promise<RendererServer> | undefined;
+let executablePath = CHROMIUM;
+
+/** Starts Chromium through another executable (a wrapper that traces it); before this file's first harness. */
+export function launchChromiumThrough(wrapper: string): void {
+  executablePath = wrapper;
+}
 
 /** One browser and one server per test file; pages are cheap. */
 async function shared(): Promise<{ browser: Browser; server: RendererServer }> {
   serverPromise ??= ensureRendererBuilt().then(() => startRendererServer(RENDERER_DIST));
-  browserPromise ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browserPromise ??= chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   return { browser: await browserPromise, server: await serverPromise };
 }
 
