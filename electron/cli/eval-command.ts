@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { LANGUAGES, type LanguageCode } from '../shared/types.ts';
 import { EvalInputError, readGoldLines } from '../eval/gold-file.ts';
 import { evaluate, type EvalResult } from '../eval/run-eval.ts';
-import { createSystem, isSystemName, SYSTEMS } from '../eval/systems/index.ts';
+import { createSystem, resolveSystemName, SYSTEMS } from '../eval/systems/index.ts';
 import { DEFAULT_NOISE, isTask, TASKS } from '../eval/tasks.ts';
 
 const USAGE = `Usage: ogonek eval --system ${SYSTEMS.join('|')} --lang XX --task ${TASKS.join('|')}
@@ -16,7 +16,9 @@ FILE holds gold sentences, one per line (UTF-8). The input is made from the gold
   diacritics  stripDiacritics(gold)
   typos       addTypos(stripDiacritics(gold), p, seed + line number)
   clean       the gold itself
-Options: --lexicon-dir DIR (unigram lexicons), --model-dir DIR (model), --threads N (model).`;
+The product system is exactly what \`ogonek fix --lang XX\` does by default (model-lexicon: its old name).
+Options: --lexicon-dir DIR (complete lexicons <lang>.lex.br, default <model-dir>/lexicon), --model-dir DIR
+(model), --threads N (model).`;
 
 /** Bad command-line usage: exit code 2 and the usage text. */
 class UsageError extends Error {}
@@ -67,8 +69,9 @@ export async function run(args: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
-    const { system, lang, task } = values;
-    if (!system || !isSystemName(system)) throw new UsageError(`--system must be one of ${SYSTEMS.join(', ')}`);
+    const { lang, task } = values;
+    const system = resolveSystemName(values.system ?? '');
+    if (!system) throw new UsageError(`--system must be one of ${SYSTEMS.join(', ')}`);
     if (!lang || !(LANGUAGES as readonly string[]).includes(lang)) {
       throw new UsageError(`--lang must be one of ${LANGUAGES.join(' ')}`);
     }

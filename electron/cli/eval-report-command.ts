@@ -1,7 +1,8 @@
 /**
- * `ogonek eval-report` (`npm run eval`): runs every system on every benchmark language and task and
- * regenerates models/EVAL.md and models/eval-results.json (the data it is rendered from). Systems not run
- * this time keep their previous results, so `npm run eval -- --systems model` adds the model column alone.
+ * `ogonek eval-report` (`npm run eval`): runs every system on every benchmark language and task, measures
+ * candidate recall, and regenerates models/EVAL.md and models/eval-results.json (the data it is rendered from).
+ * Systems not run this time keep their previous results, so `npm run eval -- --systems model` adds the model
+ * column alone and `npm run eval -- --systems candidates` refreshes the candidates section alone.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,15 +10,21 @@ import { parseArgs } from 'node:util';
 import { LANGUAGES, type LanguageCode } from '../shared/types.ts';
 import { EvalInputError } from '../eval/gold-file.ts';
 import { DEFAULT_MODEL_DIR, REPO_ROOT, sharedDir } from '../eval/paths.ts';
+import { runCandidates } from '../eval/report-candidates.ts';
 import { naplavaCells, runCellJob } from '../eval/report-cells.ts';
 import { planJobs, runJobs } from '../eval/report-jobs.ts';
 import { renderReport } from '../eval/report-markdown.ts';
 import { REPORT_TASKS } from '../eval/report-plan.ts';
-import { emptyResults, loadResults, mergeResults, saveResults } from '../eval/report-results.ts';
-import { isSystemName, type SystemName } from '../eval/systems/index.ts';
+import { emptyResults, loadResults, mergeCandidates, mergeResults, saveResults } from '../eval/report-results.ts';
+import { lexiconDirOf, loadEvalLexicon, resolveSystemName, type SystemName } from '../eval/systems/index.ts';
+
+/** The name in --systems of the candidate recall measurement (no system: it needs only the lexicons). */
+const CANDIDATES = 'candidates';
 
 const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [options])
-  --systems a,b     systems to run (default keep,unigram,spell, plus model when models/manifest.json exists)
+  --systems a,b     systems to run (keep unigram spell model product; model-lexicon is product's old name), and
+                    candidates: the candidate recall of the lexicons (no model, about a minute for all languages)
+                    (default keep,unigram,spell,candidates, plus model,product when models/manifest.json exists)
   --langs a,b       languages (default all)
   --tasks a,b       ${REPORT_TASKS.map((t) => t.id).join(',')} (default all)
   --limit N         sentences per language (default 300)
@@ -30,7 +37,7 @@ const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [option
   --fresh           drop previous results instead of keeping those of systems not run
   --render          only re-render the report from the saved results (no system is run)
   --out FILE        report path (default models/EVAL.md); eval-results.json is written beside it
-  --lexicon-dir DIR, --model-dir DIR, --threads N`;
+  --lexicon-dir DIR (complete lexicons <lang>.lex.br; default <model-dir>/lexicon), --model-dir DIR, --threads N`;
 
 const OPTIONS = {
   systems: { type: 'string' },
@@ -84,9 +91,9 @@ function systemOptions(values: Values): { lexiconDir?: string; modelDir?: string
 }
 
 async function runCell(values: Values): Promise<number> {
-  const { system = '', lang = '' } = values;
-  if (!isSystemName(system) || !(LANGUAGES as readonly string[]).includes(lang))
-    throw new EvalInputError('bad --cell job');
+  const system = resolveSystemName(values.system ?? '');
+  const lang = values.lang ?? '';
+  if (!system || !(LANGUAGES as readonly string[]).includes(lang)) throw new EvalInputError('bad --cell job');
   const ufalLimit = positive('cs-limit', values['cs-limit']);
   const cells = await runCellJob(
     {
@@ -117,20 +124,27 @@ function renderOnly(values: Values): number {
 async function runReport(values: Values, args: string[]): Promise<number> {
   if (values.render) return renderOnly(values);
   const modelDir = values['model-dir'] ?? DEFAULT_MODEL_DIR;
-  const defaults = ['keep', 'unigram', 'spell', ...(existsSync(join(modelDir, 'manifest.json')) ? ['model'] : [])];
-  const systems = list(values.systems, defaults);
-  const asked = list(values.langs, LANGUAGES);
+  const withModel = existsSync(join(modelDir, 'manifest.json'));
+  const defaults = ['keep', 'unigram', 'spell', ...(withModel ? ['model', 'product'] : []), CANDIDATES];
+  const asked = list(values.systems, defaults);
+  const candidates = asked.includes(CANDIDATES);
+  const systems: SystemName[] = [];
+  for (const name of asked.filter((s) => s !== CANDIDATES)) {
+    const system = resolveSystemName(name);
+    if (!system) throw new EvalInputError(`unknown system ${name}`);
+    if (!systems.includes(system)) systems.push(system);
+  }
+  const askedLangs = list(values.langs, LANGUAGES);
   const benchmarks = join(sharedDir(), 'benchmarks');
-  const langs = asked.filter((lang) => existsSync(join(benchmarks, 'ud', `${lang}.txt`)));
-  const skipped = asked
+  const langs = askedLangs.filter((lang) => existsSync(join(benchmarks, 'ud', `${lang}.txt`)));
+  const skipped = askedLangs
     .filter((lang) => !langs.includes(lang))
     .map((lang) => `${lang}: no benchmark file ${join('../shared/benchmarks/ud', `${lang}.txt`)}, so no row`);
   const taskIds = list(
     values.tasks,
     REPORT_TASKS.map((t) => t.id),
   );
-  for (const s of systems) if (!isSystemName(s)) throw new EvalInputError(`unknown system ${s}`);
-  for (const l of asked)
+  for (const l of askedLangs)
     if (!(LANGUAGES as readonly string[]).includes(l)) throw new EvalInputError(`unknown language ${l}`);
   for (const t of taskIds) if (!REPORT_TASKS.some((r) => r.id === t)) throw new EvalInputError(`unknown task ${t}`);
   const limit = positive('limit', values.limit) ?? 300;
@@ -143,7 +157,7 @@ async function runReport(values: Values, args: string[]): Promise<number> {
 
   const started = performance.now();
   const jobs = planJobs({
-    systems: systems as SystemName[],
+    systems,
     langs: langs as LanguageCode[],
     tasks: REPORT_TASKS.filter((t) => taskIds.includes(t.id)),
     limitOf,
@@ -155,28 +169,47 @@ async function runReport(values: Values, args: string[]): Promise<number> {
   const timeout = positive('timeout', values.timeout) ?? 900;
   const spellTimeout = positive('spell-timeout', values['spell-timeout']) ?? 120;
   const { cells, records } = await runJobs(jobs, parallel, (job) => (job.system === 'spell' ? spellTimeout : timeout));
-  if (langs.includes('cs') && taskIds.includes('diacritics')) cells.push(...naplavaCells(benchmarks, csLimit));
-
+  if (systems.length > 0 && langs.includes('cs') && taskIds.includes('diacritics')) {
+    cells.push(...naplavaCells(benchmarks, csLimit));
+  }
   const date = new Date().toISOString();
   const command = `npm run eval${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const measured = candidates
+    ? await runCandidates({
+        langs: langs as LanguageCode[],
+        taskIds,
+        limit,
+        benchmarksDir: benchmarks,
+        loadLexicon: (lang) => loadEvalLexicon(lexiconDirOf({ ...systemOptions(values), modelDir }), lang),
+        log: (line) => console.error(`  ${line}`),
+      })
+    : undefined;
+
   const results = mergeResults(values.fresh ? emptyResults() : loadResults(resultsPath), { cells, jobs: records });
-  for (const system of systems as SystemName[]) {
+  for (const system of systems) {
     results.runs[system] = { date, limit: limitOf(system), command, ...(csLimit ? { ufalLimit: csLimit } : {}) };
   }
+  if (measured) {
+    const run = { date, limit, command };
+    results.candidates = mergeCandidates(results.candidates, { ...measured, langs: langs as LanguageCode[], run });
+  }
   results.skipped = skipped;
-  results.lastRun = {
-    date,
-    wallSeconds: Math.round((performance.now() - started) / 1000),
-    systems: systems as SystemName[],
-    jobs: parallel,
-    command,
-  };
+  // A run of the candidates alone ran no system: the last systems' run stays the one described.
+  if (systems.length > 0) {
+    results.lastRun = {
+      date,
+      wallSeconds: Math.round((performance.now() - started) / 1000),
+      systems,
+      jobs: parallel,
+      command,
+    };
+  }
   saveResults(resultsPath, results);
   writeFileSync(out, renderReport(results));
-  const failed = records.filter((r) => r.error).length;
+  const failed = records.filter((r) => r.error).length + (measured?.failures.length ?? 0);
   console.error(
-    `wrote ${out} and ${resultsPath} in ${(results.lastRun.wallSeconds / 60).toFixed(1)} min` +
-      (failed ? `; ${failed} job(s) gave no results (see Notes in the report)` : ''),
+    `wrote ${out} and ${resultsPath} in ${((performance.now() - started) / 60_000).toFixed(1)} min` +
+      (failed ? `; ${failed} job(s) gave no results (see the report)` : ''),
   );
   return 0;
 }

@@ -13,8 +13,5 @@ export function sharedDir(): string {
   return process.env.OGONEK_SHARED ?? join(REPO_ROOT, '..', 'shared');
 }
 
-/** Committed unigram lexicons: models/lexicon/<lang>.tsv.gz. */
-export const DEFAULT_LEXICON_DIR = join(REPO_ROOT, 'models', 'lexicon');
-
 /** The shipped model (models/manifest.json and the ONNX graphs). */
 export const DEFAULT_MODEL_DIR = join(REPO_ROOT, 'models');

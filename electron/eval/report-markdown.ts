@@ -1,23 +1,33 @@
 /**
  * Renders models/EVAL.md from the report results: a table per task (a row per language, a column per
- * system), detail tables, the Czech real-user sets next to Náplava et al.'s published outputs, and how long
- * the run took. Pure: the same results always give the same text.
+ * system), detail tables, candidate recall beside the product, the Czech real-user sets next to Náplava et
+ * al.'s published outputs, and how long the run took. Pure: the same results always give the same text.
  */
-import type { LanguageCode } from '../shared/types.ts';
+import { LANGUAGES, type LanguageCode } from '../shared/types.ts';
+import { summarizeCandidates } from './candidates.ts';
 import { UFAL_SETS } from './cs-ufal.ts';
 import type { MetricSummary } from './metric.ts';
+import { CANDIDATE_TASK_IDS } from './report-candidates.ts';
 import type { UdCell, UfalCell } from './report-cells.ts';
-import { languagesFor, PAPER_LANGUAGES, REPORT_TASKS, systemApplies, type ReportTask } from './report-plan.ts';
-import type { ReportResults } from './report-results.ts';
+import {
+  languagesFor,
+  PAPER_LANGUAGES,
+  REPORT_TASKS,
+  reportTask,
+  systemApplies,
+  type ReportTask,
+} from './report-plan.ts';
+import { renameAliases, type ReportResults } from './report-results.ts';
 import { SYSTEMS, type SystemName } from './systems/index.ts';
 
 const DESCRIPTIONS: Record<SystemName, string> = {
   keep: 'the input unchanged',
-  unigram: 'each word -> most frequent diacritised form of its stripped spelling (models/lexicon/<lang>.tsv.gz)',
+  unigram:
+    'each word -> the most frequent attested form of its key in the complete lexicon (models/lexicon/<lang>.lex.br), else unchanged',
   spell: 'nspell + npm dictionary-<lang>; each unknown word -> its suggestion most frequent in ../shared/wordfreq',
-  model: 'the trained model through the engine (models/manifest.json)',
-  'model-lexicon':
-    'the model ranks the lexicon forms of each word (models/lexicon/<lang>.forms.tsv.br); other words are kept',
+  model: 'the trained model through the engine, free decoding (models/manifest.json)',
+  product:
+    'the product: exactly what `ogonek fix --lang <lang>` does by default (the model ranks the lexicon candidates of each word; until issue 10, named model-lexicon)',
 };
 
 const fixed = (value: number | null | undefined, digits = 2): string =>
@@ -171,8 +181,104 @@ function ufalSection(results: ReportResults, systems: SystemName[]): string[] {
   return [...lines, ''];
 }
 
+/** A column of the candidates table: a value per language on one task. */
+interface CandidateColumn {
+  title: string;
+  taskId: string;
+  value: (lang: LanguageCode) => number | null | undefined;
+}
+
+/** The candidates table: candidate recall and spellings per word beside the product's accuracy. */
+function candidatesSection(results: ReportResults): string[] {
+  const measured = results.candidates;
+  if (!measured || (measured.cells.length === 0 && measured.failures.length === 0)) return [];
+  const summary = (lang: LanguageCode, taskId: string) => {
+    const found = measured.cells.find((c) => c.lang === lang && c.taskId === taskId);
+    return found && summarizeCandidates(found.counts);
+  };
+  const product = (lang: LanguageCode, taskId: string) =>
+    results.cells.find(
+      (c): c is UdCell => c.kind === 'ud' && c.system === 'product' && c.lang === lang && c.taskId === taskId,
+    )?.result.alpha_word_accuracy;
+  const short = (taskId: string): string => (taskId === 'diacritics' ? 'diacritics' : 'typos 0.02');
+  const columns: CandidateColumn[] = [
+    ...CANDIDATE_TASK_IDS.map((taskId) => ({
+      title: `recall, ${short(taskId)}`,
+      taskId,
+      value: (lang: LanguageCode) => summary(lang, taskId)?.recall,
+    })),
+    ...CANDIDATE_TASK_IDS.map((taskId) => ({
+      title: `spellings per word, ${short(taskId)}`,
+      taskId,
+      value: (lang: LanguageCode) => summary(lang, taskId)?.spellings_per_word,
+    })),
+    ...CANDIDATE_TASK_IDS.map((taskId) => ({
+      title: `product, ${short(taskId)}`,
+      taskId,
+      value: (lang: LanguageCode) => product(lang, taskId),
+    })),
+  ];
+  const langs = LANGUAGES.filter(
+    (lang) => measured.cells.some((c) => c.lang === lang) || measured.failures.some((f) => f.lang === lang),
+  );
+  const notes: string[] = [];
+  const run = measured.run;
+  const lines = [
+    '## Candidates',
+    '',
+    'Whether the product could write the right word at all. Lexicon decoding chooses, for each letter run of a',
+    'word, among the spellings `candidatesFor` (electron/engine/lexicon-plan.ts, default options) gives for the',
+    'input, the input itself among them; every other character is copied. Recall = gold words (counted and',
+    'aligned to the input as by the metric) that one of those spellings reproduces / all gold words: a bound on',
+    "the product's accuracy that needs no model. Spellings per word: how many it chooses among, per aligned input",
+    'word (1: nothing to choose). Same sentences and noise as the tables above (typos: p = 0.02, seed 1 + line).',
+    'The product columns repeat its alpha-word accuracy from those tables (— where it was not run).',
+    ...(run
+      ? [
+          '',
+          `Measured on the first ${count(run.limit)} sentences per language by \`${run.command}\` on ${run.date.slice(0, 10)}.`,
+        ]
+      : []),
+    '',
+    ...header(['lang', 'words', ...columns.map((column) => column.title)]),
+  ];
+  for (const lang of langs) {
+    const error = measured.failures.find((f) => f.lang === lang)?.error;
+    if (error) notes.push(`- ${error.replaceAll('\n', ' ')}`);
+    const words = measured.cells.find((c) => c.lang === lang)?.counts.words;
+    lines.push(
+      row([
+        lang,
+        words ? count(words) : '—',
+        ...columns.map((column) => (error && column.title.startsWith('recall') ? 'n/a' : fixed(column.value(lang)))),
+      ]),
+    );
+  }
+  const groups: [string, readonly LanguageCode[]][] = [
+    ['mean, 13 ByT5-paper languages', PAPER_LANGUAGES],
+    [`mean, all ${langs.length}`, langs],
+  ];
+  for (const [label, group] of groups) {
+    lines.push(
+      row([
+        `**${label}**`,
+        '',
+        // English has no diacritics task: a column's mean is over the languages its task has.
+        ...columns.map((column) =>
+          fixed(
+            mean(group.filter((lang) => languagesFor(reportTask(column.taskId)!).includes(lang)).map(column.value)),
+          ),
+        ),
+      ]),
+    );
+  }
+  return [...lines, '', ...(notes.length > 0 ? [...notes, ''] : [])];
+}
+
 /** Renders EVAL.md. */
-export function renderReport(results: ReportResults): string {
+export function renderReport(saved: ReportResults): string {
+  // Results kept under a system's earlier name (model-lexicon) go in that system's one column.
+  const results = renameAliases(saved);
   const systems = presentSystems(results);
   const notes = new Map<string, number>();
   const tasks = REPORT_TASKS.flatMap((task) => taskSection(results, task, systems, notes));
@@ -211,6 +317,7 @@ export function renderReport(results: ReportResults): string {
         ]
       : []),
     ...tasks,
+    ...candidatesSection(results),
     ...ufalSection(results, systems),
   ];
   const skipped = (results.skipped ?? []).map((reason) => `- ${reason}`);

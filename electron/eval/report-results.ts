@@ -4,8 +4,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LanguageCode } from '../shared/types.ts';
+import type { CandidateCell, CandidateFailure } from './report-candidates.ts';
 import type { Cell } from './report-cells.ts';
-import type { SystemName } from './systems/index.ts';
+import { SYSTEM_ALIASES, type SystemName } from './systems/index.ts';
 
 /** How one (system, language) job went. */
 export interface JobRecord {
@@ -25,6 +26,13 @@ export interface SystemRun {
   command: string;
 }
 
+/** Candidate recall per language (report-candidates.ts), with when and how it was last measured. */
+export interface CandidateResults {
+  cells: CandidateCell[];
+  failures: CandidateFailure[];
+  run?: SystemRun;
+}
+
 /** Everything EVAL.md is rendered from. */
 export interface ReportResults {
   version: 1;
@@ -35,6 +43,8 @@ export interface ReportResults {
   skipped?: string[];
   /** Wall seconds of the last `ogonek eval-report` run and what it ran. */
   lastRun?: { date: string; wallSeconds: number; systems: SystemName[]; jobs: number; command: string };
+  /** The candidates section (absent until first measured). */
+  candidates?: CandidateResults;
 }
 
 /** An empty result set. */
@@ -46,7 +56,37 @@ export function emptyResults(): ReportResults {
 export function loadResults(path: string): ReportResults {
   if (!existsSync(path)) return emptyResults();
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<ReportResults>;
-  return parsed.version === 1 ? ({ ...emptyResults(), ...parsed } as ReportResults) : emptyResults();
+  return parsed.version === 1 ? renameAliases({ ...emptyResults(), ...parsed } as ReportResults) : emptyResults();
+}
+
+/**
+ * Results saved under a system's earlier name (SYSTEM_ALIASES: model-lexicon) under its current one, so the
+ * report shows one column. Where both names have results for the same thing, the current name's are kept.
+ */
+export function renameAliases(results: ReportResults): ReportResults {
+  const aliased = (name: string): boolean => SYSTEM_ALIASES[name] !== undefined;
+  const rename = <T extends string>(name: T): T | SystemName => SYSTEM_ALIASES[name] ?? name;
+  const cellKey = (cell: Cell): string =>
+    cell.kind === 'ud' ? `ud/${cell.system}/${cell.lang}/${cell.taskId}` : `ufal/${cell.system}/${cell.set}`;
+  const jobKey = (job: JobRecord): string => `${job.system}/${job.lang}`;
+  const cells = results.cells.filter((cell) => !aliased(cell.system));
+  const taken = new Set(cells.map(cellKey));
+  for (const cell of results.cells.filter((c) => aliased(c.system))) {
+    const renamed = { ...cell, system: rename(cell.system) } as Cell;
+    if (!taken.has(cellKey(renamed))) cells.push(renamed);
+  }
+  const jobs = results.jobs.filter((job) => !aliased(job.system));
+  const ran = new Set(jobs.map(jobKey));
+  for (const job of results.jobs.filter((j) => aliased(j.system))) {
+    const renamed = { ...job, system: rename(job.system) };
+    if (!ran.has(jobKey(renamed))) jobs.push(renamed);
+  }
+  const runs: ReportResults['runs'] = {};
+  for (const [name, run] of Object.entries(results.runs)) {
+    if (!aliased(name) || !results.runs[rename(name) as SystemName]) runs[rename(name) as SystemName] = run;
+  }
+  const lastRun = results.lastRun && { ...results.lastRun, systems: [...new Set(results.lastRun.systems.map(rename))] };
+  return { ...results, cells, jobs, runs, ...(lastRun ? { lastRun } : {}) };
 }
 
 /** Writes results as stable, diff-friendly JSON. */
@@ -72,5 +112,18 @@ export function mergeResults(previous: ReportResults, fresh: { cells: Cell[]; jo
     ...previous,
     cells: [...kept, ...fresh.cells],
     jobs: [...previous.jobs.filter((job) => !rerun.has(`${job.system}/${job.lang}`)), ...fresh.jobs],
+  };
+}
+
+/** Replaces the candidate results of the languages measured again (cells and failures); keeps the rest. */
+export function mergeCandidates(
+  previous: CandidateResults | undefined,
+  fresh: { cells: CandidateCell[]; failures: CandidateFailure[]; langs: readonly LanguageCode[]; run: SystemRun },
+): CandidateResults {
+  const again = new Set(fresh.langs);
+  return {
+    cells: [...(previous?.cells ?? []).filter((cell) => !again.has(cell.lang)), ...fresh.cells],
+    failures: [...(previous?.failures ?? []).filter((failure) => !again.has(failure.lang)), ...fresh.failures],
+    run: fresh.run,
   };
 }

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.ts';
+import { createSystem } from '../../electron/eval/systems/index.ts';
 
 const BIN = new URL('../../bin/ogonek.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'ogonek-eval-cli-'));
@@ -17,6 +19,13 @@ function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
+}
+
+/** Writes `forms` as <dir>/<lang>.lex.br (compile_automaton.ts's format); the test forms sort alike in UTF-16. */
+function writeLexicon(dir: string, lang: string, forms: [string, number][]): void {
+  const builder = new AutomatonBuilder();
+  for (const [form, count] of [...forms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) builder.add(form, count);
+  writeFileSync(join(dir, `${lang}.lex.br`), brotliCompressSync(builder.finish()));
 }
 
 const EVAL = ['eval', '--system', 'keep', '--lang', 'lt', '--task', 'diacritics'];
@@ -83,7 +92,12 @@ describe('ogonek eval: results', () => {
 
   it('scores the unigram system with a lexicon from --lexicon-dir', () => {
     const lexicons = mkdtempSync(join(tmpdir(), 'ogonek-lexicon-'));
-    writeFileSync(join(lexicons, 'lt.tsv.gz'), gzipSync('siandien\tšiandien\t3\ngrazus\tgražus\t2\nas\taš\t9\n'));
+    writeLexicon(lexicons, 'lt', [
+      ['šiandien', 3],
+      ['gražus', 2],
+      ['aš', 9],
+      ['as', 1],
+    ]);
     const result = ogonek(
       'eval',
       '--system',
@@ -153,6 +167,79 @@ describe('ogonek eval --system model', () => {
     const result = ogonek(...model, '--model-dir', dir, gold);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/the model system needs a model: .*manifest\.json does not exist/u);
+  });
+});
+
+describe('ogonek eval --system product: exactly what ogonek fix does by default', () => {
+  const tiny = new URL('../fixtures/tiny-model', import.meta.url).pathname;
+  const gold = file('gold-product.txt', 'Šiandien labai gražus oras.\nAš einu namo.\n');
+  const input = 'Siandien labai grazus oras.\nAs einu namo.\n';
+  /** The random-weight fixture model with a tiny lt lexicon where `ogonek fix --model` looks: <model>/lexicon. */
+  const modelDir = (() => {
+    const folder = mkdtempSync(join(tmpdir(), 'ogonek-product-'));
+    for (const name of ['manifest.json', 'encoder.onnx', 'decoder.onnx'])
+      copyFileSync(join(tiny, name), join(folder, name));
+    mkdirSync(join(folder, 'lexicon'));
+    writeLexicon(join(folder, 'lexicon'), 'lt', [
+      ['šiandien', 3],
+      ['siandien', 1],
+      ['gražus', 2],
+      ['grazus', 2],
+      ['aš', 9],
+    ]);
+    return folder;
+  })();
+
+  it('writes what `ogonek fix --lang lt --model DIR` writes, sentence for sentence', async () => {
+    const fixed = spawnSync(process.execPath, [BIN, 'fix', '--lang', 'lt', '--model', modelDir], {
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(fixed.status).toBe(0);
+    const product = await createSystem('product', { lang: 'lt', modelDir });
+    try {
+      const outputs = await product.correct(input.trimEnd().split('\n'));
+      expect(`${outputs.join('\n')}\n`).toBe(fixed.stdout);
+    } finally {
+      await product.dispose();
+    }
+  });
+
+  it.each([['product'], ['model-lexicon']])('--system %s scores the product (model-lexicon: its old name)', (name) => {
+    const result = ogonek(
+      'eval',
+      '--system',
+      name,
+      '--lang',
+      'lt',
+      '--task',
+      'diacritics',
+      '--json',
+      '--model-dir',
+      modelDir,
+      gold,
+    );
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ system: 'product', sentences: 2, words: 7 });
+  });
+
+  it("a model folder without the language's lexicon: exit 1 and the engine's message naming the file", () => {
+    const result = ogonek(
+      'eval',
+      '--system',
+      'product',
+      '--lang',
+      'lt',
+      '--task',
+      'diacritics',
+      '--model-dir',
+      tiny,
+      gold,
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/The lt lexicon .*lexicon\/lt\.lex\.br is missing/u);
+    expect(result.stderr).not.toMatch(/\n\s+at /u);
   });
 });
 

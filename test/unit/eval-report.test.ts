@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.ts';
 import { scoreUfal } from '../../electron/eval/cs-ufal.ts';
 import { emptyCounts, summarize } from '../../electron/eval/metric.ts';
 import type { Cell, UdCell } from '../../electron/eval/report-cells.ts';
 import { planJobs, runJobs } from '../../electron/eval/report-jobs.ts';
 import { renderReport } from '../../electron/eval/report-markdown.ts';
 import { REPORT_TASKS } from '../../electron/eval/report-plan.ts';
-import { emptyResults, mergeResults, type ReportResults } from '../../electron/eval/report-results.ts';
+import { emptyResults, mergeResults, renameAliases, type ReportResults } from '../../electron/eval/report-results.ts';
 import type { SystemName } from '../../electron/eval/systems/index.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
 
@@ -128,6 +130,88 @@ describe('renderReport', () => {
   });
 });
 
+describe('renderReport: the candidates section', () => {
+  const candidates = (words: number, recalled: number, aligned: number, spellings: number) => ({
+    sentences: 10,
+    words,
+    recalled,
+    aligned,
+    spellings,
+  });
+  const results: ReportResults = {
+    ...emptyResults(),
+    // Saved under the product's old name: it must still fill the product columns.
+    cells: [{ ...cell('product', 'lt', 'diacritics', 85), system: 'model-lexicon' as SystemName }],
+    candidates: {
+      cells: [
+        { lang: 'lt', taskId: 'diacritics', limit: 10, counts: candidates(100, 90, 100, 150) },
+        { lang: 'lt', taskId: 'typos-0.02', limit: 10, counts: candidates(100, 80, 98, 196) },
+        { lang: 'en', taskId: 'typos-0.02', limit: 10, counts: candidates(50, 49, 50, 55) },
+      ],
+      failures: [{ lang: 'lv', error: 'candidates lv: The lv lexicon /x/lv.lex.br is missing.' }],
+      run: { date: '2026-12-01T00:00:00Z', limit: 10, command: 'npm run eval -- --systems candidates' },
+    },
+  };
+  const text = renderReport(results);
+
+  it.each([
+    [
+      'the header',
+      '| lang | words | recall, diacritics | recall, typos 0.02 | spellings per word, diacritics | ' +
+        'spellings per word, typos 0.02 | product, diacritics | product, typos 0.02 |',
+    ],
+    [
+      'recall, spellings per aligned word and the product beside them',
+      '| lt | 100 | 90.00 | 80.00 | 1.50 | 2.00 | 85.00 | — |',
+    ],
+    ['a failed language', '| lv | — | n/a | n/a | — | — | — | — |'],
+    ['English: typos only', '| en | 50 | — | 98.00 | — | 1.10 | — | — |'],
+    // Means need every language of the group; English has no diacritics column, so it is left out of that one.
+    ['means over the languages each task has', '| **mean, all 3** |  | — | — | — | — | — | — |'],
+    ['why a language has no numbers', '- candidates lv: The lv lexicon /x/lv.lex.br is missing.'],
+    [
+      'how it was measured',
+      'Measured on the first 10 sentences per language by `npm run eval -- --systems candidates` on 2026-12-01.',
+    ],
+  ])('%s', (_name, line) => expect(text.split('\n')).toContain(line));
+
+  it('means over complete groups', () => {
+    const complete = renderReport({
+      ...results,
+      candidates: { ...results.candidates!, failures: [], cells: results.candidates!.cells },
+    });
+    // lt and en: diacritics over lt alone, typos over both.
+    expect(complete.split('\n')).toContain('| **mean, all 2** |  | 90.00 | 89.00 | 1.50 | 1.55 | 85.00 | — |');
+  });
+
+  it('shows the product in one column whether saved as product or model-lexicon', () => {
+    expect(text).toContain('| product | the product: exactly what `ogonek fix --lang <lang>` does by default');
+    expect(text).not.toContain('model-lexicon |');
+  });
+});
+
+describe("renameAliases: results saved as model-lexicon are the product's", () => {
+  it("renames cells, jobs and runs, and keeps the current name's results where both exist", () => {
+    const renamed = renameAliases({
+      ...emptyResults(),
+      cells: [
+        { ...cell('product', 'lt', 'diacritics', 90) },
+        { ...cell('product', 'lt', 'diacritics', 80), system: 'model-lexicon' as SystemName },
+        { ...cell('product', 'cs', 'diacritics', 70), system: 'model-lexicon' as SystemName },
+      ],
+      jobs: [{ system: 'model-lexicon' as SystemName, lang: 'cs', wallSeconds: 3 }],
+      runs: { ['model-lexicon' as SystemName]: { date: 'd', limit: 300, command: 'c' } },
+      lastRun: { date: 'd', wallSeconds: 1, systems: ['model', 'model-lexicon' as SystemName], jobs: 1, command: 'c' },
+    });
+    expect(
+      renamed.cells.map((c) => c.kind === 'ud' && `${c.system} ${c.lang} ${c.result.alpha_word_accuracy}`),
+    ).toEqual(['product lt 90', 'product cs 70']);
+    expect(renamed.jobs).toEqual([{ system: 'product', lang: 'cs', wallSeconds: 3 }]);
+    expect(Object.keys(renamed.runs)).toEqual(['product']);
+    expect(renamed.lastRun?.systems).toEqual(['model', 'product']);
+  });
+});
+
 describe('mergeResults', () => {
   it('replaces the (system, language) pairs that were run again and keeps the rest', () => {
     const before: Cell[] = [
@@ -159,6 +243,41 @@ describe('runJobs', () => {
 });
 
 describe('ogonek eval-report (end to end on the shared benchmarks)', () => {
+  it('--systems candidates measures candidate recall alone, from --lexicon-dir; a language without a lexicon gets a note', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ogonek-report-'));
+    const lexicons = mkdtempSync(join(tmpdir(), 'ogonek-lexicons-'));
+    const builder = new AutomatonBuilder();
+    for (const [form, count] of [
+      ['ir', 50],
+      ['kad', 30],
+      ['tai', 25],
+      ['yra', 20],
+      ['į', 40],
+    ] as const)
+      builder.add(form, count);
+    writeFileSync(join(lexicons, 'lt.lex.br'), brotliCompressSync(builder.finish()));
+    const bin = new URL('../../bin/ogonek.js', import.meta.url).pathname;
+    const out = join(dir, 'EVAL.md');
+    const args = ['eval-report', '--systems', 'candidates', '--langs', 'lt,en', '--limit', '20'];
+    const run = spawnSync(process.execPath, [bin, ...args, '--lexicon-dir', lexicons, '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toMatch(/wrote .*EVAL\.md/u);
+    expect(run.status).toBe(0);
+    const report = readFileSync(out, 'utf8');
+    // The tiny lexicon lets only a few words get their diacritics back: recall is between 0 and 100.
+    expect(report).toMatch(
+      /## Candidates[^]*\n\| lt \| \d+ \| \d+\.\d\d \| \d+\.\d\d \| 1\.\d\d \| 1\.\d\d \| — \| — \|\n\| en \| — \| n\/a /u,
+    );
+    expect(report).toMatch(/- candidates en: The en lexicon .*en\.lex\.br is missing/u);
+    const json = JSON.parse(readFileSync(join(dir, 'eval-results.json'), 'utf8')) as ReportResults;
+    expect(json.cells).toEqual([]); // no system ran
+    expect(json.candidates?.cells.map((c) => `${c.lang} ${c.taskId}`)).toEqual(['lt diacritics', 'lt typos-0.02']);
+    const render = spawnSync(process.execPath, [bin, 'eval-report', '--render', '--out', out], { encoding: 'utf8' });
+    expect(render.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(report);
+  });
+
   it('writes EVAL.md and eval-results.json for the systems and languages asked for', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogonek-report-'));
     const bin = new URL('../../bin/ogonek.js', import.meta.url).pathname;

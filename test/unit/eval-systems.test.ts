@@ -1,12 +1,13 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync } from 'node:zlib';
 import nspell from 'nspell';
 import { describe, expect, it } from 'vitest';
+import { lexiconFromForms } from '../../electron/engine/lexicon/lexicon.ts';
+import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.ts';
 import { EvalInputError } from '../../electron/eval/gold-file.ts';
 import { createSystem } from '../../electron/eval/systems/index.ts';
-import { loadLexicon, parseLexicon } from '../../electron/eval/systems/lexicon.ts';
 import { expandFlagAliases } from '../../electron/eval/systems/hunspell-aliases.ts';
 import {
   createSpellChecker,
@@ -41,18 +42,26 @@ describe('applyCase: the writer capitalisation goes to the replacement', () => {
   });
 });
 
-describe('unigram system', () => {
-  const lexicon = parseLexicon(
-    [
-      'siandien\tšiandien\t9',
-      'grazus\tgražus\t5',
-      'as\taš\t7',
-      "l'ete\tl'été\t3",
-      'ete\tété\t2',
-      'labai\tlabai\t1',
-    ].join('\n'),
-    'test',
-  );
+/** Writes `forms` as <dir>/<lang>.lex.br, the file format models/training/lexicon/compile_automaton.ts writes. */
+function writeLexicon(dir: string, lang: string, forms: [string, number][]): void {
+  const builder = new AutomatonBuilder();
+  // Code-point order, as the builder requires (these test forms are all in the BMP, where sort() agrees).
+  for (const [form, count] of [...forms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) builder.add(form, count);
+  writeFileSync(join(dir, `${lang}.lex.br`), brotliCompressSync(builder.finish()));
+}
+
+describe('unigram system: the most frequent attested form of the key (Lexicon.best), else unchanged', () => {
+  const lexicon = lexiconFromForms('lt', [
+    ['šiandien', 9],
+    ['gražus', 5],
+    ['aš', 7],
+    ["l'été", 3],
+    ['été', 2],
+    ['labai', 1],
+    ['kasa', 20], // the plain form is the most frequent of its key
+    ['kąsa', 3],
+    ['žodis', 0], // known to the dictionary only: no count, so no choice for the baseline
+  ]);
 
   it.each([
     ['Siandien labai grazus oras.', 'Šiandien labai gražus oras.'],
@@ -62,33 +71,54 @@ describe('unigram system', () => {
     ["l'ete", "l'été"],
     ['d’ete', 'd’été'], // no entry for the compound: each letter run is looked up
     ['Šiandien gražus', 'Šiandien gražus'], // clean text: keys are stripped, forms kept
-    ['nezinomas zodis', 'nezinomas zodis'], // unknown words stay as typed
+    ['nezinomas zodis', 'nezinomas zodis'], // unknown, or known to the dictionary only: left as typed
+    ['kasa kąsa', 'kasa kasa'], // every form of a key becomes its most frequent one
   ])('%s -> %s', (input, output) => expect(createUnigramRestorer(lexicon, 'lt')(input)).toBe(output));
 
-  it('loads <lang>.tsv.gz from an injected folder through createSystem', async () => {
+  it.each([
+    ['ISIK', 'IŞIK'],
+    ['Isik', 'Işık'],
+    ['isik', 'ışık'],
+  ])('Turkish dotless i: %s -> %s', (input, output) =>
+    expect(createUnigramRestorer(lexiconFromForms('tr', [['ışık', 5]]), 'tr')(input)).toBe(output),
+  );
+
+  it('reads <lang>.lex.br from --lexicon-dir through createSystem', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'lt.tsv.gz'), gzipSync('grazus\tgražus\t5\n'));
-    expect(loadLexicon('lt', dir).get('grazus')).toBe('gražus');
+    writeLexicon(dir, 'lt', [
+      ['gražus', 5],
+      ['grazus', 1],
+    ]);
     const system = await createSystem('unigram', { lang: 'lt', lexiconDir: dir });
     expect(await system.correct(['Labai grazus', 'grazus.'])).toEqual(['Labai gražus', 'gražus.']);
   });
 
+  it("reads the lexicon of <model-dir>/lexicon when no lexicon folder is given (the product's)", async () => {
+    const modelDir = tempDir();
+    mkdirSync(join(modelDir, 'lexicon'));
+    writeLexicon(join(modelDir, 'lexicon'), 'lt', [['aš', 5]]);
+    const system = await createSystem('unigram', { lang: 'lt', modelDir });
+    expect(await system.correct(['as'])).toEqual(['aš']);
+  });
+
   it.each([
-    ['a missing file', (dir: string) => dir, /no unigram lexicon for 'lt'/],
+    ['a missing file', (_dir: string) => {}, /The lt lexicon .*lt\.lex\.br is missing/],
     [
-      'a file that is not gzip',
-      (dir: string) => (writeFileSync(join(dir, 'lt.tsv.gz'), 'plain'), dir),
-      /cannot read lexicon/,
+      'a file that is not brotli',
+      (dir: string) => writeFileSync(join(dir, 'lt.lex.br'), 'plain'),
+      /lt\.lex\.br is damaged/,
     ],
     [
-      'a malformed line',
-      (dir: string) => (writeFileSync(join(dir, 'lt.tsv.gz'), gzipSync('ok\tok\t1\nbroken\n')), dir),
-      /lt\.tsv\.gz:2: expected key<TAB>form<TAB>count/,
+      'a truncated file',
+      (dir: string) => writeFileSync(join(dir, 'lt.lex.br'), brotliCompressSync(Buffer.from('OGLX\x01\x00'))),
+      /lt\.lex\.br is damaged/,
     ],
-  ])('rejects %s with a clear error', (_name, prepare, message) => {
-    const dir = prepare(tempDir());
-    expect(() => loadLexicon('lt', dir)).toThrow(EvalInputError);
-    expect(() => loadLexicon('lt', dir)).toThrow(message);
+  ])('rejects %s with an EvalInputError naming the file and the language', async (_name, prepare, message) => {
+    const dir = tempDir();
+    prepare(dir);
+    const loading = createSystem('unigram', { lang: 'lt', lexiconDir: dir });
+    await expect(loading).rejects.toThrow(EvalInputError);
+    await expect(createSystem('unigram', { lang: 'lt', lexiconDir: dir })).rejects.toThrow(message);
   });
 });
 

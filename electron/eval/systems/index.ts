@@ -2,21 +2,29 @@
  * The systems the harness can score, behind one interface so that every baseline and the model are run,
  * timed and measured the same way.
  */
+import { join } from 'node:path';
+import { type Lexicon, LexiconError, readLexicon } from '../../engine/lexicon/lexicon.ts';
 import type { LanguageCode } from '../../shared/types.ts';
-import { DEFAULT_LEXICON_DIR, DEFAULT_MODEL_DIR } from '../paths.ts';
-import { loadLexicon } from './lexicon.ts';
-import { correctAll, createModelCorrector } from './model.ts';
+import { EvalInputError } from '../gold-file.ts';
+import { DEFAULT_MODEL_DIR } from '../paths.ts';
+import { correctAll, createModelCorrector, createProductCorrector } from './model.ts';
 import { createSpellChecker, createSpellCorrector, loadWordFrequencies } from './spell.ts';
 import { createUnigramRestorer } from './unigram.ts';
 
 /**
  * keep: identity; unigram: lexicon baseline; spell: nspell baseline; model: the trained model (free decoding);
- * model-lexicon: the trained model ranking the candidates of models/lexicon/<lang>.forms.tsv.br.
+ * product: exactly what `ogonek fix` does by default, the stable name of the product in every report.
  */
-export const SYSTEMS = ['keep', 'unigram', 'spell', 'model', 'model-lexicon'] as const;
+export const SYSTEMS = ['keep', 'unigram', 'spell', 'model', 'product'] as const;
 
 /** One of {@link SYSTEMS}. */
 export type SystemName = (typeof SYSTEMS)[number];
+
+/**
+ * Names that earlier runs used for a system, and the system they mean now. `model-lexicon` (the model ranking
+ * the lexicon's forms) became the default of `ogonek fix`, so it is the product.
+ */
+export const SYSTEM_ALIASES: Readonly<Record<string, SystemName>> = { 'model-lexicon': 'product' };
 
 /** A loaded system, ready to correct sentences of one language. */
 export interface EvalSystem {
@@ -29,7 +37,7 @@ export interface EvalSystem {
 /** Where systems find their data; defaults are the committed locations. */
 export interface SystemOptions {
   lang: LanguageCode;
-  /** Folder of <lang>.tsv.gz unigram lexicons (default models/lexicon). */
+  /** Folder of the complete lexicons, <lang>.lex.br (default <modelDir>/lexicon, as the engine). */
   lexiconDir?: string;
   /** Folder with manifest.json and the ONNX graphs (default models). */
   modelDir?: string;
@@ -39,9 +47,29 @@ export interface SystemOptions {
   threads?: number;
 }
 
-/** True when `value` names a system. */
+/** True when `value` names a system (its current name). */
 export function isSystemName(value: string): value is SystemName {
   return (SYSTEMS as readonly string[]).includes(value);
+}
+
+/** The system `value` names, by its current name or an alias; undefined when it names none. */
+export function resolveSystemName(value: string): SystemName | undefined {
+  return isSystemName(value) ? value : SYSTEM_ALIASES[value];
+}
+
+/** The folder whose <lang>.lex.br the baselines and the candidates measurement read: the product's. */
+export function lexiconDirOf(options: Pick<SystemOptions, 'lexiconDir' | 'modelDir'>): string {
+  return options.lexiconDir ?? join(options.modelDir ?? DEFAULT_MODEL_DIR, 'lexicon');
+}
+
+/** Reads the lexicon of `lang`; a missing or damaged file is bad input (its message names file and language). */
+export async function loadEvalLexicon(dir: string, lang: LanguageCode): Promise<Lexicon> {
+  try {
+    return await readLexicon(dir, lang);
+  } catch (error) {
+    if (error instanceof LexiconError) throw new EvalInputError(error.message);
+    throw error;
+  }
 }
 
 function fromFunction(name: SystemName, fix: (text: string) => string): EvalSystem {
@@ -55,22 +83,25 @@ function fromFunction(name: SystemName, fix: (text: string) => string): EvalSyst
 /** Loads system `name` for `options.lang` (dictionary and lexicon loading happen here, not in correct()). */
 export async function createSystem(name: SystemName, options: SystemOptions): Promise<EvalSystem> {
   const { lang } = options;
+  const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
   switch (name) {
     case 'keep':
       return fromFunction(name, (text) => text);
     case 'unigram':
-      return fromFunction(
-        name,
-        createUnigramRestorer(loadLexicon(lang, options.lexiconDir ?? DEFAULT_LEXICON_DIR), lang),
-      );
+      return fromFunction(name, createUnigramRestorer(await loadEvalLexicon(lexiconDirOf(options), lang), lang));
     case 'spell': {
       const checker = await createSpellChecker(lang);
       return fromFunction(name, createSpellCorrector(checker, loadWordFrequencies(lang, options.wordfreqDir), lang));
     }
     case 'model':
-    case 'model-lexicon': {
-      const decoding = name === 'model' ? 'speculative' : 'lexicon';
-      const corrector = await createModelCorrector(options.modelDir ?? DEFAULT_MODEL_DIR, options.threads, decoding);
+    case 'product': {
+      const corrector =
+        name === 'model'
+          ? await createModelCorrector(modelDir, options.threads, 'speculative')
+          : await createProductCorrector(modelDir, lang, {
+              ...(options.threads === undefined ? {} : { threads: options.threads }),
+              ...(options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir }),
+            });
       return {
         name,
         correct: (sentences) => correctAll(corrector, lang, sentences),

@@ -5,24 +5,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LexiconError } from '../../engine/lexicon/lexicon.ts';
 import type { Corrector, LanguageCode, ProviderName } from '../../shared/types.ts';
 import { EvalInputError } from '../gold-file.ts';
 
-interface EngineModule {
-  createCorrector(options?: {
-    modelDir?: string;
-    providers?: ProviderName[];
-    threads?: number;
-    decoding?: 'speculative' | 'lexicon';
-  }): Promise<Corrector>;
+/** The createCorrector options the harness uses (electron/engine/index.ts has them all). */
+interface EngineOptions {
+  modelDir?: string;
+  providers?: ProviderName[];
+  threads?: number;
+  decoding?: 'speculative' | 'lexicon';
+  lexiconDir?: string | null;
+  languages?: LanguageCode[];
 }
 
-/** Starts the engine on `modelDir`; fails with a clear message when the engine or the model is missing. */
-export async function createModelCorrector(
-  modelDir: string,
-  threads?: number,
-  decoding: 'speculative' | 'lexicon' = 'speculative',
-): Promise<Corrector> {
+interface EngineModule {
+  createCorrector(options?: EngineOptions): Promise<Corrector>;
+}
+
+/** Starts the engine on `modelDir`; fails with a clear message when the engine, the model or a lexicon is missing. */
+async function startEngine(modelDir: string, options: Omit<EngineOptions, 'modelDir'>): Promise<Corrector> {
   const entry = new URL('../../engine/index.ts', import.meta.url);
   if (!existsSync(fileURLToPath(entry))) {
     throw new EvalInputError(
@@ -34,10 +36,42 @@ export async function createModelCorrector(
   }
   // A literal specifier (not entry.href), so that the CLI's bundle (bin/cli-bundle.mjs) compiles the engine in.
   const engine = (await import('../../engine/index.ts')) as EngineModule;
-  return engine.createCorrector({ modelDir, decoding, ...(threads === undefined ? {} : { threads }) });
+  try {
+    return await engine.createCorrector({ modelDir, ...options });
+  } catch (error) {
+    // A missing or damaged lexicon is bad input (exit 1 with the engine's message), not a crash.
+    if (error instanceof LexiconError) throw new EvalInputError(error.message);
+    throw error;
+  }
 }
 
-/** Corrects sentences one by one (the engine batches internally where it can). */
+/** The model with an explicit decoding (the `model` system: free decoding). */
+export function createModelCorrector(
+  modelDir: string,
+  threads?: number,
+  decoding: 'speculative' | 'lexicon' = 'speculative',
+): Promise<Corrector> {
+  return startEngine(modelDir, { decoding, ...(threads === undefined ? {} : { threads }) });
+}
+
+/**
+ * Exactly what `ogonek fix --lang <lang> --model <modelDir>` runs (electron/cli/fix-command.ts): the engine's
+ * default decoding, providers and lexicon folder (<modelDir>/lexicon), with the language's lexicon loading while
+ * the model loads. Only what the caller sets explicitly differs: `threads` (speed only) and `lexiconDir`.
+ */
+export function createProductCorrector(
+  modelDir: string,
+  lang: LanguageCode,
+  overrides: { threads?: number; lexiconDir?: string } = {},
+): Promise<Corrector> {
+  return startEngine(modelDir, {
+    languages: [lang],
+    ...(overrides.threads === undefined ? {} : { threads: overrides.threads }),
+    ...(overrides.lexiconDir === undefined ? {} : { lexiconDir: overrides.lexiconDir }),
+  });
+}
+
+/** Corrects sentences one by one with the language named, as `ogonek fix --lang` does. */
 export async function correctAll(
   corrector: Corrector,
   lang: LanguageCode,
