@@ -3,7 +3,7 @@
  * (bench/engine-bench.ts) and prints the figures, as JSON with --json, and writes a Markdown report.
  */
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBench, type BenchResult } from '../../bench/engine-bench.ts';
@@ -88,6 +88,16 @@ provider choice and session creation.
 `;
 }
 
+/**
+ * `report` followed by the sections of `old` that other benchmarks own and rewrite themselves, each between
+ * `<!-- NAME: begin ... -->` and `<!-- NAME: end -->` (bench/fix-streaming.ts, bench/cold-start.ts): a rerun
+ * of this benchmark must not delete their figures.
+ */
+export function withOwnedSections(report: string, old: string): string {
+  const owned = [...old.matchAll(/<!-- ([\w-]+): begin\b[^]*?<!-- \1: end -->/g)].map((m) => m[0]);
+  return owned.length === 0 ? report : `${report.trimEnd()}\n\n${owned.join('\n\n')}\n`;
+}
+
 /** Runs the bench command; returns the exit code. */
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: {
@@ -101,7 +111,8 @@ export async function run(args: string[]): Promise<number> {
   const result = await runBench({ quick: values.quick, modelDir: values.model,
     threads: values.threads ? Number(values.threads) : undefined, log: (line) => console.error(`bench: ${line}`) });
   if (values.report) {
-    await writeFile(values.report, report(result));
+    const old = await readFile(values.report, 'utf8').catch(() => '');
+    await writeFile(values.report, withOwnedSections(report(result), old));
     console.error(`bench: wrote ${values.report}`);
   }
   if (values.json) console.log(JSON.stringify(result, null, 2));
