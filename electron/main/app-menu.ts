@@ -15,6 +15,8 @@ export interface AppMenuOptions {
   command: (command: MenuCommand) => void;
   openRecent: (path: string) => void;
   quit: () => void;
+  /** Shows the About box (about.ts); the Help menu's only item. */
+  about: () => void;
 }
 
 /** Builds the menu template from the current recent files. */
@@ -70,6 +72,8 @@ export function buildAppMenu(options: AppMenuOptions): MenuItemConstructorOption
         ...(options.devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
       ],
     },
+    // Also on macOS, whose app menu has its own About (the panel gets the same text, see about.ts).
+    { label: '&Help', role: 'help', submenu: [{ label: 'About Ogonek', click: options.about }] },
   ];
   if (mac) template.unshift({ role: 'appMenu' });
   return template;

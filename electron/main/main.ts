@@ -11,6 +11,7 @@ import {
 } from 'electron';
 import Store from 'electron-store';
 import type { Settings } from '../shared/contract.ts';
+import { aboutMessage, aboutPanelOptions } from './about.ts';
 import { buildAppMenu } from './app-menu.ts';
 import { appPaths } from './app-paths.ts';
 import type { ClipboardPort } from './clipboard-fixer.ts';
@@ -53,6 +54,7 @@ function forkEngine(): EngineChild {
 
 async function start(launch: LaunchRequests): Promise<void> {
   applySessionSecurity(paths.renderer);
+  app.setAboutPanelOptions(aboutPanelOptions({ version: app.getVersion() }));
   const settings = new SettingsService(new Store({ name: 'settings', clearInvalidConfig: true }) as unknown as SettingsBackend);
   const engine = new EngineHost({ spawn: forkEngine, modelDir: paths.models });
   const editor = new EditorWindow({ preloadPath: paths.preload, iconPath: paths.icon, devTools: !app.isPackaged });
@@ -124,6 +126,11 @@ async function start(launch: LaunchRequests): Promise<void> {
       },
       openRecent: (file) => void openPath(file),
       quit: () => app.quit(),
+      about: () => {
+        const status = engine.status();
+        const modelVersion = status.state === 'ready' ? status.modelVersion : undefined;
+        void dialog.showMessageBox({ type: 'info', buttons: ['OK'], ...aboutMessage({ version: app.getVersion(), modelVersion }) });
+      },
     })));
     void applyLoginItem(next.startAtLogin);
   };

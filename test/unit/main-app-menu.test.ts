@@ -11,7 +11,8 @@ function build(platform = 'linux', recentFiles: string[] = []) {
   const commands: MenuCommand[] = [];
   const opened: string[] = [];
   let quit = 0;
-  const template = buildAppMenu({ platform, recentFiles, devTools: false, command: (c) => commands.push(c), openRecent: (p) => opened.push(p), quit: () => quit++ });
+  let about = 0;
+  const template = buildAppMenu({ platform, recentFiles, devTools: false, command: (c) => commands.push(c), openRecent: (p) => opened.push(p), quit: () => quit++, about: () => about++ });
   const find = (label: string, items: MenuItemConstructorOptions[] = template): MenuItemConstructorOptions | undefined => {
     for (const item of items) {
       if (item.label?.replace('&', '') === label) return item;
@@ -21,7 +22,7 @@ function build(platform = 'linux', recentFiles: string[] = []) {
     return undefined;
   };
   const click = (label: string) => (find(label)?.click as (() => void) | undefined)?.();
-  return { template, find, click, commands, opened, quit: () => quit };
+  return { template, find, click, commands, opened, quit: () => quit, about: () => about };
 }
 
 describe('application menu', () => {
@@ -44,6 +45,12 @@ describe('application menu', () => {
 
   it('says when there are no recent files', () => {
     expect(build().find('No recent files')?.enabled).toBe(false);
+  });
+
+  it.each(['linux', 'win32', 'darwin'])('on %s, Help > About Ogonek opens the About box', (platform) => {
+    const menu = build(platform);
+    menu.click('About Ogonek');
+    expect(menu.about()).toBe(1);
   });
 
   it('macOS gets the app menu first; devtools only when asked', () => {
