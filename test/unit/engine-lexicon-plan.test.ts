@@ -1,54 +1,19 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
+/**
+ * What lexicon decoding may change in a sentence and among which spellings: the words, their candidates from
+ * the complete lexicon (every form of the word's key; for an unknown word, the forms within a few keyboard-weighted
+ * edits) and their priors. Counts go through the lexicon's one-byte storage (within 5 %), so priors are those of
+ * the stored counts.
+ */
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../electron/engine/byte-codec.ts';
-import { FormsLexicons, lexiconKey, parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
-import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, keysOneEditAway, letterVariants,
-  peel, wordSpans }
-  from '../../electron/engine/lexicon-plan.ts';
+import { lexiconFromForms } from '../../electron/engine/lexicon/lexicon.ts';
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, letterVariants, peel,
+  wordSpans } from '../../electron/engine/lexicon-plan.ts';
 
-const LT = ['aš\t180000\tas\t3500', 'čia\t91000\tcia\t1700', 'gražus\t5000', 'šiandien\t800',
-  'ōras\t900\toras\t100', 'kad\t9000\tkąd'].join('\n');
-
-describe('forms lexicon file', () => {
-  it('derives each key from its forms; a missing count is 1, digits are the count of the form before', () => {
-    const lexicon = parseFormsLexicon('żółw\t5\tzolw\nże\t100\n', 'pl');
-    expect([...lexicon]).toEqual([
-      ['zolw', [{ form: 'żółw', count: 5 }, { form: 'zolw', count: 1 }]],
-      ['ze', [{ form: 'że', count: 100 }]],
-    ]);
-  });
-
-  it('skips a line whose forms do not strip to one key', () => {
-    expect([...parseFormsLexicon('że\t3\tdom\t2\nsię\n', 'pl').keys()]).toEqual(['sie']);
-  });
-
-  it.each([
-    ['Čia', 'lt', 'cia'],
-    ['ŽÓŁW', 'pl', 'zolw'],
-    ['ISTANBUL', 'tr', 'istanbul'],
-    ['İstanbul', 'tr', 'istanbul'],
-    ['ılık', 'tr', 'ilik'],
-    ['Straße', 'de', 'strasse'.replace('ss', 'ß')],
-  ])('key of %j (%s) is %j', (word, lang, key) => {
-    expect(lexiconKey(word, lang as never)).toBe(key);
-  });
-
-  it('loads a language on demand from <dir>/<lang>.forms.tsv.br; a missing file gives null', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ogonek-forms-'));
-    try {
-      await writeFile(join(dir, 'lt.forms.tsv.br'), brotliCompressSync(Buffer.from(LT)));
-      const lexicons = new FormsLexicons(dir);
-      expect((await lexicons.get('lt'))?.get('cia')?.[0]).toEqual({ form: 'čia', count: 91000 });
-      expect(await lexicons.get('lv')).toBeNull();
-      expect(await new FormsLexicons(null).get('lt')).toBeNull();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-});
+// Count 0: a form the dictionary knows and our text never showed.
+const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
+  ['šiandien', 800], ['ōras', 900], ['oras', 100], ['kad', 9000], ['kąd', 1], ['žodžių', 0], ['namas', 300],
+  ['mano', 50], ['labai', 1000], ['laba', 3], ['kuri', 80], ['kurti', 9]];
 
 describe('words of a sentence', () => {
   it.each([
@@ -92,70 +57,70 @@ describe('case restoration', () => {
 });
 
 describe('candidates', () => {
-  const lexicon = parseFormsLexicon(LT, 'lt');
-  const texts = (word: string) =>
-    candidatesFor(word, 'lt', lexicon)?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null;
+  const lexicon = lexiconFromForms('lt', LT);
+  const texts = (word: string, options = DEFAULT_PLAN_OPTIONS) => candidatesFor(word, 'lt', lexicon, options)
+    ?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null;
 
   it.each([
     // the input first (spelled as written), then the lexicon's other forms by count
-    ['cia', [['cia', '0.0183', true], ['čia', '0.9817', false]]],
-    ['Cia', [['Cia', '0.0183', true], ['Čia', '0.9817', false]]],
+    ['cia', [['cia', '0.0179', true], ['čia', '0.9821', false]]],
+    ['Cia', [['Cia', '0.0179', true], ['Čia', '0.9821', false]]],
     // a diacritic the writer typed is never taken away: nothing left to choose
     ['čia', null],
     // an input the lexicon does not list still competes, with a count of 0.05
     ['grazus', [['grazus', '0.0000', true], ['gražus', '1.0000', false]]],
-    ['Oras', [['Oras', '0.1000', true], ['Ōras', '0.9000', false]]],
+    ['Oras', [['Oras', '0.1004', true], ['Ōras', '0.8996', false]]],
     // forms under 0.2 % of the key are left out: here that leaves nothing to choose
     ['kad', null],
     ['gražus', null],
+    // a known word whose only form is itself is simply known: no candidates, and no typo candidates either
+    // (the forms lexicon had no line for a plain word, which then got typo candidates)
     ['namas', null],
+    ['labai', null],
+    ['kurti', null],
+    // a form the dictionary knows and our text never showed counts 0.5 (dictionaryCount), the input 0.05
+    ['zodziu', [['zodziu', '0.0909', true], ['žodžių', '0.9091', false]]],
+    ['Zodziu', [['Zodziu', '0.0909', true], ['Žodžių', '0.9091', false]]],
+    ['žodziu', [['žodziu', '0.0909', true], ['žodžių', '0.9091', false]]],
+    // the only form would take away a typed diacritic: nothing to choose
+    ['mąno', null],
   ])('%j -> %j', (word, expected) => {
     expect(texts(word)).toEqual(expected);
   });
 
+  it('dictionaryCount weighs the forms our text never showed', () => {
+    expect(texts('zodziu', { ...DEFAULT_PLAN_OPTIONS, dictionaryCount: 4.95 })).toEqual([
+      ['zodziu', '0.0100', true], ['žodžių', '0.9900', false]]);
+  });
+
   it.each([
-    // an unknown lowercase word gets the forms one edit away, by count, after itself at the input share (0.5)
+    // an unknown lowercase word gets the forms within 2 keyboard-weighted edits, after itself at the input share
+    // (0.5); each scores log(count) - 3 * cost
     ['graius', [['graius', '0.5000', true], ['gražus', '0.5000', false]]],
     ['siandein', [['siandein', '0.5000', true], ['šiandien', '0.5000', false]]],
-    ['orasd', [['orasd', '0.5000', true], ['ōras', '0.4500', false], ['oras', '0.0500', false]]],
-    // capitalised words (mostly names), short words and words two edits away get none
+    // an extra d after s (its neighbour, 0.6) from both forms of the key: shared by count
+    ['orasd', [['orasd', '0.5000', true], ['ōras', '0.4498', false], ['oras', '0.0502', false]]],
+    // kurti at 0.6 (i for u) against kuri at 1.2 (an extra t and i for u), nine times as frequent: kuri first
+    ['kurtu', [['kurtu', '0.5000', true], ['kuri', '0.2975', false], ['kurti', '0.2025', false]]],
+    // two edits: now a typo candidate (one edit was the most before the complete lexicons)
+    ['grajjus', [['grajjus', '0.5000', true], ['gražus', '0.5000', false]]],
+    // capitalised words (mostly names), short words and words three edits away get none
     ['Graius', null],
     ['ors', null],
-    ['grajjus', null],
+    ['grajjuss', null],
   ])('typo candidates: %j -> %j', (word, expected) => {
-    const options = { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 };
-    const got = candidatesFor(word, 'lt', lexicon, options)
-      ?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null;
-    expect(got).toEqual(expected);
+    expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 })).toEqual(expected);
   });
 
   it.each([
-    ['ab', ['b', 'a', 'ba', 'bb', 'aa', 'xb', 'ax', 'xab', 'axb', 'abx']],
-  ])('keysOneEditAway(%j) holds deletions, transpositions, substitutions and insertions', (key, some) => {
-    const keys = keysOneEditAway(key);
-    for (const k of some) expect(keys.has(k), k).toBe(true);
-    expect(keys.has(key)).toBe(false);
-    // 2 deletions + 1 transposition + 2 * 25 substitutions + 3 * 26 insertions, less duplicates
-    expect(keys.size).toBeLessThanOrEqual(2 + 1 + 50 + 78);
-    expect(keysOneEditAway('abc').has('acb')).toBe(true);
-  });
-
-  it.each([
-    // a key only the unigram lexicon knows: its spelling against the input, as an attested form against an unattested one
-    ['zodziu', [['zodziu', '0.0476', true], ['žodžių', '0.9524', false]]],
-    ['Zodziu', [['Zodziu', '0.0476', true], ['Žodžių', '0.9524', false]]],
-    ['žodziu', [['žodziu', '0.0476', true], ['žodžių', '0.9524', false]]],
-    // the unigram spelling is the input itself, or would take away a typed diacritic: nothing to choose
-    ['namas', null],
-    ['mąno', null],
-    // the forms lexicon comes first; a word neither knows may still be a typo
-    ['cia', [['cia', '0.0183', true], ['čia', '0.9817', false]]],
-    ['graius', [['graius', '0.5000', true], ['gražus', '0.5000', false]]],
-  ])('with a unigram fallback: %j -> %j', (word, expected) => {
-    const fallback = new Map([['zodziu', 'žodžių'], ['namas', 'namas'], ['mano', 'mano']]);
-    const got = candidatesFor(word, 'lt', lexicon, DEFAULT_PLAN_OPTIONS, fallback)
-      ?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null;
-    expect(got).toEqual(expected);
+    ['typoMaxEdits 1 leaves out two edits', { typoMaxEdits: 1 }, 'grajjus', null],
+    ['typoMinLength 0 turns typo candidates off', { typoMinLength: 0 }, 'graius', null],
+    ['typoMaxCandidates 1 keeps the best', { typoMaxCandidates: 1 }, 'kurtu',
+      [['kurtu', '0.5000', true], ['kuri', '0.5000', false]]],
+    ['typoCostWeight 0: counts alone decide', { typoCostWeight: 0 }, 'kurtu',
+      [['kurtu', '0.5000', true], ['kuri', '0.4494', false], ['kurti', '0.0506', false]]],
+  ] as const)('%s', (_what, options, word, expected) => {
+    expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, ...options })).toEqual(expected);
   });
 
   it('without keepTypedDiacritics, typed diacritics may go too', () => {
@@ -176,12 +141,13 @@ describe('candidates', () => {
   });
 
   it('a plan holds the byte offsets of the words with a choice, never adjacent', () => {
-    const text = '„Siandien“ as eisiu, cia 5 km.';
+    // eisiu: unknown, nothing within 2 edits; labai: known as it is; orasd: a typo of oras
+    const text = '„Siandien“ as eisiu, cia 5 km labai orasd.';
     const plan = buildPlan(text, 'lt', lexicon);
     const bytes = utf8Bytes(text);
-    expect(plan.words.map((w) => decodeUtf8(bytes.subarray(w.start, w.end)))).toEqual(['Siandien', 'as', 'cia']);
+    expect(plan.words.map((w) => decodeUtf8(bytes.subarray(w.start, w.end)))).toEqual(['Siandien', 'as', 'cia', 'orasd']);
     expect(plan.words.map((w) => w.candidates.map((c) => decodeUtf8(c.bytes)))).toEqual([
-      ['Siandien', 'Šiandien'], ['as', 'aš'], ['cia', 'čia'],
+      ['Siandien', 'Šiandien'], ['as', 'aš'], ['cia', 'čia'], ['orasd', 'ōras', 'oras'],
     ]);
     plan.words.slice(1).forEach((w, i) => expect(w.start).toBeGreaterThan(plan.words[i]!.end));
   });
