@@ -33,6 +33,9 @@ const { values } = parseArgs({ options: {
   'typo-min-length': { type: 'string' },
   'typo-input-share': { type: 'string' },
   'typo-max': { type: 'string' },
+  'dictionary-count': { type: 'string' },
+  'typo-cost-weight': { type: 'string' },
+  'typo-max-edits': { type: 'string' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
@@ -69,7 +72,10 @@ async function engine(name: string, decoding: Decoding, lambdas?: string) {
   const lexiconPlan = { unknown, ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
     ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),
     ...(values['typo-input-share'] ? { typoInputShare: Number(values['typo-input-share']) } : {}),
-    ...(values['typo-max'] ? { typoMaxCandidates: Number(values['typo-max']) } : {}) };
+    ...(values['typo-max'] ? { typoMaxCandidates: Number(values['typo-max']) } : {}),
+    ...(values['dictionary-count'] ? { dictionaryCount: Number(values['dictionary-count']) } : {}),
+    ...(values['typo-cost-weight'] ? { typoCostWeight: Number(values['typo-cost-weight']) } : {}),
+    ...(values['typo-max-edits'] ? { typoMaxEdits: Number(values['typo-max-edits']) } : {}) };
   engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan }) });
 }

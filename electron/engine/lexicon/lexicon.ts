@@ -3,6 +3,7 @@
  * every correctly written lowercase form, from the Hunspell dictionary's expansion and from our text, with the
  * counts of the attested ones. The one reader of word forms for decoding, drafts and the eval's baselines.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -112,10 +113,15 @@ export class Lexicons {
   private readonly loaded = new Map<LanguageCode, Lexicon>();
   private readonly loading = new Map<LanguageCode, Promise<Lexicon>>();
 
-  /** `dir` null: no lexicons (get() gives null). */
-  constructor(readonly dir: string | null, private readonly keep = 3) {}
+  /**
+   * `dir` null or a folder that does not exist: no lexicons at all (get() gives null; a bare model such as the
+   * tiny test model decodes freely). A folder that exists must hold every language asked for.
+   */
+  constructor(readonly dir: string | null, private readonly keep = 3) {
+    if (dir !== null && !existsSync(dir)) this.dir = null;
+  }
 
-  /** The lexicon of `lang`; null when this instance has no folder; rejects with a LexiconError. */
+  /** The lexicon of `lang`; null when there is no lexicon folder; rejects with a LexiconError. */
   async get(lang: LanguageCode): Promise<Lexicon | null> {
     const ready = this.loaded.get(lang);
     if (ready) {
