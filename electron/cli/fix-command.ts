@@ -7,11 +7,11 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type LanguageChoice } from '../shared/types.ts';
 import { createCorrector, DECODINGS, type Decoding } from '../engine/index.ts';
-import { textChunks } from './fix-input.ts';
+import { checkFile, InvalidInputError, textChunks } from './fix-input.ts';
 import { correctPieces, type ParagraphResult } from './fix-stream.ts';
 import { OutputSink } from './output-sink.ts';
 
-const HELP = `Usage: ogonek fix [--lang XX|auto] [--json] [--model DIR] [FILE...]
+const HELP = `Usage: ogonek fix [--lang XX|auto] [--json] [--lossy] [--model DIR] [FILE...]
 
 Restores diacritics and fixes typos. Reads FILEs (or stdin) and prints the corrected text, paragraph by
 paragraph as it goes.
@@ -19,6 +19,8 @@ paragraph as it goes.
   --json           print a JSON array with one object per paragraph instead of the text:
                    {file, paragraph, start, end, language, text, suggestions}; file is null for stdin,
                    offsets are UTF-16 code units of the whole input, paragraphs over 4 KiB come in pieces
+  --lossy          input that is not valid UTF-8 is refused (exit 2, with the byte offset) unless this is
+                   given: then invalid bytes become U+FFFD, with a warning on stderr
   --model DIR      model folder (default: the bundled models/)
   --provider NAME  execution providers to try, comma-separated (default: the platform's accelerator, then cpu)
   --decoding NAME  ${DECODINGS.join(' | ')}: lexicon (default) makes the model choose among the dictionary
@@ -53,7 +55,7 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({ args, allowPositionals: true, options: {
       lang: { type: 'string', default: 'auto' }, json: { type: 'boolean', default: false },
       model: { type: 'string' }, provider: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      decoding: { type: 'string' },
+      decoding: { type: 'string' }, lossy: { type: 'boolean', default: false },
     } });
   } catch (error) {
     console.error(`ogonek fix: ${(error as Error).message}\n\n${HELP}`);
@@ -80,6 +82,13 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
   }
+  try {
+    // Files are refused before anything is written; stdin can only be checked as it streams in.
+    if (!values.lossy) for (const file of positionals) await checkFile(file);
+  } catch (error) {
+    console.error(`ogonek fix: ${(error as Error).message}`);
+    return error instanceof InvalidInputError ? 2 : 1;
+  }
   const files: Array<string | null> = positionals.length === 0 ? [null] : positionals;
   const providers = values.provider?.split(',').map((p) => p.trim()) as never;
   const out = new OutputSink(process.stdout);
@@ -90,9 +99,10 @@ export async function run(args: string[]): Promise<number> {
   const stop = () => void corrector.dispose();
   out.signal.addEventListener('abort', stop, { once: true });
   const json = values.json ? new JsonArrayWriter(out) : null;
+  const input = { lossy: values.lossy, warn: (message: string) => console.error(`ogonek fix: warning: ${message}`) };
   try {
     files: for (const file of files) {
-      for await (const result of correctPieces(corrector, textChunks(file), { file, language })) {
+      for await (const result of correctPieces(corrector, textChunks(file, input), { file, language })) {
         if (!(await (json ? json.record(result) : out.write(result.text)))) break files;
       }
     }
@@ -101,7 +111,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     if (!out.signal.aborted) {
       console.error(`ogonek fix: ${(error as Error).message}`);
-      return 1;
+      return error instanceof InvalidInputError ? 2 : 1;
     }
   } finally {
     out.signal.removeEventListener('abort', stop);

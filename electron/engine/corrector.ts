@@ -9,6 +9,7 @@ import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { sentenceLambda } from './lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon-plan.ts';
+import { modelView, suggestionsOnUnit, type ModelView } from './model-view.ts';
 import { detectLanguage } from './language-id.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
@@ -130,7 +131,7 @@ export class EngineCorrector implements Corrector {
       if (unit.tooLong) return [];
       const cached = this.cache.get(version, language.tag, unit.text);
       if (cached) return cached;
-      const nfc = unit.text.normalize('NFC');
+      const nfc = modelView(unit.text).text.normalize('NFC');
       return isModelSafe(nfc) && isLatinText(nfc) ? undefined : [];
     });
     // Each distinct text is decoded once, however often it occurs.
@@ -145,7 +146,9 @@ export class EngineCorrector implements Corrector {
     for (let b = 0; b < todo.length; b += BATCH) {
       if (signal.aborted) throw new CancelledError();
       const texts = todo.slice(b, b + BATCH);
-      const nfcs = texts.map((t) => t.normalize('NFC'));
+      // The model sees each unit without the characters it cannot read (model-view.ts).
+      const views = texts.map((t) => modelView(t));
+      const nfcs = views.map((v) => v.text.normalize('NFC'));
       const inputs = nfcs.map((t) => utf8Bytes(t));
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
@@ -160,7 +163,7 @@ export class EngineCorrector implements Corrector {
       const outcomes = await this.backend.decode(jobs, signal);
       if (signal.aborted) throw new CancelledError();
       texts.forEach((t, i) => {
-        const suggestions = this.suggestionsFor(t, inputs[i]!, outcomes[i]!.ids, outcomes[i]!.probs, language.code);
+        const suggestions = this.suggestionsFor(t, views[i]!, inputs[i]!, outcomes[i]!.ids, outcomes[i]!.probs, language.code);
         this.cache.set(version, language.tag, t, suggestions);
         fresh.set(t, suggestions);
         done.add(t);
@@ -170,11 +173,13 @@ export class EngineCorrector implements Corrector {
     return units.map((u, i) => results[i] ?? fresh.get(u.text) ?? []);
   }
 
-  private suggestionsFor(text: string, input: Uint8Array, ids: number[], probs: number[], lang: LanguageCode): Suggestion[] {
+  private suggestionsFor(text: string, view: ModelView, input: Uint8Array, ids: number[], probs: number[],
+    lang: LanguageCode): Suggestion[] {
     const output = outputBytes(ids);
     if (!output) return []; // no EOS, a non-byte id or invalid UTF-8: the model failed, keep the text
-    return buildSuggestions({ text, inputBytes: input, outputBytes: output, outputProbs: probs },
+    const onView = buildSuggestions({ text: view.text, inputBytes: input, outputBytes: output, outputProbs: probs },
       (s) => stripDiacritics(s, lang)).filter((s) => !hasForeignLetters(s.original));
+    return suggestionsOnUnit(text, view, onView);
   }
 
   /** Loads what a language needs (its lexicons) ahead of the first request, e.g. when the user picks it. */

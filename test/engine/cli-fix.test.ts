@@ -83,3 +83,42 @@ describe.skipIf(!HAS_MODEL)('ogonek fix: output is streamed paragraph by paragra
     expect(stdout).toBe('Šiandien labai gražus oras.\n\nRytoj bus šalta.\n');
   }, 120_000);
 });
+
+const INVALID = new URL('../fixtures/invalid-utf8/', import.meta.url).pathname;
+
+describe.skipIf(!HAS_MODEL)('ogonek fix: input that is not UTF-8 (item 7)', () => {
+  const cases: Array<[string, number, number]> = [
+    ['latin2.txt', 12, 2],
+    ['wtf8-surrogate.txt', 22, 1],
+    ['truncated.txt', 28, 2],
+    ['stray-continuation.txt', 7, 1],
+  ];
+
+  it.each(cases)('%s as a file: refused before anything is written, naming byte %i (line %i); exit 2', (name, offset, line) => {
+    const path = join(INVALID, name);
+    const result = pipeline(`ogonek fix --lang lt "${path}"`);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`ogonek fix: ${path} is not valid UTF-8 at byte offset ${offset} (line ${line}; `);
+    expect(result.stderr).toContain('--lossy');
+  });
+
+  it.each(cases)('%s on stdin: refused naming byte %i (line %i); exit 2', (name, offset, line) => {
+    const result = pipeline(`ogonek fix --lang lt < "${join(INVALID, name)}"`);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`ogonek fix: stdin is not valid UTF-8 at byte offset ${offset} (line ${line}; `);
+  });
+
+  it('--lossy: U+FFFD in place of the bad bytes, a warning, exit 0, and the words around corrected as without them', () => {
+    const clean = pipeline(`printf 'Siandien labai grazus oras.\\n' | ogonek fix --lang lt`);
+    const words = clean.stdout.split(' ');
+    expect(words).toHaveLength(4);
+    const result = pipeline(`ogonek fix --lang lt --lossy < "${join(INVALID, 'wtf8-surrogate.txt')}"`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe([...words.slice(0, 3), '\uFFFD\uFFFD\uFFFD', words[3]].join(' '));
+    expect(result.stderr).toBe('ogonek fix: warning: stdin: replaced 3 invalid UTF-8 sequences with U+FFFD (--lossy); ' +
+      'the first at byte offset 22 (line 1; 0xED 0xA0: an encoded UTF-16 surrogate (a lone surrogate written as ' +
+      'CESU-8/WTF-8, e.g. from JSON))\n');
+  });
+});
