@@ -224,7 +224,11 @@ describe('ogonek eval --system product: exactly what ogonek fix does by default'
     expect(JSON.parse(result.stdout)).toMatchObject({ system: 'product', sentences: 2, words: 7 });
   });
 
-  it("a model folder without the language's lexicon: exit 1 and the engine's message naming the file", () => {
+  it("a lexicon folder without the language's lexicon: exit 1 and the engine's message naming the file", () => {
+    const bare = mkdtempSync(join(tmpdir(), 'ogonek-product-'));
+    for (const name of ['manifest.json', 'encoder.onnx', 'decoder.onnx'])
+      copyFileSync(join(tiny, name), join(bare, name));
+    mkdirSync(join(bare, 'lexicon')); // a model folder with no lexicon folder at all decodes freely (the engine's rule)
     const result = ogonek(
       'eval',
       '--system',
@@ -234,7 +238,7 @@ describe('ogonek eval --system product: exactly what ogonek fix does by default'
       '--task',
       'diacritics',
       '--model-dir',
-      tiny,
+      bare,
       gold,
     );
     expect(result.status).toBe(1);
