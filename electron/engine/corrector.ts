@@ -6,6 +6,7 @@
 import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, type EngineStatus,
   type LanguageCode, type Suggestion } from '../shared/types.ts';
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
+import type { ContextModel } from './context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { sentenceLambda } from './lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon-plan.ts';
@@ -30,6 +31,10 @@ export interface CorrectorModel {
   decoding?: Decoding;
   /** The complete lexicons whose forms lexicon decoding ranks; without them, units are decoded speculatively. */
   forms?: Lexicons;
+  /** Word language models that re-score lexicon candidates in context; a language without one goes without. */
+  lms?: { get(lang: LanguageCode): Promise<ContextModel | null> };
+  /** Weight of the language model against the frequency prior (DEFAULT_LM_WEIGHT where not given). */
+  lmWeight?: number;
   /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
   lambda?: number;
   /** The same for sentences that already have diacritics. */
@@ -37,6 +42,9 @@ export interface CorrectorModel {
   /** How lexicon decoding picks candidates (DEFAULT_PLAN_OPTIONS where not given). */
   plan?: Partial<PlanOptions>;
 }
+
+/** Weight of the word language model against the frequency prior in the lattice (tuned on dev). */
+export const DEFAULT_LM_WEIGHT = 1;
 
 /** Decoding strategies: free decoding (speculative == greedy, byte for byte) or ranking lexicon candidates. */
 export const DECODINGS = ['speculative', 'greedy', 'lexicon'] as const;
@@ -126,6 +134,8 @@ export class EngineCorrector implements Corrector {
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;
     const forms = await loadLexicons(this.model, language.code);
+    const lm = forms ? await this.model.lms?.get(language.code) ?? null : null;
+    const context = lm ? { model: lm, weight: this.model.lmWeight ?? DEFAULT_LM_WEIGHT } : undefined;
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
@@ -153,7 +163,7 @@ export class EngineCorrector implements Corrector {
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
         if (forms) {
-          const plan = buildPlan(nfc, language.code, forms, planOptions);
+          const plan = buildPlan(nfc, language.code, forms, planOptions, context);
           return { encoderIds: encoderIds(input, language.tag), source: input,
             lexicon: { plan, lambda: sentenceLambda(nfc, language.code, this.model) } };
         }

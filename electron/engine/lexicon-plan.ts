@@ -7,10 +7,13 @@
  */
 import type { LanguageCode } from '../shared/types.ts';
 import { utf8Bytes } from './byte-codec.ts';
+import { type ContextModel, contextPriors, type LatticeSlot } from './context.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './lexicon/word-rules.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { NOISE_TABLES } from './noise/tables.ts';
+
+const decoder = new TextDecoder();
 
 /** One spelling the decoder may choose for a word. */
 export interface PlanCandidate {
@@ -213,10 +216,13 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon
   return [{ bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true }, ...others];
 }
 
-/** The plan of one NFC sentence. */
+/** The plan of one NFC sentence. With `model`, the candidates' priors are first re-scored in context. */
 export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS): LexiconPlan {
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS, context?: { model: ContextModel; weight: number }): LexiconPlan {
   const words: PlanWord[] = [];
+  // Every word, for the language model: a word without a choice is a slot of one form.
+  const slots: LatticeSlot[] = [];
+  const slotWord: Array<PlanWord | null> = [];
   let charAt = 0;
   let byteAt = 0;
   for (const span of wordSpans(text)) {
@@ -224,13 +230,29 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     // A known key with nothing to choose is not in the lexicon either, so 'model' also reaches plain words.
     const letters = !candidates && options.unknown === 'model'
       ? letterVariants(span.text, lang, options.keepTypedDiacritics) : null;
-    if (!candidates && !letters) continue;
+    if (context) {
+      slots.push(candidates
+        ? { forms: candidates.map((c) => lowerFor(decoder.decode(c.bytes), lang)), logPriors: candidates.map((c) => c.logPrior) }
+        : { forms: [lowerFor(span.text, lang)], logPriors: [0] });
+    }
+    if (!candidates && !letters) {
+      if (context) slotWord.push(null);
+      continue;
+    }
     byteAt += utf8Bytes(text.slice(charAt, span.start)).length;
     const start = byteAt;
     byteAt += utf8Bytes(span.text).length;
     charAt = span.end;
-    words.push(candidates ? { start, end: byteAt, candidates }
-      : { start, end: byteAt, candidates: [], variants: letters!.map((vs) => vs.map((v) => utf8Bytes(v))) });
+    const word: PlanWord = candidates ? { start, end: byteAt, candidates }
+      : { start, end: byteAt, candidates: [], variants: letters!.map((vs) => vs.map((v) => utf8Bytes(v))) };
+    words.push(word);
+    if (context) slotWord.push(word);
+  }
+  if (context && words.some((w) => w.candidates.length > 1)) {
+    contextPriors(slots, context.model, context.weight).forEach((priors, i) => {
+      const word = slotWord[i];
+      if (word && word.candidates.length > 0) word.candidates.forEach((c, k) => { c.logPrior = priors[k]!; });
+    });
   }
   return { words };
 }

@@ -1,0 +1,93 @@
+/**
+ * Context for lexicon decoding: a word n-gram language model decides between candidates that are all real words
+ * (cs "zda/zdá", lt "gražus/gražūs", every Vietnamese syllable). The sentence is a lattice: each word position
+ * holds its candidates (a word without a choice holds itself). Forward and backward Viterbi over the trigram
+ * state give each candidate the score of the best whole-sentence path through it,
+ *   sum over the path of (logPrior + lmWeight * ln P_lm(word | two before)),
+ * and that max-marginal, relative to its position's best, becomes the candidate's new log-prior. The byte model
+ * then ranks candidates as before (lexicon-decode.ts), now with priors that have seen the whole sentence.
+ */
+
+/** The language model as the lattice needs it (electron/engine/lm/ngram-model.ts implements it). */
+export interface ContextModel {
+  /** The id of a lowercase token (the id of `<unk>` for a word the model does not know). */
+  wordHash(token: string): number;
+  /** Natural-log probability of w after u v (ids). */
+  logProb(u: number, v: number, w: number): number;
+}
+
+/** One word position: its candidates' lowercase forms and log-priors (a fixed word: one form, prior 0). */
+export interface LatticeSlot {
+  forms: string[];
+  logPriors: number[];
+}
+
+/**
+ * Per slot, per candidate: the best path score through it minus the slot's best (so the best is 0).
+ * `lmWeight` scales the language model against the priors.
+ */
+export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeight: number): number[][] {
+  const n = slots.length;
+  if (n === 0) return [];
+  const bos = model.wordHash('<s>');
+  const eos = model.wordHash('</s>');
+  const ids = slots.map((s) => s.forms.map((f) => model.wordHash(f)));
+  const size = (i: number) => (i < 0 ? 1 : ids[i]!.length);
+  const id = (i: number, k: number) => (i < 0 ? bos : ids[i]![k]!);
+  // State at position i: (candidate a of i-1, candidate b of i), stored at a * size(i) + b.
+  const fwd: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const A = size(i - 1);
+    const B = size(i);
+    const Z = size(i - 2);
+    const cur = new Float64Array(A * B).fill(-Infinity);
+    for (let a = 0; a < A; a++) {
+      for (let b = 0; b < B; b++) {
+        const emit = slots[i]!.logPriors[b]!;
+        let best = -Infinity;
+        for (let z = 0; z < Z; z++) {
+          const before = i === 0 ? 0 : fwd[i - 1]![z * A + a]!;
+          if (before === -Infinity) continue;
+          const v = before + lmWeight * model.logProb(id(i - 2, z), id(i - 1, a), id(i, b));
+          if (v > best) best = v;
+        }
+        cur[a * B + b] = best + emit;
+      }
+    }
+    fwd.push(cur);
+  }
+  const bwd: Float64Array[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const A = size(i - 1);
+    const B = size(i);
+    const cur = new Float64Array(A * B);
+    for (let a = 0; a < A; a++) {
+      for (let b = 0; b < B; b++) {
+        if (i === n - 1) {
+          cur[a * B + b] = lmWeight * model.logProb(id(i - 1, a), id(i, b), eos);
+          continue;
+        }
+        const C = size(i + 1);
+        let best = -Infinity;
+        for (let c = 0; c < C; c++) {
+          const v = lmWeight * model.logProb(id(i - 1, a), id(i, b), id(i + 1, c)) + slots[i + 1]!.logPriors[c]! +
+            bwd[i + 1]![b * C + c]!;
+          if (v > best) best = v;
+        }
+        cur[a * B + b] = best;
+      }
+    }
+    bwd[i] = cur;
+  }
+  return slots.map((slot, i) => {
+    const A = size(i - 1);
+    const B = size(i);
+    const marg = slot.forms.map((_f, b) => {
+      let best = -Infinity;
+      for (let a = 0; a < A; a++) best = Math.max(best, fwd[i]![a * B + b]! + bwd[i]![a * B + b]!);
+      return best;
+    });
+    const top = Math.max(...marg);
+    return marg.map((m) => m - top);
+  });
+}
