@@ -1,0 +1,241 @@
+/**
+ * One language's word trigram language model (models/lm/<lang>.lm.br, built by models/training/lm/build.py): the
+ * engine's only reader of it. Interpolated modified Kneser-Ney, pruned, stored ARPA-style as sorted hashed n-gram
+ * keys with quantized log10 probabilities and backoff weights (layout: models/training/lm/lmfile.py). Lookups are
+ * binary searches in typed arrays: a loaded model is its file's arrays and nothing per n-gram.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliDecompress } from 'node:zlib';
+import type { LanguageCode } from '../../shared/types.ts';
+import { lowerFor } from '../lexicon/word-rules.ts';
+import { key1, key2, key3, wordHashOf } from './ngram-hash.ts';
+
+const brotliDecompressAsync = promisify(brotliDecompress);
+
+const MAGIC = 'OGLM';
+const VERSION = 1;
+const ORDER = 3;
+/** Stored q means log10 = -q / QUANT_STEPS. */
+const QUANT_STEPS = 20;
+
+/** What the builder writes in the file's JSON header (the fields the reader relies on are checked). */
+export interface NgramHeader {
+  order: number;
+  lang: string;
+  /** N-grams stored per order (1..3). */
+  counts: number[];
+  [field: string]: unknown;
+}
+
+interface OrderTable {
+  keys: Uint32Array;
+  logp: Uint8Array;
+  /** Empty for the highest order. */
+  backoff: Uint8Array;
+}
+
+/** The letter runs of `text`, lowercased with the language's rule, NFC: the model's tokens (query.py tokens()). */
+export function lmTokens(text: string, lang: LanguageCode): string[] {
+  return [...text.normalize('NFC').matchAll(/[\p{L}\p{M}]+/gu)].map((m) => lowerFor(m[0], lang).normalize('NFC'));
+}
+
+function find(keys: Uint32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export class NgramModel {
+  /** Word hashes of the sentence start, the sentence end and the unknown word. */
+  readonly bos = wordHashOf('<s>');
+  readonly eos = wordHashOf('</s>');
+  readonly unk = wordHashOf('<unk>');
+  private readonly unkIndex: number;
+
+  constructor(readonly lang: LanguageCode, readonly header: NgramHeader, private readonly orders: OrderTable[]) {
+    this.unkIndex = find(orders[0]!.keys, key1(this.unk));
+    for (const special of [this.bos, this.eos, this.unk]) {
+      if (find(orders[0]!.keys, key1(special)) < 0) throw new Error('a special token has no unigram');
+    }
+  }
+
+  /** The hash of a token (lmTokens form), or the <unk> hash when the model has no unigram for it. */
+  wordHash(token: string): number {
+    const h = wordHashOf(token);
+    return find(this.orders[0]!.keys, key1(h)) >= 0 ? h : this.unk;
+  }
+
+  /** Whether the model has the token in its vocabulary. */
+  knows(token: string): boolean {
+    return find(this.orders[0]!.keys, key1(wordHashOf(token))) >= 0;
+  }
+
+  /**
+   * ln P(w | u v) from word hashes (wordHash; u and v may be `bos`, at the sentence start both are): the stored
+   * trigram, else the backoff of (u v) plus the stored bigram (v w), else the backoff of v plus the unigram w.
+   */
+  logProb(u: number, v: number, w: number): number {
+    const [o1, o2, o3] = this.orders as [OrderTable, OrderTable, OrderTable];
+    let i = find(o3.keys, key3(u, v, w));
+    if (i >= 0) return -o3.logp[i]! / QUANT_STEPS * Math.LN10;
+    i = find(o2.keys, key2(u, v));
+    const bo2 = i >= 0 ? -o2.backoff[i]! / QUANT_STEPS : 0;
+    let lp: number;
+    i = find(o2.keys, key2(v, w));
+    if (i >= 0) {
+      lp = -o2.logp[i]! / QUANT_STEPS;
+    } else {
+      i = find(o1.keys, key1(v));
+      const bo1 = i >= 0 ? -o1.backoff[i]! / QUANT_STEPS : 0;
+      i = find(o1.keys, key1(w));
+      if (i < 0) i = this.unkIndex;
+      lp = bo1 + -o1.logp[i]! / QUANT_STEPS;
+    }
+    return (bo2 + lp) * Math.LN10;
+  }
+
+  /** ln P(tokens </s> | <s>) of one sentence's tokens (lmTokens form; unknown ones count as <unk>). */
+  sentenceLogProb(tokens: readonly string[]): number {
+    let u = this.bos;
+    let v = this.bos;
+    let total = 0;
+    for (const h of [...tokens.map((t) => this.wordHash(t)), this.eos]) {
+      total += this.logProb(u, v, h);
+      u = v;
+      v = h;
+    }
+    return total;
+  }
+}
+
+/** A model file that is missing, unreadable, truncated or corrupt; the message names the file and language. */
+export class NgramModelError extends Error {
+  override name = 'NgramModelError';
+  constructor(readonly lang: LanguageCode, readonly path: string, reason: string) {
+    super(`The ${lang} word language model ${path} ${reason}. Reinstall Ogonek or rebuild the language models ` +
+      '(models/training/README.md).');
+  }
+}
+
+/** Path of the model of `lang` in `dir`. */
+export function ngramModelPath(dir: string, lang: LanguageCode): string {
+  return join(dir, `${lang}.lm.br`);
+}
+
+/** Parses a model file's decompressed bytes; throws an Error saying what is wrong. */
+export function parseNgramModel(bytes: Uint8Array, lang: LanguageCode): NgramModel {
+  // Typed-array views need 4-byte alignment: copy a buffer that starts elsewhere (one copy, at load).
+  if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) throw new Error('not an OGLM file');
+  const version = view.getUint32(4, true);
+  if (version !== VERSION) throw new Error(`version ${version}, expected ${VERSION}`);
+  const headerLength = view.getUint32(8, true);
+  if (12 + headerLength > bytes.length) throw new Error('truncated header');
+  let header: NgramHeader;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
+  } catch {
+    throw new Error('unreadable header');
+  }
+  const counts = header?.counts;
+  if (header?.order !== ORDER || !Array.isArray(counts) || counts.length !== ORDER ||
+    !counts.every((c) => Number.isSafeInteger(c) && c >= 0)) throw new Error('header without order 3 and its counts');
+  if (header.lang !== lang) throw new Error(`holds the model of ${JSON.stringify(header.lang)}`);
+  const align = (at: number) => at + (-at & 3);
+  let at = align(12 + headerLength);
+  const orders: OrderTable[] = [];
+  for (let n = 1; n <= ORDER; n++) {
+    const count = counts[n - 1] as number;
+    const keysAt = at;
+    const logpAt = keysAt + 4 * count;
+    const backoffAt = align(logpAt + count);
+    at = n < ORDER ? align(backoffAt + count) : backoffAt;
+    if (at > bytes.length) throw new Error(`truncated at order ${n}`);
+    const keys = new Uint32Array(bytes.buffer, bytes.byteOffset + keysAt, count);
+    for (let i = 1; i < count; i++) {
+      if (keys[i - 1]! >= keys[i]!) throw new Error(`order ${n} keys out of order at ${i}`);
+    }
+    orders.push({ keys, logp: bytes.subarray(logpAt, logpAt + count),
+      backoff: n < ORDER ? bytes.subarray(backoffAt, backoffAt + count) : new Uint8Array(0) });
+  }
+  if (at !== bytes.length) throw new Error(`${bytes.length - at} bytes past the last array`);
+  return new NgramModel(lang, header, orders);
+}
+
+/** Reads one language's model; rejects with an NgramModelError naming the file when it is missing or damaged. */
+export async function readNgramModel(dir: string, lang: LanguageCode): Promise<NgramModel> {
+  const path = ngramModelPath(dir, lang);
+  let packed: Buffer;
+  try {
+    packed = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new NgramModelError(lang, path, code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? error})`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await brotliDecompressAsync(packed);
+  } catch {
+    throw new NgramModelError(lang, path, 'is damaged (not brotli data, or truncated)');
+  }
+  try {
+    return parseNgramModel(bytes, lang);
+  } catch (error) {
+    throw new NgramModelError(lang, path, `is damaged (${(error as Error).message})`);
+  }
+}
+
+/**
+ * The models of the few languages in use, loaded on first use; the `keep` most recently used stay loaded (up to
+ * about 15 MB each). The language model only sharpens choices, so a model that cannot be loaded is reported once
+ * through `onError` and then treated as absent (get() resolves to null) until a new cache is made.
+ */
+export class NgramModels {
+  private readonly loaded = new Map<LanguageCode, NgramModel>();
+  private readonly loading = new Map<LanguageCode, Promise<NgramModel | null>>();
+  private readonly failed = new Set<LanguageCode>();
+
+  /** `dir` null: no models (get() gives null, nothing is reported). */
+  constructor(readonly dir: string | null, private readonly onError: (error: NgramModelError) => void,
+    private readonly keep = 3) {}
+
+  /** The model of `lang`, or null when there is none (no folder, or it failed to load). Never rejects. */
+  async get(lang: LanguageCode): Promise<NgramModel | null> {
+    const ready = this.loaded.get(lang);
+    if (ready) {
+      this.loaded.delete(lang); // re-insert: Map order is recency
+      this.loaded.set(lang, ready);
+      return ready;
+    }
+    if (!this.dir || this.failed.has(lang)) return null;
+    let pending = this.loading.get(lang);
+    if (!pending) {
+      pending = readNgramModel(this.dir, lang).then((model) => {
+        this.loaded.set(lang, model);
+        while (this.loaded.size > this.keep) this.loaded.delete(this.loaded.keys().next().value!);
+        return model;
+      }, (error: unknown) => {
+        this.failed.add(lang);
+        try {
+          this.onError(error instanceof NgramModelError ? error
+            : new NgramModelError(lang, ngramModelPath(this.dir!, lang), `cannot be loaded (${error})`));
+        } catch {
+          // a failing reporter must not turn a missing model into a failed correction
+        }
+        return null;
+      }).finally(() => this.loading.delete(lang));
+      this.loading.set(lang, pending);
+    }
+    return pending;
+  }
+}
