@@ -1,5 +1,5 @@
 /**
- * `ogonek fix [--lang XX|auto] [--json] [--model DIR] [FILE...]`: corrects text from stdin (or files) and
+ * `ogonek fix [--lang XX|auto] [--json|--jsonl] [--model DIR] [FILE...]`: corrects text from stdin (or files) and
  * prints the corrected text, or with --json the corrections. Output is streamed piece by piece (a paragraph,
  * or 4 KiB of a longer one), so the first paragraph appears while the rest is still read and corrected.
  */
@@ -11,14 +11,15 @@ import { checkFile, InvalidInputError, textChunks } from './fix-input.ts';
 import { correctPieces, type ParagraphResult } from './fix-stream.ts';
 import { OutputSink } from './output-sink.ts';
 
-const HELP = `Usage: ogonek fix [--lang XX|auto] [--json] [--lossy] [--model DIR] [FILE...]
+const HELP = `Usage: ogonek fix [--lang XX|auto] [--json|--jsonl] [--lossy] [--model DIR] [FILE...]
 
-Restores diacritics and fixes typos. Reads FILEs (or stdin) and prints the corrected text, paragraph by
-paragraph as it goes.
+Restores diacritics and fixes typos. Reads FILEs (or stdin; - is stdin too) and prints the corrected text,
+paragraph by paragraph as it goes.
   --lang XX|auto   language (${LANGUAGES.join(' ')}) or auto (default)
-  --json           print a JSON array with one object per paragraph instead of the text:
+  --json           print a JSON array with one object per paragraph instead of the text, always an array:
                    {file, paragraph, start, end, language, text, suggestions}; file is null for stdin,
                    offsets are UTF-16 code units of the whole input, paragraphs over 4 KiB come in pieces
+  --jsonl          the same objects, one per line (JSON Lines)
   --lossy          input that is not valid UTF-8 is refused (exit 2, with the byte offset) unless this is
                    given: then invalid bytes become U+FFFD, with a warning on stderr
   --model DIR      model folder (default: the bundled models/)
@@ -36,17 +37,32 @@ async function unreadable(file: string): Promise<string | null> {
   }
 }
 
-/** The JSON array, written as it grows: '[', one object per line, ']'. */
-class JsonArrayWriter {
-  private count = 0;
-  constructor(private readonly out: OutputSink) {}
-  record(result: ParagraphResult): Promise<boolean> {
-    return this.out.write(`${this.count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(result)}`);
-  }
-  end(): Promise<boolean> {
-    return this.out.write(this.count === 0 ? '[]\n' : '\n]\n');
-  }
+/** How results are written: the corrected text, or JSON records as they come. */
+interface ResultWriter {
+  record(result: ParagraphResult): Promise<boolean>;
+  end(): Promise<boolean>;
 }
+
+/** The corrected text, piece after piece: joined, they are the input corrected. */
+const textWriter = (out: OutputSink): ResultWriter => ({
+  record: (result) => out.write(result.text),
+  end: async () => true,
+});
+
+/** --json: one array, written as it grows ('[', one object per line, ']'); `[]` for no input. */
+function jsonArrayWriter(out: OutputSink): ResultWriter {
+  let count = 0;
+  return {
+    record: (result) => out.write(`${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(result)}`),
+    end: () => out.write(count === 0 ? '[]\n' : '\n]\n'),
+  };
+}
+
+/** --jsonl: the same objects, one per line. */
+const jsonLinesWriter = (out: OutputSink): ResultWriter => ({
+  record: (result) => out.write(`${JSON.stringify(result)}\n`),
+  end: async () => true,
+});
 
 /** Runs the fix command; returns the exit code. */
 export async function run(args: string[]): Promise<number> {
@@ -54,6 +70,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: {
       lang: { type: 'string', default: 'auto' }, json: { type: 'boolean', default: false },
+      jsonl: { type: 'boolean', default: false },
       model: { type: 'string' }, provider: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       decoding: { type: 'string' }, lossy: { type: 'boolean', default: false },
     } });
@@ -71,11 +88,18 @@ export async function run(args: string[]): Promise<number> {
     console.error(`ogonek fix: unknown language '${language}' (expected one of ${LANGUAGES.join(', ')} or auto)`);
     return 2;
   }
+  if (values.json && values.jsonl) {
+    console.error('ogonek fix: --json and --jsonl exclude each other');
+    return 2;
+  }
   if (values.decoding !== undefined && !(DECODINGS as readonly string[]).includes(values.decoding)) {
     console.error(`ogonek fix: unknown decoding '${values.decoding}' (expected one of ${DECODINGS.join(', ')})`);
     return 2;
   }
-  for (const file of positionals) {
+  // '-' is stdin, as for cat; it is read once, however often it is named.
+  const files: Array<string | null> = positionals.length === 0 ? [null] : positionals.map((p) => (p === '-' ? null : p));
+  const named = files.filter((f): f is string => f !== null);
+  for (const file of named) {
     const why = await unreadable(file);
     if (why !== null) {
       console.error(`ogonek fix: ${why}`);
@@ -84,12 +108,11 @@ export async function run(args: string[]): Promise<number> {
   }
   try {
     // Files are refused before anything is written; stdin can only be checked as it streams in.
-    if (!values.lossy) for (const file of positionals) await checkFile(file);
+    if (!values.lossy) for (const file of named) await checkFile(file);
   } catch (error) {
     console.error(`ogonek fix: ${(error as Error).message}`);
     return error instanceof InvalidInputError ? 2 : 1;
   }
-  const files: Array<string | null> = positionals.length === 0 ? [null] : positionals;
   const providers = values.provider?.split(',').map((p) => p.trim()) as never;
   const out = new OutputSink(process.stdout);
   // A named language's lexicons load while the worker loads the model (most of a cold start).
@@ -98,15 +121,15 @@ export async function run(args: string[]): Promise<number> {
   // A reader that went away (`| head -1`) stops the engine mid-text: nothing more can be written.
   const stop = () => void corrector.dispose();
   out.signal.addEventListener('abort', stop, { once: true });
-  const json = values.json ? new JsonArrayWriter(out) : null;
+  const writer = values.json ? jsonArrayWriter(out) : values.jsonl ? jsonLinesWriter(out) : textWriter(out);
   const input = { lossy: values.lossy, warn: (message: string) => console.error(`ogonek fix: warning: ${message}`) };
   try {
     files: for (const file of files) {
       for await (const result of correctPieces(corrector, textChunks(file, input), { file, language })) {
-        if (!(await (json ? json.record(result) : out.write(result.text)))) break files;
+        if (!(await writer.record(result))) break files;
       }
     }
-    await json?.end();
+    await writer.end();
     await out.finish();
   } catch (error) {
     if (!out.signal.aborted) {

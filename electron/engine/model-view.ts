@@ -3,22 +3,30 @@
  * back from its offsets to the unit's.
  *
  * Why: the model reads and writes UTF-8 bytes of the text it was trained on. A character outside that (a lone
- * surrogate, which TextEncoder turns into U+FFFD; U+FFFD itself, left by a lossy decode; control characters)
- * still reaches it as bytes and changes what it does with the words around it, and in free decoding it has to
- * write those bytes back, which it cannot: it writes other bytes, or invalid UTF-8, and then the whole sentence
- * is dropped. Such characters are taken out of the model's input; a run of them between two letters becomes a
- * space, so the letters on either side are not read as one word. Spans of suggestions are mapped back to the
- * unit, and a suggestion that would rewrite a hidden character, or a fragment of a word that one splits, is
- * dropped: the hidden characters stay exactly as they were, and the words around them are corrected as if
- * they were not there.
+ * surrogate, which TextEncoder turns into U+FFFD; U+FFFD itself, left by a lossy decode; control characters;
+ * emoji and other symbols) still reaches it as bytes and changes what it does with the words around it, and
+ * in free decoding it has to write those bytes back, which it cannot: it writes other bytes (🙂 came back as
+ * "Medd"), or invalid UTF-8 (👍 glued to a word), and then the whole sentence is dropped. Such characters are
+ * taken out of the model's input; a run of them between two letters becomes a space, so the letters on either
+ * side are not read as one word. Spans of suggestions are mapped back to the unit, and a suggestion that would
+ * rewrite a hidden character, or a fragment of a word that lost text splits, is dropped: the hidden characters
+ * stay exactly as they were, and the words around them are corrected as if they were not there.
  */
 import type { Suggestion } from '../shared/types.ts';
 
 /**
- * Characters kept out of the model's input: lone surrogates, U+FFFD, C0 and C1 controls other than tab, and
- * the byte-order mark.
+ * Characters that stand for text that was lost: lone surrogates, U+FFFD, C0 and C1 controls other than tab,
+ * and the byte-order mark. Between two letters they break a word, whose fragments are then left alone.
  */
-const HIDDEN = /[\p{Cs}\uFFFD\uFEFF\u0000-\u0008\u000a-\u001f\u007f-\u009f]/u;
+const BROKEN = /[\p{Cs}\uFFFD\uFEFF\u0000-\u0008\u000a-\u001f\u007f-\u009f]/u;
+/**
+ * Symbols the model never learnt to write: emoji and other pictographs, other symbols (\p{So}: ★ ✓ ™), private
+ * use, every code point outside the BMP (four UTF-8 bytes, absent from the training text: in free decoding the
+ * model copied none of 😀 👍 🙂 🇱🇹 𝑥 back, nor ❤ ☺ ✓ ★ ™), and the joiners and selectors of emoji sequences
+ * (ZWJ, VS15/VS16, the keycap). They separate words; they never break one.
+ */
+const SYMBOL = /[\p{Extended_Pictographic}\p{So}\p{Co}\u{10000}-\u{10FFFF}\u200D\uFE0E\uFE0F\u20E3]/u;
+const HIDDEN = new RegExp(`${BROKEN.source}|${SYMBOL.source}`, 'u');
 const HIDDEN_RUN = new RegExp(`(?:${HIDDEN.source})+`, 'gu');
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SPACE = /\s/u;
@@ -31,7 +39,10 @@ export interface ModelView {
   source: Int32Array;
   /** Whether the unit has hidden characters at all (if not, `text` is the unit itself). */
   changed: boolean;
-  /** [start, end) of each hidden run in the unit, and whether it split a word (a space stands for it). */
+  /**
+   * [start, end) of each hidden run in the unit, and whether it broke a word (lost text between two letters;
+   * a space stands for it in the view and the fragments on either side are not corrected).
+   */
   hidden: Array<{ start: number; end: number; splitsWord: boolean }>;
 }
 
@@ -62,9 +73,9 @@ export function modelView(unit: string): ModelView {
     copy(at, start);
     const before = charBefore(text, text.length);
     const after = String.fromCodePoint(unit.codePointAt(end) ?? 0x20);
-    const splitsWord = WORD_CHAR.test(before) && WORD_CHAR.test(after);
-    hidden.push({ start, end, splitsWord });
-    if (splitsWord) {
+    const betweenLetters = WORD_CHAR.test(before) && WORD_CHAR.test(after);
+    hidden.push({ start, end, splitsWord: betweenLetters && BROKEN.test(run[0]) });
+    if (betweenLetters) {
       text += ' '; // keep the two sides apart: they are not one word
       source.push(start);
     } else if ((before === '' || SPACE.test(before)) && end < unit.length && SPACE.test(unit[end]!)) {

@@ -3,7 +3,7 @@
  * items 4-9). Skipped, with the reason printed, while the model is absent.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -121,4 +121,56 @@ describe.skipIf(!HAS_MODEL)('ogonek fix: input that is not UTF-8 (item 7)', () =
       'the first at byte offset 22 (line 1; 0xED 0xA0: an encoded UTF-16 surrogate (a lone surrogate written as ' +
       'CESU-8/WTF-8, e.g. from JSON))\n');
   });
+});
+
+const EMOJI = new URL('../fixtures/emoji/thumbs-up.txt', import.meta.url).pathname;
+
+describe.skipIf(!HAS_MODEL)('ogonek fix: -, --json, --jsonl, emoji (item 9)', () => {
+  const input = file('two-paragraphs.txt', 'Siandien labai grazus oras.\n\nRytoj bus salta.\n');
+
+  it('- reads stdin: the same output as no file at all, and it can sit between files', () => {
+    const plain = pipeline(`ogonek fix --lang lt < "${input}"`);
+    expect(plain.status).toBe(0);
+    expect(pipeline(`ogonek fix --lang lt - < "${input}"`)).toEqual(plain);
+    expect(pipeline(`ogonek fix --lang lt "${input}" - < "${input}"`).stdout).toBe(plain.stdout + plain.stdout);
+  });
+
+  it.each([
+    ['one file', (json: string) => `ogonek fix --lang lt ${json} "${input}"`, [input, input]],
+    ['stdin', (json: string) => `ogonek fix --lang lt ${json} < "${input}"`, [null, null]],
+    ['stdin as -, then a file', (json: string) => `ogonek fix --lang lt ${json} - "${input}" < "${input}"`,
+      [null, null, input, input]],
+  ])('--json is always an array of paragraph objects (%s); --jsonl gives the same objects one per line',
+    (_name, command, files) => {
+      const json = pipeline(command('--json'));
+      const lines = pipeline(command('--jsonl'));
+      expect([json.status, lines.status]).toEqual([0, 0]);
+      const array = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+      expect(Array.isArray(array)).toBe(true);
+      expect(array.map((r) => r.file)).toEqual(files);
+      expect(array.map((r) => Object.keys(r))).toEqual(files.map(() =>
+        ['file', 'paragraph', 'start', 'end', 'language', 'text', 'suggestions']));
+      expect(lines.stdout.endsWith('\n')).toBe(true);
+      expect(lines.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual(array);
+    });
+
+  it('--json on empty input is an empty array; --json with --jsonl is a usage error', () => {
+    expect(pipeline('ogonek fix --json < /dev/null')).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
+    expect(pipeline('ogonek fix --json --jsonl < /dev/null').status).toBe(2);
+  });
+
+  it.each(['lexicon', 'speculative'])('👍 and 🙂 before a word: each line corrected as without its emoji, the emoji kept (%s decoding)',
+    (decoding) => {
+      const lines = readFileSync(EMOJI, 'utf8').split('\n').slice(0, -1);
+      const emoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}]+ ?/u;
+      const clean = file(`emoji-clean-${decoding}.txt`, `${lines.map((l) => l.replace(emoji, '')).join('\n')}\n`);
+      const expected = pipeline(`ogonek fix --lang lt --decoding ${decoding} "${clean}"`).stdout.split('\n');
+      const got = pipeline(`ogonek fix --lang lt --decoding ${decoding} "${EMOJI}"`);
+      expect(got.status).toBe(0);
+      expect(got.stdout.split('\n').slice(0, -1)).toEqual(lines.map((line, i) => {
+        const m = emoji.exec(line)!;
+        const fixed = expected[i]!;
+        return line.slice(0, m.index) + m[0] + fixed.slice(m.index);
+      }));
+    });
 });

@@ -1,6 +1,6 @@
 /**
  * Characters the model cannot read (issue 15, item 7): lone surrogates (e.g. from JSON or the editor), U+FFFD
- * left by a lossy decode, controls and the byte-order mark. With the shipped model, a sentence with one of
+ * left by a lossy decode, controls and the byte-order mark; and emoji and symbols (item 9). With the shipped model, a sentence with one of
  * them between or before words is corrected exactly as the same sentence without it, and the character
  * itself stays where it was. Before the fix a lone surrogate or a control left the whole sentence uncorrected
  * and U+FFFD changed the decoding of its neighbours (`oras` became `orą`).
@@ -79,6 +79,22 @@ function expectNeighboursUnaffected(decodings: Array<'lexicon' | 'speculative'>,
 }
 
 expectNeighboursUnaffected(['lexicon', 'speculative'], HIDDEN_CASES, 'characters the model cannot read');
+
+/**
+ * Item 9: emoji and symbols the model cannot write back. Before the fix, in free decoding it wrote other letters
+ * for 🙂 ("Medd") and invalid UTF-8 for 👍 glued to a word, which left that whole sentence uncorrected; in
+ * lexicon decoding they were copied but still moved the choices for the words next to them.
+ */
+const SYMBOL_CASES: Array<[string, string]> = [
+  ['👍 U+1F44D', '👍'],
+  ['🙂 U+1F642', '🙂'],
+  ['👍🏽 with a skin tone', '👍🏽'],
+  ['❤️ with VS16', '❤️'],
+  ['a ZWJ family 👨‍👩‍👧', '👨‍👩‍👧'],
+  ['★ (other symbols)', '★'],
+];
+
+expectNeighboursUnaffected(['lexicon', 'speculative'], SYMBOL_CASES, 'emoji and symbols');
 
 describe.skipIf(!HAS_MODEL)('a word split by such a character', () => {
   let corrector: EngineHandle;

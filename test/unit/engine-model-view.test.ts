@@ -1,7 +1,8 @@
 /**
- * What the model is shown of a unit (electron/engine/model-view.ts, issue 15, item 7): characters it cannot
- * read are left out, a run of them inside a word becomes a space, and suggestions come back onto the unit
- * without ever touching a hidden character or a fragment of a word one splits.
+ * What the model is shown of a unit (electron/engine/model-view.ts, issue 15, items 7 and 9): characters it
+ * cannot read or write (lost text, emoji, symbols) are left out, a run of them inside a word becomes a space,
+ * and suggestions come back onto the unit without ever touching a hidden character or a fragment of a word
+ * that lost text splits.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,18 @@ describe('modelView', () => {
     ['controls (NUL, ESC, C1) and the byte-order mark', '\uFEFFgrazus\u0000 \u001b\u0085oras', 'grazus oras'],
     ['a tab is text', 'grazus\toras', 'grazus\toras'],
     ['two runs around one space', `a ${FFFD} ${FFFD} b`, 'a b'],
+    // Item 9: emoji and other symbols the model cannot write back.
+    ['👍 glued to the word after it', '👍Siandien labai', 'Siandien labai'],
+    ['🙂 glued to the word after it', '🙂Siandien labai', 'Siandien labai'],
+    ['👍 between words', 'Siandien 👍 labai', 'Siandien labai'],
+    ['an emoji between two letters separates them', 'Siandien👍labai', 'Siandien labai'],
+    ['a skin-tone modifier goes with its emoji', '👍🏻 oras', 'oras'],
+    ['❤️ (a BMP pictograph with VS16)', 'Aciu ❤️', 'Aciu'],
+    ['a ZWJ family', 'Mano 👨‍👩‍👧 seima', 'Mano seima'],
+    ['a flag (regional indicators)', '🇱🇹 Lietuva', 'Lietuva'],
+    ['other symbols (★ ™)', 'Geras★ ™ oras', 'Geras oras'],
+    ['a math letter outside the BMP', 'Jei 𝑥 lygus', 'Jei lygus'],
+    ['text of other scripts stays: it is not a symbol', 'Москва ir Vilnius', 'Москва ir Vilnius'],
   ])('%s', (_name, unit, text) => {
     expect(modelView(unit).text).toBe(text);
   });
@@ -36,11 +49,13 @@ describe('modelView', () => {
   });
 
   it('property: the view never holds a hidden character, and keeps every other one in order', () => {
-    const piece = fc.constantFrom('a', 'ž', ' ', '.', FFFD, '\uD800', '\uDC00', '\u0000', '\u0085', '\uFEFF', 'oras', '\t');
+    const piece = fc.constantFrom('a', 'ž', ' ', '.', FFFD, '\uD800', '\uDC00', '\u0000', '\u0085', '\uFEFF', 'oras', '\t',
+      '👍', '🙂', '🏻', '\u200D', '\uFE0F', '★', 'Я');
+    const hidden = /[\p{Cs}\uFFFD\uFEFF\u0000-\u0008\u000a-\u001f\u007f-\u009f\p{Extended_Pictographic}\p{So}\u{10000}-\u{10FFFF}\u200D\uFE0F]/u;
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (unit) => {
       const { text } = modelView(unit);
-      expect(text).not.toMatch(/[\p{Cs}\uFFFD\uFEFF\u0000-\u0008\u000a-\u001f\u007f-\u009f]/u);
-      const kept = (s: string) => s.replace(/[\p{Cs}\uFFFD\uFEFF\u0000-\u0008\u000a-\u001f\u007f-\u009f\s]/gu, '');
+      expect(text).not.toMatch(hidden);
+      const kept = (s: string) => s.replace(new RegExp(`${hidden.source}|\\s`, 'gu'), '');
       expect(kept(text)).toBe(kept(unit));
     }));
   });
@@ -61,6 +76,10 @@ describe('suggestionsOnUnit', () => {
       { span: { start: 1, end: 7 }, original: 'grazus' }],
     ['a fragment of a word split by one is not', `gra${FFFD}zus oras`, 'gra', 'grą', null],
     ['nor the other fragment', `gra${FFFD}zus oras`, 'zus', 'žus', null],
+    ['a word glued to 👍 is corrected', '👍Siandien oras', 'Siandien', 'Šiandien',
+      { span: { start: 2, end: 10 }, original: 'Siandien' }],
+    ['an emoji between letters only separates: the word after it is corrected', 'Labas👍grazus', 'grazus', 'gražus',
+      { span: { start: 7, end: 13 }, original: 'grazus' }],
   ])('%s', (_name, unit, original, replacement, expected) => {
     const view = modelView(unit);
     const [moved] = suggestionsOnUnit(unit, view, [suggestion(view.text, original, replacement)]);
