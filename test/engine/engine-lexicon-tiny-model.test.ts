@@ -10,15 +10,26 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOS_ID, BYTE_OFFSET, encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
-import { parseFormsLexicon } from '../../electron/engine/forms-lexicon.ts';
 import { createCorrector, type EngineHandle } from '../../electron/engine/index.ts';
+import { lexiconFromForms, lexiconPath } from '../../electron/engine/lexicon/lexicon.ts';
+import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../electron/engine/lexicon-plan.ts';
 import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
+import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 
 const TINY = fileURLToPath(new URL('../fixtures/tiny-model', import.meta.url));
+const strip = (text: string) => stripDiacritics(text.normalize('NFC'), 'pl');
 
-const PL_FORMS = ['że\t900\tze\t300', 'się\t800\tsie\t5', 'żółw\t20\tzolw', 'łącze\t30\tłączę\t25\tlacze\t2',
-  'może\t700\tmoze\t3', 'już\t600', 'są\t500\tsa\t9', 'gęśla\t4', 'jaźń\t6\tjazn', 'zażółć\t3'].join('\n');
+const PL_FORMS: Array<[string, number]> = [['że', 900], ['ze', 300], ['się', 800], ['sie', 5], ['żółw', 20], ['zolw', 1],
+  ['łącze', 30], ['łączę', 25], ['lacze', 2], ['może', 700], ['moze', 3], ['już', 600], ['są', 500], ['sa', 9],
+  ['gęśla', 4], ['jaźń', 6], ['jazn', 1], ['zażółć', 3]];
+
+/** The lexicon file of PL_FORMS, as models/lexicon/<lang>.lex.br holds one (all forms here are below U+FFFF). */
+function lexiconFile(): Buffer {
+  const builder = new AutomatonBuilder();
+  for (const [form, count] of [...PL_FORMS].sort(([a], [b]) => (a < b ? -1 : 1))) builder.add(form, count);
+  return brotliCompressSync(builder.finish({ lang: 'pl' }));
+}
 
 const SENTENCES = [
   'Ze sie zolw moze, juz sa tu.',
@@ -32,7 +43,7 @@ const SENTENCES = [
 
 /** A regular expression that matches exactly the outputs allowed for `text`. */
 function allowedOutputs(text: string, plan: Partial<PlanOptions>): RegExp {
-  const lexicon = parseFormsLexicon(PL_FORMS, 'pl');
+  const lexicon = lexiconFromForms('pl', PL_FORMS);
   const bytes = utf8Bytes(text);
   const dec = new TextDecoder();
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -59,7 +70,7 @@ describe.each([
   let corrector: EngineHandle;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ogonek-forms-'));
-    await writeFile(join(dir, 'pl.forms.tsv.br'), brotliCompressSync(Buffer.from(PL_FORMS)));
+    await writeFile(lexiconPath(dir, 'pl'), lexiconFile());
     // lambda 0: the random model alone decides; lambda 20: the frequency prior decides (many changes).
     corrector = await createCorrector({ modelDir: TINY, providers: ['cpu'], lexiconDir: dir, decoding: 'lexicon',
       lambda, lexiconPlan: plan });
@@ -75,7 +86,8 @@ describe.each([
       const result = await corrector.correct(text, { language: 'pl' });
       expect(result.text, text).toMatch(allowedOutputs(text, plan));
       for (const s of result.suggestions) {
-        expect(s.kind).toBe('diacritics');
+        // a typo candidate (a form within 2 edits of an unknown word) is a spelling change, the rest diacritics
+        expect(s.kind).toBe(strip(s.original) === strip(s.replacement) ? 'diacritics' : 'spelling');
         expect(text.slice(s.span.start, s.span.end)).toBe(s.original);
       }
       changed += result.suggestions.length;
@@ -85,10 +97,12 @@ describe.each([
     if (lambda > 0 || unknownWords === 'model') expect(changed).toBeGreaterThan(unknownWords === 'model' ? 0 : 10);
   });
 
-  it('leaves a language without a forms lexicon to free decoding', async () => {
-    const result = await corrector.correct('Tai labai grazus oras.', { language: 'lt' });
-    expect(result.language).toBe('lt');
-  });
+  // A lexicon folder must hold every language asked for (a model without a lexicon folder decodes freely).
+  it('refuses a language whose lexicon file is missing, naming the file (it fell back to free decoding before)',
+    async () => {
+      await expect(corrector.correct('Tai labai grazus oras.', { language: 'lt' })).rejects.toThrow(
+        `The lt lexicon ${lexiconPath(dir, 'lt')} is missing`);
+    });
 });
 
 describe('scoring calls of the ONNX decoder', () => {
@@ -121,8 +135,10 @@ describe('scoring calls of the ONNX decoder', () => {
 
 describe('ogonek fix --decoding', () => {
   it.each([
+    // the tiny model has no lexicon folder: lexicon decoding decodes freely
     ['lexicon', 0],
     ['greedy', 0],
+    ['speculative', 0],
     ['sampling', 2],
   ])('--decoding %s exits with %i', async (decoding, code) => {
     const { run } = await import('../../electron/cli/fix-command.ts');
@@ -131,7 +147,13 @@ describe('ogonek fix --decoding', () => {
     const errors: string[] = [];
     const write = process.stdout.write;
     const error = console.error;
-    process.stdout.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stdout.write;
+    // The output sink waits for each write's callback (it reports write errors): the stand-in must call it.
+    process.stdout.write = ((chunk: string, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      if (done) queueMicrotask(done);
+      return true;
+    }) as typeof process.stdout.write;
     console.error = (...args: unknown[]) => void errors.push(args.join(' '));
     try {
       await writeFile(join(dir, 'in.txt'), 'Ze sie, 12 zolw!');

@@ -219,7 +219,8 @@ describe('reading lexicon files', () => {
     expect(await lexicons.get('lv')).not.toBe(lv);
   });
 
-  it('Lexicons without a folder gives null', async () => {
+  it('Lexicons without a folder, or with one that does not exist (a bare model), gives null', async () => {
     expect(await new Lexicons(null).get('lt')).toBeNull();
+    expect(await new Lexicons(join(dir, 'none')).get('lt')).toBeNull();
   });
 });
