@@ -102,7 +102,9 @@ export async function readManifest(modelDir: string): Promise<Manifest> {
 
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  // 1 MiB reads: the default 64 KiB made hashing the 2.3 MB model 36 thread-pool round trips, 80 ms of a
+  // cold start on 2 busy cores; memory stays bounded for larger models.
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

@@ -7,7 +7,7 @@ import type { LanguageCode, ProviderName } from '../shared/types.ts';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from './byte-codec.ts';
 import { speculativeDecode, type StepModel } from './decode.ts';
 import { readManifest, verifyModelFile, type Manifest } from './model-files.ts';
-import { missingProviderFiles, OrtModel } from './ort-backend.ts';
+import { loadOrt, missingProviderFiles, OrtModel } from './ort-backend.ts';
 
 /** A loaded model and what the user should know about the provider choice. */
 export interface LoadedModel {
@@ -128,11 +128,18 @@ export async function chooseProvider<M extends OpenedModel>(providers: ProviderN
 export async function loadModel(modelDir: string, providers: ProviderName[] = defaultProviders(),
   threads = 2): Promise<LoadedModel> {
   const start = performance.now();
+  // Loading onnxruntime-node (its JavaScript and native library) overlaps reading and hashing the model files;
+  // a failure to load it surfaces where the sessions are created, after the files were found sound.
+  loadOrt().catch(() => undefined);
   const manifest = await readManifest(modelDir);
-  const paths = {
-    encoder: await verifyModelFile(modelDir, manifest, 'encoder'),
-    decoder: await verifyModelFile(modelDir, manifest, 'decoder'),
-  };
+  // Both files are hashed at once; a problem is reported for the encoder first, as when they were checked in turn.
+  const checked = await Promise.allSettled([verifyModelFile(modelDir, manifest, 'encoder'),
+    verifyModelFile(modelDir, manifest, 'decoder')]);
+  const [encoder, decoder] = checked.map((c) => {
+    if (c.status === 'rejected') throw c.reason;
+    return c.value;
+  });
+  const paths = { encoder: encoder!, decoder: decoder! };
   const dims = { layers: manifest.dims.dec_layers, heads: manifest.dims.heads, headDim: manifest.dims.head_dim,
     maxPositions: manifest.max_positions };
   const chosen = await chooseProvider(providers, {
