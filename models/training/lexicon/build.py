@@ -17,6 +17,7 @@ Dictionary-only forms get count 0: the model and the context rank them. The sort
 compiled into a minimal automaton by compile_automaton.ts (Node, through tsx). Needs: hunspell-tools, node.
 """
 import argparse
+import hashlib
 import json
 import lzma
 import os
@@ -73,12 +74,20 @@ def good_form(w: str) -> bool:
 
 
 def dictionary_forms(lang: str, out_path: str) -> int:
-    """Writes the sorted unique lowercase forms of the Hunspell expansion to out_path; returns their number."""
+    """Writes the sorted unique lowercase forms of the Hunspell expansion to out_path; returns their number.
+    The expansion is cached beside out_path, keyed by the dictionary files' sha256 (lt takes minutes)."""
     d = os.path.join(REPO, 'node_modules', 'dictionary-' + lang)
     dic, aff = os.path.join(d, 'index.dic'), os.path.join(d, 'index.aff')
     if not os.path.exists(dic):
         open(out_path, 'w').close()
         return 0
+    digest = hashlib.sha256()
+    for p in (dic, aff):
+        with open(p, 'rb') as f:
+            digest.update(f.read())
+    stamp = out_path + '.sha256'
+    if os.path.exists(out_path) and os.path.exists(stamp) and open(stamp).read() == digest.hexdigest():
+        return count_lines(out_path)
     env = dict(os.environ, LC_ALL='C')
     sorter = subprocess.Popen(['sort', '-u', '-S', '1G', '-o', out_path], stdin=subprocess.PIPE, env=env,
                               text=True, encoding='utf-8')
@@ -100,8 +109,14 @@ def dictionary_forms(lang: str, out_path: str) -> int:
     sorter.stdin.close()
     if sorter.wait() != 0:
         raise SystemExit('sort failed for ' + lang)
+    with open(stamp, 'w') as f:
+        f.write(digest.hexdigest())
+    return count_lines(out_path)
+
+
+def count_lines(path: str) -> int:
     n = 0
-    with open(out_path, 'rb') as f:
+    with open(path, 'rb') as f:
         for _ in f:
             n += 1
     return n
@@ -124,7 +139,9 @@ def attested_counts(lang: str, data: str) -> Counter:
             total = count_text(f, lang)
     else:
         log('%s: no %s (run the corpus builder first); counting without it' % (lang, train))
-    base_tokens = sum(total.values())
+    wf = read_wordfreq(SHARED, lang)
+    # Everyday text = the train split plus the wordfreq list (which counts as WORDFREQ_TOKENS tokens).
+    base_tokens = sum(total.values()) + (WORDFREQ_TOKENS if wf else 0)
     more_dir = os.path.join(SHARED, 'corpus-more')
     for name in sorted(os.listdir(more_dir)) if os.path.isdir(more_dir) else []:
         if not name.startswith(lang + '.') or not name.endswith('.txt.xz') or '.unclear.' in name:
@@ -138,7 +155,6 @@ def attested_counts(lang: str, data: str) -> Counter:
         for w, n in c.items():
             total[w] += n * weight
         log('%s: %s %d tokens, weight %.2f' % (lang, name, tokens, weight))
-    wf = read_wordfreq(SHARED, lang)
     wf_total = sum(v for _, v in wf)
     for w, v in wf:
         for part in ALPHA.findall(w):
@@ -192,7 +208,9 @@ def keep_forms(counts, listed, has_dictionary, strip, lang):
 
 def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict:
     t0 = time.time()
-    dict_path = os.path.join(work, lang + '.dict')
+    cache = os.path.join(data, 'cache', 'lexicon')
+    os.makedirs(cache, exist_ok=True)
+    dict_path = os.path.join(cache, lang + '.dict')
     n_dict = dictionary_forms(lang, dict_path)
     log('%s: %d dictionary forms' % (lang, n_dict))
     counts = attested_counts(lang, data)
@@ -235,7 +253,7 @@ def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict
         raise SystemExit('compile failed for %s: %s' % (lang, res.stderr[-2000:]))
     stats = json.loads(res.stdout.strip().splitlines()[-1])
     stats.update(info, seconds=round(time.time() - t0, 1))
-    for p in (dict_path, att_path, merged):
+    for p in (att_path, merged):
         os.remove(p)
     log('%s: %s' % (lang, json.dumps(stats)))
     return stats
