@@ -83,8 +83,6 @@ describe('EngineCorrector', () => {
   it.each([
     ['empty', ''],
     ['only whitespace', ' \n\t '],
-    ['NUL inside', 'zolw\0zolw sie'],
-    ['lone surrogate', 'zolw \ud800 sie'],
     ['unsupported script', 'Привет мир, как дела?'],
     ['RTL', 'שלום עולם zolw'],
     ['very long word', 'x'.repeat(5000)],
@@ -94,6 +92,18 @@ describe('EngineCorrector', () => {
     expect(result.text).toBe(text);
     expect(result.suggestions).toEqual([]);
     expect(backend.decoded).toEqual([]);
+  });
+
+  it.each([
+    // a broken character inside a word splits it into fragments, which are left alone (model-view.ts)
+    ['NUL inside a word', 'zolw\0zolw sie', 'zolw\0zolw się', 'zolw zolw sie'],
+    ['a lone surrogate', 'zolw \ud800 sie', 'żółw \ud800 się', 'zolw sie'],
+  ])('keeps %s where it is, out of the model\'s input, and corrects around it', async (_name, text, expected, seen) => {
+    const { corrector, backend } = setup();
+    const result = await corrector.correct(text, { language: 'pl' });
+    expect(result.text).toBe(expected);
+    expect(result.text).toBe(applySuggestions(text, result.suggestions));
+    expect(backend.decoded).toEqual([seen]);
   });
 
   it('rejects an unknown language with a clear error', async () => {
@@ -115,30 +125,52 @@ describe('EngineCorrector', () => {
   });
 });
 
-describe('EngineCorrector with lexicon drafts', () => {
-  it('sends the lexicon guess as the draft source once the language is prepared, the input to the encoder', async () => {
+describe('EngineCorrector with lexicon decoding', () => {
+  /** A corrector whose lexicon folder holds `files` (lang -> forms); the jobs it sends are kept. */
+  async function withLexicons(files: Record<string, Array<[string, number]>>, run: (corrector: EngineCorrector,
+    jobs: DecodeJob[], dir: string) => Promise<void>) {
     const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { gzipSync } = await import('node:zlib');
-    const { DraftLexicons } = await import('../../electron/engine/draft-lexicon.ts');
+    const { brotliCompressSync } = await import('node:zlib');
+    const { Lexicons, lexiconPath } = await import('../../electron/engine/lexicon/lexicon.ts');
+    const { AutomatonBuilder } = await import('../../electron/engine/lexicon/word-automaton.ts');
     const dir = await mkdtemp(join(tmpdir(), 'ogonek-lex-'));
     try {
-      await writeFile(join(dir, 'pl.tsv.gz'), gzipSync('zolw\tżółw\t5\n'));
+      for (const [lang, forms] of Object.entries(files)) {
+        const builder = new AutomatonBuilder();
+        for (const [form, count] of [...forms].sort(([a], [b]) => (a < b ? -1 : 1))) builder.add(form, count);
+        await writeFile(lexiconPath(dir, lang as never), brotliCompressSync(builder.finish()));
+      }
       const jobs: DecodeJob[] = [];
       const backend = new FakeBackend();
       const spy: DecodeBackend = { decode: (j, s) => { jobs.push(...j); return backend.decode(j, s); }, dispose: async () => undefined };
       const corrector = new EngineCorrector(spy, { modelVersion: 'fake-1', maxInputBytes: 300, status: { state: 'ready' },
-        lexicons: new DraftLexicons(dir) });
-      await corrector.prepare('pl');
-      expect(corrector.draftFor('Zolw i kot.', 'pl')).toBe('Żółw i kot.');
-      const result = await corrector.correct('Zolw i kot.', { language: 'pl' });
-      expect(result.text).toBe('Zolw i kot.'); // the output is the model's, whatever the draft (the fake knows only 'zolw')
-      const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-      expect(text(jobs[0]!.source)).toBe('Żółw i kot.');
-      expect(text(Uint8Array.from(jobs[0]!.encoderIds.slice(1, -1), (id) => id - 3))).toBe('Zolw i kot.');
+        decoding: 'lexicon', forms: new Lexicons(dir) });
+      await run(corrector, jobs, dir);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  it('sends each sentence with the plan of its words\' candidates from the language\'s lexicon', async () => {
+    await withLexicons({ pl: [['żółw', 5], ['zolw', 1], ['kot', 9]] }, async (corrector, jobs) => {
+      await corrector.prepare('pl');
+      await corrector.correct('Zolw i kot.', { language: 'pl' });
+      const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+      expect(jobs).toHaveLength(1);
+      // kot is known as it is: only Zolw has a choice
+      expect(jobs[0]!.lexicon?.plan.words.map((w) => w.candidates.map((c) => text(c.bytes)))).toEqual([['Zolw', 'Żółw']]);
+      expect(text(jobs[0]!.source)).toBe('Zolw i kot.');
+    });
+  });
+
+  it('a language missing from the lexicon folder fails the request with the error naming the file', async () => {
+    await withLexicons({ pl: [['żółw', 5]] }, async (corrector, jobs, dir) => {
+      await expect(corrector.correct('Siandien grazus oras.', { language: 'lt' })).rejects.toThrow(
+        `The lt lexicon ${dir}/lt.lex.br is missing`);
+      await expect(corrector.prepare('lt')).rejects.toThrow(/lt\.lex\.br is missing/);
+      expect(jobs).toEqual([]);
+    });
   });
 });
