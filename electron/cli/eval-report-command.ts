@@ -23,7 +23,7 @@ const CANDIDATES = 'candidates';
 
 const USAGE = `Usage: ogonek eval-report [options]      (npm run eval -- [options])
   --systems a,b     systems to run (keep unigram spell model product; model-lexicon is product's old name), and
-                    candidates: the candidate recall of the lexicons (no model, about a minute for all languages)
+                    candidates: the candidate recall of the lexicons (no model; seconds per language)
                     (default keep,unigram,spell,candidates, plus model,product when models/manifest.json exists)
   --langs a,b       languages (default all)
   --tasks a,b       ${REPORT_TASKS.map((t) => t.id).join(',')} (default all)
