@@ -15,10 +15,13 @@ const HELP = `Usage: ogonek fix [--lang XX|auto] [--json|--jsonl] [--lossy] [--m
 
 Restores diacritics and fixes typos. Reads FILEs (or stdin; - is stdin too) and prints the corrected text,
 paragraph by paragraph as it goes.
-  --lang XX|auto   language (${LANGUAGES.join(' ')}) or auto (default)
+  --lang XX|auto   language (${LANGUAGES.join(' ')}) or auto (default: detected per paragraph, and per
+                   sentence where a paragraph mixes languages)
   --json           print a JSON array with one object per paragraph instead of the text, always an array:
-                   {file, paragraph, start, end, language, text, suggestions}; file is null for stdin,
-                   offsets are UTF-16 code units of the whole input, paragraphs over 4 KiB come in pieces
+                   {file, paragraph, start, end, language, languages, text, suggestions}; file is null for
+                   stdin; language is the paragraph's (detected with auto), languages [{span, language}] its
+                   parts' (a sentence may differ); offsets are UTF-16 code units of the whole input;
+                   paragraphs over 4 KiB come in pieces
   --jsonl          the same objects, one per line (JSON Lines)
   --lossy          input that is not valid UTF-8 is refused (exit 2, with the byte offset) unless this is
                    given: then invalid bytes become U+FFFD, with a warning on stderr

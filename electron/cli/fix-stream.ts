@@ -3,7 +3,7 @@
  * time, so the first corrected paragraph is written while the rest is still being read, and memory stays
  * bounded by one piece plus the engine, whatever the input's size.
  */
-import type { Corrector, LanguageChoice, LanguageCode, Suggestion } from '../shared/types.ts';
+import type { Corrector, LanguageChoice, LanguageCode, LanguageSpan, Suggestion } from '../shared/types.ts';
 import { ParagraphSplitter } from './paragraphs.ts';
 
 /** One corrected piece of one input, as `--json` prints it. */
@@ -15,8 +15,10 @@ export interface ParagraphResult {
   /** Where the piece is in its input: UTF-16 code units, [start, end). */
   start: number;
   end: number;
-  /** The language it was corrected as (detected when --lang auto). */
+  /** The language it was corrected as (with --lang auto: detected, the language of most of the piece). */
   language: LanguageCode;
+  /** The language of each part of the piece (with --lang auto a sentence may differ from its paragraph). */
+  languages: LanguageSpan[];
   /** The corrected piece. */
   text: string;
   /** Spans in UTF-16 code units of the whole input (like start and end). */
@@ -33,9 +35,10 @@ export async function* correctPieces(corrector: Corrector, chunks: AsyncIterable
     const result = await corrector.correct(piece, { language: options.language });
     const start = offset;
     offset += piece.length;
+    const shift = <T extends { span: { start: number; end: number } }>(x: T): T =>
+      ({ ...x, span: { start: x.span.start + start, end: x.span.end + start } });
     return { file: options.file, paragraph: paragraph++, start, end: offset, language: result.language,
-      text: result.text, suggestions: result.suggestions.map((s) => ({ ...s,
-        span: { start: s.span.start + start, end: s.span.end + start } })) };
+      languages: (result.languages ?? []).map(shift), text: result.text, suggestions: result.suggestions.map(shift) };
   };
   for await (const chunk of chunks) {
     for (const piece of splitter.push(chunk)) yield await correct(piece);

@@ -4,14 +4,14 @@
  * DecodeBackend (the worker thread in the app and the CLI, an in-process fake in unit tests).
  */
 import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, type EngineStatus,
-  type LanguageCode, type Suggestion } from '../shared/types.ts';
+  type LanguageCode, type LanguageSpan, type Suggestion } from '../shared/types.ts';
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
 import type { ContextModel } from './context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { sentenceLambda } from './lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './model-view.ts';
-import { detectLanguage } from './language-id.ts';
+import { textLanguage, unitLanguages, type ResolvedLanguage } from './language-regions.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
 import { segmentUnits, type TextUnit } from './segment.ts';
@@ -76,6 +76,26 @@ export async function loadLexicons(model: Pick<CorrectorModel, 'decoding' | 'for
   return (await model.forms?.get(lang)) ?? null;
 }
 
+/** Consecutive units of one language as spans of the text (from the first unit's start to the last one's end). */
+function languageSpans(units: TextUnit[], languages: ResolvedLanguage[]): LanguageSpan[] {
+  const spans: LanguageSpan[] = [];
+  units.forEach((unit, i) => {
+    const last = spans.at(-1);
+    if (last && last.language === languages[i]!.code) last.span.end = unit.end;
+    else spans.push({ span: { start: unit.start, end: unit.end }, language: languages[i]!.code });
+  });
+  return spans;
+}
+
+/** The language of most of the text (by characters), or undefined for a text without units. */
+function mainLanguage(spans: LanguageSpan[]): LanguageCode | undefined {
+  const size = new Map<LanguageCode, number>();
+  for (const { span, language } of spans) size.set(language, (size.get(language) ?? 0) + span.end - span.start);
+  let best: LanguageCode | undefined;
+  for (const [language, n] of size) if (best === undefined || n > size.get(best)!) best = language;
+  return best;
+}
+
 /** Corrector over a decode backend. */
 export class EngineCorrector implements Corrector {
   readonly cache = new ResultCache();
@@ -100,15 +120,18 @@ export class EngineCorrector implements Corrector {
     }
     try {
       const units = segmentUnits(text, this.model.maxInputBytes, language.code);
-      const perUnit = await this.unitSuggestions(units, language, controller.signal, options.onProgress);
+      // auto: each paragraph, and each sentence of a long one, may be in a language of its own.
+      const languages = options.language === 'auto' ? unitLanguages(text, units, language) : units.map(() => language);
+      const perUnit = await this.suggestionsByLanguage(units, languages, controller.signal, options.onProgress);
       const suggestions: Suggestion[] = [];
       units.forEach((unit, i) => {
         for (const s of perUnit[i]!) {
           suggestions.push({ ...s, span: { start: s.span.start + unit.start, end: s.span.end + unit.start } });
         }
       });
-      return { text: applySuggestions(text, suggestions), suggestions, language: language.code,
-        elapsedMs: performance.now() - started };
+      const spans = languageSpans(units, languages);
+      return { text: applySuggestions(text, suggestions), suggestions, language: mainLanguage(spans) ?? language.code,
+        languages: spans, elapsedMs: performance.now() - started };
     } finally {
       if (options.documentId !== undefined && this.documents.get(options.documentId) === controller) {
         this.documents.delete(options.documentId);
@@ -116,20 +139,38 @@ export class EngineCorrector implements Corrector {
     }
   }
 
-  private resolveLanguage(text: string, choice: CorrectOptions['language']): { code: LanguageCode; tag: LanguageCode | 'auto' } {
-    if (choice === 'auto') {
-      const detected = detectLanguage(text);
-      return { code: detected.language, tag: detected.reliable ? detected.language : 'auto' };
-    }
+  private resolveLanguage(text: string, choice: CorrectOptions['language']): ResolvedLanguage {
+    if (choice === 'auto') return textLanguage(text);
     if (!(LANGUAGES as readonly string[]).includes(choice)) {
       throw new RangeError(`unsupported language '${String(choice)}' (expected one of ${LANGUAGES.join(', ')} or auto)`);
     }
     return { code: choice, tag: choice };
   }
 
+  /** Suggestions of every unit, each decoded in its language: one language after the other, progress over all. */
+  private async suggestionsByLanguage(units: TextUnit[], languages: ResolvedLanguage[], signal: AbortSignal,
+    onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
+    const groups = new Map<string, { language: ResolvedLanguage; indices: number[] }>();
+    languages.forEach((language, i) => {
+      const key = `${language.code}/${language.tag}`;
+      const group = groups.get(key) ?? groups.set(key, { language, indices: [] }).get(key)!;
+      group.indices.push(i);
+    });
+    const out: UnitSuggestions[] = units.map(() => []);
+    let before = 0;
+    for (const { language, indices } of groups.values()) {
+      const progress = onProgress && ((p: { done: number }) => onProgress({ done: before + p.done, total: units.length }));
+      const results = await this.unitSuggestions(indices.map((i) => units[i]!), language, signal, progress);
+      indices.forEach((unit, k) => (out[unit] = results[k]!));
+      before += indices.length;
+    }
+    if (units.length === 0) onProgress?.({ done: 0, total: 0 });
+    return out;
+  }
+
   /** Suggestions of every unit: from the cache, or decoded in batches with progress and cancellation. */
-  private async unitSuggestions(units: TextUnit[], language: { code: LanguageCode; tag: LanguageCode | 'auto' },
-    signal: AbortSignal, onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
+  private async unitSuggestions(units: TextUnit[], language: ResolvedLanguage, signal: AbortSignal,
+    onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
     // Decodings differ in output, so each has its own cache entries.
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;

@@ -57,23 +57,35 @@ function loadProfiles(): Profiles | null {
 }
 
 /** Below this many known n-grams (about two words) a guess is not trusted. */
-const MIN_GRAMS = 24;
+export const MIN_GRAMS = 24;
 /** Mean margin (nats per n-gram) below which two languages are too close to call. */
-const MIN_MARGIN = 0.05;
+export const MIN_MARGIN = 0.05;
 
-/** Detects the language of `text` among LANGUAGES. */
-export function detectLanguage(text: string): Detection {
+/** Log-likelihood of a text under each language's profile, and how many of its n-grams the profiles know. */
+export interface LanguageScores {
+  /** Per language, in LANGUAGES order (nats; higher is likelier). */
+  scores: Float64Array;
+  /** Known n-grams counted (with multiplicity). */
+  known: number;
+}
+
+/** Scores of `text` (its first `limit` characters) under every language, or null without profiles. */
+export function languageScores(text: string, limit = 2000): LanguageScores | null {
   const p = loadProfiles();
-  if (!p) return { language: 'en', reliable: false, margin: 0 };
-  // Long documents: the first 2000 characters decide, which keeps detection fast on a 1 MB paste.
+  if (!p) return null;
   const scores = new Float64Array(LANGUAGES.length);
   let known = 0;
-  for (const [gram, n] of ngramCounts(text.slice(0, 2000))) {
+  for (const [gram, n] of ngramCounts(text.slice(0, limit))) {
     const i = p.index.get(gram);
     if (i === undefined) continue;
     known += n;
     for (let l = 0; l < LANGUAGES.length; l++) scores[l]! -= (n * p.tables[l]![i]!) / 8;
   }
+  return { scores, known };
+}
+
+/** The best language of some scores, and its detection (reliable: enough n-grams and a clear margin). */
+export function bestLanguage({ scores, known }: LanguageScores): Detection {
   let best = 0;
   let second = -1;
   for (let l = 1; l < LANGUAGES.length; l++) {
@@ -82,4 +94,11 @@ export function detectLanguage(text: string): Detection {
   }
   const margin = known > 0 ? (scores[best]! - scores[second]!) / known : 0;
   return { language: LANGUAGES[best]!, reliable: known >= MIN_GRAMS && margin >= MIN_MARGIN, margin };
+}
+
+/** Detects the language of `text` among LANGUAGES. */
+export function detectLanguage(text: string): Detection {
+  // Long documents: the first 2000 characters decide, which keeps detection fast on a 1 MB paste.
+  const scores = languageScores(text);
+  return scores ? bestLanguage(scores) : { language: 'en', reliable: false, margin: 0 };
 }

@@ -39,10 +39,21 @@ export interface CorrectionResult {
   /** The corrected text (input with every suggestion applied). */
   text: string;
   suggestions: Suggestion[];
-  /** The language used (resolved when the request said 'auto'). */
+  /** The language used (resolved when the request said 'auto': the language of most of the text). */
   language: LanguageCode;
+  /**
+   * The language of each part, in text order: with 'auto' each paragraph, and each sentence of a paragraph
+   * that has several, may have its own (consecutive parts of one language are one span).
+   */
+  languages?: LanguageSpan[];
   /** Wall time spent by the engine, in milliseconds. */
   elapsedMs: number;
+}
+
+/** A stretch of text corrected as one language. */
+export interface LanguageSpan {
+  span: Span;
+  language: LanguageCode;
 }
 
 /** Execution provider in use. */

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_DIR } from '../../electron/engine/index.ts';
+import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+import type { LanguageCode } from '../../electron/shared/types.ts';
 
 const BIN = new URL('../../bin/ogonek.js', import.meta.url).pathname;
 const HAS_MODEL = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json'));
@@ -149,7 +151,7 @@ describe.skipIf(!HAS_MODEL)('ogonek fix: -, --json, --jsonl, emoji (item 9)', ()
       expect(Array.isArray(array)).toBe(true);
       expect(array.map((r) => r.file)).toEqual(files);
       expect(array.map((r) => Object.keys(r))).toEqual(files.map(() =>
-        ['file', 'paragraph', 'start', 'end', 'language', 'text', 'suggestions']));
+        ['file', 'paragraph', 'start', 'end', 'language', 'languages', 'text', 'suggestions']));
       expect(lines.stdout.endsWith('\n')).toBe(true);
       expect(lines.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual(array);
     });
@@ -173,4 +175,32 @@ describe.skipIf(!HAS_MODEL)('ogonek fix: -, --json, --jsonl, emoji (item 9)', ()
         return line.slice(0, m.index) + m[0] + fixed.slice(m.index);
       }));
     });
+});
+
+describe.skipIf(!HAS_MODEL)('ogonek fix --lang auto: a language per paragraph and per sentence (item 8)', () => {
+  // The first UD sentence of 60-120 characters of each language, diacritics stripped as users type.
+  const ud = (lang: LanguageCode) => stripDiacritics(readFileSync(new URL(`../../../shared/benchmarks/ud/${lang}.txt`,
+    import.meta.url), 'utf8').split('\n').find((l) => l.length >= 60 && l.length <= 120)!, lang);
+  const langs = ['lt', 'cs', 'tr'] as const;
+  const lines = langs.map(ud);
+
+  it('paragraphs in Lithuanian, Czech and Turkish: each record has its own language', () => {
+    const input = file('three-languages.txt', `${lines.join('\n\n')}\n`);
+    const result = pipeline(`ogonek fix --json "${input}"`);
+    expect(result.status).toBe(0);
+    const records = JSON.parse(result.stdout) as Array<{ language: string; languages: Array<{ language: string }> }>;
+    expect(records.map((r) => [r.language, r.languages.map((l) => l.language)])).toEqual([
+      ['lt', ['lt']], ['cs', ['cs']], ['tr', ['tr']]]);
+  });
+
+  it('lines in Lithuanian, Czech and Turkish in one paragraph: the record lists all three, each line corrected as on its own', () => {
+    const input = file('three-lines.txt', `${lines.join('\n')}\n`);
+    const result = pipeline(`ogonek fix --json "${input}"`);
+    expect(result.status).toBe(0);
+    const [record, more] = JSON.parse(result.stdout) as Array<{ languages: Array<{ language: string }>; text: string }>;
+    expect(more).toBeUndefined();
+    expect(record!.languages.map((l) => l.language)).toEqual(['lt', 'cs', 'tr']);
+    const alone = langs.map((lang, i) => pipeline(`ogonek fix --lang ${lang} "${file(`alone-${lang}.txt`, `${lines[i]}\n`)}"`).stdout);
+    expect(record!.text).toBe(alone.join(''));
+  });
 });

@@ -1,0 +1,71 @@
+/**
+ * When should a paragraph, line or sentence get a language of its own instead of its parent's (issue 15,
+ * item 8)? electron/engine/language-regions.ts lets a part switch away from its parent's language only when
+ * its own best language beats the parent's by a margin per n-gram. This measures, on stripped UD sentences
+ * (evaluation only), for a grid of margins and minimum n-gram counts:
+ *   false switches: a sentence of L inside an L text switches to another language (damage);
+ *   caught: a sentence of L inside a text of another language M gets L (averaged over every M);
+ *   wrong: it switches, but to neither L nor M.
+ * Usage: npx tsx bench/language-id/switch.ts [sentencesPerLanguage=150] [sentencesPerPart=1]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bestLanguage, languageScores, type LanguageScores } from '../../electron/engine/language-id.ts';
+import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
+
+const perLanguage = Number(process.argv[2] ?? 150);
+const perPart = Number(process.argv[3] ?? 1);
+const ud = fileURLToPath(new URL('../../../shared/benchmarks/ud/', import.meta.url));
+
+const parts: Array<{ lang: LanguageCode; s: LanguageScores }> = [];
+for (const lang of LANGUAGES) {
+  let lines: string[];
+  try {
+    lines = readFileSync(`${ud}${lang}.txt`, 'utf8').split('\n').filter((l) => l.length > 0);
+  } catch {
+    continue; // no UD file (is)
+  }
+  const step = Math.max(1, Math.floor(lines.length / (perLanguage * perPart)));
+  const picked: string[] = [];
+  for (let i = 0; i < lines.length && picked.length < perLanguage * perPart; i += step) picked.push(lines[i]!);
+  for (let i = 0; i + perPart <= picked.length; i += perPart) {
+    const text = picked.slice(i, i + perPart).map((l) => stripDiacritics(l, lang)).join(' ');
+    parts.push({ lang, s: languageScores(text)! });
+  }
+}
+const langs = [...new Set(parts.map((p) => p.lang))];
+
+/** The language a part gets inside a parent of language `parent` (the rule of language-regions.ts). */
+function decide(s: LanguageScores, parent: LanguageCode, minGrams: number, margin: number): LanguageCode {
+  if (s.known < minGrams) return parent;
+  const own = bestLanguage(s);
+  if (!own.reliable || own.language === parent) return parent;
+  const p = LANGUAGES.indexOf(parent);
+  const b = LANGUAGES.indexOf(own.language);
+  return (s.scores[b]! - s.scores[p]!) / s.known >= margin ? own.language : parent;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(1));
+console.log(`${parts.length} parts of ${perPart} stripped UD sentence(s), ${langs.length} languages\n`);
+console.log('| min n-grams | margin (nats/n-gram) | false switches % | caught % | wrong switches % |');
+console.log('| ---: | ---: | ---: | ---: | ---: |');
+for (const minGrams of [24, 40, 60]) {
+  for (const margin of [0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) {
+    let falseSwitch = 0;
+    let caught = 0;
+    let wrong = 0;
+    let others = 0;
+    for (const { lang, s } of parts) {
+      if (decide(s, lang, minGrams, margin) !== lang) falseSwitch++;
+      for (const parent of langs) {
+        if (parent === lang) continue;
+        others++;
+        const got = decide(s, parent, minGrams, margin);
+        if (got === lang) caught++;
+        else if (got !== parent) wrong++;
+      }
+    }
+    console.log(`| ${minGrams} | ${margin} | ${pct(falseSwitch, parts.length)} | ${pct(caught, others)} | ${pct(wrong, others)} |`);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * `auto` with the shipped model (issue 15, item 8): Lithuanian, Czech and Turkish lines in one text, as the
+ * editor sends it (its Fix all sends the whole document; typing sends a paragraph), are each corrected in
+ * their own language: exactly as each line alone with its language named. Before, the whole text was
+ * detected once and all three lines were corrected as Lithuanian.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCorrector, DEFAULT_MODEL_DIR, type EngineHandle } from '../../electron/engine/index.ts';
+import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+import type { LanguageCode } from '../../electron/shared/types.ts';
+
+const HAS_MODEL = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json'));
+if (!HAS_MODEL) console.log(`engine-auto-language: skipped, no shipped model (${DEFAULT_MODEL_DIR}/manifest.json is absent)`);
+const UD = fileURLToPath(new URL('../../../shared/benchmarks/ud/', import.meta.url));
+
+/** UD sentences of 60-120 characters of `lang`, diacritics stripped (as users type). */
+function sentences(lang: LanguageCode, count: number): string[] {
+  return readFileSync(`${UD}${lang}.txt`, 'utf8').split('\n').filter((l) => l.length >= 60 && l.length <= 120)
+    .slice(0, count).map((l) => stripDiacritics(l, lang));
+}
+
+describe.skipIf(!HAS_MODEL)('auto: a language per paragraph and per sentence (shipped model)', () => {
+  let corrector: EngineHandle;
+  beforeAll(async () => {
+    corrector = await createCorrector();
+  });
+  afterAll(async () => corrector?.dispose());
+
+  const langs: LanguageCode[] = ['lt', 'cs', 'tr'];
+  const lines = langs.map((lang) => sentences(lang, 2).join(' '));
+
+  it.each([
+    ['lines of one paragraph', '\n'],
+    ['paragraphs', '\n\n'],
+  ])('Lithuanian, Czech and Turkish %s: each corrected as on its own with its language named', async (_name, separator) => {
+    const alone = await Promise.all(langs.map(async (lang, i) => (await corrector.correct(lines[i]!, { language: lang })).text));
+    expect(alone).not.toEqual(lines); // there is something to correct in each
+    const result = await corrector.correct(lines.join(separator), { language: 'auto' });
+    expect(result.languages?.map((l) => l.language)).toEqual(langs);
+    expect(result.text).toBe(alone.join(separator));
+  });
+});
