@@ -36,6 +36,7 @@ const { values } = parseArgs({ options: {
   'dictionary-count': { type: 'string' },
   'typo-cost-weight': { type: 'string' },
   'typo-max-edits': { type: 'string' },
+  'lm-weights': { type: 'string', default: '' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
@@ -65,7 +66,7 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 }
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
-async function engine(name: string, decoding: Decoding, lambdas?: string) {
+async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number) {
   const [stripped, typed = stripped] = lambdas?.split('/') ?? [];
   const [lambda, typedLambda] = stripped === undefined ? [] : [Number(stripped), Number(typed)];
   const unknown = values.unknown as 'copy' | 'model';
@@ -77,10 +78,15 @@ async function engine(name: string, decoding: Decoding, lambdas?: string) {
     ...(values['typo-cost-weight'] ? { typoCostWeight: Number(values['typo-cost-weight']) } : {}),
     ...(values['typo-max-edits'] ? { typoMaxEdits: Number(values['typo-max-edits']) } : {}) };
   engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
-    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan }) });
+    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan,
+      ...(lmWeight === undefined ? {} : { lmWeight }) }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
-if (wanted.includes('lexicon')) for (const l of lambdas) await engine(`lexicon@${l}`, 'lexicon', l);
+// --lm-weights 0,1,2: one lexicon system per (lambda, LM weight); without it, the engine's default weight.
+const lmWeights = values['lm-weights'] ? values['lm-weights'].split(',').map(Number) : [undefined];
+for (const l of wanted.includes('lexicon') ? lambdas : []) {
+  for (const w of lmWeights) await engine(w === undefined ? `lexicon@${l}` : `lexicon@${l}+lm${w}`, 'lexicon', l, w);
+}
 
 const rows: Array<EvalResult & { name: string }> = [];
 for (const lang of langs) {

@@ -14,6 +14,19 @@ export interface ContextModel {
   wordHash(token: string): number;
   /** Natural-log probability of w after u v (ids). */
   logProb(u: number, v: number, w: number): number;
+  /** The id of `<unk>`, whose probability is the mass of every word the model does not know. */
+  readonly unk?: number;
+  /** `unkTypes`: how many word types share that mass (the builder's count of pruned types). */
+  readonly header?: { unkTypes?: unknown };
+}
+
+/**
+ * ln P of an unknown word: its share of the `<unk>` mass. Without the share, a stripped non-word ("zmones", never
+ * in the model's text) would get all of the unknown words' probability and beat the real word "žmonės".
+ */
+function lmScore(model: ContextModel, unkPenalty: number, u: number, v: number, w: number): number {
+  const lp = model.logProb(u, v, w);
+  return w === model.unk ? lp - unkPenalty : lp;
 }
 
 /** One word position: its candidates' lowercase forms and log-priors (a fixed word: one form, prior 0). */
@@ -29,6 +42,7 @@ export interface LatticeSlot {
 export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeight: number): number[][] {
   const n = slots.length;
   if (n === 0) return [];
+  const unkPenalty = Math.log(Math.max(1, Number(model.header?.unkTypes) || 1));
   const bos = model.wordHash('<s>');
   const eos = model.wordHash('</s>');
   const ids = slots.map((s) => s.forms.map((f) => model.wordHash(f)));
@@ -48,7 +62,7 @@ export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeigh
         for (let z = 0; z < Z; z++) {
           const before = i === 0 ? 0 : fwd[i - 1]![z * A + a]!;
           if (before === -Infinity) continue;
-          const v = before + lmWeight * model.logProb(id(i - 2, z), id(i - 1, a), id(i, b));
+          const v = before + lmWeight * lmScore(model, unkPenalty, id(i - 2, z), id(i - 1, a), id(i, b));
           if (v > best) best = v;
         }
         cur[a * B + b] = best + emit;
@@ -64,13 +78,13 @@ export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeigh
     for (let a = 0; a < A; a++) {
       for (let b = 0; b < B; b++) {
         if (i === n - 1) {
-          cur[a * B + b] = lmWeight * model.logProb(id(i - 1, a), id(i, b), eos);
+          cur[a * B + b] = lmWeight * lmScore(model, unkPenalty, id(i - 1, a), id(i, b), eos);
           continue;
         }
         const C = size(i + 1);
         let best = -Infinity;
         for (let c = 0; c < C; c++) {
-          const v = lmWeight * model.logProb(id(i - 1, a), id(i, b), id(i + 1, c)) + slots[i + 1]!.logPriors[c]! +
+          const v = lmWeight * lmScore(model, unkPenalty, id(i - 1, a), id(i, b), id(i + 1, c)) + slots[i + 1]!.logPriors[c]! +
             bwd[i + 1]![b * C + c]!;
           if (v > best) best = v;
         }

@@ -4,9 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Corrector, EngineStatus, LanguageCode, ProviderName } from '../shared/types.ts';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Decoding, EngineCorrector, loadLexicons } from './corrector.ts';
 import { Lexicons } from './lexicon/lexicon.ts';
+import { NgramModels } from './lm/ngram-model.ts';
 import type { PlanOptions } from './lexicon-plan.ts';
 import { WorkerClient } from './worker-client.ts';
 import type { ModelInfo } from './worker-protocol.ts';
@@ -26,6 +28,12 @@ export interface CreateCorrectorOptions {
   threads?: number;
   /** Folder of the complete lexicons, <lang>.lex.br (default: <modelDir>/lexicon; null: none). */
   lexiconDir?: string | null;
+  /** Folder of the word language models, <lang>.lm.br (default: <modelDir>/lm; null or absent folder: none). */
+  lmDir?: string | null;
+  /** Weight of the language model in the lattice (default DEFAULT_LM_WEIGHT); 0 turns it off. */
+  lmWeight?: number;
+  /** Where a language model that cannot be loaded is reported, once per language (default: stderr). */
+  onWarning?: (message: string) => void;
   /**
    * lexicon (default: the model ranks the lexicon's spellings of each word; a language without a forms lexicon
    * falls back to speculative), speculative (free decoding) or greedy (the same output as speculative, slower).
@@ -70,6 +78,11 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
   const decoding = options.decoding ?? 'lexicon';
   const forms = new Lexicons(lexiconDir);
+  const lmDir = options.lmDir === undefined ? join(modelDir, 'lm') : options.lmDir;
+  const warn = options.onWarning ?? ((message: string) => console.error(`ogonek: ${message}`));
+  // The language model only sharpens choices: a damaged one is reported once and decoding goes on without it.
+  const lms = options.lmWeight === 0 ? undefined
+    : new NgramModels(lmDir && existsSync(lmDir) ? lmDir : null, (error) => warn(error.message));
   // A missing or damaged lexicon of a language asked for fails the start with the LexiconError naming the file.
   const preloading = Promise.all((options.languages ?? []).map((lang) => loadLexicons({ decoding, forms }, lang)));
   let info: ModelInfo;
@@ -82,7 +95,8 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
     providerNote: info.providerNote };
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, decoding, forms, lambda: options.lambda, typedLambda: options.typedLambda, plan: options.lexiconPlan });
+    status, decoding, forms, lms, lmWeight: options.lmWeight, lambda: options.lambda, typedLambda: options.typedLambda,
+    plan: options.lexiconPlan });
   return { corrector: Object.assign(corrector, { info }), worker };
 }
 
