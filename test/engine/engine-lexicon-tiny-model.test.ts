@@ -16,6 +16,10 @@ import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.t
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../electron/engine/lexicon-plan.ts';
 import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
+
+// Also removes the folders of a test that timed out, whose finally never runs.
+const tempDir = tempDirs();
 
 const TINY = fileURLToPath(new URL('../fixtures/tiny-model', import.meta.url));
 const strip = (text: string) => stripDiacritics(text.normalize('NFC'), 'pl');
@@ -142,7 +146,7 @@ describe('ogonek fix --decoding', () => {
     ['sampling', 2],
   ])('--decoding %s exits with %i', async (decoding, code) => {
     const { run } = await import('../../electron/cli/fix-command.ts');
-    const dir = await mkdtemp(join(tmpdir(), 'ogonek-fix-'));
+    const dir = tempDir('ogonek-fix-');
     const written: string[] = [];
     const errors: string[] = [];
     const write = process.stdout.write;

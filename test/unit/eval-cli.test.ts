@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.ts';
 import { createSystem } from '../../electron/eval/systems/index.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
 
 const BIN = new URL('../../bin/ogonek.js', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'ogonek-eval-cli-'));
+const tempDir = tempDirs();
+const dir = tempDir('ogonek-eval-cli-');
 
 function ogonek(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -91,7 +92,7 @@ describe('ogonek eval: results', () => {
   });
 
   it('scores the unigram system with a lexicon from --lexicon-dir', () => {
-    const lexicons = mkdtempSync(join(tmpdir(), 'ogonek-lexicon-'));
+    const lexicons = tempDir('ogonek-lexicon-');
     writeLexicon(lexicons, 'lt', [
       ['šiandien', 3],
       ['gražus', 2],
@@ -176,7 +177,7 @@ describe('ogonek eval --system product: exactly what ogonek fix does by default'
   const input = 'Siandien labai grazus oras.\nAs einu namo.\n';
   /** The random-weight fixture model with a tiny lt lexicon where `ogonek fix --model` looks: <model>/lexicon. */
   const modelDir = (() => {
-    const folder = mkdtempSync(join(tmpdir(), 'ogonek-product-'));
+    const folder = tempDir('ogonek-product-');
     for (const name of ['manifest.json', 'encoder.onnx', 'decoder.onnx'])
       copyFileSync(join(tiny, name), join(folder, name));
     mkdirSync(join(folder, 'lexicon'));
@@ -225,7 +226,7 @@ describe('ogonek eval --system product: exactly what ogonek fix does by default'
   });
 
   it("a lexicon folder without the language's lexicon: exit 1 and the engine's message naming the file", () => {
-    const bare = mkdtempSync(join(tmpdir(), 'ogonek-product-'));
+    const bare = tempDir('ogonek-product-');
     for (const name of ['manifest.json', 'encoder.onnx', 'decoder.onnx'])
       copyFileSync(join(tiny, name), join(bare, name));
     mkdirSync(join(bare, 'lexicon')); // a model folder with no lexicon folder at all decodes freely (the engine's rule)

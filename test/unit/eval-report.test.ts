@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +13,9 @@ import { REPORT_TASKS } from '../../electron/eval/report-plan.ts';
 import { emptyResults, mergeResults, renameAliases, type ReportResults } from '../../electron/eval/report-results.ts';
 import type { SystemName } from '../../electron/eval/systems/index.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
+
+const tempDir = tempDirs();
 
 describe('cs-ufal scoring (the recipe of the folder README)', () => {
   it.each([
@@ -244,8 +246,8 @@ describe('runJobs', () => {
 
 describe('ogonek eval-report (end to end on the shared benchmarks)', () => {
   it('--systems candidates measures candidate recall alone, from --lexicon-dir; a language without a lexicon gets a note', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ogonek-report-'));
-    const lexicons = mkdtempSync(join(tmpdir(), 'ogonek-lexicons-'));
+    const dir = tempDir('ogonek-report-');
+    const lexicons = tempDir('ogonek-lexicons-');
     const builder = new AutomatonBuilder();
     for (const [form, count] of [
       ['ir', 50],
@@ -279,7 +281,7 @@ describe('ogonek eval-report (end to end on the shared benchmarks)', () => {
   });
 
   it('writes EVAL.md and eval-results.json for the systems and languages asked for', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ogonek-report-'));
+    const dir = tempDir('ogonek-report-');
     const bin = new URL('../../bin/ogonek.js', import.meta.url).pathname;
     const run = spawnSync(
       process.execPath,

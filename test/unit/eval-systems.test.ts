@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import nspell from 'nspell';
@@ -18,9 +17,12 @@ import {
 } from '../../electron/eval/systems/spell.ts';
 import { createUnigramRestorer } from '../../electron/eval/systems/unigram.ts';
 import { applyCase, rewriteWords } from '../../electron/eval/systems/word-case.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
+
+const makeTempDir = tempDirs();
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'ogonek-eval-'));
+  return makeTempDir('ogonek-eval-');
 }
 
 describe('applyCase: the writer capitalisation goes to the replacement', () => {

@@ -3,12 +3,12 @@
  * the tiny fixture encoder, quantized, must run in onnxruntime-node and stay close to the float graph.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadOrt } from '../../electron/engine/ort-backend.ts';
+import { tempDirs } from '../support/temp-dirs.ts';
 
 const PYTHON = '/usr/bin/python3';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,11 +16,9 @@ const FLOAT_ENCODER = join(ROOT, 'test/fixtures/tiny-model/encoder.onnx');
 const hasOnnx = spawnSync(PYTHON, ['-c', 'import onnx'], { encoding: 'utf8' }).status === 0;
 if (!hasOnnx) console.warn('training-quantize-int8: skipped, Debian python3-onnx is not installed');
 
-const work = mkdtempSync(join(tmpdir(), 'ogonek-quantize-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
 describe.skipIf(!hasOnnx)('quantize_int8.py', () => {
-  const quantized = join(work, 'encoder.int8.onnx');
+  // Made here, not at the top level: a skipped suite runs no afterAll, so its folder would stay behind.
+  const quantized = hasOnnx ? join(tempDirs()('ogonek-quantize-'), 'encoder.int8.onnx') : '';
 
   it('rewrites every weight MatMul of the encoder as an int8 MatMulInteger', () => {
     const r = spawnSync(PYTHON, ['models/training/quantize_int8.py', FLOAT_ENCODER, quantized], {
