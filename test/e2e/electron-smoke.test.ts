@@ -1,9 +1,10 @@
 /**
  * Smoke test of the whole app through Playwright's Electron driver: the real main process, preload,
- * protocol, CSP and engine process. Needs the Electron binary, which `npm install` downloads on a normal
- * machine; where it is missing (ELECTRON_SKIP_BINARY_DOWNLOAD, offline CI) the test is skipped and says why.
+ * protocol, CSP and engine process. Needs the Electron binary, which Electron 45 downloads on first use (the
+ * first `npm start`), not at install; where it is missing (CI, offline) the test is skipped and says why
+ * (support/electron-binary.ts).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,21 +12,9 @@ import { _electron as electron, type ElectronApplication } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_NAMES, INVOKE_NAMES } from '../../electron/shared/contract.ts';
 import { ROOT, ensureBuilt } from './support/build.ts';
+import { findElectron } from './support/electron-binary.ts';
 
-/**
- * Where `electron` would run from, found without require('electron'): that call starts a download when
- * the binary is missing, and this test must not touch the network.
- */
-function findElectron(): { binary: string | null; reason: string } {
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return { binary: null, reason: 'the Electron binary was not downloaded (no node_modules/electron/path.txt; ELECTRON_SKIP_BINARY_DOWNLOAD was set)' };
-  const relative = readFileSync(pathFile, 'utf8');
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist'), relative);
-  return existsSync(binary) ? { binary, reason: '' } : { binary: null, reason: `the Electron binary ${binary} is missing` };
-}
-
-const { binary, reason } = findElectron();
+const { binary, reason } = findElectron(path.dirname(createRequire(import.meta.url).resolve('electron/package.json')));
 if (!binary) console.log(`[e2e] skipping the Electron smoke test: ${reason}`);
 
 describe.skipIf(!binary)('the packaged app (Electron)', () => {
