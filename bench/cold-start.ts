@@ -38,7 +38,10 @@ interface Timing {
   loadBefore: string;
 }
 
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
 /** hyperfine over COMMAND in `dir`; the output is checked by one run first. */
 function measure(label: string, dir: string, runs: number, nice?: number): Timing {
@@ -51,8 +54,17 @@ function measure(label: string, dir: string, runs: number, nice?: number): Timin
     const [bin, ...args] = nice === undefined ? hyperfine : ['nice', '-n', String(nice), ...hyperfine];
     execFileSync(bin!, args, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
     const r = (JSON.parse(readFileSync(json, 'utf8')) as { results: Array<Record<string, number>> }).results[0]!;
-    return { label, priority: nice === undefined ? 'normal' : `nice -n ${nice}`, output: first.stdout.trim(), median: r.median!, min: r.min!, max: r.max!, mean: r.mean!,
-      cpu: r.user! + r.system!, loadBefore };
+    return {
+      label,
+      priority: nice === undefined ? 'normal' : `nice -n ${nice}`,
+      output: first.stdout.trim(),
+      median: r.median!,
+      min: r.min!,
+      max: r.max!,
+      mean: r.mean!,
+      cpu: r.user! + r.system!,
+      loadBefore,
+    };
   } finally {
     rmSync(join(json, '..'), { recursive: true, force: true });
   }
@@ -75,28 +87,47 @@ function section(rows: Timing[], runs: number, args: string): string {
   } catch {
     // not Linux
   }
-  return [BEGIN, '', '## Cold start of `ogonek fix` (issue 15, item 10)', '',
+  return [
+    BEGIN,
+    '',
+    '## Cold start of `ogonek fix` (issue 15, item 10)',
+    '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npx tsx bench/cold-start.ts` +
-    `${args}\`. Machine: ${cpus().length} cores (${model}), ` +
-    `${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${process.platform}/${process.arch}, Node ${process.version}; ` +
-    `load average at the end ${load()} (1 / 5 / 15 min; other jobs share these cores, so wall times vary with them).`, '',
-    `Command (hyperfine, 1 warm-up run, then ${runs}): \`${COMMAND}\``, '',
+      `${args}\`. Machine: ${cpus().length} cores (${model}), ` +
+      `${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${process.platform}/${process.arch}, Node ${process.version}; ` +
+      `load average at the end ${load()} (1 / 5 / 15 min; other jobs share these cores, so wall times vary with them).`,
+    '',
+    `Command (hyperfine, 1 warm-up run, then ${runs}): \`${COMMAND}\``,
+    '',
     'Wall times depend on what else runs on the two cores (the load averages are given); the CPU column, the ' +
-    'process\'s own user + system time with its worker thread, hardly does. A revision row is that tree exported ' +
-    'beside this checkout\'s node_modules; its bundle (where it has one) is built by the first, unmeasured run.', '',
+      "process's own user + system time with its worker thread, hardly does. A revision row is that tree exported " +
+      "beside this checkout's node_modules; its bundle (where it has one) is built by the first, unmeasured run.",
+    '',
     `| tree | priority | output | median (ms) | min (ms) | max (ms) | mean (ms) | CPU, user + system (ms) | load before | target |`,
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-    ...rows.map((r) => `| ${r.label} | ${r.priority} | ${r.output} | ${ms(r.median)} | ${ms(r.min)} | ${ms(r.max)} | ${ms(r.mean)} | ` +
-      `${ms(r.cpu)} | ${r.loadBefore} | <= ${TARGET_MS}: ${ms(r.median) <= TARGET_MS ? 'met' : 'NOT met'} |`),
-    '', END].join('\n');
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${r.priority} | ${r.output} | ${ms(r.median)} | ${ms(r.min)} | ${ms(r.max)} | ${ms(r.mean)} | ` +
+        `${ms(r.cpu)} | ${r.loadBefore} | <= ${TARGET_MS}: ${ms(r.median) <= TARGET_MS ? 'met' : 'NOT met'} |`,
+    ),
+    '',
+    END,
+  ].join('\n');
 }
 
-const { values } = parseArgs({ options: { rev: { type: 'string', multiple: true, default: [] },
-  runs: { type: 'string', default: '10' }, nice: { type: 'string' }, 'no-report': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    rev: { type: 'string', multiple: true, default: [] },
+    runs: { type: 'string', default: '10' },
+    nice: { type: 'string' },
+    'no-report': { type: 'boolean', default: false },
+  },
+});
 const nices = values.nice === undefined ? [undefined] : [undefined, Number(values.nice)];
 const runs = Number(values.runs);
 if (spawnSync('hyperfine', ['--version']).status !== 0) throw new Error('needs hyperfine (apt-get install hyperfine)');
-const short = (rev: string) => execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', rev], { encoding: 'utf8' }).trim();
+const short = (rev: string) =>
+  execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', rev], { encoding: 'utf8' }).trim();
 const rows: Timing[] = [];
 const exported: string[] = [];
 try {
@@ -108,13 +139,19 @@ try {
   }
   const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain'], { encoding: 'utf8' }).trim();
   for (const nice of nices) {
-    rows.push(measure(`this checkout (${short('HEAD')}${dirty ? ', with uncommitted changes' : ''})`, ROOT, runs, nice));
+    rows.push(
+      measure(`this checkout (${short('HEAD')}${dirty ? ', with uncommitted changes' : ''})`, ROOT, runs, nice),
+    );
   }
 } finally {
   for (const dir of exported) rmSync(dir, { recursive: true, force: true });
 }
-const args = process.argv.slice(2).map((a) => (/[\s'"]/.test(a) ? `'${a.replaceAll("'", "'\\''")}'` : a)).join(' ');
-for (const r of rows) console.log(`${r.label}, ${r.priority}: median ${ms(r.median)} ms, min ${ms(r.min)}, max ${ms(r.max)} (${r.output})`);
+const args = process.argv
+  .slice(2)
+  .map((a) => (/[\s'"]/.test(a) ? `'${a.replaceAll("'", "'\\''")}'` : a))
+  .join(' ');
+for (const r of rows)
+  console.log(`${r.label}, ${r.priority}: median ${ms(r.median)} ms, min ${ms(r.min)}, max ${ms(r.max)} (${r.output})`);
 if (!values['no-report']) {
   const old = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
   const at = old.indexOf(BEGIN);

@@ -95,7 +95,10 @@ function sourceUrls(root, outdir, compiled) {
         let contents = bytes.toString('utf8');
         if (!file.startsWith('..') && !file.startsWith('node_modules/') && !KEEP_BUNDLE_URL.has(file)) {
           const fromBundle = path.relative(outdir, args.path).split(path.sep).join('/');
-          contents = contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`);
+          contents = contents.replaceAll(
+            'import.meta.url',
+            `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`,
+          );
         }
         return { contents, loader: 'ts' };
       });
@@ -144,12 +147,16 @@ export async function buildBundle(root = ROOT) {
       logLevel: 'silent',
       plugins: [sourceUrls(root, tmp, compiled)],
     });
-    const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...BUILD_INPUTS])]
-      .filter((file) => existsSync(path.join(root, file)));
+    const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...BUILD_INPUTS])].filter((file) =>
+      existsSync(path.join(root, file)),
+    );
     // Which sources went into which output file: for people, and for the test that `fix` loads no eval code.
     // Output files are named as they will be found: relative to their folder (all are in one).
     const outputs = Object.entries(result.metafile.outputs).map(([file, output]) => [path.basename(file), output]);
-    writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify({ ...result.metafile, outputs: Object.fromEntries(outputs) }));
+    writeFileSync(
+      path.join(tmp, 'meta.json'),
+      JSON.stringify({ ...result.metafile, outputs: Object.fromEntries(outputs) }),
+    );
     const digest = fingerprint(root, inputs, (file) => compiled.get(file) ?? readFileSync(path.join(root, file)));
     if (!digest) throw new Error('a source file vanished during the build');
     const id = digest.slice(0, 16);
@@ -179,9 +186,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const started = performance.now();
   try {
     const entry = await buildBundle();
-    console.log(`ogonek: bundled the CLI into ${path.relative(ROOT, path.dirname(entry))} (${Math.round(performance.now() - started)} ms)`);
+    console.log(
+      `ogonek: bundled the CLI into ${path.relative(ROOT, path.dirname(entry))} (${Math.round(performance.now() - started)} ms)`,
+    );
   } catch (error) {
-    console.warn(`ogonek: could not bundle the CLI, so \`npx ogonek\` will run from the TypeScript sources (slower):\n${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `ogonek: could not bundle the CLI, so \`npx ogonek\` will run from the TypeScript sources (slower):\n${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = process.argv.includes('--strict') ? 1 : 0;
   }
 }
