@@ -1,8 +1,8 @@
 /**
  * Lexicon benchmark (issue 10's budgets): per language, the time and the extra RSS to load its complete lexicon,
  * and the p50 of variants(key) and near(word, 2) on words of ../shared/benchmarks/ud (stripped, and with keyboard
- * typos for near). Each language is loaded in a fresh child-free measurement: the RSS delta is taken after a GC
- * when Node runs with --expose-gc, so it is the lexicon's own memory, not garbage.
+ * typos for near). Languages are loaded one after another; the RSS delta is taken after a GC when Node runs with
+ * --expose-gc, so it is the lexicon's own memory, not garbage.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -84,4 +84,36 @@ export function lexiconTable(rows: LexiconFigures[]): string {
     ...rows.map((r) => `| ${r.lang} | ${f(r.file_mb, 2)} | ${r.forms.toLocaleString('en')} | ${f(r.load_ms)} | ` +
       `${f(r.load_rss_mb)} | ${f(r.variants_p50_us)} | ${f(r.near_p50_ms, 2)} / ${f(r.near_p95_ms, 2)} |`),
     `| all | ${f(total, 2)} | | | | | |`].join('\n');
+}
+
+/**
+ * `npx tsx bench/lexicon-bench.ts [--report bench/REPORT.md] [lang ...]` (run with `node --expose-gc --import tsx`
+ * for exact RSS): measures every language and rewrites the `lexicon-bench` section of the report.
+ */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--report');
+  const reportPath = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const langs = (args.length > 0 ? args : ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr', 'vi',
+    'de', 'pt', 'it', 'sl', 'et', 'is', 'en']) as LanguageCode[];
+  const rows: LexiconFigures[] = [];
+  for (const lang of langs) {
+    rows.push(await measureLexicon(lang));
+    console.error(`lexicon-bench: ${JSON.stringify(rows[rows.length - 1])}`);
+  }
+  const table = lexiconTable(rows);
+  console.log(table);
+  if (reportPath) {
+    const { writeSection } = await import('./report-section.ts');
+    const p50 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    writeSection(reportPath, 'lexicon-bench', ['## Complete lexicons (issue 10)', '',
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`node --expose-gc --import tsx ` +
+      'bench/lexicon-bench.ts --report bench/REPORT.md` on this 2-core machine (other jobs share it). Per language: ' +
+      'file size, forms, time and extra RSS (after a GC) to load models/lexicon/<lang>.lex.br, `variants(key)` on ' +
+      'the words of the first 300 sentences of ../shared/benchmarks/ud (stripped), `near(word, 2)` on 200 of those ' +
+      'words of 4+ letters with keyboard typos (p 0.15 per letter).', '', table, '',
+      `Budgets: all files <= 80 MB; load <= 300 ms and <= 80 MB of RSS per language; variants p50 <= 20 µs ` +
+      `(median over languages ${p50(rows.map((r) => r.variants_p50_us)).toFixed(1)}); near p50 <= 2 ms ` +
+      `(median over languages ${p50(rows.map((r) => r.near_p50_ms)).toFixed(2)}).`].join('\n'));
+  }
 }

@@ -17,7 +17,7 @@ export interface ContextModel {
   /** The id of `<unk>`, whose probability is the mass of every word the model does not know. */
   readonly unk?: number;
   /** `unkTypes`: how many word types share that mass (the builder's count of pruned types). */
-  readonly header?: { unkTypes?: unknown };
+  readonly header?: Readonly<Record<string, unknown>>;
 }
 
 /**

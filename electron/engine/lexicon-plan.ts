@@ -181,7 +181,11 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
 function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions): PlanCandidate[] | null {
   const letters = [...word];
   if (options.typoMinLength <= 0 || letters.length < options.typoMinLength || letters.some(isUpper)) return null;
-  const scored = lexicon.near(word, options.typoMaxEdits, 4 * options.typoMaxCandidates)
+  // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
+  const limit = 4 * options.typoMaxCandidates;
+  let near = lexicon.near(word, Math.min(1, options.typoMaxEdits), limit);
+  if (near.length === 0 && options.typoMaxEdits > 1) near = lexicon.near(word, options.typoMaxEdits, limit);
+  const scored = near
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, f.form, lang))
     .map((f) => ({ form: f.form, score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
     .sort((a, b) => b.score - a.score).slice(0, options.typoMaxCandidates);
