@@ -37,6 +37,7 @@ LANGS = ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr',
 MISSPELLING_RATIO = 10
 WORDFREQ_TOKENS = 10_000_000
 MIN_UNLISTED = 2
+SMALL_DICTIONARY = 500_000
 UNMUNCH_TIMEOUT_S = 600
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
@@ -180,12 +181,12 @@ def in_sorted_file(words_sorted, path):
     return found
 
 
-def keep_forms(counts, listed, has_dictionary, strip, lang):
+def keep_forms(counts, listed, has_dictionary, strip, lang, min_unlisted=MIN_UNLISTED):
     """(kept {form: count}, misspellings dropped, rare unlisted forms dropped) for the attested `counts`.
 
     With a dictionary, a form it does not list (`listed` holds the attested forms it does) is dropped as a
     misspelling when a listed form of the same key is at least MISSPELLING_RATIO times as frequent, and as noise
-    when seen fewer than MIN_UNLISTED times.
+    when seen fewer than `min_unlisted` times.
     """
     by_key = defaultdict(list)
     for w in counts:
@@ -199,7 +200,7 @@ def keep_forms(counts, listed, has_dictionary, strip, lang):
                 if best_listed >= MISSPELLING_RATIO * n:
                     misspelt += 1
                     continue
-                if n < MIN_UNLISTED:
+                if n < min_unlisted:
                     rare += 1
                     continue
             kept[w] = max(1, round(n))
@@ -216,7 +217,10 @@ def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict
     counts = attested_counts(lang, data)
     attested = sorted(counts)  # Python compares code points, as LC_ALL=C sort compares UTF-8 bytes
     listed = in_sorted_file(attested, dict_path) if n_dict else set(attested)
-    kept, misspelt, rare = keep_forms(counts, listed, bool(n_dict), strip, lang)
+    # A small expansion (hr's FLAG long affixes defeat unmunch: 53 K forms) cannot vouch for rare words, so
+    # forms seen once stay there; the misspelling test still applies.
+    kept, misspelt, rare = keep_forms(counts, listed, bool(n_dict), strip, lang,
+                                      min_unlisted=MIN_UNLISTED if n_dict >= SMALL_DICTIONARY else 1)
     merged = os.path.join(work, lang + '.tsv')
     # Merge the two sorted streams; a dictionary form that is also attested keeps its count.
     att_path = os.path.join(work, lang + '.attested')
