@@ -260,3 +260,22 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   }
   return { words };
 }
+
+/**
+ * The sentence with each plan word replaced by its candidate of highest log-prior (the input on ties): decoding
+ * without the byte model, for the ablations of the eval (lexicon + prior, + language model).
+ */
+export function choosePriorBest(text: string, plan: LexiconPlan): string {
+  const bytes = utf8Bytes(text);
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  for (const word of plan.words) {
+    if (word.candidates.length === 0) continue;
+    let best = word.candidates[0]!;
+    for (const c of word.candidates) if (c.logPrior > best.logPrior) best = c;
+    parts.push(bytes.subarray(at, word.start), best.bytes);
+    at = word.end;
+  }
+  parts.push(bytes.subarray(at));
+  return decoder.decode(Buffer.concat(parts));
+}
