@@ -174,8 +174,10 @@ export class EngineCorrector implements Corrector {
     // Decodings differ in output, so each has its own cache entries.
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;
-    const forms = await loadLexicons(this.model, language.code);
-    const lm = forms ? await this.model.lms?.get(language.code) ?? null : null;
+    // The lexicon and the language model load together (the model is only used with a lexicon).
+    const [forms, lmIfLexicon] = await Promise.all([loadLexicons(this.model, language.code),
+      decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
+    const lm = forms ? lmIfLexicon ?? null : null;
     const context = lm ? { model: lm, weight: this.model.lmWeight ?? DEFAULT_LM_WEIGHT } : undefined;
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
@@ -235,7 +237,8 @@ export class EngineCorrector implements Corrector {
 
   /** Loads what a language needs (its lexicons) ahead of the first request, e.g. when the user picks it. */
   async prepare(language: LanguageCode): Promise<void> {
-    await loadLexicons(this.model, language);
+    await Promise.all([loadLexicons(this.model, language),
+      this.model.decoding === 'lexicon' ? this.model.lms?.get(language) : undefined]);
   }
 
   async dispose(): Promise<void> {
