@@ -184,7 +184,8 @@ export async function readNgramModel(dir: string, lang: LanguageCode): Promise<N
   }
   let bytes: Buffer;
   try {
-    bytes = await brotliDecompressAsync(packed);
+    // 1 MiB output chunks: the default 16 KiB makes a thread-pool round trip per chunk (measured: load 1.6x slower)
+    bytes = await brotliDecompressAsync(packed, { chunkSize: 1 << 20 });
   } catch {
     throw new NgramModelError(lang, path, 'is damaged (not brotli data, or truncated)');
   }
