@@ -100,9 +100,12 @@ describe('candidates', () => {
     ['siandein', [['siandein', '0.5000', true], ['šiandien', '0.5000', false]]],
     // an extra d after s (its neighbour, 0.6) from both forms of the key: shared by count
     ['orasd', [['orasd', '0.5000', true], ['ōras', '0.4498', false], ['oras', '0.0502', false]]],
-    // kurti at 0.6 (i for u) against kuri at 1.2 (an extra t and i for u), nine times as frequent: kuri first
-    ['kurtu', [['kurtu', '0.5000', true], ['kuri', '0.2975', false], ['kurti', '0.2025', false]]],
-    // two edits: now a typo candidate (one edit was the most before the complete lexicons)
+    // kurti at 0.6 (swapped t i) against kuri at 1 (an extra t), nine times as frequent: kuri first
+    ['kurit', [['kurit', '0.5000', true], ['kuri', '0.3640', false], ['kurti', '0.1360', false]]],
+    // forms within one edit first: kurti at 0.6 (i for u) leaves out kuri at 1.2 (an extra t and i for u)
+    ['kurtu', [['kurtu', '0.5000', true], ['kurti', '0.5000', false]]],
+    // two edits only when nothing is one edit away: now a typo candidate (before the complete lexicons, one
+    // edit was the most)
     ['grajjus', [['grajjus', '0.5000', true], ['gražus', '0.5000', false]]],
     // capitalised words (mostly names), short words and words three edits away get none
     ['Graius', null],
@@ -115,10 +118,12 @@ describe('candidates', () => {
   it.each([
     ['typoMaxEdits 1 leaves out two edits', { typoMaxEdits: 1 }, 'grajjus', null],
     ['typoMinLength 0 turns typo candidates off', { typoMinLength: 0 }, 'graius', null],
-    ['typoMaxCandidates 1 keeps the best', { typoMaxCandidates: 1 }, 'kurtu',
-      [['kurtu', '0.5000', true], ['kuri', '0.5000', false]]],
-    ['typoCostWeight 0: counts alone decide', { typoCostWeight: 0 }, 'kurtu',
-      [['kurtu', '0.5000', true], ['kuri', '0.4494', false], ['kurti', '0.0506', false]]],
+    ['typoMaxCandidates 1 keeps the best', { typoMaxCandidates: 1 }, 'kurit',
+      [['kurit', '0.5000', true], ['kuri', '0.5000', false]]],
+    ['typoCostWeight 0: counts alone decide', { typoCostWeight: 0 }, 'kurit',
+      [['kurit', '0.5000', true], ['kuri', '0.4494', false], ['kurti', '0.0506', false]]],
+    ['typoCostWeight 10: the closest wins', { typoCostWeight: 10 }, 'kurit',
+      [['kurit', '0.5000', true], ['kurti', '0.4300', false], ['kuri', '0.0700', false]]],
   ] as const)('%s', (_what, options, word, expected) => {
     expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, ...options })).toEqual(expected);
   });
