@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 /**
  * The word automaton (electron/engine/lexicon/word-automaton.ts) is the storage of every lexicon: it must give
  * back exactly the forms and counts it was built from, stay minimal, refuse unsorted input and damaged bytes,
@@ -325,9 +326,9 @@ describe('properties', () => {
 function arraysOf(bytes: Uint8Array) {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const json = dv.getUint32(8, true);
-  const h = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + json))) as { nodes: number; edges: number };
+  const h = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + json))) as { nodes: number; edges: number };
   const align = (n: number) => (n + 3) & ~3;
-  const first = align(12 + json);
+  const first = align(16 + json);
   const words = align(first + 4 * (h.nodes + 1));
   const labels = align(words + 4 * h.nodes);
   const target = align(labels + 2 * h.edges);
@@ -336,34 +337,47 @@ function arraysOf(bytes: Uint8Array) {
 
 describe('damaged bytes', () => {
   const good = bytesOf(LT);
+  /** The CRC-32 recomputed, so that the damage reaches the checks behind the checksum. */
+  const resealed = (b: Uint8Array) => {
+    new DataView(b.buffer, b.byteOffset).setUint32(12, crc32(b.subarray(16)), true);
+    return b;
+  };
   const damaged = (edit: (bytes: Uint8Array) => Uint8Array | void) => {
     const copy = good.slice();
-    return edit(copy) ?? copy;
+    return resealed(edit(copy) ?? copy);
   };
   const header = (json: string) => {
     const body = new TextEncoder().encode(json);
-    const out = new Uint8Array(12 + body.length + 64);
+    const out = new Uint8Array(16 + body.length + 64);
     out.set(new TextEncoder().encode('OGLX'));
-    new DataView(out.buffer).setUint32(4, 1, true);
+    new DataView(out.buffer).setUint32(4, 2, true);
     new DataView(out.buffer).setUint32(8, body.length, true);
-    out.set(body, 12);
-    return out;
+    out.set(body, 16);
+    return resealed(out);
+  };
+  const flipped = (at: (b: Uint8Array) => number) => {
+    const copy = good.slice();
+    copy[at(copy)]! ^= 0x10;
+    return copy;
   };
 
   it.each([
     ['no bytes', new Uint8Array(0), /bad magic/],
     ['8 bytes', good.subarray(0, 8), /bad magic/],
     ['another magic', damaged((b) => { b[0] = 0x58; }), /bad magic/],
-    ['another version', damaged((b) => { new DataView(b.buffer).setUint32(4, 2, true); }), /version 2/],
+    ['another version', damaged((b) => { new DataView(b.buffer).setUint32(4, 3, true); }), /version 3/],
+    ['one bit flipped in the arrays', flipped((b) => b.length - 3), /checksum mismatch/],
+    ['one bit flipped in the header', flipped(() => 20), /checksum mismatch/],
     ['a header longer than the file', damaged((b) => { new DataView(b.buffer).setUint32(8, 1e6, true); }),
       /truncated header/],
-    ['a header that is not JSON', damaged((b) => { b[12] = 0x7d; }), /corrupt header/],
+    ['a header that is not JSON', damaged((b) => { b[16] = 0x7d; }), /corrupt header/],
     ['a header of null', header('null'), /corrupt header/],
     ['a header without an alphabet', header('{"nodes":1,"edges":0,"attested":0,"words":0}'), /corrupt header/],
     ['a header with negative sizes', header('{"alphabet":"a","nodes":1,"edges":-1,"attested":0,"words":0}'),
       /corrupt header/],
-    ['arrays cut short by 4 bytes', good.subarray(0, good.length - 4), /truncated file/],
-    ['arrays cut in half', good.subarray(0, good.length >> 1), /truncated/],
+    ['arrays cut short by 4 bytes', resealed(good.slice(0, good.length - 4)), /truncated file/],
+    ['arrays cut short, checksum kept', good.subarray(0, good.length - 4), /checksum mismatch/],
+    ['arrays cut in half', resealed(good.slice(0, good.length >> 1)), /truncated/],
     ['an edge to a node that does not exist', damaged((b) => {
       const { dv, target, h } = arraysOf(b);
       dv.setUint32(target, h.nodes, true);

@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Lexicon, LexiconError, lexiconFromForms, lexiconPath, Lexicons, parseLexicon, readLexicon }
   from '../../electron/engine/lexicon/lexicon.ts';
@@ -141,10 +141,11 @@ describe('reading lexicon files', () => {
     const bytes = LT.slice();
     const dv = new DataView(bytes.buffer);
     const json = dv.getUint32(8, true);
-    const h = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + json))) as { nodes: number; edges: number };
+    const h = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + json))) as { nodes: number; edges: number };
     const align = (n: number) => (n + 3) & ~3;
-    const target = align(align(align(align(12 + json) + 4 * (h.nodes + 1)) + 4 * h.nodes) + 2 * h.edges);
+    const target = align(align(align(align(16 + json) + 4 * (h.nodes + 1)) + 4 * h.nodes) + 2 * h.edges);
     dv.setUint32(target + 4 * (h.edges - 1), h.nodes + 7, true);
+    dv.setUint32(12, crc32(bytes.subarray(16)), true); // a consistent checksum: the damage must be found anyway
     return bytes;
   };
   const packed = brotliCompressSync(LT);
@@ -166,7 +167,8 @@ describe('reading lexicon files', () => {
     ['an uncompressed automaton', Buffer.from(LT), /is damaged \(not brotli data, or truncated\)/],
     ['brotli data that is no automaton', brotliCompressSync(Buffer.from('čia\t91000\n')),
       /is damaged \(not a lexicon automaton \(bad magic\)\)/],
-    ['an automaton cut short', brotliCompressSync(LT.subarray(0, LT.length - 8)), /is damaged \(truncated file\)/],
+    ['an automaton cut short', brotliCompressSync(LT.subarray(0, LT.length - 8)),
+      /is damaged \(damaged or truncated \(checksum mismatch\)\)/],
     ['a corrupt automaton', brotliCompressSync(corrupt()), /is damaged \(corrupt arrays\)/],
   ])('%s: a LexiconError naming the file and the language', async (_what, content, reason) => {
     const path = lexiconPath(dir, 'lt');

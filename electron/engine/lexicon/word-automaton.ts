@@ -4,18 +4,24 @@
  * 606 MB as text), so a minimal automaton keeps them in a few MB of typed arrays that need no parsing.
  *
  * Layout (little-endian, every array 4-byte aligned), all in one buffer:
- *   magic "OGLX" | u32 version | u32 header JSON length | header JSON | pad
+ *   magic "OGLX" | u32 version | u32 header JSON length | u32 CRC-32 of every byte after it | header JSON | pad
  *   first  u32[nodes + 1]  transitions of node n are [first[n], first[n+1]); bit 31 of first[n] = n is final
  *   words  u32[nodes]      words accepted from node n (a minimal perfect hash: a word's index is its rank)
  *   labels u16[edges]      alphabet index of each transition, ascending within a node
  *   target u32[edges]      node reached
  *   ranks  u32[attested]   ranks of the forms seen in text, ascending
  *   counts u8[attested]    their counts, log-quantized (see quantizeCount)
- * The root is the last node. Forms absent from `ranks` are dictionary-only: count 0.
+ * The root is the last node. Forms absent from `ranks` are dictionary-only: count 0. The CRC matters because
+ * brotli has none: of 150 single-bit flips in a compressed lexicon, 83 decompressed without an error into other
+ * content, which would have been a silent wrong answer.
  */
+import { crc32 } from 'node:zlib';
+
 
 export const AUTOMATON_MAGIC = 'OGLX';
-export const AUTOMATON_VERSION = 1;
+export const AUTOMATON_VERSION = 2;
+/** Bytes before the header JSON. */
+const PREAMBLE = 16;
 const FINAL = 0x80000000;
 
 /** What the header records besides the arrays' lengths. */
@@ -166,7 +172,7 @@ const align4 = (n: number): number => (n + 3) & ~3;
 function layout(h: AutomatonHeader, headerBytes: number): Array<[keyof Arrays, number, number, number]> {
   const spec: Array<[keyof Arrays, number, number]> = [['first', 4, h.nodes + 1], ['words', 4, h.nodes],
     ['labels', 2, h.edges], ['target', 4, h.edges], ['ranks', 4, h.attested], ['counts', 1, h.attested]];
-  let at = align4(12 + headerBytes);
+  let at = align4(PREAMBLE + headerBytes);
   return spec.map(([name, size, length]) => {
     const start = at;
     at = align4(at + size * length);
@@ -191,9 +197,10 @@ function encode(header: AutomatonHeader, fill: (arrays: Arrays) => void): Uint8A
   bytes.set(new TextEncoder().encode(AUTOMATON_MAGIC), 0);
   dv.setUint32(4, AUTOMATON_VERSION, true);
   dv.setUint32(8, json.length, true);
-  bytes.set(json, 12);
+  bytes.set(json, PREAMBLE);
   const arrays = Object.fromEntries(parts.map(([name, start, length]) => [name, view(bytes.buffer, 0, name, start, length)]));
   fill(arrays as unknown as Arrays);
+  dv.setUint32(12, crc32(bytes.subarray(PREAMBLE)), true);
   return bytes;
 }
 
@@ -238,16 +245,19 @@ export class WordAutomaton {
 
   /** Reads a file's (decompressed) bytes; throws AutomatonFormatError when they are not a valid automaton. */
   constructor(bytes: Uint8Array) {
-    if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 4)) !== AUTOMATON_MAGIC) {
+    if (bytes.length < PREAMBLE || new TextDecoder().decode(bytes.subarray(0, 4)) !== AUTOMATON_MAGIC) {
       throw new AutomatonFormatError('not a lexicon automaton (bad magic)');
     }
     const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const version = dv.getUint32(4, true);
     if (version !== AUTOMATON_VERSION) throw new AutomatonFormatError(`unsupported lexicon version ${version}`);
     const jsonLength = dv.getUint32(8, true);
-    if (12 + jsonLength > bytes.length) throw new AutomatonFormatError('truncated header');
+    if (PREAMBLE + jsonLength > bytes.length) throw new AutomatonFormatError('truncated header');
+    if (crc32(bytes.subarray(PREAMBLE)) !== dv.getUint32(12, true)) {
+      throw new AutomatonFormatError('damaged or truncated (checksum mismatch)');
+    }
     try {
-      this.header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as AutomatonHeader;
+      this.header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + jsonLength))) as AutomatonHeader;
     } catch {
       throw new AutomatonFormatError('corrupt header');
     }

@@ -74,6 +74,26 @@ def good_form(w: str) -> bool:
     return bool(w) and ALPHA.fullmatch(w) is not None and all(not ('\u0300' <= c <= '\u036f') for c in w)
 
 
+def expand_flag_aliases(dic: str, aff: str, out: str) -> str:
+    """The .dic to give unmunch: `dic` itself, or, when the .aff numbers its flag sets (`AF` lines, as hr does),
+    a copy at `out` with each `word/N` written `word/<flags of alias N>`, which unmunch does not do itself (hr
+    expanded to its 53 K stems only). The twin of expandFlagAliases in electron/eval/systems/hunspell-aliases.ts."""
+    with open(aff, encoding='utf-8', errors='replace') as f:
+        lines = [m.group(1) for m in re.finditer(r'^AF[ \t]+(\S+)', f.read(), re.M)]
+    if len(lines) < 2 or not lines[0].isdigit():
+        return dic
+    aliases = lines[1:]
+
+    def flags(m):
+        i = int(m.group(2))
+        return m.group(1) + '/' + aliases[i - 1] if 1 <= i <= len(aliases) else m.group(0)
+    with open(dic, encoding='utf-8', errors='replace') as f:
+        text = f.read()
+    with open(out, 'w', encoding='utf-8') as f:
+        f.write(re.sub(r'^([^\s/]+)/(\d+)(?=\s|$)', flags, text, flags=re.M))
+    return out
+
+
 def dictionary_forms(lang: str, out_path: str) -> int:
     """Writes the sorted unique lowercase forms of the Hunspell expansion to out_path; returns their number.
     The expansion is cached beside out_path, keyed by the dictionary files' sha256 (lt takes minutes)."""
@@ -89,6 +109,7 @@ def dictionary_forms(lang: str, out_path: str) -> int:
     stamp = out_path + '.sha256'
     if os.path.exists(out_path) and os.path.exists(stamp) and open(stamp).read() == digest.hexdigest():
         return count_lines(out_path)
+    dic = expand_flag_aliases(dic, aff, out_path + '.dic')
     env = dict(os.environ, LC_ALL='C')
     sorter = subprocess.Popen(['sort', '-u', '-S', '1G', '-o', out_path], stdin=subprocess.PIPE, env=env,
                               text=True, encoding='utf-8')
@@ -110,6 +131,8 @@ def dictionary_forms(lang: str, out_path: str) -> int:
     sorter.stdin.close()
     if sorter.wait() != 0:
         raise SystemExit('sort failed for ' + lang)
+    if dic == out_path + '.dic':
+        os.remove(dic)
     with open(stamp, 'w') as f:
         f.write(digest.hexdigest())
     return count_lines(out_path)

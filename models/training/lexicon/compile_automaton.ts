@@ -28,6 +28,6 @@ const packed = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALI
   [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
 writeFileSync(output + '.tmp', packed);
 renameSync(output + '.tmp', output);
-const h = JSON.parse(new TextDecoder().decode(raw.subarray(12, 12 + new DataView(raw.buffer).getUint32(8, true))));
+const h = JSON.parse(new TextDecoder().decode(raw.subarray(16, 16 + new DataView(raw.buffer).getUint32(8, true))));
 console.log(JSON.stringify({ forms: n, nodes: h.nodes, edges: h.edges, attested: h.attested, raw_bytes: raw.length,
   file_bytes: packed.length }));

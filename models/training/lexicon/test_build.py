@@ -45,3 +45,26 @@ class Forms(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class FlagAliases(unittest.TestCase):
+    def test_af_lines_are_expanded(self):
+        from .build import expand_flag_aliases
+        with tempfile.TemporaryDirectory() as d:
+            aff, dic, out = (os.path.join(d, n) for n in ('x.aff', 'x.dic', 'y.dic'))
+            with open(aff, 'w', encoding='utf-8') as f:
+                f.write('SET UTF-8\nFLAG long\nAF 2\nAF AaBb # 1\nAF Cc\n')
+            with open(dic, 'w', encoding='utf-8') as f:
+                f.write('3\nkuća/1\nstol/2\nbez\n')
+            self.assertEqual(expand_flag_aliases(dic, aff, out), out)
+            with open(out, encoding='utf-8') as f:
+                self.assertEqual(f.read(), '3\nkuća/AaBb\nstol/Cc\nbez\n')
+
+    def test_without_af_the_dic_is_used_as_it_is(self):
+        from .build import expand_flag_aliases
+        with tempfile.TemporaryDirectory() as d:
+            aff, dic = os.path.join(d, 'x.aff'), os.path.join(d, 'x.dic')
+            for p, t in ((aff, 'SET UTF-8\n'), (dic, '1\nkot/A\n')):
+                with open(p, 'w', encoding='utf-8') as f:
+                    f.write(t)
+            self.assertEqual(expand_flag_aliases(dic, aff, os.path.join(d, 'y')), dic)
