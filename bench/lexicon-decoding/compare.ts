@@ -37,6 +37,7 @@ const { values } = parseArgs({ options: {
   'typo-cost-weight': { type: 'string' },
   'typo-max-edits': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
+  'typed-lm-weight': { type: 'string' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
@@ -79,7 +80,8 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['typo-max-edits'] ? { typoMaxEdits: Number(values['typo-max-edits']) } : {}) };
   engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan,
-      ...(lmWeight === undefined ? {} : { lmWeight }) }) });
+      ...(lmWeight === undefined ? {} : { lmWeight }),
+      ...(values['typed-lm-weight'] ? { typedLmWeight: Number(values['typed-lm-weight']) } : {}) }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
 // --lm-weights 0,1,2: one lexicon system per (lambda, LM weight); without it, the engine's default weight.

@@ -35,6 +35,8 @@ export interface CorrectorModel {
   lms?: { get(lang: LanguageCode): Promise<ContextModel | null> };
   /** Weight of the language model against the frequency prior (DEFAULT_LM_WEIGHT where not given). */
   lmWeight?: number;
+  /** The same for sentences that already have diacritics (DEFAULT_TYPED_LM_WEIGHT where not given). */
+  typedLmWeight?: number;
   /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
   lambda?: number;
   /** The same for sentences that already have diacritics. */
@@ -43,8 +45,28 @@ export interface CorrectorModel {
   plan?: Partial<PlanOptions>;
 }
 
-/** Weight of the word language model against the frequency prior in the lattice (tuned on dev). */
+/** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
 export const DEFAULT_LM_WEIGHT = 1;
+
+/**
+ * Per language, the weight of 0.5, 1 and 2 that restored the most words of stripped dev text (data/corpus/<lang>.dev.txt,
+ * first 150 sentences; bench/lexicon-decoding/REPORT.md): Vietnamese syllables and the Romance languages lean on
+ * context most, Czech, Croatian and Turkish least.
+ */
+export const LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 0.5, hr: 0.5, tr: 0.5, fr: 2, es: 2,
+  vi: 2 };
+
+/** The LM weight of stripped sentences of `lang`: the engine's override, else LM_WEIGHTS, else the default. */
+export function lmWeightFor(lang: LanguageCode, override?: number): number {
+  return override ?? LM_WEIGHTS[lang] ?? DEFAULT_LM_WEIGHT;
+}
+
+/**
+ * Weight of the language model in a sentence that already has diacritics: the writer typed them, so the words
+ * as written should rarely be overruled (dev, 13 languages: the LM at weight 1 took clean-text accuracy from
+ * 99.69 to 99.27 % in lv; bench/lexicon-decoding/REPORT.md).
+ */
+export const DEFAULT_TYPED_LM_WEIGHT = 0.25;
 
 /** Decoding strategies: free decoding (speculative == greedy, byte for byte) or ranking lexicon candidates. */
 export const DECODINGS = ['speculative', 'greedy', 'lexicon'] as const;
@@ -178,7 +200,8 @@ export class EngineCorrector implements Corrector {
     const [forms, lmIfLexicon] = await Promise.all([loadLexicons(this.model, language.code),
       decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
     const lm = forms ? lmIfLexicon ?? null : null;
-    const context = lm ? { model: lm, weight: this.model.lmWeight ?? DEFAULT_LM_WEIGHT } : undefined;
+    const lmWeights = { stripped: lmWeightFor(language.code, this.model.lmWeight),
+      typed: this.model.typedLmWeight ?? DEFAULT_TYPED_LM_WEIGHT };
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
@@ -206,6 +229,8 @@ export class EngineCorrector implements Corrector {
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
         if (forms) {
+          const typed = stripDiacritics(nfc, language.code) !== nfc;
+          const context = lm ? { model: lm, weight: typed ? lmWeights.typed : lmWeights.stripped } : undefined;
           const plan = buildPlan(nfc, language.code, forms, planOptions, context);
           return { encoderIds: encoderIds(input, language.tag), source: input,
             lexicon: { plan, lambda: sentenceLambda(nfc, language.code, this.model) } };

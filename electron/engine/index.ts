@@ -32,6 +32,8 @@ export interface CreateCorrectorOptions {
   lmDir?: string | null;
   /** Weight of the language model in the lattice (default DEFAULT_LM_WEIGHT); 0 turns it off. */
   lmWeight?: number;
+  /** Its weight in sentences that already have diacritics (default DEFAULT_TYPED_LM_WEIGHT). */
+  typedLmWeight?: number;
   /** Where a language model that cannot be loaded is reported, once per language (default: stderr). */
   onWarning?: (message: string) => void;
   /**
@@ -98,7 +100,7 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
     providerNote: info.providerNote };
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, decoding, forms, lms, lmWeight: options.lmWeight, lambda: options.lambda, typedLambda: options.typedLambda,
+    status, decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight, lambda: options.lambda, typedLambda: options.typedLambda,
     plan: options.lexiconPlan });
   return { corrector: Object.assign(corrector, { info }), worker };
 }

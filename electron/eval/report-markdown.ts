@@ -27,7 +27,10 @@ const DESCRIPTIONS: Record<SystemName, string> = {
   spell: 'nspell + npm dictionary-<lang>; each unknown word -> its suggestion most frequent in ../shared/wordfreq',
   model: 'the trained model through the engine, free decoding (models/manifest.json)',
   product:
-    'the product: exactly what `ogonek fix --lang <lang>` does by default (the model ranks the lexicon candidates of each word; until issue 10, named model-lexicon)',
+    'the product: exactly what `ogonek fix --lang <lang>` does by default: each word\'s candidates from the complete lexicon, their priors re-scored in context by the word language model, then ranked by the model (until issue 10, named model-lexicon)',
+  lexicon: 'ablation: the complete lexicon\'s candidates, each word its candidate of highest frequency prior (no language model, no model)',
+  'lexicon-lm': 'ablation: the candidates with their priors re-scored by the word language model, the best taken (no model)',
+  'product-nolm': 'ablation: the product without the word language model (the model ranks candidates by their frequency priors)',
 };
 
 const fixed = (value: number | null | undefined, digits = 2): string =>

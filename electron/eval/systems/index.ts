@@ -7,6 +7,10 @@ import { type Lexicon, LexiconError, readLexicon } from '../../engine/lexicon/le
 import type { LanguageCode } from '../../shared/types.ts';
 import { EvalInputError } from '../gold-file.ts';
 import { DEFAULT_MODEL_DIR } from '../paths.ts';
+import { DEFAULT_TYPED_LM_WEIGHT, lmWeightFor } from '../../engine/corrector.ts';
+import { stripDiacritics } from '../../engine/noise/index.ts';
+import { buildPlan, choosePriorBest, DEFAULT_PLAN_OPTIONS } from '../../engine/lexicon-plan.ts';
+import { readNgramModel } from '../../engine/lm/ngram-model.ts';
 import { correctAll, createModelCorrector, createProductCorrector } from './model.ts';
 import { createSpellChecker, createSpellCorrector, loadWordFrequencies } from './spell.ts';
 import { createUnigramRestorer } from './unigram.ts';
@@ -14,8 +18,10 @@ import { createUnigramRestorer } from './unigram.ts';
 /**
  * keep: identity; unigram: lexicon baseline; spell: nspell baseline; model: the trained model (free decoding);
  * product: exactly what `ogonek fix` does by default, the stable name of the product in every report.
+ * The ablations of the product's lattice: lexicon (candidates + frequency prior, no model, no language model),
+ * lexicon-lm (+ the word language model), product-nolm (+ the model, without the language model).
  */
-export const SYSTEMS = ['keep', 'unigram', 'spell', 'model', 'product'] as const;
+export const SYSTEMS = ['keep', 'unigram', 'spell', 'model', 'product', 'lexicon', 'lexicon-lm', 'product-nolm'] as const;
 
 /** One of {@link SYSTEMS}. */
 export type SystemName = (typeof SYSTEMS)[number];
@@ -93,14 +99,27 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
       const checker = await createSpellChecker(lang);
       return fromFunction(name, createSpellCorrector(checker, loadWordFrequencies(lang, options.wordfreqDir), lang));
     }
+    case 'lexicon':
+    case 'lexicon-lm': {
+      const lexicon = await loadEvalLexicon(lexiconDirOf(options), lang);
+      const lm = name === 'lexicon-lm' ? await readNgramModel(join(modelDir, 'lm'), lang) : null;
+      return fromFunction(name, (text) => {
+        const nfc = text.normalize('NFC');
+        // The product's weights: a sentence that already has diacritics trusts its words more.
+        const weight = stripDiacritics(nfc, lang) !== nfc ? DEFAULT_TYPED_LM_WEIGHT : lmWeightFor(lang);
+        return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon, DEFAULT_PLAN_OPTIONS, lm ? { model: lm, weight } : undefined));
+      });
+    }
     case 'model':
-    case 'product': {
+    case 'product':
+    case 'product-nolm': {
       const corrector =
         name === 'model'
           ? await createModelCorrector(modelDir, options.threads, 'speculative')
           : await createProductCorrector(modelDir, lang, {
               ...(options.threads === undefined ? {} : { threads: options.threads }),
               ...(options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir }),
+              ...(name === 'product-nolm' ? { lmWeight: 0 } : {}),
             });
       return {
         name,

@@ -62,12 +62,13 @@ export function createModelCorrector(
 export function createProductCorrector(
   modelDir: string,
   lang: LanguageCode,
-  overrides: { threads?: number; lexiconDir?: string } = {},
+  overrides: { threads?: number; lexiconDir?: string; lmWeight?: number } = {},
 ): Promise<Corrector> {
   return startEngine(modelDir, {
     languages: [lang],
     ...(overrides.threads === undefined ? {} : { threads: overrides.threads }),
     ...(overrides.lexiconDir === undefined ? {} : { lexiconDir: overrides.lexiconDir }),
+    ...(overrides.lmWeight === undefined ? {} : { lmWeight: overrides.lmWeight }),
   });
 }
 

@@ -93,7 +93,7 @@ class Text:
             start = end
 
 
-def read_text(lang: str, data: str, more: str) -> Text:
+def read_text(lang: str, data: str, more: str, laws_ratio: float = 1.0) -> Text:
     text = Text(lang)
     train = os.path.join(data, 'corpus', lang + '.train.txt')
     if not os.path.exists(train):
@@ -110,7 +110,7 @@ def read_text(lang: str, data: str, more: str) -> Text:
             rest = sum(s['tokens'] for s in text.sources if 'laws' not in s['name'])
             lines = f.readlines()
         random.Random(LAWS_SEED).shuffle(lines)
-        info = text.add_lines(lines, 'corpus-more/' + name, budget=rest)
+        info = text.add_lines(lines, 'corpus-more/' + name, budget=round(rest * laws_ratio))
         info['available_lines'] = len(lines)
         log('%s: %s' % (lang, info))
     return text
@@ -207,9 +207,9 @@ def id_scorer(prob, words):
 
 
 def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: int, min_count: int,
-                   max_bytes: int) -> dict:
+                   max_bytes: int, laws_ratio: float = 1.0) -> dict:
     t0 = time.time()
-    text = read_text(lang, data, more)
+    text = read_text(lang, data, more, laws_ratio)
     counts, words, unk_types = count(text, min_unigram)
     n_tokens = len(text.flat)
     sources = text.sources
@@ -265,7 +265,7 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
     return info
 
 
-def build_all(langs, out_dir, data, more, min_unigram, min_count, max_bytes):
+def build_all(langs, out_dir, data, more, min_unigram, min_count, max_bytes, laws_ratio=1.0):
     os.makedirs(out_dir, exist_ok=True)
     stats_path = os.path.join(out_dir, 'lms.json')
     stats = {}
@@ -273,7 +273,7 @@ def build_all(langs, out_dir, data, more, min_unigram, min_count, max_bytes):
         with open(stats_path, encoding='utf-8') as f:
             stats = json.load(f)
     for lang in langs:
-        stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes)
+        stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes, laws_ratio)
         with open(stats_path + '.tmp', 'w', encoding='utf-8') as f:
             json.dump(dict(sorted(stats.items())), f, indent=1, ensure_ascii=False)
             f.write('\n')
@@ -290,9 +290,11 @@ def main():
     ap.add_argument('--min-count', type=int, default=1,
                     help='smallest count of a kept bigram or trigram (pruning raises it only to fit --max-mb)')
     ap.add_argument('--max-mb', type=float, default=8.0, help='largest file per language (MB = 10^6 bytes)')
+    ap.add_argument('--laws-ratio', type=float, default=1.0,
+                    help='statute tokens at most this many times the rest of the text (default 1)')
     args = ap.parse_args()
     build_all(args.langs, args.out, args.data, args.more, args.min_unigram, args.min_count,
-              int(args.max_mb * 1e6))
+              int(args.max_mb * 1e6), args.laws_ratio)
 
 
 if __name__ == '__main__':
