@@ -63,10 +63,17 @@ export function lmWeightFor(lang: LanguageCode, override?: number): number {
 
 /**
  * Weight of the language model in a sentence that already has diacritics: the writer typed them, so the words
- * as written should rarely be overruled (dev, 13 languages: the LM at weight 1 took clean-text accuracy from
- * 99.69 to 99.27 % in lv; bench/lexicon-decoding/REPORT.md).
+ * as written should rarely be overruled (dev clean text, 13 languages: weight 0 / 0.25 / 1 kept 99.79 / 99.83 /
+ * 99.77 % of words; bench/lexicon-decoding/REPORT.md). Vietnamese, whose every syllable is "typed", keeps more
+ * with the full weight (98.93 / 99.42 / 99.76).
  */
 export const DEFAULT_TYPED_LM_WEIGHT = 0.25;
+const TYPED_LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { vi: 1 };
+
+/** The LM weight of sentences of `lang` that already have diacritics. */
+export function typedLmWeightFor(lang: LanguageCode, override?: number): number {
+  return override ?? TYPED_LM_WEIGHTS[lang] ?? DEFAULT_TYPED_LM_WEIGHT;
+}
 
 /** Decoding strategies: free decoding (speculative == greedy, byte for byte) or ranking lexicon candidates. */
 export const DECODINGS = ['speculative', 'greedy', 'lexicon'] as const;
@@ -201,7 +208,7 @@ export class EngineCorrector implements Corrector {
       decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
     const lm = forms ? lmIfLexicon ?? null : null;
     const lmWeights = { stripped: lmWeightFor(language.code, this.model.lmWeight),
-      typed: this.model.typedLmWeight ?? DEFAULT_TYPED_LM_WEIGHT };
+      typed: typedLmWeightFor(language.code, this.model.typedLmWeight) };
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];

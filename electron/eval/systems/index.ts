@@ -7,7 +7,7 @@ import { type Lexicon, LexiconError, readLexicon } from '../../engine/lexicon/le
 import type { LanguageCode } from '../../shared/types.ts';
 import { EvalInputError } from '../gold-file.ts';
 import { DEFAULT_MODEL_DIR } from '../paths.ts';
-import { DEFAULT_TYPED_LM_WEIGHT, lmWeightFor } from '../../engine/corrector.ts';
+import { lmWeightFor, typedLmWeightFor } from '../../engine/corrector.ts';
 import { stripDiacritics } from '../../engine/noise/index.ts';
 import { buildPlan, choosePriorBest, DEFAULT_PLAN_OPTIONS } from '../../engine/lexicon-plan.ts';
 import { readNgramModel } from '../../engine/lm/ngram-model.ts';
@@ -106,7 +106,7 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
       return fromFunction(name, (text) => {
         const nfc = text.normalize('NFC');
         // The product's weights: a sentence that already has diacritics trusts its words more.
-        const weight = stripDiacritics(nfc, lang) !== nfc ? DEFAULT_TYPED_LM_WEIGHT : lmWeightFor(lang);
+        const weight = stripDiacritics(nfc, lang) !== nfc ? typedLmWeightFor(lang) : lmWeightFor(lang);
         return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon, DEFAULT_PLAN_OPTIONS, lm ? { model: lm, weight } : undefined));
       });
     }
