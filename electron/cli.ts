@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { what: string; load: () => Promise<Partial<Comma
     load: () => import('./cli/eval-report-command.ts'),
   },
   bench: { what: 'measure the engine speed and write a report', load: () => import('./cli/bench-command.ts') },
+  serve: {
+    what: 'a local LanguageTool-compatible server (http://localhost:8081/v2) for LibreOffice, browsers, LTeX',
+    load: () => import('./cli/serve-command.ts'),
+  },
 };
 
 function usage(): string {
