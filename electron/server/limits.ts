@@ -32,19 +32,34 @@ export interface Limits {
  */
 export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 1 << 20, maxConcurrent: 2, maxQueued: 100, timeoutMs: 30_000 };
 
-/** The body of `request`, up to `limit` bytes; a LimitError(413) past it, told by Content-Length or counted. */
-export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+/**
+ * The body of `request`, up to `limit` bytes; a LimitError(413) past it, told by Content-Length or counted.
+ * A refused body is still read and dropped (not kept): closing the connection while the client still sends
+ * makes its TCP stack discard our 413 (a reset), and the server's requestTimeout bounds how long that lasts.
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = () => new LimitError(413, `Your request exceeds the limit of ${limit} bytes. Please submit a shorter text.`);
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
+  if (Number.isFinite(declared) && declared > limit) {
+    request.resume();
+    return Promise.reject(tooLarge());
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // Once is enough: a settled promise ignores later calls.
+        reject(tooLarge());
+        chunks.length = 0;
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    request.on('end', () => (size > limit ? undefined : resolve(Buffer.concat(chunks).toString('utf8'))));
+    request.on('error', reject);
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { CorrectionResult, LanguageCode } from '../shared/types.ts';
 import { segmentSentences } from '../engine/segment.ts';
-import { documentOffset } from './annotated-text.ts';
+import { documentSpan } from './annotated-text.ts';
 import { LANGUAGE_INFO } from './lt-languages.ts';
 import type { CheckRequest } from './lt-request.ts';
 import { ruleFor, ruleWanted } from './lt-rules.ts';
@@ -76,13 +76,13 @@ export function checkResponse(request: CheckRequest, result: CorrectionResult, s
     const { start, end } = suggestion.span;
     const rule = ruleFor(suggestion.kind, languageAt(start));
     if (!ruleWanted(rule, request)) continue;
-    const offset = documentOffset(request.text, start);
+    const inDocument = documentSpan(request.text, start, end);
     matches.push({
       message: rule.message,
       shortMessage: rule.shortMessage,
       replacements: [{ value: suggestion.replacement }],
-      offset,
-      length: documentOffset(request.text, end) - offset,
+      offset: inDocument.start,
+      length: inDocument.end - inDocument.start,
       context: matchContext(plain, start, end),
       sentence: sentenceAt(plain, sentences, start),
       type: { typeName: rule.typeName },
@@ -100,6 +100,9 @@ export function checkResponse(request: CheckRequest, result: CorrectionResult, s
       detectedLanguage: { ...detected, confidence: confidence(request, result), source: 'ogonek' },
     },
     matches,
-    sentenceRanges: sentences.map((s) => [documentOffset(request.text, s.start), documentOffset(request.text, s.end) - documentOffset(request.text, s.start)]),
+    sentenceRanges: sentences.map((s) => {
+      const inDocument = documentSpan(request.text, s.start, s.end);
+      return [inDocument.start, inDocument.end - inDocument.start];
+    }),
   };
 }

@@ -131,8 +131,6 @@ export async function startLtServer(options: LtServerOptions): Promise<LtServer>
           const headers = origin !== undefined && originAllowed(origin, options.allowOrigins) ? corsHeaders(origin, false) : {};
           sendError(response, status, message, headers);
         }
-        // Stop reading a body we refused (a 413 mid-upload): the client sees the answer, then the close.
-        if (status === 413) response.once('finish', () => request.destroy());
         return status;
       })
       .then((status) => {
