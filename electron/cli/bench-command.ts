@@ -81,8 +81,7 @@ Sentence latency p50 per language (ms): ${Object.entries(r.per_language_p50_ms).
 Sentence latency is the wall time of \`corrector.correct()\` on one sentence (segmentation, worker round trip,
 encoder, decoding, diff). Greedy and speculative decoding are timed inside the worker on the same sentences,
 interleaved; the speed-up is the ratio of their medians (the engine drafts from the input itself, re-aligned after
-each divergence; drafts from the lexicon's most frequent spellings, \`draftLexicons: true\`, measured slower with this
-model). The default decoding of the app is lexicon decoding (the sentence latency rows); speculative and greedy
+each divergence). The default decoding of the app is lexicon decoding (the sentence latency rows); speculative and greedy
 decoding are the engine's free decoding. Load time is \`createEngine()\`: worker start, sha256 of the model files,
 provider choice and session creation.
 `;
