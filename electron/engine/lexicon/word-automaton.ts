@@ -107,7 +107,13 @@ export class AutomatonBuilder {
     const signature = (node.final ? 'F' : '') + node.edges.map(([l, t]) => `${l}:${t}`).join(',');
     const known = this.register.get(signature);
     if (known !== undefined) return known;
-    const id = this.finals.length;
+    const id = this.emit(node);
+    this.register.set(signature, id);
+    return id;
+  }
+
+  /** Appends a node's transitions and counts; returns its id. */
+  private emit(node: { final: boolean; edges: Array<[number, number]> }): number {
     let words = node.final ? 1 : 0;
     for (const [l, t] of node.edges) {
       this.labels.push(l);
@@ -117,26 +123,14 @@ export class AutomatonBuilder {
     this.first.push(this.labels.length);
     this.finals.push(node.final);
     this.words.push(words);
-    this.register.set(signature, id);
-    return id;
+    return this.finals.length - 1;
   }
 
   /** The file's bytes. `info` goes into the header. */
   finish(info?: Record<string, unknown>): Uint8Array {
     this.freezeFrom(0);
-    const root = this.open[0]!;
-    // The root is frozen without the register, so that it is the last node even if equal to another.
-    const rootId = this.finals.length;
-    let rootWords = root.final ? 1 : 0;
-    for (const [l, t] of root.edges) {
-      this.labels.push(l);
-      this.targets.push(t);
-      rootWords += this.words[t]!;
-    }
-    this.first.push(this.labels.length);
-    this.finals.push(root.final);
-    this.words.push(rootWords);
-    void rootId;
+    // The root is emitted without the register, so that it is the last node even if equal to another.
+    this.emit(this.open[0]!);
     // Labels are code points until here; their ranks keep each node's transitions sorted.
     const cps = [...this.alphabet].sort((a, b) => a - b);
     const relabel = new Map(cps.map((cp, i) => [cp, i]));
