@@ -4,7 +4,9 @@
  * Arguments arrive already validated against the contract.
  */
 import type { z } from 'zod';
-import { openedFileSchema, type AppInfo, type InvokeName, type InvokeResult, type invokeContract } from '../shared/contract.ts';
+import {
+  openedFileSchema, type AppInfo, type InvokeName, type InvokeResult, type Settings, type SettingsPatch, type invokeContract,
+} from '../shared/contract.ts';
 import type { CorrectOptions, CorrectionResult, EngineStatus } from '../shared/types.ts';
 import { CorrectionCancelledError } from './engine-host.ts';
 import type { FileService } from './file-service.ts';
@@ -34,6 +36,12 @@ export interface ShortcutChanger {
   changeShortcut(accelerator: string): { ok: true } | { ok: false; reason: string };
 }
 
+/** The local LanguageTool server as the handlers need it (LocalServerService in the app). */
+export interface LocalServerChanger {
+  /** Starts/stops the server and saves the setting; on failure saves nothing and says why. */
+  change(next: Settings['localServer']): Promise<{ ok: true } | { ok: false; reason: string }>;
+}
+
 export interface HandlerDeps {
   engine: HandlerEngine;
   settings: SettingsService;
@@ -42,6 +50,8 @@ export interface HandlerDeps {
   window: WindowControls;
   /** Absent where there are no global shortcuts (the browser test harness): the shortcut is just saved. */
   shortcuts?: ShortcutChanger;
+  /** Absent where no server may run (the browser test harness): the setting is just saved. */
+  localServer?: LocalServerChanger;
 }
 
 type Args<N extends InvokeName> = z.output<(typeof invokeContract)[N]['request']>;
@@ -75,14 +85,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     getSettings: async () => settings.get(),
     updateSettings: async (_context, patch) => {
-      const { shortcut, ...rest } = patch;
-      if (shortcut !== undefined && shortcut !== settings.get().shortcut && deps.shortcuts) {
-        // Registered first, saved only if that worked; the error reaches the settings dialog.
-        const result = deps.shortcuts.changeShortcut(shortcut);
-        if (!result.ok) throw new Error(result.reason);
-        return settings.update(rest);
+      const { shortcut, localServer, ...rest } = patch;
+      const plain: SettingsPatch = rest;
+      if (shortcut !== undefined) {
+        if (shortcut !== settings.get().shortcut && deps.shortcuts) {
+          // Registered first, saved only if that worked; the error reaches the settings dialog.
+          const result = deps.shortcuts.changeShortcut(shortcut);
+          if (!result.ok) throw new Error(result.reason);
+        } else {
+          plain.shortcut = shortcut;
+        }
       }
-      return settings.update(patch);
+      if (localServer !== undefined) {
+        if (deps.localServer) {
+          // Likewise: listening first, saved only if that worked (a taken port must not be saved as running).
+          // Always asked, even for an unchanged value: a saved "on" that could not start at launch retries.
+          const result = await deps.localServer.change(localServer);
+          if (!result.ok) throw new Error(result.reason);
+        } else {
+          plain.localServer = localServer;
+        }
+      }
+      return settings.update(plain);
     },
     openFile: async (_context, { path }) => {
       const opened = await files.open(path).catch((error: unknown) => {

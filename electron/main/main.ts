@@ -22,6 +22,7 @@ import { FileService, TEXT_EXTENSIONS } from './file-service.ts';
 import { createHandlers } from './ipc-handlers.ts';
 import { registerIpc } from './ipc-router.ts';
 import { LaunchRequests, fileFromArgv } from './launch-requests.ts';
+import { LocalServerService } from './local-server-service.ts';
 import { setLinuxAutostart } from './login-item.ts';
 import { createNotifier } from './notifier.ts';
 import { applySessionSecurity, prepareSecurity } from './security.ts';
@@ -72,6 +73,9 @@ async function start(launch: LaunchRequests): Promise<void> {
       dialog.showErrorBox('Could not open the file', error instanceof Error ? error.message : String(error));
     }
   };
+  const notifier = createNotifier(process.platform, paths.icon);
+  // The LanguageTool-compatible server over this app's engine (off unless the setting is on; loopback only).
+  const localServer = new LocalServerService({ settings, engine, version: app.getVersion(), notify: (n) => notifier.show(n) });
   const tray = new TrayService({
     createTray: () => {
       const icon = new Tray(nativeImage.createFromPath(paths.trayIcon));
@@ -85,8 +89,9 @@ async function start(launch: LaunchRequests): Promise<void> {
     clipboard: electronClipboard(),
     corrector: engine,
     globalShortcut,
-    notifier: createNotifier(process.platform, paths.icon),
+    notifier,
     settings,
+    localServer,
     actions: {
       openEditor: () => editor.show(),
       openSettings: () => {
@@ -103,6 +108,7 @@ async function start(launch: LaunchRequests): Promise<void> {
     files,
     appInfo: { platform: process.platform, version: app.getVersion() },
     shortcuts: tray,
+    localServer,
     window: {
       setDocumentState: (state) => editor.setDocumentState(state),
       confirmQuit: () => {
@@ -139,6 +145,7 @@ async function start(launch: LaunchRequests): Promise<void> {
     applySettings(next);
   });
   applySettings(settings.get());
+  void localServer.start();
 
   app.on('activate', () => editor.show());
   // Closing the last window keeps the app in the tray.
@@ -155,6 +162,7 @@ async function start(launch: LaunchRequests): Promise<void> {
   });
   app.on('will-quit', () => {
     tray.dispose();
+    void localServer.dispose();
     globalShortcut.unregisterAll();
     void engine.dispose();
   });

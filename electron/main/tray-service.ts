@@ -12,6 +12,7 @@ import type { Settings } from '../shared/contract.ts';
 import {
   ClipboardFixer, summariseChanges, type ClipboardFixOutcome, type ClipboardPort, type ClipboardRestoreOutcome,
 } from './clipboard-fixer.ts';
+import type { LocalServerState } from './local-server-service.ts';
 import type { SettingsService } from './settings-service.ts';
 import { ShortcutService, acceleratorLabel, type GlobalShortcutPort, type ShortcutResult } from './shortcut-service.ts';
 
@@ -54,6 +55,11 @@ export interface TrayServiceOptions {
   settings: SettingsService;
   actions: TrayActions;
   platform: string;
+  /** The local LanguageTool server (LocalServerService in the app); absent: the tray says nothing of it. */
+  localServer?: {
+    readonly state: LocalServerState;
+    onDidChange(listener: (state: LocalServerState) => void): () => void;
+  };
 }
 
 /** Tray menu, global shortcut and clipboard correction. */
@@ -64,6 +70,7 @@ export class TrayService {
   #shortcut: ShortcutService;
   #shortcutProblem: string | null = null;
   #unsubscribe: () => void;
+  #unsubscribeServer: () => void;
 
   constructor(options: TrayServiceOptions) {
     this.#options = options;
@@ -77,6 +84,7 @@ export class TrayService {
     this.#shortcut = new ShortcutService(options.globalShortcut, () => this.#background(() => this.fixClipboard()));
     this.#tray = options.createTray();
     this.#unsubscribe = settings.onDidChange((next) => this.#sync(next));
+    this.#unsubscribeServer = options.localServer?.onDidChange(() => this.#render(settings.get())) ?? (() => {});
     this.#sync(settings.get());
   }
 
@@ -122,6 +130,7 @@ export class TrayService {
   /** Releases the tray icon and the shortcut. */
   dispose(): void {
     this.#unsubscribe();
+    this.#unsubscribeServer();
     this.#shortcut.dispose();
     this.#tray.destroy();
   }
@@ -246,11 +255,23 @@ export class TrayService {
       },
       { id: 'pause', label: 'Pause', type: 'checkbox', checked: settings.paused, click: () => this.#options.settings.update({ paused: !this.#options.settings.get().paused }) },
       { id: 'settings', label: 'Settings…', click: actions.openSettings },
+      ...this.#serverItems(),
       { type: 'separator' },
       { id: 'quit', label: 'Quit Ogonek', click: actions.quit },
     ];
     this.#tray.setContextMenu(items);
-    this.#tray.setToolTip(settings.paused ? 'Ogonek (paused)' : `Ogonek${shortcut}`);
+    const server = this.#options.localServer?.state;
+    const serverLine = server?.running ? `\nLanguageTool server: ${server.url}` : '';
+    this.#tray.setToolTip((settings.paused ? 'Ogonek (paused)' : `Ogonek${shortcut}`) + serverLine);
+  }
+
+  /** A disabled line with the URL to give LanguageTool clients while the server runs, or why it does not. */
+  #serverItems(): MenuItemSpec[] {
+    const server = this.#options.localServer?.state;
+    if (!server) return [];
+    if (server.running) return [{ type: 'separator' }, { id: 'local-server', label: `LanguageTool server: ${server.url}`, enabled: false }];
+    if (server.problem !== null) return [{ type: 'separator' }, { id: 'local-server', label: 'LanguageTool server: not running (see Settings)', enabled: false }];
+    return [];
   }
 }
 

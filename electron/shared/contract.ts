@@ -28,6 +28,9 @@ export const MAX_TEXT_LENGTH = 5_000_000;
 /** Accelerator used when the user has not chosen one: Ctrl+Alt+D, or Cmd+Option+D on macOS. */
 export const DEFAULT_SHORTCUT = 'CommandOrControl+Alt+D';
 
+/** LanguageTool's own port, so clients configured for a local LanguageTool find Ogonek's server as they are. */
+export const DEFAULT_SERVER_PORT = 8081;
+
 /** How many recent files are remembered. */
 export const MAX_RECENT_FILES = 10;
 
@@ -87,6 +90,14 @@ const settingsFields = {
   recentFiles: z.array(pathSchema).max(MAX_RECENT_FILES),
   /** Language chosen per document path, so reopening a file keeps its language. */
   documentLanguages: z.record(pathSchema, languageChoiceSchema),
+  /**
+   * The local LanguageTool-compatible server (electron/server/), always on 127.0.0.1. Port 0 takes any free
+   * port (tests use it); the default is LanguageTool's, so clients set up for a local LanguageTool just work.
+   */
+  localServer: z.object({
+    enabled: z.boolean(),
+    port: z.number().int().min(0).max(65535),
+  }).strict(),
 };
 
 /** Everything the app persists (main owns the file; the renderer reads it and patches part of it). */
@@ -100,6 +111,7 @@ export const settingsSchema = z.object({
   paused: settingsFields.paused.default(false),
   recentFiles: settingsFields.recentFiles.default([]),
   documentLanguages: settingsFields.documentLanguages.default({}),
+  localServer: settingsFields.localServer.default({ enabled: false, port: DEFAULT_SERVER_PORT }),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -112,6 +124,7 @@ export const settingsPatchSchema = z.object({
   startAtLogin: settingsFields.startAtLogin,
   startInTray: settingsFields.startInTray,
   paused: settingsFields.paused,
+  localServer: settingsFields.localServer,
 }).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
