@@ -139,6 +139,20 @@ export class AppController {
     }
   }
 
+  /**
+   * Turns the local LanguageTool server on or off, or moves it to another port. Main starts it before saving
+   * the setting, so this can fail (the port is taken): the reason is returned for the settings dialog, and
+   * null when the server now runs as asked.
+   */
+  async changeLocalServer(localServer: Settings['localServer']): Promise<string | null> {
+    try {
+      this.#applySettings(await this.api.updateSettings({ localServer }));
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
+  }
+
   /** Saves part of the settings; main answers with the stored whole. */
   async updateSettings(patch: SettingsPatch): Promise<void> {
     try {
