@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 
 from ..corpus.text import ALPHA, normalize
 from ..corpus.words import read_wordfreq
+from ..stats_file import read_stats, write_stats
 
 LANGS = ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr', 'vi', 'de', 'pt', 'it', 'sl',
          'et', 'is', 'en']
@@ -291,17 +292,11 @@ def build_all(langs, out_dir, data):
     from models.training.noise import strip_diacritics
     os.makedirs(out_dir, exist_ok=True)
     stats_path = os.path.join(out_dir, 'lexicons.json')
-    stats = {}
-    if os.path.exists(stats_path):
-        with open(stats_path, encoding='utf-8') as f:
-            stats = json.load(f)
+    stats = read_stats(stats_path)
     with tempfile.TemporaryDirectory(dir=data if os.path.isdir(data) else None) as work:
         for lang in langs:
             stats[lang] = build_language(lang, out_dir, data, work, strip_diacritics)
-            with open(stats_path + '.tmp', 'w', encoding='utf-8') as f:
-                json.dump(dict(sorted(stats.items())), f, indent=1, ensure_ascii=False)
-                f.write('\n')
-            os.replace(stats_path + '.tmp', stats_path)
+            write_stats(stats_path, stats)
 
 
 def main():

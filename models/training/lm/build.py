@@ -31,6 +31,7 @@ from array import array
 from collections import Counter
 
 from ..corpus.text import normalize
+from ..stats_file import read_stats, write_stats
 from . import lmfile
 from .ngram import BOS, EOS, UNK, Counts, Estimate, Pruned, fnv1a32, log10_or_floor, ngram_key
 from .query import perplexity, sentences, tokens
@@ -273,17 +274,11 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
 def build_all(langs, out_dir, data, more, min_unigram, min_count, max_bytes, laws_ratio=None):
     os.makedirs(out_dir, exist_ok=True)
     stats_path = os.path.join(out_dir, 'lms.json')
-    stats = {}
-    if os.path.exists(stats_path):
-        with open(stats_path, encoding='utf-8') as f:
-            stats = json.load(f)
+    stats = read_stats(stats_path)
     for lang in langs:
         ratio = laws_ratio if laws_ratio is not None else LAWS_RATIOS.get(lang, 1.0)
         stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio)
-        with open(stats_path + '.tmp', 'w', encoding='utf-8') as f:
-            json.dump(dict(sorted(stats.items())), f, indent=1, ensure_ascii=False)
-            f.write('\n')
-        os.replace(stats_path + '.tmp', stats_path)
+        write_stats(stats_path, stats)
 
 
 def main():
