@@ -49,12 +49,12 @@ export interface CorrectorModel {
 export const DEFAULT_LM_WEIGHT = 1;
 
 /**
- * Per language, the weight of 0.5, 1 and 2 that restored the most words of stripped dev text (data/corpus/<lang>.dev.txt,
- * first 150 sentences; bench/lexicon-decoding/REPORT.md): Vietnamese syllables and the Romance languages lean on
- * context most, Czech, Croatian and Turkish least.
+ * Per language, the weight of 0.5, 1 and 2 (and 3, 4 for es fr vi, which were best at 2) that restored the most words
+ * of stripped dev text (data/corpus/<lang>.dev.txt, first 150 sentences; bench/lexicon-decoding/REPORT.md):
+ * Vietnamese syllables and the Romance languages lean on context most, Czech, Croatian and Turkish least.
  */
-export const LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 0.5, hr: 0.5, tr: 0.5, fr: 2, es: 2,
-  vi: 2 };
+export const LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 0.5, hr: 0.5, tr: 0.5, fr: 3, es: 2,
+  vi: 4 };
 
 /** The LM weight of stripped sentences of `lang`: the engine's override, else LM_WEIGHTS, else the default. */
 export function lmWeightFor(lang: LanguageCode, override?: number): number {
