@@ -8,7 +8,7 @@ import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, 
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './byte-codec.ts';
 import type { ContextModel } from './context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
-import { sentenceLambda } from './lexicon-decode.ts';
+import { hasTypedDiacritics, lambdaFor } from './lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language-regions.ts';
@@ -56,10 +56,7 @@ export const DEFAULT_LM_WEIGHT = 1;
 export const LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 0.5, hr: 0.5, tr: 0.5, fr: 3, es: 2,
   vi: 4 };
 
-/** The LM weight of stripped sentences of `lang`: the engine's override, else LM_WEIGHTS, else the default. */
-export function lmWeightFor(lang: LanguageCode, override?: number): number {
-  return override ?? LM_WEIGHTS[lang] ?? DEFAULT_LM_WEIGHT;
-}
+
 
 /**
  * Weight of the language model in a sentence that already has diacritics: the writer typed them, so the words
@@ -70,9 +67,14 @@ export function lmWeightFor(lang: LanguageCode, override?: number): number {
 export const DEFAULT_TYPED_LM_WEIGHT = 0.25;
 const TYPED_LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { vi: 1 };
 
-/** The LM weight of sentences of `lang` that already have diacritics. */
-export function typedLmWeightFor(lang: LanguageCode, override?: number): number {
-  return override ?? TYPED_LM_WEIGHTS[lang] ?? DEFAULT_TYPED_LM_WEIGHT;
+/**
+ * The LM weight of a sentence of `lang` with (`typed`) or without diacritics: the engine's override, else the
+ * language's tuned weight, else the default.
+ */
+export function contextWeight(lang: LanguageCode, typed: boolean,
+  overrides: { lmWeight?: number; typedLmWeight?: number } = {}): number {
+  return typed ? overrides.typedLmWeight ?? TYPED_LM_WEIGHTS[lang] ?? DEFAULT_TYPED_LM_WEIGHT
+    : overrides.lmWeight ?? LM_WEIGHTS[lang] ?? DEFAULT_LM_WEIGHT;
 }
 
 /** Decoding strategies: free decoding (speculative == greedy, byte for byte) or ranking lexicon candidates. */
@@ -207,8 +209,6 @@ export class EngineCorrector implements Corrector {
     const [forms, lmIfLexicon] = await Promise.all([loadLexicons(this.model, language.code),
       decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
     const lm = forms ? lmIfLexicon ?? null : null;
-    const lmWeights = { stripped: lmWeightFor(language.code, this.model.lmWeight),
-      typed: typedLmWeightFor(language.code, this.model.typedLmWeight) };
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
@@ -236,11 +236,11 @@ export class EngineCorrector implements Corrector {
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
         if (forms) {
-          const typed = stripDiacritics(nfc, language.code) !== nfc;
-          const context = lm ? { model: lm, weight: typed ? lmWeights.typed : lmWeights.stripped } : undefined;
+          const typed = hasTypedDiacritics(nfc, language.code);
+          const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model) } : undefined;
           const plan = buildPlan(nfc, language.code, forms, planOptions, context);
           return { encoderIds: encoderIds(input, language.tag), source: input,
-            lexicon: { plan, lambda: sentenceLambda(nfc, language.code, this.model) } };
+            lexicon: { plan, lambda: lambdaFor(typed, this.model) } };
         }
         if (decoding === 'greedy') return { encoderIds: encoderIds(input, language.tag), source: input, greedy: true };
         return { encoderIds: encoderIds(input, language.tag), source: input };

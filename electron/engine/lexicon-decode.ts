@@ -67,10 +67,19 @@ export interface PriorWeights {
   typedLambda?: number;
 }
 
+/** Whether an NFC sentence already has a diacritic that `lang` strips: its writer types them. */
+export function hasTypedDiacritics(text: string, lang: LanguageCode): boolean {
+  return stripDiacritics(text, lang) !== text;
+}
+
+/** The prior's weight for a sentence with (`typed`) or without diacritics. */
+export function lambdaFor(typed: boolean, weights: PriorWeights = {}): number {
+  return typed ? weights.typedLambda ?? DEFAULT_TYPED_LAMBDA : weights.lambda ?? DEFAULT_LAMBDA;
+}
+
 /** The prior's weight for one NFC sentence: the typed weight once it has a diacritic that `lang` strips. */
 export function sentenceLambda(text: string, lang: LanguageCode, weights: PriorWeights = {}): number {
-  const typed = stripDiacritics(text, lang) !== text;
-  return typed ? weights.typedLambda ?? DEFAULT_TYPED_LAMBDA : weights.lambda ?? DEFAULT_LAMBDA;
+  return lambdaFor(hasTypedDiacritics(text, lang), weights);
 }
 
 /** The decoding, plus the index of the chosen candidate of each plan word (0 is the input itself). */

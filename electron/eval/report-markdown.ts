@@ -41,6 +41,16 @@ const mean = (values: (number | null | undefined)[]): number | null =>
     ? null
     : (values as number[]).reduce((a, b) => a + b, 0) / values.length;
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+
+/** The two mean rows under a per-language table: the 13 ByT5-paper languages, then all of `langs`. */
+function meanRows(langs: readonly LanguageCode[],
+  columns: ReadonlyArray<(group: readonly LanguageCode[]) => number | null>): string[] {
+  const groups: [string, readonly LanguageCode[]][] = [
+    ['mean, 13 ByT5-paper languages', PAPER_LANGUAGES],
+    [`mean, all ${langs.length}`, langs],
+  ];
+  return groups.map(([label, group]) => row([`**${label}**`, '', ...columns.map((value) => fixed(value(group)))]));
+}
 /** A table header; the first `text` columns are left-aligned, the rest (numbers) right-aligned. */
 const header = (cells: string[], text = 1): string[] => [
   row(cells),
@@ -110,19 +120,8 @@ function taskSection(
       ]),
     );
   }
-  const groups: [string, readonly LanguageCode[]][] = [
-    ['mean, 13 ByT5-paper languages', PAPER_LANGUAGES],
-    [`mean, all ${langs.length}`, langs],
-  ];
-  for (const [label, group] of groups) {
-    lines.push(
-      row([
-        `**${label}**`,
-        '',
-        ...columns.map((system) => fixed(mean(group.map((lang) => find(system, lang)?.alpha_word_accuracy)))),
-      ]),
-    );
-  }
+  lines.push(...meanRows(langs, columns.map((system) => (group) =>
+    mean(group.map((lang) => find(system, lang)?.alpha_word_accuracy)))));
   // Leaving text alone takes no time: a speed column for keep would only show timer noise.
   const timed = columns.filter((system) => system !== 'keep');
   lines.push(
@@ -257,24 +256,9 @@ function candidatesSection(results: ReportResults): string[] {
       ]),
     );
   }
-  const groups: [string, readonly LanguageCode[]][] = [
-    ['mean, 13 ByT5-paper languages', PAPER_LANGUAGES],
-    [`mean, all ${langs.length}`, langs],
-  ];
-  for (const [label, group] of groups) {
-    lines.push(
-      row([
-        `**${label}**`,
-        '',
-        // English has no diacritics task: a column's mean is over the languages its task has.
-        ...columns.map((column) =>
-          fixed(
-            mean(group.filter((lang) => languagesFor(reportTask(column.taskId)!).includes(lang)).map(column.value)),
-          ),
-        ),
-      ]),
-    );
-  }
+  // English has no diacritics task: a column's mean is over the languages its task has.
+  lines.push(...meanRows(langs, columns.map((column) => (group) =>
+    mean(group.filter((lang) => languagesFor(reportTask(column.taskId)!).includes(lang)).map(column.value)))));
   return [...lines, '', ...(notes.length > 0 ? [...notes, ''] : [])];
 }
 

@@ -4,18 +4,14 @@
  * counts of the attested ones. The one reader of word forms for decoding, drafts and the eval's baselines.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliDecompress } from 'node:zlib';
 import type { LanguageCode } from '../../shared/types.ts';
+import { readBrotliFile, RecentLanguages } from '../language-data.ts';
 import { keyboardNeighbours } from '../noise/index.ts';
 import { AutomatonBuilder, type FormCount, type NearForm, WordAutomaton } from './word-automaton.ts';
 import { lexiconKey } from './word-rules.ts';
 
 export type { FormCount, NearForm } from './word-automaton.ts';
-
-const brotliDecompressAsync = promisify(brotliDecompress);
 
 /** Most forms variants() returns for one key (Vietnamese syllables have up to about 20). */
 const MAX_VARIANTS = 64;
@@ -85,24 +81,7 @@ export function parseLexicon(bytes: Uint8Array, lang: LanguageCode): Lexicon {
 /** Reads one language's lexicon; rejects with a LexiconError naming the file when it is missing or damaged. */
 export async function readLexicon(dir: string, lang: LanguageCode): Promise<Lexicon> {
   const path = lexiconPath(dir, lang);
-  let packed: Buffer;
-  try {
-    packed = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LexiconError(lang, path, code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? error})`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await brotliDecompressAsync(packed);
-  } catch {
-    throw new LexiconError(lang, path, 'is damaged (not brotli data, or truncated)');
-  }
-  try {
-    return parseLexicon(bytes, lang);
-  } catch (error) {
-    throw new LexiconError(lang, path, `is damaged (${(error as Error).message})`);
-  }
+  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang), (reason) => new LexiconError(lang, path, reason));
 }
 
 /**
@@ -110,36 +89,20 @@ export async function readLexicon(dir: string, lang: LanguageCode): Promise<Lexi
  * (a few MB each). A failed load is not cached, so a repaired file is picked up by the next request.
  */
 export class Lexicons {
-  private readonly loaded = new Map<LanguageCode, Lexicon>();
-  private readonly loading = new Map<LanguageCode, Promise<Lexicon>>();
+  private readonly recent: RecentLanguages<Lexicon>;
 
   /**
    * `dir` null or a folder that does not exist: no lexicons at all (get() gives null; a bare model such as the
    * tiny test model decodes freely). A folder that exists must hold every language asked for.
    */
-  constructor(readonly dir: string | null, private readonly keep = 3) {
+  constructor(readonly dir: string | null, keep = 3) {
     if (dir !== null && !existsSync(dir)) this.dir = null;
+    this.recent = new RecentLanguages((lang) => readLexicon(this.dir!, lang), keep);
   }
 
   /** The lexicon of `lang`; null when there is no lexicon folder; rejects with a LexiconError. */
   async get(lang: LanguageCode): Promise<Lexicon | null> {
-    const ready = this.loaded.get(lang);
-    if (ready) {
-      this.loaded.delete(lang); // re-insert: Map order is recency
-      this.loaded.set(lang, ready);
-      return ready;
-    }
-    if (!this.dir) return null;
-    let pending = this.loading.get(lang);
-    if (!pending) {
-      pending = readLexicon(this.dir, lang).finally(() => this.loading.delete(lang)).then((lexicon) => {
-        this.loaded.set(lang, lexicon);
-        while (this.loaded.size > this.keep) this.loaded.delete(this.loaded.keys().next().value!);
-        return lexicon;
-      });
-      this.loading.set(lang, pending);
-    }
-    return pending;
+    return this.dir ? this.recent.get(lang) : null;
   }
 }
 

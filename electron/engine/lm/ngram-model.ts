@@ -4,15 +4,11 @@
  * keys with quantized log10 probabilities and backoff weights (layout: models/training/lm/lmfile.py). Lookups are
  * binary searches in typed arrays: a loaded model is its file's arrays and nothing per n-gram.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliDecompress } from 'node:zlib';
 import type { LanguageCode } from '../../shared/types.ts';
+import { readBrotliFile, RecentLanguages } from '../language-data.ts';
 import { lowerFor } from '../lexicon/word-rules.ts';
 import { key1, key2, key3, wordHashOf } from './ngram-hash.ts';
-
-const brotliDecompressAsync = promisify(brotliDecompress);
 
 const MAGIC = 'OGLM';
 const VERSION = 1;
@@ -175,25 +171,7 @@ export function parseNgramModel(bytes: Uint8Array, lang: LanguageCode): NgramMod
 /** Reads one language's model; rejects with an NgramModelError naming the file when it is missing or damaged. */
 export async function readNgramModel(dir: string, lang: LanguageCode): Promise<NgramModel> {
   const path = ngramModelPath(dir, lang);
-  let packed: Buffer;
-  try {
-    packed = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new NgramModelError(lang, path, code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? error})`);
-  }
-  let bytes: Buffer;
-  try {
-    // 1 MiB output chunks: the default 16 KiB makes a thread-pool round trip per chunk (measured: load 1.6x slower)
-    bytes = await brotliDecompressAsync(packed, { chunkSize: 1 << 20 });
-  } catch {
-    throw new NgramModelError(lang, path, 'is damaged (not brotli data, or truncated)');
-  }
-  try {
-    return parseNgramModel(bytes, lang);
-  } catch (error) {
-    throw new NgramModelError(lang, path, `is damaged (${(error as Error).message})`);
-  }
+  return readBrotliFile(path, (bytes) => parseNgramModel(bytes, lang), (reason) => new NgramModelError(lang, path, reason));
 }
 
 /**
@@ -202,41 +180,31 @@ export async function readNgramModel(dir: string, lang: LanguageCode): Promise<N
  * through `onError` and then treated as absent (get() resolves to null) until a new cache is made.
  */
 export class NgramModels {
-  private readonly loaded = new Map<LanguageCode, NgramModel>();
-  private readonly loading = new Map<LanguageCode, Promise<NgramModel | null>>();
+  private readonly recent: RecentLanguages<NgramModel>;
   private readonly failed = new Set<LanguageCode>();
 
   /** `dir` null: no models (get() gives null, nothing is reported). */
-  constructor(readonly dir: string | null, private readonly onError: (error: NgramModelError) => void,
-    private readonly keep = 3) {}
+  constructor(readonly dir: string | null, private readonly onError: (error: NgramModelError) => void, keep = 3) {
+    this.recent = new RecentLanguages((lang) => readNgramModel(this.dir!, lang), keep);
+  }
 
   /** The model of `lang`, or null when there is none (no folder, or it failed to load). Never rejects. */
   async get(lang: LanguageCode): Promise<NgramModel | null> {
-    const ready = this.loaded.get(lang);
-    if (ready) {
-      this.loaded.delete(lang); // re-insert: Map order is recency
-      this.loaded.set(lang, ready);
-      return ready;
-    }
     if (!this.dir || this.failed.has(lang)) return null;
-    let pending = this.loading.get(lang);
-    if (!pending) {
-      pending = readNgramModel(this.dir, lang).then((model) => {
-        this.loaded.set(lang, model);
-        while (this.loaded.size > this.keep) this.loaded.delete(this.loaded.keys().next().value!);
-        return model;
-      }, (error: unknown) => {
+    try {
+      return await this.recent.get(lang);
+    } catch (error) {
+      // Callers waiting on the same load share its failure: it is reported once.
+      if (!this.failed.has(lang)) {
         this.failed.add(lang);
         try {
           this.onError(error instanceof NgramModelError ? error
-            : new NgramModelError(lang, ngramModelPath(this.dir!, lang), `cannot be loaded (${error})`));
+            : new NgramModelError(lang, ngramModelPath(this.dir, lang), `cannot be loaded (${error})`));
         } catch {
           // a failing reporter must not turn a missing model into a failed correction
         }
-        return null;
-      }).finally(() => this.loading.delete(lang));
-      this.loading.set(lang, pending);
+      }
+      return null;
     }
-    return pending;
   }
 }

@@ -7,8 +7,8 @@ import { type Lexicon, LexiconError, readLexicon } from '../../engine/lexicon/le
 import type { LanguageCode } from '../../shared/types.ts';
 import { EvalInputError } from '../gold-file.ts';
 import { DEFAULT_MODEL_DIR } from '../paths.ts';
-import { lmWeightFor, typedLmWeightFor } from '../../engine/corrector.ts';
-import { stripDiacritics } from '../../engine/noise/index.ts';
+import { contextWeight } from '../../engine/corrector.ts';
+import { hasTypedDiacritics } from '../../engine/lexicon-decode.ts';
 import { buildPlan, choosePriorBest, DEFAULT_PLAN_OPTIONS } from '../../engine/lexicon-plan.ts';
 import { readNgramModel } from '../../engine/lm/ngram-model.ts';
 import { correctAll, createModelCorrector, createProductCorrector } from './model.ts';
@@ -106,7 +106,7 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
       return fromFunction(name, (text) => {
         const nfc = text.normalize('NFC');
         // The product's weights: a sentence that already has diacritics trusts its words more.
-        const weight = stripDiacritics(nfc, lang) !== nfc ? typedLmWeightFor(lang) : lmWeightFor(lang);
+        const weight = contextWeight(lang, hasTypedDiacritics(nfc, lang));
         return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon, DEFAULT_PLAN_OPTIONS, lm ? { model: lm, weight } : undefined));
       });
     }
