@@ -56,8 +56,6 @@ export const DEFAULT_LM_WEIGHT = 1;
 export const LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 0.5, hr: 0.5, tr: 0.5, fr: 3, es: 2,
   vi: 4 };
 
-
-
 /**
  * Weight of the language model in a sentence that already has diacritics: the writer typed them, so the words
  * as written should rarely be overruled (dev clean text, 13 languages: weight 0 / 0.25 / 1 kept 99.79 / 99.83 /
@@ -101,7 +99,7 @@ const hasForeignLetters = (text: string) => /(?=\p{L})\P{Script=Latin}/u.test(te
  * lexicon folder. Rejects with a LexiconError (naming the file) when the language's lexicon is missing or damaged:
  * the request fails with that message and the caller keeps the text.
  */
-export async function loadLexicons(model: Pick<CorrectorModel, 'decoding' | 'forms'>, lang: LanguageCode):
+export async function loadLexicon(model: Pick<CorrectorModel, 'decoding' | 'forms'>, lang: LanguageCode):
   Promise<Lexicon | null> {
   if ((model.decoding ?? 'speculative') !== 'lexicon') return null;
   return (await model.forms?.get(lang)) ?? null;
@@ -206,15 +204,19 @@ export class EngineCorrector implements Corrector {
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;
     // The lexicon and the language model load together (the model is only used with a lexicon).
-    const [forms, lmIfLexicon] = await Promise.all([loadLexicons(this.model, language.code),
+    const [forms, lmIfLexicon] = await Promise.all([loadLexicon(this.model, language.code),
       decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
     const lm = forms ? lmIfLexicon ?? null : null;
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
+    // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.
+    const viewOf = new Map<string, ModelView>();
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong) return [];
       const cached = this.cache.get(version, language.tag, unit.text);
       if (cached) return cached;
-      const nfc = modelView(unit.text).text.normalize('NFC');
+      const view = viewOf.get(unit.text) ?? modelView(unit.text);
+      viewOf.set(unit.text, view);
+      const nfc = view.text.normalize('NFC');
       return isModelSafe(nfc) && isLatinText(nfc) ? undefined : [];
     });
     // Each distinct text is decoded once, however often it occurs.
@@ -229,8 +231,7 @@ export class EngineCorrector implements Corrector {
     for (let b = 0; b < todo.length; b += BATCH) {
       if (signal.aborted) throw new CancelledError();
       const texts = todo.slice(b, b + BATCH);
-      // The model sees each unit without the characters it cannot read (model-view.ts).
-      const views = texts.map((t) => modelView(t));
+      const views = texts.map((t) => viewOf.get(t)!);
       const nfcs = views.map((v) => v.text.normalize('NFC'));
       const inputs = nfcs.map((t) => utf8Bytes(t));
       const jobs: DecodeJob[] = inputs.map((input, i) => {
@@ -269,7 +270,7 @@ export class EngineCorrector implements Corrector {
 
   /** Loads what a language needs (its lexicons) ahead of the first request, e.g. when the user picks it. */
   async prepare(language: LanguageCode): Promise<void> {
-    await Promise.all([loadLexicons(this.model, language),
+    await Promise.all([loadLexicon(this.model, language),
       this.model.decoding === 'lexicon' ? this.model.lms?.get(language) : undefined]);
   }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Corrector, EngineStatus, LanguageCode, ProviderName } from '../shared/types.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Decoding, EngineCorrector, loadLexicons } from './corrector.ts';
+import { type Decoding, EngineCorrector, loadLexicon } from './corrector.ts';
 import { Lexicons } from './lexicon/lexicon.ts';
 import { NgramModels } from './lm/ngram-model.ts';
 import type { PlanOptions } from './lexicon-plan.ts';
@@ -89,7 +89,7 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   // Its language model loads at the same time (get() never rejects): left to the first correct(), it came after
   // the model was ready, about 80 ms on the CLI's cold start.
   const preloading = Promise.all((options.languages ?? []).map((lang) => Promise.all([
-    loadLexicons({ decoding, forms }, lang), decoding === 'lexicon' ? lms?.get(lang) : undefined])));
+    loadLexicon({ decoding, forms }, lang), decoding === 'lexicon' ? lms?.get(lang) : undefined])));
   let info: ModelInfo;
   try {
     [info] = await Promise.all([worker.ready, preloading]);
