@@ -1,13 +1,22 @@
 /**
  * Loads the model of a manifest on the best provider that is both correct and faster than the CPU
- * (DESIGN.md section 7): accelerators are tried one by one, their output is checked against the manifest's
- * reference outputs (or, without references, against the CPU), and the reason for every fallback is kept.
+ * (DESIGN.md section 7): accelerators are tried one by one in the platform's order of preference, each runs the
+ * GPU-friendly float encoder where the manifest has one (the CPU keeps the int8 one), its output is checked
+ * against the CPU running the same graphs, and the reason each provider was or was not used is kept.
  */
-import type { LanguageCode, ProviderName } from '../shared/types.ts';
+import { PROVIDERS, type LanguageCode, type ProviderName, type ProviderReason } from '../shared/types.ts';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from './byte-codec.ts';
 import { speculativeDecode, type StepModel } from './decode.ts';
-import { readManifest, verifyModelFile, type Manifest } from './model-files.ts';
+import { ModelFileError, readManifest, verifyModelFile, type Manifest } from './model-files.ts';
 import { loadOrt, missingProviderFiles, OrtModel } from './ort-backend.ts';
+
+/**
+ * The encoder graphs: `int8` (files.encoder: dynamic int8, fast on the CPU) and `float` (files.encoder_float:
+ * the same weights dequantized, batched; built by models/training/float_encoder.py) for GPU providers, whose
+ * kernels for int8 MatMulInteger are poor or missing.
+ */
+export const ENCODERS = ['int8', 'float'] as const;
+export type EncoderKind = (typeof ENCODERS)[number];
 
 /** A loaded model and what the user should know about the provider choice. */
 export interface LoadedModel {
@@ -15,18 +24,36 @@ export interface LoadedModel {
   manifest: Manifest;
   provider: ProviderName;
   providerNote?: string;
+  providerReasons: ProviderReason[];
+  encoder: EncoderKind;
   loadMs: number;
 }
 
-/** The accelerators worth trying on this platform, then the CPU. */
-export function defaultProviders(platform: NodeJS.Platform = process.platform, arch: string = process.arch,
-  env: NodeJS.ProcessEnv = process.env): ProviderName[] {
-  const list: ProviderName[] = [];
-  if (platform === 'linux' && arch === 'x64') list.push('cuda');
-  if (platform === 'win32') list.push('dml');
-  if (platform === 'darwin' && arch === 'arm64') list.push('coreml');
-  if (env.OGONEK_WEBGPU === '1') list.push('webgpu');
-  return [...list, 'cpu'];
+/**
+ * The providers worth trying on this platform, in order of preference, then the CPU: what onnxruntime-node
+ * 1.30's own binaries carry (win32: DirectML.dll, and WebGPU over D3D12; darwin/arm64: CoreML; linux/x64: WebGPU
+ * over Vulkan in libonnxruntime.so, and CUDA when its separately downloaded library is present).
+ */
+export function defaultProviders(platform: NodeJS.Platform = process.platform, arch: string = process.arch): ProviderName[] {
+  if (platform === 'win32') return ['dml', 'webgpu', 'cpu'];
+  if (platform === 'darwin' && arch === 'arm64') return ['coreml', 'cpu'];
+  if (platform === 'linux' && arch === 'x64') return ['cuda', 'webgpu', 'cpu'];
+  return ['cpu'];
+}
+
+/** A provider name the engine does not know (a typo in --provider, say). */
+export class UnknownProviderError extends Error {
+  constructor(name: string) {
+    super(`unknown execution provider '${name}' (expected one of ${PROVIDERS.join(', ')})`);
+    this.name = 'UnknownProviderError';
+  }
+}
+
+/** Checks provider names given by a person or a caller; throws UnknownProviderError on the first unknown one. */
+export function providerList(names: readonly string[]): ProviderName[] {
+  for (const name of names) if (!(PROVIDERS as readonly string[]).includes(name)) throw new UnknownProviderError(name);
+  if (names.length === 0) throw new Error(`no execution provider given (expected some of ${PROVIDERS.join(', ')})`);
+  return [...names] as ProviderName[];
 }
 
 const FALLBACK_SENTENCES: Array<{ input: string; lang: string; output?: string }> = [
@@ -35,18 +62,21 @@ const FALLBACK_SENTENCES: Array<{ input: string; lang: string; output?: string }
   { input: 'Zazolc gesla jazn.', lang: 'pl' },
 ];
 
-async function outputsOf(model: StepModel, sentences: Array<{ input: string; lang: string }>): Promise<string[]> {
+async function outputsOf(model: OpenedModel, sentences: Array<{ input: string; lang: string }>): Promise<string[]> {
   const outputs: string[] = [];
-  for (const { input, lang } of sentences) {
-    const src = utf8Bytes(input.normalize('NFC'));
-    const result = await speculativeDecode(model, encoderIds(src, lang as LanguageCode), src);
+  const sources = sentences.map(({ input }) => utf8Bytes(input.normalize('NFC')));
+  const ids = sources.map((src, i) => encoderIds(src, sentences[i]!.lang as LanguageCode));
+  // As a document is checked: the batched encoder (GPU) runs once over all sentences.
+  await model.prepare?.(ids);
+  for (const [i, src] of sources.entries()) {
+    const result = await speculativeDecode(model, ids[i]!, src);
     const bytes = outputBytes(result.ids);
     outputs.push(bytes ? decodeUtf8(bytes) ?? '\u{FFFD}' : `<no output: ${result.ids.length} ids>`);
   }
   return outputs;
 }
 
-async function medianMs(model: StepModel, sentences: Array<{ input: string; lang: string }>): Promise<number> {
+async function medianMs(model: OpenedModel, sentences: Array<{ input: string; lang: string }>): Promise<number> {
   const times: number[] = [];
   for (let run = 0; run < 3; run++) {
     const start = performance.now();
@@ -59,79 +89,144 @@ async function medianMs(model: StepModel, sentences: Array<{ input: string; lang
 function shortError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   // ORT prefixes messages with source locations and assertion text: keep the human part.
-  return text.replace(/\s+/g, ' ').replace(/^.*(?:was false\.|\.cc:\d+) /, '').slice(0, 200);
+  return text.replace(/\s+/g, ' ').replace(/^.*(?:was false\.|\.cc:\d+) /, '').trim().slice(0, 200);
 }
 
 /** A model that can be released, as opened on one provider. */
 export interface OpenedModel extends StepModel {
+  /** Encodes sentences about to be decoded in one go, where the encoder takes batches. */
+  prepare?(sentences: Int32Array[]): Promise<void>;
   release(): Promise<void>;
 }
 
-/** What chooseProvider needs: how to open a provider, and the sentences that check it. */
+/** What chooseProvider needs: how to open a provider with an encoder, and the sentences that check it. */
 export interface ProviderDeps<M extends OpenedModel> {
-  open(provider: ProviderName): Promise<M>;
+  open(provider: ProviderName, encoder: EncoderKind): Promise<M>;
+  /** The encoder a provider runs (the CPU's is the one the product uses there). */
+  encoderFor(provider: ProviderName): EncoderKind;
   /** Why a provider cannot be tried at all (its files are missing), or null. */
   missing(provider: ProviderName): string | null;
-  /** Reference sentences; without `output`, the CPU's output is the reference. */
-  references: Array<{ input: string; lang: string; output?: string }>;
+  /** Check sentences (their inputs; the expected output is the CPU's on the same graphs). */
+  references: Array<{ input: string; lang: string }>;
 }
 
+/** What chooseProvider settled on. */
+export interface ProviderChoice<M> {
+  model: M;
+  provider: ProviderName;
+  encoder: EncoderKind;
+  providerNote?: string;
+  reasons: ProviderReason[];
+}
+
+/** One line for the provider not used: "webgpu: unavailable (...); cuda: ...". */
+export function providerNote(reasons: ProviderReason[]): string | undefined {
+  const notes = reasons.filter((r) => !r.used && r.provider !== 'cpu').map((r) => `${r.provider}: ${r.reason}`);
+  return notes.length > 0 ? notes.join('; ') : undefined;
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
 /**
- * Opens the first provider of `providers` that works, gives the reference outputs and (for accelerators)
- * beats the CPU; the CPU is the last resort. The note says why each accelerator was not kept.
+ * Opens the first accelerator of `providers` that works and gives the CPU's output on the same graphs; with
+ * `requireFaster` (the automatic choice) it must also beat the CPU as the product runs it there. Asked for by
+ * name, a correct accelerator is kept even when slower (its timing is in its reason). The CPU is the last resort.
  */
-export async function chooseProvider<M extends OpenedModel>(providers: ProviderName[], deps: ProviderDeps<M>):
-  Promise<{ model: M; provider: ProviderName; providerNote?: string }> {
-  const notes: string[] = [];
-  let cpu: M | undefined;
-  const cpuModel = async () => (cpu ??= await deps.open('cpu'));
+export async function chooseProvider<M extends OpenedModel>(providers: ProviderName[], deps: ProviderDeps<M>,
+  { requireFaster = true }: { requireFaster?: boolean } = {}): Promise<ProviderChoice<M>> {
+  const reasons: ProviderReason[] = [];
+  const cpus = new Map<EncoderKind, Promise<M>>();
+  const cpuModel = (encoder: EncoderKind) => {
+    if (!cpus.has(encoder)) cpus.set(encoder, deps.open('cpu', encoder));
+    return cpus.get(encoder)!;
+  };
+  const releaseCpus = async (keep?: M) => {
+    for (const opened of cpus.values()) {
+      const model = await opened.catch(() => undefined);
+      if (model && model !== keep) await model.release();
+    }
+  };
   const refs = deps.references.length > 0 ? deps.references : FALLBACK_SENTENCES;
-  for (const provider of providers.filter((p) => p !== 'cpu')) {
+  const accelerators = providers.filter((p) => p !== 'cpu');
+  for (const provider of accelerators) {
+    const started = performance.now();
+    const note = (reason: string, used = false) => reasons.push({ provider, used, reason,
+      ms: Number((performance.now() - started).toFixed(1)) });
     const missing = deps.missing(provider);
     if (missing) {
-      notes.push(`${provider}: ${missing}`);
+      note(missing);
       continue;
     }
+    const encoder = deps.encoderFor(provider);
     let model: M;
     try {
-      model = await deps.open(provider);
+      model = await deps.open(provider, encoder);
     } catch (error) {
-      notes.push(`${provider}: unavailable (${shortError(error)})`);
+      note(`unavailable (${shortError(error)})`);
       continue;
     }
     try {
-      const expected = refs.every((r) => r.output !== undefined) ? refs.map((r) => r.output!)
-        : await outputsOf(await cpuModel(), refs);
+      const expected = await outputsOf(await cpuModel(encoder), refs);
       const got = await outputsOf(model, refs);
       const bad = got.findIndex((out, i) => out !== expected[i]);
       if (bad >= 0) {
-        notes.push(`${provider}: wrong output on a reference sentence ("${refs[bad]!.input}")`);
+        note(`wrong output on a check sentence ("${refs[bad]!.input}": "${got[bad]}", the CPU gives "${expected[bad]}")`);
       } else {
-        const [fast, slow] = [await medianMs(model, refs), await medianMs(await cpuModel(), refs)];
-        if (fast < slow * 0.9) {
-          await cpu?.release();
-          return { model, provider };
+        const cpu = await cpuModel(deps.encoderFor('cpu'));
+        const [fast, slow] = [await medianMs(model, refs), await medianMs(cpu, refs)];
+        const timing = `${ms(fast)} vs ${ms(slow)} on the CPU for ${refs.length} check sentences`;
+        if (fast < slow * 0.9 || !requireFaster) {
+          note(`same output as the CPU (${encoder} encoder), ${timing}${fast < slow * 0.9 ? '' : '; slower, kept: asked for'}`,
+            true);
+          reasons.push({ provider: 'cpu', used: false, reason: `${provider} passed its check`, ms: 0 });
+          await releaseCpus();
+          return { model, provider, encoder, reasons };
         }
-        notes.push(`${provider}: not faster than the CPU (${fast.toFixed(1)} ms vs ${slow.toFixed(1)} ms)`);
+        note(`not faster than the CPU (${timing})`);
       }
     } catch (error) {
-      notes.push(`${provider}: failed while checking its output (${shortError(error)})`);
+      note(`failed while checking its output (${shortError(error)})`);
     }
     await model.release();
   }
-  return { model: await cpuModel(), provider: 'cpu', providerNote: notes.length > 0 ? notes.join('; ') : undefined };
+  const started = performance.now();
+  const encoder = deps.encoderFor('cpu');
+  const model = await cpuModel(encoder);
+  await releaseCpus(model);
+  const why = accelerators.length === 0 ? (providers.includes('cpu') ? 'asked for' : 'no accelerator on this platform')
+    : 'no accelerator passed its check';
+  reasons.push({ provider: 'cpu', used: true, reason: why, ms: Number((performance.now() - started).toFixed(1)) });
+  return { model, provider: 'cpu', encoder, providerNote: providerNote(reasons), reasons };
+}
+
+/** How loadModel opens the model. */
+export interface LoadOptions {
+  /** The encoder every provider runs (default: float on accelerators where the manifest has it, int8 on the CPU). */
+  encoder?: EncoderKind;
 }
 
 /**
- * Verifies the model files of `modelDir` and opens them on the best provider of `providers`.
+ * Verifies the model files of `modelDir` and opens them on the best provider of `providers` (default: the
+ * platform's accelerators in order, then the CPU; given by name, an accelerator need not beat the CPU).
+ * Rejects with UnknownProviderError for a provider name it does not know, before loading anything.
  */
-export async function loadModel(modelDir: string, providers: ProviderName[] = defaultProviders(),
-  threads = 2): Promise<LoadedModel> {
+export async function loadModel(modelDir: string, providers?: ProviderName[], threads = 2,
+  options: LoadOptions = {}): Promise<LoadedModel> {
   const start = performance.now();
+  const list = providers === undefined ? defaultProviders() : providerList(providers);
+  if (options.encoder !== undefined && !(ENCODERS as readonly string[]).includes(options.encoder)) {
+    throw new Error(`unknown encoder '${String(options.encoder)}' (expected one of ${ENCODERS.join(', ')})`);
+  }
   // Loading onnxruntime-node (its JavaScript and native library) overlaps reading and hashing the model files;
   // a failure to load it surfaces where the sessions are created, after the files were found sound.
   loadOrt().catch(() => undefined);
   const manifest = await readManifest(modelDir);
+  const hasFloat = manifest.files.encoder_float !== undefined;
+  if (options.encoder === 'float' && !hasFloat) {
+    throw new ModelFileError(`${modelDir}/manifest.json`, 'no float encoder (files.encoder_float) listed; build it with models/training/float_encoder.py');
+  }
+  const encoderFor = (provider: ProviderName): EncoderKind =>
+    options.encoder ?? (provider !== 'cpu' && hasFloat ? 'float' : 'int8');
   // Both files are hashed at once; a problem is reported for the encoder first, as when they were checked in turn.
   const checked = await Promise.allSettled([verifyModelFile(modelDir, manifest, 'encoder'),
     verifyModelFile(modelDir, manifest, 'decoder')]);
@@ -139,13 +234,19 @@ export async function loadModel(modelDir: string, providers: ProviderName[] = de
     if (c.status === 'rejected') throw c.reason;
     return c.value;
   });
-  const paths = { encoder: encoder!, decoder: decoder! };
+  // The float encoder is hashed only when a provider is about to run it (most machines never do).
+  let floatPath: Promise<string> | undefined;
+  const encoderPath = (kind: EncoderKind) => kind === 'int8' ? Promise.resolve(encoder!)
+    : (floatPath ??= verifyModelFile(modelDir, manifest, 'encoder_float'));
   const dims = { layers: manifest.dims.dec_layers, heads: manifest.dims.heads, headDim: manifest.dims.head_dim,
     maxPositions: manifest.max_positions };
-  const chosen = await chooseProvider(providers, {
-    open: (provider) => OrtModel.create(paths, dims, provider, threads),
+  const chosen = await chooseProvider(list, {
+    open: async (provider, kind) => OrtModel.create({ encoder: await encoderPath(kind), decoder: decoder! }, dims,
+      provider, threads, kind === 'float' ? 'batched' : 'single'),
+    encoderFor,
     missing: missingProviderFiles,
     references: manifest.reference,
-  });
-  return { ...chosen, manifest, loadMs: performance.now() - start };
+  }, { requireFaster: providers === undefined });
+  return { model: chosen.model, provider: chosen.provider, providerNote: chosen.providerNote,
+    providerReasons: chosen.reasons, encoder: chosen.encoder, manifest, loadMs: performance.now() - start };
 }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   LANGUAGES,
+  PROVIDERS,
   type CorrectionResult,
   type EngineStatus,
   type LanguageChoice,
@@ -36,13 +37,15 @@ export const MAX_RECENT_FILES = 10;
 
 export const languageChoiceSchema = z.enum(['auto', ...LANGUAGES]) satisfies z.ZodType<LanguageChoice>;
 const languageSchema = z.enum(LANGUAGES);
-const providerSchema = z.enum(['cpu', 'cuda', 'dml', 'coreml', 'webgpu']);
+const providerSchema = z.enum(PROVIDERS);
 
 export const engineStatusSchema = z.object({
   state: z.enum(['loading', 'ready', 'error']),
   modelVersion: z.string().optional(),
   provider: providerSchema.optional(),
   providerNote: z.string().optional(),
+  providerReasons: z.array(z.object({ provider: providerSchema, used: z.boolean(), reason: z.string(), ms: z.number() }))
+    .optional(),
   error: z.string().optional(),
 }) satisfies z.ZodType<EngineStatus>;
 

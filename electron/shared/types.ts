@@ -56,16 +56,31 @@ export interface LanguageSpan {
   language: LanguageCode;
 }
 
+/** Execution providers of onnxruntime-node that the engine knows (DESIGN.md section 7). */
+export const PROVIDERS = ['cpu', 'cuda', 'dml', 'coreml', 'webgpu'] as const;
+
 /** Execution provider in use. */
-export type ProviderName = 'cpu' | 'cuda' | 'dml' | 'coreml' | 'webgpu';
+export type ProviderName = (typeof PROVIDERS)[number];
+
+/** Why a provider was or was not used, for each provider tried, in the order they were tried. */
+export interface ProviderReason {
+  provider: ProviderName;
+  used: boolean;
+  /** e.g. "unavailable (Failed to get a WebGPU adapter: No supported adapters)", or how it passed its check. */
+  reason: string;
+  /** Time spent opening and checking it (ms). */
+  ms: number;
+}
 
 /** What the engine reports about itself. */
 export interface EngineStatus {
   state: 'loading' | 'ready' | 'error';
   modelVersion?: string;
   provider?: ProviderName;
-  /** Why the accelerator was not used, when it was not. */
+  /** Why the accelerator was not used, when it was not (one line: the reasons of the providers not used). */
   providerNote?: string;
+  /** Every provider tried and why it was or was not used (the status bar tooltip, `ogonek fix --verbose`). */
+  providerReasons?: ProviderReason[];
   error?: string;
 }
 
