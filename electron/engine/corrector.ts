@@ -19,7 +19,10 @@ import { applySuggestions, buildSuggestions } from './suggestions.ts';
 import { CancelledError, type DecodeBackend } from './worker-client.ts';
 import type { DecodeJob } from './worker-protocol.ts';
 
-/** Units sent to the backend per message: small enough for prompt progress and cancellation. */
+/**
+ * Units sent to the backend per message: small enough for prompt progress and cancellation on the CPU. A
+ * batched (GPU) encoder takes a message's units in one call, so there a document goes in larger messages.
+ */
 const BATCH = 8;
 
 /** What the corrector knows about the model it drives. */
@@ -27,6 +30,8 @@ export interface CorrectorModel {
   modelVersion: string;
   maxInputBytes: number;
   status: EngineStatus;
+  /** Units per message to the backend (default BATCH; larger where the encoder takes batches). */
+  batchSize?: number;
   /** How units are decoded (default speculative; greedy gives the same output, slower). */
   decoding?: Decoding;
   /** The complete lexicons whose forms lexicon decoding ranks; without them, units are decoded speculatively. */
@@ -228,9 +233,10 @@ export class EngineCorrector implements Corrector {
     const done = new Set<string>();
     const fresh = new Map<string, UnitSuggestions>();
     report(done);
-    for (let b = 0; b < todo.length; b += BATCH) {
+    const batch = this.model.batchSize ?? BATCH;
+    for (let b = 0; b < todo.length; b += batch) {
       if (signal.aborted) throw new CancelledError();
-      const texts = todo.slice(b, b + BATCH);
+      const texts = todo.slice(b, b + batch);
       const views = texts.map((t) => viewOf.get(t)!);
       const nfcs = views.map((v) => v.text.normalize('NFC'));
       const inputs = nfcs.map((t) => utf8Bytes(t));

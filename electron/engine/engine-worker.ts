@@ -21,10 +21,11 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'init':
       try {
-        loaded = await loadModel(message.modelDir, message.providers, message.threads);
+        loaded = await loadModel(message.modelDir, message.providers, message.threads, { encoder: message.encoder });
         post({ type: 'ready', info: {
           modelVersion: loaded.manifest.version, maxInputBytes: loaded.manifest.max_input_bytes,
-          provider: loaded.provider, providerNote: loaded.providerNote, loadMs: loaded.loadMs,
+          provider: loaded.provider, providerNote: loaded.providerNote, providerReasons: loaded.providerReasons,
+          encoder: loaded.encoder, batchedEncoder: loaded.model.layout === 'batched', loadMs: loaded.loadMs,
         } });
       } catch (error) {
         post({ type: 'init-error', message: error instanceof Error ? error.message : String(error) });
@@ -35,6 +36,8 @@ async function handle(message: ToWorker): Promise<void> {
       try {
         if (!loaded) throw new Error('the model is not loaded');
         const outcomes: DecodeOutcome[] = [];
+        // A batched (GPU) encoder takes the whole message's sentences in a few calls; a no-op on the CPU's.
+        await loaded.model.prepare(jobs.map((job) => job.encoderIds));
         for (const job of jobs) {
           if (cancelled.has(id)) break;
           const start = performance.now();

@@ -10,6 +10,8 @@ import { type Decoding, EngineCorrector, loadLexicon } from './corrector.ts';
 import { Lexicons } from './lexicon/lexicon.ts';
 import { NgramModels } from './lm/ngram-model.ts';
 import type { PlanOptions } from './lexicon-plan.ts';
+import { MAX_BATCH_SENTENCES } from './encoder-batches.ts';
+import type { EncoderKind } from './model-loader.ts';
 import { WorkerClient } from './worker-client.ts';
 import type { ModelInfo } from './worker-protocol.ts';
 
@@ -22,8 +24,13 @@ export { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA } from './lexicon-decode.ts';
 export interface CreateCorrectorOptions {
   /** Folder with manifest.json and the ONNX files (default: <repo>/models). */
   modelDir?: string;
-  /** Providers to try in order; the CPU is always the last resort (default: the platform's accelerator, then cpu). */
+  /**
+   * Providers to try in order; the CPU is always the last resort (default: the platform's accelerators, then cpu,
+   * an accelerator kept only if it beats the CPU; named here, it is kept when it is correct). ['cpu'] forces the CPU.
+   */
   providers?: ProviderName[];
+  /** The encoder graph every provider runs (default: float on an accelerator, int8 on the CPU); for comparisons. */
+  encoder?: EncoderKind;
   /** Intra-op threads of the CPU sessions (default 2). */
   threads?: number;
   /** Folder of the complete lexicons, <lang>.lex.br (default: <modelDir>/lexicon; null: none). */
@@ -76,7 +83,7 @@ export interface Engine {
 /** Starts the worker, loads the model there and wraps it in a corrector. */
 export async function createEngine(options: CreateCorrectorOptions = {}): Promise<Engine> {
   const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
-  const worker = new WorkerClient(modelDir, options.providers, options.threads ?? 2);
+  const worker = new WorkerClient(modelDir, options.providers, options.threads ?? 2, options.encoder);
   const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
   const decoding = options.decoding ?? 'lexicon';
   const forms = new Lexicons(lexiconDir);
@@ -98,9 +105,9 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
     throw error;
   }
   const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
-    providerNote: info.providerNote };
+    providerNote: info.providerNote, providerReasons: info.providerReasons };
   const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight, lambda: options.lambda, typedLambda: options.typedLambda,
+    status, decoding, batchSize: info.batchedEncoder ? MAX_BATCH_SENTENCES : undefined, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight, lambda: options.lambda, typedLambda: options.typedLambda,
     plan: options.lexiconPlan });
   return { corrector: Object.assign(corrector, { info }), worker };
 }

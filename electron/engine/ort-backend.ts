@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ProviderName } from '../shared/types.ts';
 import type { StepModel, StepResult } from './decode.ts';
+import { encoderBatches, padRows, sentenceBlock } from './encoder-batches.ts';
 import type { ScoreResult, ScoringSession } from './lexicon-decode.ts';
 import { disableOrtTelemetry } from './ort-telemetry.ts';
 
@@ -83,35 +84,85 @@ export interface GraphDims {
   maxPositions: number;
 }
 
+/**
+ * The encoder graph's shape (models/ONNX-CONTRACT.md): `single` takes one sentence [1, S] and gives
+ * [L, H, S, D] (the int8 encoder.int8.onnx); `batched` takes [B, S] right-padded with PAD and gives
+ * [B, L, H, S, D] (the float encoder.float.onnx that GPU providers run).
+ */
+export type EncoderLayout = 'single' | 'batched';
+
+type Cross = { crossK: Tensor; crossV: Tensor };
+const idsKey = (ids: Int32Array) => ids.join(',');
+
 /** Encoder + decoder sessions on one provider, as a StepModel. */
 export class OrtModel implements StepModel {
   readonly maxPositions: number;
+  /** Encoder outputs computed ahead by prepare(), by encoder ids, taken by start(). */
+  private prepared = new Map<string, Cross>();
 
   private constructor(private readonly ort: Ort, private readonly encoder: InferenceSession,
-    private readonly decoder: InferenceSession, private readonly dims: GraphDims, readonly provider: ProviderName) {
+    private readonly decoder: InferenceSession, private readonly dims: GraphDims, readonly provider: ProviderName,
+    readonly layout: EncoderLayout) {
     this.maxPositions = dims.maxPositions;
   }
 
   /** Creates both sessions; rejects (with ORT's message) when the provider cannot run them. */
   static async create(paths: { encoder: string; decoder: string }, dims: GraphDims, provider: ProviderName,
-    threads: number): Promise<OrtModel> {
+    threads: number, layout: EncoderLayout = 'single'): Promise<OrtModel> {
     const ort = await loadOrt();
     const options = sessionOptions(provider, threads);
     const encoder = await ort.InferenceSession.create(paths.encoder, options);
     try {
       const decoder = await ort.InferenceSession.create(paths.decoder, options);
-      return new OrtModel(ort, encoder, decoder, dims, provider);
+      return new OrtModel(ort, encoder, decoder, dims, provider, layout);
     } catch (error) {
       await encoder.release();
       throw error;
     }
   }
 
-  async start(encoderIds: Int32Array): Promise<ScoringSession> {
+  /**
+   * Runs the batched encoder over the sentences about to be decoded, in a few large calls (encoder-batches.ts),
+   * so that start() finds their outputs ready; what an earlier prepare() left unused is dropped. A single-sentence
+   * encoder (the CPU's int8 graph) gains nothing from this: it does nothing, and start() encodes as it goes.
+   */
+  async prepare(sentences: Int32Array[]): Promise<void> {
+    this.prepared.clear();
+    if (this.layout !== 'batched' || sentences.length < 2) return;
+    const { ort, dims } = this;
+    for (const batch of encoderBatches(sentences.map((s) => s.length))) {
+      const rows = batch.map((i) => sentences[i]!);
+      const { data, width } = padRows(rows);
+      const out = await this.encoder.run({ input_ids: new ort.Tensor('int32', data, [rows.length, width]) });
+      const shape = { layers: dims.layers, heads: dims.heads, width, headDim: dims.headDim };
+      rows.forEach((ids, b) => {
+        const cut = (t: Tensor) => new ort.Tensor('float32', sentenceBlock(t.data as Float32Array, b, shape, ids.length),
+          [dims.layers, dims.heads, ids.length, dims.headDim]);
+        this.prepared.set(idsKey(ids), { crossK: cut(out.cross_k!), crossV: cut(out.cross_v!) });
+      });
+    }
+  }
+
+  /** The encoder output of one sentence: prepared ahead, or computed now. */
+  private async encode(encoderIds: Int32Array): Promise<Cross> {
+    const key = idsKey(encoderIds);
+    const ready = this.prepared.get(key);
+    if (ready) {
+      this.prepared.delete(key);
+      return ready;
+    }
     const { ort, dims } = this;
     const enc = await this.encoder.run({ input_ids: new ort.Tensor('int32', encoderIds, [1, encoderIds.length]) });
-    const crossK = enc.cross_k!;
-    const crossV = enc.cross_v!;
+    if (this.layout === 'single') return { crossK: enc.cross_k!, crossV: enc.cross_v! };
+    // [1, L, H, S, D] holds the same data as the decoder's [L, H, S, D].
+    const shape = [dims.layers, dims.heads, encoderIds.length, dims.headDim];
+    return { crossK: new ort.Tensor('float32', enc.cross_k!.data as Float32Array, shape),
+      crossV: new ort.Tensor('float32', enc.cross_v!.data as Float32Array, shape) };
+  }
+
+  async start(encoderIds: Int32Array): Promise<ScoringSession> {
+    const { ort, dims } = this;
+    const { crossK, crossV } = await this.encode(encoderIds);
     const empty = new Float32Array(0);
     const emptyShape = [dims.layers, dims.heads, 0, dims.headDim];
     let selfK: Tensor = new ort.Tensor('float32', empty, emptyShape);
@@ -149,6 +200,7 @@ export class OrtModel implements StepModel {
 
   /** Frees both sessions. */
   async release(): Promise<void> {
+    this.prepared.clear();
     await Promise.allSettled([this.encoder.release(), this.decoder.release()]);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ProviderName } from '../shared/types.ts';
+import type { EncoderKind } from './model-loader.ts';
 import type { DecodeJob, DecodeOutcome, FromWorker, ModelInfo, ToWorker } from './worker-protocol.ts';
 import { disableOrtTelemetry } from './ort-telemetry.ts';
 
@@ -60,7 +61,7 @@ export class WorkerClient implements DecodeBackend {
   /** Resolves when the model is loaded; rejects with the loading error. */
   readonly ready: Promise<ModelInfo>;
 
-  constructor(modelDir: string, providers: ProviderName[] | undefined, threads: number) {
+  constructor(modelDir: string, providers: ProviderName[] | undefined, threads: number, encoder?: EncoderKind) {
     // The worker loads onnxruntime; only this thread can put the off switch where its native code reads it.
     disableOrtTelemetry();
     this.worker = new Worker(workerUrl());
@@ -82,7 +83,7 @@ export class WorkerClient implements DecodeBackend {
       });
     });
     this.ready.catch(() => undefined); // observed by callers; never an unhandled rejection
-    this.post({ type: 'init', modelDir, providers, threads });
+    this.post({ type: 'init', modelDir, providers, threads, encoder });
   }
 
   private post(message: ToWorker): void {

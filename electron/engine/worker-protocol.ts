@@ -1,8 +1,9 @@
 /**
  * Messages between the engine worker (engine-worker.ts) and its client (worker-client.ts).
  */
-import type { ProviderName } from '../shared/types.ts';
+import type { ProviderName, ProviderReason } from '../shared/types.ts';
 import type { LexiconPlan } from './lexicon-plan.ts';
+import type { EncoderKind } from './model-loader.ts';
 
 /** One unit to decode: encoder ids and the sentence bytes that seed the drafts. */
 export interface DecodeJob {
@@ -28,11 +29,16 @@ export interface ModelInfo {
   maxInputBytes: number;
   provider: ProviderName;
   providerNote?: string;
+  providerReasons: ProviderReason[];
+  /** The encoder graph in use (int8 on the CPU, float on an accelerator). */
+  encoder: EncoderKind;
+  /** Whether the encoder takes batches: then a document goes to the worker in larger messages. */
+  batchedEncoder: boolean;
   loadMs: number;
 }
 
 export type ToWorker =
-  | { type: 'init'; modelDir: string; providers?: ProviderName[]; threads: number }
+  | { type: 'init'; modelDir: string; providers?: ProviderName[]; threads: number; encoder?: EncoderKind }
   | { type: 'decode'; id: number; jobs: DecodeJob[] }
   | { type: 'cancel'; id: number }
   | { type: 'dispose' };
