@@ -8,13 +8,19 @@ import { encoderIds, utf8Bytes } from '../electron/engine/byte-codec.ts';
 import { createEngine, type Engine } from '../electron/engine/index.ts';
 import { stripDiacritics } from '../electron/engine/noise/index.ts';
 import type { DecodeJob } from '../electron/engine/worker-protocol.ts';
-import { LANGUAGES, type LanguageCode } from '../electron/shared/types.ts';
+import type { EncoderKind } from '../electron/engine/model-loader.ts';
+import { LANGUAGES, type LanguageCode, type ProviderName, type ProviderReason } from '../electron/shared/types.ts';
 
 /** Benchmark size. */
 export interface BenchOptions {
   quick: boolean;
   modelDir?: string;
   threads?: number;
+  /** Providers to try (default: the platform's, as the app does) and the encoder they run (default: by provider). */
+  providers?: ProviderName[];
+  encoder?: EncoderKind;
+  /** Languages whose sentences are measured (default: every language with a UD file). */
+  langs?: readonly LanguageCode[];
   log?: (line: string) => void;
 }
 
@@ -40,6 +46,10 @@ export interface BenchResult {
   peak_rss_mb: number;
   provider: string;
   provider_note?: string;
+  /** Every provider tried, in order, and why it was or was not used. */
+  provider_reasons: ProviderReason[];
+  /** The encoder graph that ran (int8 on the CPU, float on an accelerator). */
+  encoder: string;
   model_version: string;
   sentences: number;
   runs: number;
@@ -52,9 +62,10 @@ export interface BenchResult {
 const UD = fileURLToPath(new URL('../../shared/benchmarks/ud/', import.meta.url));
 
 /** Stripped UD sentences of 40-200 bytes, spread over each language's file. */
-export function benchSentences(perLanguage: number): Array<{ text: string; lang: LanguageCode }> {
+export function benchSentences(perLanguage: number, langs: readonly LanguageCode[] = LANGUAGES):
+  Array<{ text: string; lang: LanguageCode }> {
   const out: Array<{ text: string; lang: LanguageCode }> = [];
-  for (const lang of LANGUAGES) {
+  for (const lang of langs) {
     let lines: string[];
     try {
       lines = readFileSync(`${UD}${lang}.txt`, 'utf8').split('\n')
@@ -100,13 +111,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   for (let i = 0; i < runs; i++) {
     // One engine at a time, as in the app: the peak RSS must not count two loaded models.
     if (engine) await engine.corrector.dispose();
-    const [ms, e] = await timeIt(() => createEngine({ modelDir: options.modelDir, threads }));
+    const [ms, e] = await timeIt(() => createEngine({ modelDir: options.modelDir, threads, providers: options.providers,
+      encoder: options.encoder }));
     loads.push(ms);
     engine = e;
   }
   const { corrector, worker } = engine!;
   log(`load: ${loads.map((x) => x.toFixed(0)).join(', ')} ms on ${corrector.status().provider}`);
-  const sentences = benchSentences(options.quick ? 3 : 12);
+  const langs = options.langs ?? LANGUAGES;
+  const sentences = benchSentences(options.quick ? 3 : 12, langs);
   await corrector.correct(sentences[0]!.text, { language: sentences[0]!.lang }); // warm-up
 
   // Sentence latency through the whole corrector (segmentation, worker, diff), cache cleared each time.
@@ -165,8 +178,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   log(`edits: ${editMs.length}, p50 ${quantile(editMs, 0.5).toFixed(1)} ms`);
 
   // Document throughput: a whole multilingual-free document per language, cache cleared.
-  const docLang: LanguageCode = 'cs';
-  const doc = benchSentences(options.quick ? 15 : 60).filter((s) => s.lang === docLang).map((s) => s.text).join(' ');
+  const docLang: LanguageCode = langs.includes('cs') ? 'cs' : langs[0]!;
+  const doc = benchSentences(options.quick ? 15 : 60, [docLang]).filter((s) => s.lang === docLang).map((s) => s.text).join(' ');
   const docRates: number[] = [];
   await corrector.prepare(docLang);
   for (let run = 0; run < (options.quick ? 1 : 2); run++) {
@@ -187,7 +200,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     edit_p50_ms: round(quantile(editMs, 0.5)), edit_p95_ms: round(quantile(editMs, 0.95)),
     doc_bytes_per_s: Math.round(quantile(docRates, 0.5)), doc_bytes: utf8Bytes(doc).length,
     peak_rss_mb: round(process.resourceUsage().maxRSS / 1024), provider: status.provider ?? 'unknown',
-    provider_note: status.providerNote, model_version: status.modelVersion ?? 'unknown',
+    provider_note: status.providerNote, provider_reasons: status.providerReasons ?? [], encoder: corrector.info.encoder,
+    model_version: status.modelVersion ?? 'unknown',
     sentences: sentences.length, runs, threads, quick: options.quick,
     per_language_p50_ms: Object.fromEntries(Object.entries(byLanguage).map(([l, ms]) => [l, round(quantile(ms, 0.5))])),
   };

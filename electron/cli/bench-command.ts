@@ -8,14 +8,20 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBench, type BenchResult } from '../../bench/engine-bench.ts';
 import { ortVersion } from '../engine/ort-backend.ts';
+import { providerReasonLine } from '../shared/provider-text.ts';
+import { LANGUAGES, type LanguageCode } from '../shared/types.ts';
+import { engineChoice, ENGINE_CHOICE_HELP } from './engine-choice.ts';
 
-const HELP = `Usage: ogonek bench [--quick] [--json] [--report FILE] [--model DIR] [--threads N]
+const HELP = `Usage: ogonek bench [--quick] [--json] [--report FILE] [--model DIR] [--threads N] [--provider LIST]
+                    [--encoder NAME] [--langs LIST]
 
 Measures model load time, sentence latency (speculative and greedy decoding), re-check latency after an
 edit, document throughput and peak memory on stripped UD sentences of every language.
   --quick        a smaller run (under a minute)
   --json         print the figures as JSON
-  --report FILE  write a Markdown report (e.g. bench/REPORT.md)`;
+  --report FILE  write a Markdown report (e.g. bench/REPORT.md)
+${ENGINE_CHOICE_HELP}
+  --langs LIST   measure only these languages, comma-separated (default: all with a UD file)`;
 
 /** Targets of issue 4 on a 2-core machine: [key, label, target, lower is better]. */
 const TARGETS: Array<[keyof BenchResult, string, number, boolean]> = [
@@ -60,7 +66,8 @@ figures measure the engine's pipeline on this model, not the method; rerun \`npm
 ${caveat}
 Measured ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${r.quick ? 'npx ogonek bench --quick' : 'npm run bench'}\`
 (bench/engine-bench.ts). Machine: ${machine()}. Provider: ${r.provider}${r.provider_note ? ` (${r.provider_note})` : ''}.
-Model: ${r.model_version}, ${r.threads} intra-op threads.
+Model: ${r.model_version}, ${r.encoder} encoder, ${r.threads} intra-op threads.
+${r.provider_reasons.map((reason) => `- ${providerReasonLine(reason)}`).join('\n')}
 
 Inputs: ${r.sentences} sentences of 40-200 bytes from ../shared/benchmarks/ud, diacritics stripped, all languages;
 each latency is over ${r.runs} runs of every sentence (cache cleared), all figures from one process.
@@ -102,12 +109,22 @@ export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: {
     quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
     report: { type: 'string' }, model: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    provider: { type: 'string' }, encoder: { type: 'string' }, langs: { type: 'string' },
   } });
   if (values.help) {
     console.log(HELP);
     return 0;
   }
-  const result = await runBench({ quick: values.quick, modelDir: values.model,
+  const choice = engineChoice(values);
+  const langs = values.langs?.split(',').map((l) => l.trim());
+  const unknown = langs?.find((l) => !(LANGUAGES as readonly string[]).includes(l));
+  const problem = typeof choice === 'string' ? choice
+    : unknown !== undefined ? `unknown language '${unknown}' (expected some of ${LANGUAGES.join(', ')})` : null;
+  if (problem !== null || typeof choice === 'string') {
+    console.error(`ogonek bench: ${problem}`);
+    return 2;
+  }
+  const result = await runBench({ quick: values.quick, modelDir: values.model, ...choice, langs: langs as LanguageCode[] | undefined,
     threads: values.threads ? Number(values.threads) : undefined, log: (line) => console.error(`bench: ${line}`) });
   if (values.report) {
     const old = await readFile(values.report, 'utf8').catch(() => '');

@@ -7,11 +7,12 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type LanguageChoice } from '../shared/types.ts';
 import { createCorrector, DECODINGS, type Decoding } from '../engine/index.ts';
+import { engineChoice, ENGINE_CHOICE_HELP, verboseLines } from './engine-choice.ts';
 import { checkFile, InvalidInputError, textChunks } from './fix-input.ts';
 import { correctPieces, type ParagraphResult } from './fix-stream.ts';
 import { OutputSink } from './output-sink.ts';
 
-const HELP = `Usage: ogonek fix [--lang XX|auto] [--json|--jsonl] [--lossy] [--model DIR] [FILE...]
+const HELP = `Usage: ogonek fix [--lang XX|auto] [--json|--jsonl] [--lossy] [--model DIR] [--provider LIST] [--verbose] [FILE...]
 
 Restores diacritics and fixes typos. Reads FILEs (or stdin; - is stdin too) and prints the corrected text,
 paragraph by paragraph as it goes.
@@ -26,7 +27,8 @@ paragraph by paragraph as it goes.
   --lossy          input that is not valid UTF-8 is refused (exit 2, with the byte offset) unless this is
                    given: then invalid bytes become U+FFFD, with a warning on stderr
   --model DIR      model folder (default: the bundled models/)
-  --provider NAME  execution providers to try, comma-separated (default: the platform's accelerator, then cpu)
+${ENGINE_CHOICE_HELP}
+  --verbose        print the model, the execution provider and why each provider was or was not used (stderr)
   --decoding NAME  ${DECODINGS.join(' | ')}: lexicon (default) makes the model choose among the dictionary
                    forms of each word; speculative and greedy let it write freely (the same output)`;
 
@@ -74,7 +76,8 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({ args, allowPositionals: true, options: {
       lang: { type: 'string', default: 'auto' }, json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
-      model: { type: 'string' }, provider: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      model: { type: 'string' }, provider: { type: 'string' }, encoder: { type: 'string' },
+      verbose: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
       decoding: { type: 'string' }, lossy: { type: 'boolean', default: false },
     } });
   } catch (error) {
@@ -116,11 +119,16 @@ export async function run(args: string[]): Promise<number> {
     console.error(`ogonek fix: ${(error as Error).message}`);
     return error instanceof InvalidInputError ? 2 : 1;
   }
-  const providers = values.provider?.split(',').map((p) => p.trim()) as never;
+  const choice = engineChoice(values);
+  if (typeof choice === 'string') {
+    console.error(`ogonek fix: ${choice}`);
+    return 2;
+  }
   const out = new OutputSink(process.stdout);
   // A named language's lexicons load while the worker loads the model (most of a cold start).
-  const corrector = await createCorrector({ modelDir: values.model, providers,
+  const corrector = await createCorrector({ modelDir: values.model, ...choice,
     decoding: values.decoding as Decoding | undefined, languages: language === 'auto' ? [] : [language] });
+  if (values.verbose) for (const line of verboseLines(corrector.info)) console.error(`ogonek fix: ${line}`);
   // A reader that went away (`| head -1`) stops the engine mid-text: nothing more can be written.
   const stop = () => void corrector.dispose();
   out.signal.addEventListener('abort', stop, { once: true });

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PROVIDER_LABELS } from '../../electron/shared/provider-text.ts';
 import type { Corrector } from '../../electron/shared/types.ts';
 import { EditorPage } from './support/editor-page.ts';
 import { CHROMIUM, closeShared, startHarness, type Harness } from './support/harness.ts';
@@ -56,7 +57,13 @@ describe.skipIf(!hasChromium || !model.dir)('editor with the real engine', () =>
     const { editor } = await open();
     const manifest = JSON.parse(readFileSync(path.join(model.dir!, 'manifest.json'), 'utf8')) as { version: string };
     expect(await editor.status('model')).toBe(`Model ${manifest.version}`);
-    expect(await editor.status('provider')).toMatch(/^Provider: (CPU|CUDA|DML|COREML|WEBGPU)$/);
+    expect(await editor.status('provider')).toMatch(/^Provider: (CPU|CUDA|DirectML|CoreML|WebGPU)$/);
+    // Its tooltip: what runs, then each provider the engine tried (the platform's order) and why it was (not) used.
+    const tooltip = (await harness!.page.getAttribute('[data-testid="status-provider"]', 'title'))!.split('\n');
+    const { provider, providerReasons } = corrector.status();
+    expect(tooltip).toEqual([`Running on ${PROVIDER_LABELS[provider!]}`,
+      ...providerReasons!.map((r) => `${PROVIDER_LABELS[r.provider]}: ${r.used ? 'used' : 'not used'}: ${r.reason} (${Math.round(r.ms)} ms)`)]);
+    expect(tooltip.at(-1)).toMatch(/^CPU: (used|not used): .+ \(\d+ ms\)$/);
   });
 
   it('opens a file, runs Fix all with the engine\'s progress, and saves the result', async () => {
