@@ -12,7 +12,7 @@
  * `stallTimeoutMs`, the process is killed and restarted like a crashed one, and what was pending fails
  * with EngineTimeoutError, whose message tells the user what happened.
  */
-import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus } from '../shared/types.ts';
+import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus, ProviderName } from '../shared/types.ts';
 import { engineMessageSchema, type EngineChild, type EngineMessage } from './engine-protocol.ts';
 
 /** A request failed because the engine process died; asking again is safe. */
@@ -44,6 +44,8 @@ export interface EngineHostOptions {
   spawn: () => EngineChild;
   modelDir?: string;
   threads?: number;
+  /** Providers the engine tries (default: the platform's order); change with setProviders(). */
+  providers?: ProviderName[];
   /** Crashes tolerated within `crashWindowMs` before giving up. */
   maxCrashes?: number;
   crashWindowMs?: number;
@@ -69,7 +71,8 @@ export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /** A Corrector backed by a restartable engine process. */
 export class EngineHost implements Corrector {
-  #options: Required<Omit<EngineHostOptions, 'modelDir' | 'threads'>> & Pick<EngineHostOptions, 'modelDir' | 'threads'>;
+  #options: Required<Omit<EngineHostOptions, 'modelDir' | 'threads' | 'providers'>>
+    & Pick<EngineHostOptions, 'modelDir' | 'threads' | 'providers'>;
   #child: EngineChild | undefined;
   #status: EngineStatus = { state: 'loading' };
   #pending = new Map<number, Pending>();
@@ -121,6 +124,22 @@ export class EngineHost implements Corrector {
     this.#child?.postMessage({ type: 'cancel', documentId });
   }
 
+  /**
+   * Restarts the engine on other providers (the "Use the GPU" setting): a provider is chosen once, when the
+   * engine loads. What was pending fails as cancelled; the renderer asks again once the engine is ready.
+   */
+  setProviders(providers: ProviderName[] | undefined): void {
+    if (this.#disposed || JSON.stringify(providers) === JSON.stringify(this.#options.providers)) return;
+    this.#options.providers = providers;
+    const child = this.#child;
+    this.#child = undefined;
+    clearTimeout(this.#restartTimer);
+    this.#failPending(() => new CorrectionCancelledError('The engine is restarting on other providers.'));
+    child?.kill();
+    this.#setStatus({ state: 'loading' });
+    this.#start();
+  }
+
   async dispose(): Promise<void> {
     this.#disposed = true;
     clearTimeout(this.#restartTimer);
@@ -144,7 +163,8 @@ export class EngineHost implements Corrector {
       this.#child = undefined;
       this.#onCrash(code);
     });
-    child.postMessage({ type: 'init', modelDir: this.#options.modelDir, threads: this.#options.threads });
+    child.postMessage({ type: 'init', modelDir: this.#options.modelDir, threads: this.#options.threads,
+      providers: this.#options.providers });
   }
 
   #handle(message: EngineMessage): void {

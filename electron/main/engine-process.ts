@@ -42,7 +42,8 @@ async function load(message: Extract<HostMessage, { type: 'init' }>): Promise<Co
   port.postMessage({ type: 'status', status: { state: 'loading' } });
   try {
     const { createCorrector } = await import('../engine/index.ts');
-    const corrector = await createCorrector({ modelDir: message.modelDir, threads: message.threads });
+    const corrector = await createCorrector({ modelDir: message.modelDir, threads: message.threads,
+      providers: message.providers });
     port.postMessage({ type: 'status', status: corrector.status() });
     return corrector;
   } catch (error) {

@@ -4,13 +4,15 @@
  */
 import { z } from 'zod';
 import { correctionResultSchema, engineStatusSchema, languageChoiceSchema } from '../shared/contract.ts';
-import type { Corrector } from '../shared/types.ts';
+import { PROVIDERS, type Corrector } from '../shared/types.ts';
 
 /** Options the host passes when it starts the engine process (as the first message). */
 export const engineInitSchema = z.object({
   type: z.literal('init'),
   modelDir: z.string().optional(),
   threads: z.number().int().positive().optional(),
+  /** Providers to try (absent: the platform's default order); ['cpu'] when the user turned the GPU off. */
+  providers: z.array(z.enum(PROVIDERS)).min(1).optional(),
 });
 
 export const hostMessageSchema = z.discriminatedUnion('type', [

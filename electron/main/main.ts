@@ -11,6 +11,7 @@ import {
 } from 'electron';
 import Store from 'electron-store';
 import type { Settings } from '../shared/contract.ts';
+import type { ProviderName } from '../shared/types.ts';
 import { aboutMessage, aboutPanelOptions } from './about.ts';
 import { buildAppMenu } from './app-menu.ts';
 import { appPaths } from './app-paths.ts';
@@ -57,7 +58,9 @@ async function start(launch: LaunchRequests): Promise<void> {
   applySessionSecurity(paths.renderer);
   app.setAboutPanelOptions(aboutPanelOptions({ version: app.getVersion() }));
   const settings = new SettingsService(new Store({ name: 'settings', clearInvalidConfig: true }) as unknown as SettingsBackend);
-  const engine = new EngineHost({ spawn: forkEngine, modelDir: paths.models });
+  /** The "Use the GPU" setting: off means the CPU only; on, the platform's order of providers. */
+  const providersFor = (s: Settings): ProviderName[] | undefined => (s.useGpu ? undefined : ['cpu']);
+  const engine = new EngineHost({ spawn: forkEngine, modelDir: paths.models, providers: providersFor(settings.get()) });
   const editor = new EditorWindow({ preloadPath: paths.preload, iconPath: paths.icon, devTools: !app.isPackaged });
   const filters = [{ name: 'Text and Markdown', extensions: TEXT_EXTENSIONS.map((e) => e.slice(1)) }];
   const files = new FileService({
@@ -143,6 +146,7 @@ async function start(launch: LaunchRequests): Promise<void> {
   settings.onDidChange((next) => {
     editor.send('onDidChangeSettings', next);
     applySettings(next);
+    engine.setProviders(providersFor(next));
   });
   applySettings(settings.get());
   void localServer.start();

@@ -101,6 +101,8 @@ const settingsFields = {
     enabled: z.boolean(),
     port: z.number().int().min(0).max(65535),
   }).strict(),
+  /** Run the model on a GPU when one passes the engine's check (off: always the CPU, e.g. to spare a laptop's battery). */
+  useGpu: z.boolean(),
 };
 
 /** Everything the app persists (main owns the file; the renderer reads it and patches part of it). */
@@ -115,6 +117,7 @@ export const settingsSchema = z.object({
   recentFiles: settingsFields.recentFiles.default([]),
   documentLanguages: settingsFields.documentLanguages.default({}),
   localServer: settingsFields.localServer.default({ enabled: false, port: DEFAULT_SERVER_PORT }),
+  useGpu: settingsFields.useGpu.default(true),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -128,6 +131,7 @@ export const settingsPatchSchema = z.object({
   startInTray: settingsFields.startInTray,
   paused: settingsFields.paused,
   localServer: settingsFields.localServer,
+  useGpu: settingsFields.useGpu,
 }).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

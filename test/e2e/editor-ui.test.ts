@@ -321,6 +321,14 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     expect(await dialog.textContent()).toContain('Current: Ctrl+Alt+K');
     await dialog.getByRole('checkbox', { name: /^Pause/ }).check();
     await expect.poll(() => harness.settings.get().paused).toBe(true);
+    // The GPU: on by default; off means the CPU only, and the help under it says so.
+    const gpu = dialog.getByRole('checkbox', { name: 'Use the GPU when one works' });
+    expect(await gpu.isChecked()).toBe(true);
+    await gpu.uncheck();
+    await expect.poll(() => harness.settings.get().useGpu).toBe(false);
+    expect(await dialog.locator('#gpu-help').textContent()).toBe('Off: always the CPU.');
+    await gpu.check();
+    await expect.poll(() => harness.settings.get().useGpu).toBe(true);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await editor.status('suggestions')).toBe('No suggestions');
     await editor.page.locator('.status').getByText('Paused').waitFor();

@@ -59,10 +59,23 @@ function start(options: { maxCrashes?: number; stallTimeoutMs?: number } = {}) {
 describe('EngineHost with a scripted engine process', () => {
   it('starts the process with the model folder and reports its status', () => {
     const { host, children } = start();
-    expect(children[0]?.posted[0]).toEqual({ type: 'init', modelDir: '/models', threads: undefined });
+    expect(children[0]?.posted[0]).toEqual({ type: 'init', modelDir: '/models', threads: undefined, providers: undefined });
     expect(host.status()).toEqual({ state: 'loading' });
     children[0]!.send(ready);
     expect(host.status()).toMatchObject({ state: 'ready', modelVersion: 'm1' });
+  });
+
+  it('restarts on other providers when the GPU setting changes, failing what was pending as cancelled', async () => {
+    const { host, children, statuses } = start();
+    children[0]!.send(ready);
+    const pending = host.correct('grazus', { language: 'lt' });
+    host.setProviders(['cpu']);
+    await expect(pending).rejects.toBeInstanceOf(CorrectionCancelledError);
+    expect([children[0]!.killed, children.length, children[1]!.posted[0]]).toEqual([true, 2,
+      { type: 'init', modelDir: '/models', threads: undefined, providers: ['cpu'] }]);
+    expect(statuses.at(-1)).toEqual({ state: 'loading' });
+    host.setProviders(['cpu']); // unchanged: no restart
+    expect(children.length).toBe(2);
   });
 
   it('answers a request and forwards its progress', async () => {

@@ -8,7 +8,7 @@ describe('settings', () => {
     expect(service.get()).toEqual({
       language: 'auto', shortcut: DEFAULT_SHORTCUT, theme: 'system', ignoredWords: [], startAtLogin: false,
       startInTray: false, paused: false, recentFiles: [], documentLanguages: {},
-      localServer: { enabled: false, port: 8081 },
+      localServer: { enabled: false, port: 8081 }, useGpu: true,
     });
   });
 
