@@ -244,7 +244,7 @@ export async function loadModel(modelDir: string, providers?: ProviderName[], th
     open: async (provider, kind) => OrtModel.create({ encoder: await encoderPath(kind), decoder: decoder! }, dims,
       provider, threads, kind === 'float' ? 'batched' : 'single'),
     encoderFor,
-    missing: missingProviderFiles,
+    missing: (provider) => missingProviderFiles(provider, providers !== undefined),
     references: manifest.reference,
   }, { requireFaster: providers === undefined });
   return { model: chosen.model, provider: chosen.provider, providerNote: chosen.providerNote,

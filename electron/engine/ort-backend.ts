@@ -46,11 +46,31 @@ export function ortVersion(): string {
 }
 
 /**
+ * Whether the Vulkan loader (libvulkan.so.1), which WebGPU (Dawn) needs on Linux, can be found: in the dynamic
+ * linker's cache (ldconfig; it holds the library names as plain strings) or in LD_LIBRARY_PATH.
+ */
+function hasVulkanLoader(): boolean {
+  try {
+    if (readFileSync('/etc/ld.so.cache').includes('libvulkan.so.1')) return true;
+  } catch {
+    // no cache (a minimal container): look at LD_LIBRARY_PATH alone
+  }
+  return (process.env.LD_LIBRARY_PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, 'libvulkan.so.1')));
+}
+
+/**
  * Why a provider cannot even be tried here, or null. CUDA needs provider libraries that onnxruntime-node's
  * install step downloads; without them session creation fails after printing loader errors, so say it first.
+ * WebGPU on Linux needs a Vulkan loader; without one, Dawn prints a warning on stderr (into `ogonek fix`'s
+ * output) before failing, so the automatic choice skips it. Asked for by name (`named`), it is tried anyway:
+ * the reason is then WebGPU's own error.
  */
-export function missingProviderFiles(provider: ProviderName): string | null {
-  if (provider !== 'cuda' || process.platform !== 'linux') return null;
+export function missingProviderFiles(provider: ProviderName, named = false): string | null {
+  if (process.platform !== 'linux') return null;
+  if (provider === 'webgpu') {
+    return named || hasVulkanLoader() ? null : 'no Vulkan loader (libvulkan.so.1) on this system, which WebGPU needs here';
+  }
+  if (provider !== 'cuda') return null;
   try {
     const lib = join(packageDir(), 'bin', 'napi-v6', 'linux', process.arch, 'libonnxruntime_providers_cuda.so');
     return existsSync(lib) ? null : 'the CUDA provider library is not installed (onnxruntime-node install step skipped)';
