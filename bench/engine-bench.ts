@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encoderIds, utf8Bytes } from '../electron/engine/byte-codec.ts';
+import { encoderIds, utf8Bytes } from '../electron/engine/text/byte-codec.ts';
 import { createEngine, type Engine } from '../electron/engine/index.ts';
 import { stripDiacritics } from '../electron/engine/noise/index.ts';
-import type { DecodeJob } from '../electron/engine/worker-protocol.ts';
+import type { DecodeJob } from '../electron/engine/worker/worker-protocol.ts';
 import { LANGUAGES, type LanguageCode } from '../electron/shared/types.ts';
 
 /** Benchmark size. */

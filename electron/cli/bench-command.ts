@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBench, type BenchResult } from '../../bench/engine-bench.ts';
-import { ortVersion } from '../engine/ort-backend.ts';
+import { ortVersion } from '../engine/model/ort-backend.ts';
 
 const HELP = `Usage: ogonek bench [--quick] [--json] [--report FILE] [--model DIR] [--threads N]
 

@@ -6,17 +6,17 @@ import { fileURLToPath } from 'node:url';
 import type { Corrector, EngineStatus, LanguageCode, ProviderName } from '../shared/types.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Decoding, EngineCorrector, loadLexicon } from './corrector.ts';
+import { type Decoding, EngineCorrector, loadLexicon } from './local-corrector.ts';
 import { Lexicons } from './lexicon/lexicon.ts';
 import { NgramModels } from './lm/ngram-model.ts';
-import type { PlanOptions } from './lexicon-plan.ts';
-import { WorkerClient } from './worker-client.ts';
-import type { ModelInfo } from './worker-protocol.ts';
+import type { PlanOptions } from './lexicon/lexicon-plan.ts';
+import { WorkerClient } from './worker/worker-client.ts';
+import type { ModelInfo } from './worker/worker-protocol.ts';
 
-export { CancelledError } from './worker-client.ts';
-export { ModelFileError } from './model-files.ts';
-export { DECODINGS, type Decoding } from './corrector.ts';
-export { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA } from './lexicon-decode.ts';
+export { CancelledError } from './worker/worker-client.ts';
+export { ModelFileError } from './model/model-files.ts';
+export { DECODINGS, type Decoding } from './local-corrector.ts';
+export { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA } from './decoding/lexicon-decode.ts';
 
 /** Options of createCorrector. */
 export interface CreateCorrectorOptions {

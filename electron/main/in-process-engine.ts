@@ -4,8 +4,8 @@
  * harness binds the real engine to the page through this.
  */
 import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus } from '../shared/types.ts';
-import { CorrectionCancelledError } from './engine-host.ts';
-import { cancelDocument, isCancellation } from './engine-protocol.ts';
+import { CorrectionCancelledError } from '../engine/host/process-corrector.ts';
+import { cancelDocument, isCancellation } from '../engine/host/host-protocol.ts';
 import type { HandlerEngine } from './ipc-handlers.ts';
 
 /** Wraps a Corrector for createHandlers. */

@@ -8,7 +8,7 @@ import {
   openedFileSchema, type AppInfo, type InvokeName, type InvokeResult, type Settings, type SettingsPatch, type invokeContract,
 } from '../shared/contract.ts';
 import type { CorrectOptions, CorrectionResult, EngineStatus } from '../shared/types.ts';
-import { CorrectionCancelledError } from './engine-host.ts';
+import { CorrectionCancelledError } from '../engine/host/process-corrector.ts';
 import type { FileService } from './file-service.ts';
 import type { SettingsService } from './settings-service.ts';
 

@@ -12,7 +12,7 @@ import { CHROMIUM, closeShared, startHarness, type Harness, type HarnessOptions 
 import { saveDocScreenshot } from './support/doc-screenshots.ts';
 import { TableCorrector } from './support/table-corrector.ts';
 import { TrayService } from '../../electron/main/tray-service.ts';
-import { FakeClipboard, FakeGlobalShortcut, FakeNotifier, FakeTray, WordCorrector } from '../unit/main-fakes/fakes.ts';
+import { FakeClipboard, FakeGlobalShortcut, FakeNotifier, FakeTray, WordCorrector } from '../unit/main/support/fakes.ts';
 
 const TABLE = { Siandien: 'Šiandien', grazus: 'gražus', labia: 'labai', todel: 'todėl', zmones: 'žmonės', vaziuoja: 'važiuoja', juros: 'jūros' };
 /** A paragraph for the screenshots: stripped Lithuanian with one typo. */

@@ -6,8 +6,8 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EngineHost } from '../../electron/main/engine-host.ts';
-import type { EngineChild } from '../../electron/main/engine-protocol.ts';
+import { EngineHost } from '../../electron/engine/host/process-corrector.ts';
+import type { EngineChild } from '../../electron/engine/host/host-protocol.ts';
 import { ROOT, ensureBuilt } from './support/build.ts';
 import { chooseModel } from './support/model.ts';
 

@@ -8,11 +8,11 @@
 import { getEventListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
-import { EngineCorrector } from '../../electron/engine/corrector.ts';
+import { encoderIds, utf8Bytes } from '../../electron/engine/text/byte-codec.ts';
+import { EngineCorrector } from '../../electron/engine/local-corrector.ts';
 import { createEngine, type Engine } from '../../electron/engine/index.ts';
-import type { DecodeBackend } from '../../electron/engine/worker-client.ts';
-import type { DecodeJob } from '../../electron/engine/worker-protocol.ts';
+import type { DecodeBackend } from '../../electron/engine/worker/worker-client.ts';
+import type { DecodeJob } from '../../electron/engine/worker/worker-protocol.ts';
 
 const TINY = fileURLToPath(new URL('../fixtures/tiny-model', import.meta.url));
 

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOS_ID, BYTE_OFFSET, encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
+import { BOS_ID, BYTE_OFFSET, encoderIds, utf8Bytes } from '../../electron/engine/text/byte-codec.ts';
 import { createCorrector, type EngineHandle } from '../../electron/engine/index.ts';
 import { lexiconFromForms, lexiconPath } from '../../electron/engine/lexicon/lexicon.ts';
 import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.ts';
-import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../electron/engine/lexicon-plan.ts';
-import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
+import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../electron/engine/lexicon/lexicon-plan.ts';
+import { loadModel, type LoadedModel } from '../../electron/engine/model/model-loader.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { tempDirs } from '../support/temp-dirs.ts';
 

@@ -7,9 +7,9 @@ import { type Lexicon, LexiconError, readLexicon } from '../../engine/lexicon/le
 import type { LanguageCode } from '../../shared/types.ts';
 import { EvalInputError } from '../gold-file.ts';
 import { DEFAULT_MODEL_DIR } from '../paths.ts';
-import { contextWeight } from '../../engine/corrector.ts';
-import { hasTypedDiacritics } from '../../engine/lexicon-decode.ts';
-import { buildPlan, choosePriorBest, DEFAULT_PLAN_OPTIONS } from '../../engine/lexicon-plan.ts';
+import { contextWeight } from '../../engine/local-corrector.ts';
+import { hasTypedDiacritics } from '../../engine/decoding/lexicon-decode.ts';
+import { buildPlan, choosePriorBest, DEFAULT_PLAN_OPTIONS } from '../../engine/lexicon/lexicon-plan.ts';
 import { readNgramModel } from '../../engine/lm/ngram-model.ts';
 import { correctAll, createModelCorrector, createProductCorrector } from './model.ts';
 import { createSpellChecker, createSpellCorrector, loadWordFrequencies } from './spell.ts';
