@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encoderIds, utf8Bytes } from '../electron/engine/text/byte-codec.ts';
-import { createEngine, type Engine } from '../electron/engine/index.ts';
+import { greedyDecode, speculativeDecode } from '../electron/engine/decoding/decode.ts';
+import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../electron/engine/index.ts';
+import { loadModel } from '../electron/engine/model/model-loader.ts';
 import { stripDiacritics } from '../electron/engine/noise/index.ts';
-import type { DecodeJob } from '../electron/engine/worker/worker-protocol.ts';
+import { encoderIds, utf8Bytes } from '../electron/engine/text/byte-codec.ts';
 import { LANGUAGES, type LanguageCode } from '../electron/shared/types.ts';
 
 /** Benchmark size. */
@@ -18,7 +19,7 @@ export interface BenchOptions {
   log?: (line: string) => void;
 }
 
-/** Figures of one run (the JSON of `ogonek bench --json`). */
+/** Figures of one run (the JSON of `tsx bench/engine-report.ts --json`). */
 export interface BenchResult {
   load_ms: number;
   load_p95_ms: number;
@@ -85,10 +86,6 @@ async function timeIt<T>(f: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, value];
 }
 
-function job(text: string, lang: LanguageCode, greedy: boolean, draft?: string | null): DecodeJob {
-  const input = utf8Bytes(text.normalize('NFC'));
-  return { encoderIds: encoderIds(input, lang), source: draft ? utf8Bytes(draft) : input, greedy };
-}
 
 /** Runs the whole benchmark. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
@@ -96,15 +93,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const threads = options.threads ?? 2;
   const runs = options.quick ? 2 : 3;
   const loads: number[] = [];
-  let engine: Engine | undefined;
+  let loaded: LocalCorrector | undefined;
   for (let i = 0; i < runs; i++) {
     // One engine at a time, as in the app: the peak RSS must not count two loaded models.
-    if (engine) await engine.corrector.dispose();
-    const [ms, e] = await timeIt(() => createEngine({ modelDir: options.modelDir, threads }));
+    await loaded?.dispose();
+    const [ms, c] = await timeIt(() => createCorrector({ modelDir: options.modelDir, threads }));
     loads.push(ms);
-    engine = e;
+    loaded = c;
   }
-  const { corrector, worker } = engine!;
+  const corrector = loaded!;
   log(`load: ${loads.map((x) => x.toFixed(0)).join(', ')} ms on ${corrector.status().provider}`);
   const sentences = benchSentences(options.quick ? 3 : 12);
   await corrector.correct(sentences[0]!.text, { language: sentences[0]!.lang }); // warm-up
@@ -116,7 +113,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   for (const lang of LANGUAGES) {
     const own = sentences.filter((s) => s.lang === lang);
     if (own.length === 0) continue;
-    await corrector.prepare(lang);
+    await corrector.setup({ languages: [lang] });
     for (let run = 0; run < runs; run++) {
       for (const { text } of own) {
         corrector.cache.clear();
@@ -128,26 +125,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
   log(`sentences: ${sentences.length} x ${runs}, p50 ${quantile(sentenceMs, 0.5).toFixed(1)} ms`);
 
-  // Greedy vs speculative decoding of the same sentences in the worker, interleaved for fairness.
-  const greedySet = options.quick ? sentences.slice(0, 20) : sentences.filter((_s, i) => i % 2 === 0);
-  const greedyMs: number[] = [];
-  const specMs: number[] = [];
-  let mismatches = 0;
-  let passes = 0;
-  let bytes = 0;
-  for (const { text, lang } of greedySet) {
-    await corrector.prepare(lang);
-    // Speculative decoding from the input as its draft and greedy decoding must give the same ids.
-    const [spec] = await worker.decode([job(text, lang, false, null)]);
-    const [greedy] = await worker.decode([job(text, lang, true)]);
-    if (JSON.stringify(spec!.ids) !== JSON.stringify(greedy!.ids)) mismatches++;
-    specMs.push(spec!.ms);
-    greedyMs.push(greedy!.ms);
-    passes += spec!.passes;
-    bytes += spec!.ids.length;
-  }
-  log(`greedy: ${greedySet.length} sentences, p50 ${quantile(greedyMs, 0.5).toFixed(1)} ms, ${mismatches} mismatches`);
-
   // Re-checking a paragraph after a one-character edit: only the edited sentence misses the cache.
   const editMs: number[] = [];
   const edits = options.quick ? 10 : 40;
@@ -156,7 +133,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const pool = sentences.filter((s) => s.lang === lang);
     if (pool.length < 2) continue;
     const paragraph = pool.map((s) => s.text).join(' ');
-    await corrector.prepare(lang);
+    await corrector.setup({ languages: [lang] });
     await corrector.correct(paragraph, { language: lang, documentId: 'bench' });
     const at = Math.floor(paragraph.length * ((e * 0.37) % 1));
     const edited = paragraph.slice(0, at) + 'x' + paragraph.slice(at);
@@ -168,7 +145,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const docLang: LanguageCode = 'cs';
   const doc = benchSentences(options.quick ? 15 : 60).filter((s) => s.lang === docLang).map((s) => s.text).join(' ');
   const docRates: number[] = [];
-  await corrector.prepare(docLang);
+  await corrector.setup({ languages: [docLang] });
   for (let run = 0; run < (options.quick ? 1 : 2); run++) {
     corrector.cache.clear();
     const [ms] = await timeIt(() => corrector.correct(doc, { language: docLang, onProgress: () => undefined }));
@@ -176,6 +153,31 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
   const status = corrector.status();
   await corrector.dispose();
+
+  // Greedy vs speculative decoding of the same sentences, interleaved for fairness, on the model loaded here
+  // once the corrector (and its worker's model) is gone: greedy decoding is the reference, not a mode of the
+  // engine, and the peak RSS must not count two loaded models.
+  const model = await loadModel(options.modelDir ?? DEFAULT_MODEL_DIR, undefined, threads);
+  const greedySet = options.quick ? sentences.slice(0, 20) : sentences.filter((_s, i) => i % 2 === 0);
+  const greedyMs: number[] = [];
+  const specMs: number[] = [];
+  let mismatches = 0;
+  let passes = 0;
+  let bytes = 0;
+  for (const { text, lang } of greedySet) {
+    const input = utf8Bytes(text.normalize('NFC'));
+    const ids = encoderIds(input, lang);
+    // Speculative decoding from the input as its draft and greedy decoding must give the same ids.
+    const [specTime, spec] = await timeIt(() => speculativeDecode(model.model, ids, input));
+    const [greedyTime, greedy] = await timeIt(() => greedyDecode(model.model, ids));
+    if (JSON.stringify(spec.ids) !== JSON.stringify(greedy.ids)) mismatches++;
+    specMs.push(specTime);
+    greedyMs.push(greedyTime);
+    passes += spec.passes;
+    bytes += spec.ids.length;
+  }
+  await model.model.release();
+  log(`greedy: ${greedySet.length} sentences, p50 ${quantile(greedyMs, 0.5).toFixed(1)} ms, ${mismatches} mismatches`);
   return {
     load_ms: round(quantile(loads, 0.5)), load_p95_ms: round(quantile(loads, 0.95)),
     sentence_p50_ms: round(quantile(sentenceMs, 0.5)), sentence_p95_ms: round(quantile(sentenceMs, 0.95)),

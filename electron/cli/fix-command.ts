@@ -28,7 +28,7 @@ paragraph by paragraph as it goes.
   --model DIR      model folder (default: the bundled models/)
   --provider NAME  execution providers to try, comma-separated (default: the platform's accelerator, then cpu)
   --decoding NAME  ${DECODINGS.join(' | ')}: lexicon (default) makes the model choose among the dictionary
-                   forms of each word; speculative and greedy let it write freely (the same output)`;
+                   forms of each word; speculative lets it write freely`;
 
 /** Why a file cannot be read, before anything is written; null when it can. */
 async function unreadable(file: string): Promise<string | null> {

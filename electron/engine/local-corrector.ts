@@ -3,8 +3,9 @@
  * document mode with progress, and suggestions built from the decoder output. Decoding itself happens in a
  * DecodeBackend (the worker thread in the app and the CLI, an in-process fake in unit tests).
  */
+import { CorrectionCancelledError } from '../shared/cancellation.ts';
 import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, type EngineStatus,
-  type LanguageCode, type LanguageSpan, type Suggestion } from '../shared/types.ts';
+  type LanguageCode, type LanguageSpan, type SetupOptions, type Suggestion } from '../shared/types.ts';
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './text/byte-codec.ts';
 import type { ContextModel } from './lm/context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
@@ -16,7 +17,7 @@ import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
 import { segmentUnits, type TextUnit } from './text/segment.ts';
 import { applySuggestions, buildSuggestions } from './suggestions/suggestions.ts';
-import { CancelledError, type DecodeBackend } from './worker/worker-client.ts';
+import type { DecodeBackend } from './worker/worker-client.ts';
 import type { DecodeJob } from './worker/worker-protocol.ts';
 
 /** Units sent to the backend per message: small enough for prompt progress and cancellation. */
@@ -27,7 +28,7 @@ export interface CorrectorModel {
   modelVersion: string;
   maxInputBytes: number;
   status: EngineStatus;
-  /** How units are decoded (default speculative; greedy gives the same output, slower). */
+  /** How units are decoded (default speculative). */
   decoding?: Decoding;
   /** The complete lexicons whose forms lexicon decoding ranks; without them, units are decoded speculatively. */
   forms?: Lexicons;
@@ -75,8 +76,11 @@ export function contextWeight(lang: LanguageCode, typed: boolean,
     : overrides.lmWeight ?? LM_WEIGHTS[lang] ?? DEFAULT_LM_WEIGHT;
 }
 
-/** Decoding strategies: free decoding (speculative == greedy, byte for byte) or ranking lexicon candidates. */
-export const DECODINGS = ['speculative', 'greedy', 'lexicon'] as const;
+/**
+ * Decoding strategies: ranking lexicon candidates, or free decoding (input-guided speculation, byte for byte
+ * what greedy decoding writes; greedy itself is the reference of the tests and the benchmark, not a mode).
+ */
+export const DECODINGS = ['lexicon', 'speculative'] as const;
 
 /** One of {@link DECODINGS}. */
 export type Decoding = (typeof DECODINGS)[number];
@@ -105,6 +109,16 @@ export async function loadLexicon(model: Pick<CorrectorModel, 'decoding' | 'form
   return (await model.forms?.get(lang)) ?? null;
 }
 
+/**
+ * Loads the lexicon and the language model of each language (in parallel; a language model that cannot be
+ * read is reported by its loader and goes without). Rejects like loadLexicon.
+ */
+export async function loadLanguages(model: Pick<CorrectorModel, 'decoding' | 'forms' | 'lms'>,
+  languages: readonly LanguageCode[]): Promise<void> {
+  await Promise.all(languages.map((lang) => Promise.all([loadLexicon(model, lang),
+    model.decoding === 'lexicon' ? model.lms?.get(lang) : undefined])));
+}
+
 /** Consecutive units of one language as spans of the text (from the first unit's start to the last one's end). */
 function languageSpans(units: TextUnit[], languages: ResolvedLanguage[]): LanguageSpan[] {
   const spans: LanguageSpan[] = [];
@@ -125,8 +139,8 @@ function mainLanguage(spans: LanguageSpan[]): LanguageCode | undefined {
   return best;
 }
 
-/** Corrector over a decode backend. */
-export class EngineCorrector implements Corrector {
+/** The Corrector of this process: the pipeline here, decoding in a backend (the worker thread, or a fake). */
+export class LocalCorrector implements Corrector {
   readonly cache = new ResultCache();
   private readonly documents = new Map<string, AbortController>();
   private disposed = false;
@@ -229,25 +243,21 @@ export class EngineCorrector implements Corrector {
     const fresh = new Map<string, UnitSuggestions>();
     report(done);
     for (let b = 0; b < todo.length; b += BATCH) {
-      if (signal.aborted) throw new CancelledError();
+      if (signal.aborted) throw new CorrectionCancelledError();
       const texts = todo.slice(b, b + BATCH);
       const views = texts.map((t) => viewOf.get(t)!);
       const nfcs = views.map((v) => v.text.normalize('NFC'));
       const inputs = nfcs.map((t) => utf8Bytes(t));
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
-        if (forms) {
-          const typed = hasTypedDiacritics(nfc, language.code);
-          const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model) } : undefined;
-          const plan = buildPlan(nfc, language.code, forms, planOptions, context);
-          return { encoderIds: encoderIds(input, language.tag), source: input,
-            lexicon: { plan, lambda: lambdaFor(typed, this.model) } };
-        }
-        if (decoding === 'greedy') return { encoderIds: encoderIds(input, language.tag), source: input, greedy: true };
-        return { encoderIds: encoderIds(input, language.tag), source: input };
+        if (!forms) return { decoding: 'speculative', encoderIds: encoderIds(input, language.tag), source: input };
+        const typed = hasTypedDiacritics(nfc, language.code);
+        const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model) } : undefined;
+        return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
+          plan: buildPlan(nfc, language.code, forms, planOptions, context), lambda: lambdaFor(typed, this.model) };
       });
       const outcomes = await this.backend.decode(jobs, signal);
-      if (signal.aborted) throw new CancelledError();
+      if (signal.aborted) throw new CorrectionCancelledError();
       texts.forEach((t, i) => {
         const suggestions = this.suggestionsFor(t, views[i]!, inputs[i]!, outcomes[i]!.ids, outcomes[i]!.probs, language.code);
         this.cache.set(version, language.tag, t, suggestions);
@@ -268,10 +278,13 @@ export class EngineCorrector implements Corrector {
     return suggestionsOnUnit(text, view, onView);
   }
 
-  /** Loads what a language needs (its lexicons) ahead of the first request, e.g. when the user picks it. */
-  async prepare(language: LanguageCode): Promise<void> {
-    await Promise.all([loadLexicon(this.model, language),
-      this.model.decoding === 'lexicon' ? this.model.lms?.get(language) : undefined]);
+  /** Loads what the languages need (lexicons, language models) ahead of their first request. */
+  async setup(options: SetupOptions): Promise<void> {
+    await loadLanguages(this.model, options.languages);
+  }
+
+  cancel(documentId: string): void {
+    this.documents.get(documentId)?.abort();
   }
 
   async dispose(): Promise<void> {

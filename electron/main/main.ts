@@ -16,8 +16,7 @@ import { buildAppMenu } from './app-menu.ts';
 import { appPaths } from './app-paths.ts';
 import type { ClipboardPort } from './clipboard-fixer.ts';
 import { EditorWindow } from './editor-window.ts';
-import { EngineHost } from '../engine/host/process-corrector.ts';
-import type { EngineChild } from '../engine/host/host-protocol.ts';
+import { ProcessCorrector, type EngineChild } from '../engine/host/index.ts';
 import { FileService, TEXT_EXTENSIONS } from './file-service.ts';
 import { createHandlers } from './ipc-handlers.ts';
 import { registerIpc } from './ipc-router.ts';
@@ -57,7 +56,7 @@ async function start(launch: LaunchRequests): Promise<void> {
   applySessionSecurity(paths.renderer);
   app.setAboutPanelOptions(aboutPanelOptions({ version: app.getVersion() }));
   const settings = new SettingsService(new Store({ name: 'settings', clearInvalidConfig: true }) as unknown as SettingsBackend);
-  const engine = new EngineHost({ spawn: forkEngine, modelDir: paths.models });
+  const engine = new ProcessCorrector({ spawn: forkEngine, modelDir: paths.models });
   const editor = new EditorWindow({ preloadPath: paths.preload, iconPath: paths.icon, devTools: !app.isPackaged });
   const filters = [{ name: 'Text and Markdown', extensions: TEXT_EXTENSIONS.map((e) => e.slice(1)) }];
   const files = new FileService({
@@ -143,6 +142,8 @@ async function start(launch: LaunchRequests): Promise<void> {
   settings.onDidChange((next) => {
     editor.send('onDidChangeSettings', next);
     applySettings(next);
+    // A language just chosen loads its lexicon and language model now, not on the first keystroke.
+    if (next.language !== 'auto') void engine.setup({ languages: [next.language] });
   });
   applySettings(settings.get());
   void localServer.start();

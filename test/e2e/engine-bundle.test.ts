@@ -6,15 +6,14 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EngineHost } from '../../electron/engine/host/process-corrector.ts';
-import type { EngineChild } from '../../electron/engine/host/host-protocol.ts';
+import { ProcessCorrector, type EngineChild } from '../../electron/engine/host/index.ts';
 import { ROOT, ensureBuilt } from './support/build.ts';
 import { chooseModel } from './support/model.ts';
 
 const model = chooseModel();
 if (!model.dir) console.log(`[e2e] skipping the engine bundle test: ${model.reason}`);
 
-let host: EngineHost | undefined;
+let host: ProcessCorrector | undefined;
 afterEach(async () => host?.dispose());
 
 function forkBundle(): EngineChild {
@@ -34,7 +33,7 @@ describe.skipIf(!model.dir)('the built engine bundle', () => {
   beforeAll(() => ensureBuilt('electron'));
 
   it('loads the model and corrects text, outside the TypeScript sources', async () => {
-    host = new EngineHost({ spawn: forkBundle, modelDir: model.dir! });
+    host = new ProcessCorrector({ spawn: forkBundle, modelDir: model.dir! });
     await expect.poll(() => host!.status().state, { timeout: 60_000 }).toBe('ready');
     expect(host.status().provider).toBeDefined();
     const progress: number[] = [];

@@ -98,55 +98,6 @@ function posterior(totals: number[], best: number): number {
 }
 
 /**
- * Greedy decoding of one word restricted to its letters' variants, letter by letter: each variant of a letter
- * is scored whole (all its bytes, one decoder call each), since comparing only first bytes would let a UTF-8
- * lead byte shared by many letters (0xC5: ł ń ř š ž ů ő ...) outweigh the one plain letter.
- */
-async function letterByLetter(session: ScoringSession, letters: Uint8Array[][], pending: number[], past: number):
-  Promise<{ ids: number[]; probs: number[]; pending: number[]; past: number; passes: number }> {
-  const ids: number[] = [];
-  const probs: number[] = [];
-  let passes = 0;
-  for (const variants of letters) {
-    if (variants.length === 1) {
-      for (const b of variants[0]!) {
-        ids.push(b + BYTE_OFFSET);
-        probs.push(1);
-        pending.push(b + BYTE_OFFSET);
-      }
-      continue;
-    }
-    const totals: number[] = [];
-    let best = 0;
-    let bestCache: unknown;
-    for (const v of variants) {
-      const query = Int32Array.from([...pending, ...[...v].map((b) => b + BYTE_OFFSET)]);
-      const r = await session.score(query, past);
-      passes++;
-      let logP = 0;
-      for (let j = 0; j < v.length; j++) logP += r.logProbs[(pending.length - 1 + j) * r.vocab + v[j]! + BYTE_OFFSET]!;
-      totals.push(logP);
-      if (totals.length === 1 || logP > totals[best]!) {
-        best = totals.length - 1;
-        bestCache = r.cache;
-      }
-    }
-    session.restore(bestCache);
-    const chosen = variants[best]!;
-    const confidence = posterior(totals, best);
-    for (const b of chosen) {
-      ids.push(b + BYTE_OFFSET);
-      probs.push(confidence);
-    }
-    // The chosen letter's last byte is fed again with the next query (its cache entry is rewritten with the
-    // same values), so that query's first row is the distribution after it.
-    past += pending.length + chosen.length - 1;
-    pending = [chosen[chosen.length - 1]! + BYTE_OFFSET];
-  }
-  return { ids, probs, pending, past, passes };
-}
-
-/**
  * Decodes `source` (the sentence bytes behind `encoderIds`) choosing among the plan's candidates.
  * Output ids are the chosen bytes followed by EOS; the probability of copied bytes is 1 and that of a chosen
  * word's bytes is the word's posterior among its candidates.
@@ -182,23 +133,6 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
       throw new RangeError(`plan word [${word.start}, ${word.end}) is not inside the sentence after ${at}`);
     }
     copy(word.start);
-    if (word.variants) {
-      const letters = word.variants;
-      const room = letters.reduce((n, vs) => n + Math.max(...vs.map((v) => v.length)), 0);
-      if (pending.length === 0 || past + pending.length + room > model.maxPositions) {
-        copy(word.end);
-      } else {
-        const r = await letterByLetter(session, letters, pending, past);
-        passes += r.passes;
-        past = r.past;
-        pending = r.pending;
-        ids.push(...r.ids);
-        probs.push(...r.probs);
-        at = word.end;
-      }
-      choices.push(-1);
-      continue;
-    }
     if (word.candidates.length === 1) {
       // Nothing to rank: the lone candidate is written (and fed with the next call).
       for (const b of word.candidates[0]!.bytes) {

@@ -1,12 +1,13 @@
 /**
- * Entry of the engine's utility process: loads the Corrector and answers EngineHost's messages.
+ * Entry of the engine's utility process: loads the Corrector and answers ProcessCorrector's messages.
  *
  * Runs under Electron's utilityProcess (process.parentPort) in the app, and under Node's
  * child_process.fork (process.send) in tests, so the same file is exercised both ways.
  * Nothing here imports electron: the engine stays testable under plain Node.
  */
-import type { Corrector } from '../../shared/types.ts';
-import { cancelDocument, hostMessageSchema, isCancellation, type EngineMessage, type HostMessage } from './host-protocol.ts';
+import { CorrectionCancelledError } from '../../shared/cancellation.ts';
+import type { Corrector, SetupOptions } from '../../shared/types.ts';
+import { hostMessageSchema, type EngineMessage, type HostMessage } from './host-protocol.ts';
 
 interface ParentPort {
   postMessage(message: EngineMessage): void;
@@ -65,13 +66,19 @@ async function correct(message: Extract<HostMessage, { type: 'correct' }>): Prom
     port.postMessage({ type: 'status', status: corrector.status() });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    port.postMessage({ type: 'error', id: message.id, message: text, cancelled: isCancellation(error) });
+    port.postMessage({ type: 'error', id: message.id, message: text, cancelled: error instanceof CorrectionCancelledError });
   }
 }
 
 async function cancel(documentId: string): Promise<void> {
   const corrector = await correctorPromise?.catch(() => undefined);
-  if (corrector) await cancelDocument(corrector, documentId);
+  corrector?.cancel(documentId);
+}
+
+/** Loads ahead what the host asked for; a failure is left to the first request, which names it. */
+async function setup(options: SetupOptions): Promise<void> {
+  const corrector = await correctorPromise?.catch(() => undefined);
+  await corrector?.setup(options).catch(() => undefined);
 }
 
 port.onMessage((raw) => {
@@ -86,7 +93,9 @@ port.onMessage((raw) => {
     correctorPromise.catch(() => undefined);
   } else if (message.type === 'correct') {
     void correct(message);
-  } else {
+  } else if (message.type === 'cancel') {
     void cancel(message.documentId);
+  } else {
+    void setup({ languages: message.languages });
   }
 });

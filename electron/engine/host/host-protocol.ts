@@ -1,10 +1,9 @@
 /**
- * Messages between the main process (EngineHost) and the engine's utility process (engine-process.ts).
+ * Messages between the main process (ProcessCorrector) and the engine's utility process (engine-process.ts).
  * Both ends validate what they receive: a crashed or confused peer must not become a crashed main process.
  */
 import { z } from 'zod';
-import { correctionResultSchema, engineStatusSchema, languageChoiceSchema } from '../../shared/contract.ts';
-import type { Corrector } from '../../shared/types.ts';
+import { correctionResultSchema, engineStatusSchema, languageChoiceSchema, setupOptionsSchema } from '../../shared/types.ts';
 
 /** Options the host passes when it starts the engine process (as the first message). */
 export const engineInitSchema = z.object({
@@ -23,6 +22,7 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     documentId: z.string().optional(),
   }),
   z.object({ type: z.literal('cancel'), documentId: z.string() }),
+  z.object({ type: z.literal('setup'), ...setupOptionsSchema.shape }),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
@@ -43,18 +43,4 @@ export interface EngineChild {
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number) => void): void;
   kill(): void;
-}
-
-/** Whether an engine error means "superseded or cancelled" (the engine's CancelledError is named AbortError). */
-export function isCancellation(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return /abort|cancel|supersed/i.test(`${error.name} ${error.message}`);
-}
-
-/**
- * Cancels whatever `documentId` has in flight. The Corrector interface has no cancel method, but a newer
- * request for the same document supersedes the older one, and an empty one costs nothing.
- */
-export async function cancelDocument(corrector: Pick<Corrector, 'correct'>, documentId: string): Promise<void> {
-  await corrector.correct('', { language: 'auto', documentId }).catch(() => undefined);
 }

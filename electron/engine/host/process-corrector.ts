@@ -12,7 +12,8 @@
  * `stallTimeoutMs`, the process is killed and restarted like a crashed one, and what was pending fails
  * with EngineTimeoutError, whose message tells the user what happened.
  */
-import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus } from '../../shared/types.ts';
+import { CorrectionCancelledError } from '../../shared/cancellation.ts';
+import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus, SetupOptions } from '../../shared/types.ts';
 import { engineMessageSchema, type EngineChild, type EngineMessage } from './host-protocol.ts';
 
 /** A request failed because the engine process died; asking again is safe. */
@@ -31,16 +32,8 @@ export class EngineTimeoutError extends Error {
   }
 }
 
-/** A request was superseded or cancelled; nobody is waiting for its answer. */
-export class CorrectionCancelledError extends Error {
-  constructor(message = 'Correction cancelled.') {
-    super(message);
-    this.name = 'CorrectionCancelledError';
-  }
-}
-
-/** How EngineHost starts and restarts its process. */
-export interface EngineHostOptions {
+/** How ProcessCorrector starts and restarts its process. */
+export interface ProcessCorrectorOptions {
   spawn: () => EngineChild;
   modelDir?: string;
   threads?: number;
@@ -64,12 +57,12 @@ interface Pending {
   watchdog?: ReturnType<typeof setTimeout>;
 }
 
-/** Default for EngineHostOptions.stallTimeoutMs. */
+/** Default for ProcessCorrectorOptions.stallTimeoutMs. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /** A Corrector backed by a restartable engine process. */
-export class EngineHost implements Corrector {
-  #options: Required<Omit<EngineHostOptions, 'modelDir' | 'threads'>> & Pick<EngineHostOptions, 'modelDir' | 'threads'>;
+export class ProcessCorrector implements Corrector {
+  #options: Required<Omit<ProcessCorrectorOptions, 'modelDir' | 'threads'>> & Pick<ProcessCorrectorOptions, 'modelDir' | 'threads'>;
   #child: EngineChild | undefined;
   #status: EngineStatus = { state: 'loading' };
   #pending = new Map<number, Pending>();
@@ -79,7 +72,7 @@ export class EngineHost implements Corrector {
   #disposed = false;
   #listeners = new Set<(status: EngineStatus) => void>();
 
-  constructor(options: EngineHostOptions) {
+  constructor(options: ProcessCorrectorOptions) {
     this.#options = {
       maxCrashes: 3,
       crashWindowMs: 60_000,
@@ -100,6 +93,14 @@ export class EngineHost implements Corrector {
   onDidChangeStatus(listener: (status: EngineStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Asks the engine process to load what `options` names. It answers nothing: a language that cannot be loaded
+   * fails its first request with the reason, as without setup.
+   */
+  async setup(options: SetupOptions): Promise<void> {
+    this.#child?.postMessage({ type: 'setup', languages: options.languages });
   }
 
   correct(text: string, options: CorrectOptions): Promise<CorrectionResult> {

@@ -5,43 +5,41 @@
  * their log relative frequency. Everything else
  * (spaces, punctuation, numbers, other scripts, unknown words) is copied byte for byte by lexicon-decode.ts.
  */
+import { z } from 'zod';
 import type { LanguageCode } from '../../shared/types.ts';
 import { utf8Bytes } from '../text/byte-codec.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import type { Lexicon } from './lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
-import { NOISE_TABLES } from '../noise/tables.ts';
 
 const decoder = new TextDecoder();
 
 /** One spelling the decoder may choose for a word. */
-export interface PlanCandidate {
+export const planCandidateSchema = z.object({
   /** UTF-8 bytes, capitalised like the input word. */
-  bytes: Uint8Array;
-  /** log(count / total count of the word's candidates). */
-  logPrior: number;
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected a Uint8Array'),
+  /** log(count / total count of the word's candidates), or its score in context (context.ts). */
+  logPrior: z.number(),
   /** The input word itself. */
-  input: boolean;
-}
+  input: z.boolean(),
+});
+export type PlanCandidate = z.infer<typeof planCandidateSchema>;
 
 /** A word with a choice, at UTF-8 byte offsets [start, end) of the (NFC) sentence. */
-export interface PlanWord {
-  start: number;
-  end: number;
-  /** The lexicon's spellings (the input first); empty for a word decoded letter by letter. */
-  candidates: PlanCandidate[];
-  /**
-   * For a word the lexicon does not know (PlanOptions.unknown 'model'): per letter, the UTF-8 bytes of the
-   * letters that strip to the same base (the input letter first). The model picks greedily among them.
-   */
-  variants?: Uint8Array[][];
-}
+export const planWordSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The lexicon's spellings, the input first where it is one. */
+  candidates: z.array(planCandidateSchema).min(1),
+  /** Where the candidates come from: the word's key in the lexicon, or the forms a typo away from an unknown word. */
+  source: z.enum(['lexicon', 'typo']),
+});
+export type PlanWord = z.infer<typeof planWordSchema>;
 
 /** The words of one sentence that lexicon decoding scores, in text order, never adjacent. */
-export interface LexiconPlan {
-  words: PlanWord[];
-}
+export const lexiconPlanSchema = z.object({ words: z.array(planWordSchema) });
+export type LexiconPlan = z.infer<typeof lexiconPlanSchema>;
 
 /** How candidates are chosen. */
 export interface PlanOptions {
@@ -55,8 +53,6 @@ export interface PlanOptions {
    * seen once: an unattested spelling of a known key is usually a stripped one).
    */
   inputCount: number;
-  /** Words without candidates: copied, or decoded by the model restricted to their letters' variants. */
-  unknown: 'copy' | 'model';
   /** Never take away a diacritic the writer typed: candidates may only add diacritics to plain letters. */
   keepTypedDiacritics: boolean;
   /**
@@ -75,42 +71,8 @@ export interface PlanOptions {
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
-  inputCount: 0.05, unknown: 'copy', keepTypedDiacritics: true, typoMinLength: 4, typoMaxEdits: 2,
+  inputCount: 0.05, keepTypedDiacritics: true, typoMinLength: 4, typoMaxEdits: 2,
   typoCostWeight: 3, typoInputShare: 0.5, typoMaxCandidates: 3 };
-
-const reverseMaps = new Map<LanguageCode, Map<string, string[]>>();
-
-/** Base letter -> the letters of `lang` that strip to it (both cases, as in the noise tables). */
-function variantMap(lang: LanguageCode): Map<string, string[]> {
-  let map = reverseMaps.get(lang);
-  if (!map) {
-    map = new Map();
-    for (const [letter, base] of Object.entries(NOISE_TABLES.strip.languages[lang] ?? {})) {
-      map.set(base, [...(map.get(base) ?? []), letter]);
-    }
-    reverseMaps.set(lang, map);
-  }
-  return map;
-}
-
-/**
- * Per letter of `word`, the letters it may become (itself first), or null when no letter has a choice.
- * With `keepTyped`, a letter typed with a diacritic stays as it is.
- */
-export function letterVariants(word: string, lang: LanguageCode, keepTyped = false): string[][] | null {
-  const map = variantMap(lang);
-  const table = NOISE_TABLES.strip.languages[lang] ?? {};
-  let any = false;
-  const out = [...word].map((ch) => {
-    if (keepTyped && table[ch] !== undefined) return [ch];
-    const base = table[ch] ?? ch;
-    const all = [ch, ...[base, ...(map.get(base) ?? [])].filter((v) => v !== ch)];
-    const unique = [...new Set(all)];
-    if (unique.length > 1) any = true;
-    return unique;
-  });
-  return any ? out : null;
-}
 
 /** A word inside a whitespace token, at UTF-16 offsets [start, end) of the text. */
 export interface WordSpan {
@@ -201,8 +163,17 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
 /** The candidates of one word, or null when there is nothing to choose. */
 export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon,
   options: PlanOptions = DEFAULT_PLAN_OPTIONS): PlanCandidate[] | null {
+  return wordChoice(word, lang, lexicon, options)?.candidates ?? null;
+}
+
+/** The candidates of one word and where they come from, or null when there is nothing to choose. */
+function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions):
+  Pick<PlanWord, 'candidates' | 'source'> | null {
   const forms = lexicon.variants(lexiconKey(word, lang));
-  if (forms.length === 0) return typoCandidates(word, lang, lexicon, options);
+  if (forms.length === 0) {
+    const typos = typoCandidates(word, lang, lexicon, options);
+    return typos && { candidates: typos, source: 'typo' };
+  }
   const lower = lowerFor(word, lang);
   const weight = (count: number) => count || options.dictionaryCount;
   const total = forms.reduce((sum, f) => sum + weight(f.count), 0);
@@ -215,9 +186,10 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon
   const sum = list.reduce((s, f) => s + f.count, 0) + inputCount;
   const others = list.map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false }));
   // inputCount 0: an unattested input is no candidate (a lone attested form is then written without asking the model).
-  if (inputCount <= 0) return others;
+  if (inputCount <= 0) return { candidates: others, source: 'lexicon' };
   // The input comes first, spelled exactly as written (even where lowercasing is not reversible).
-  return [{ bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true }, ...others];
+  return { candidates: [{ bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true }, ...others],
+    source: 'lexicon' };
 }
 
 /** The plan of one NFC sentence. With `model`, the candidates' priors are first re-scored in context. */
@@ -230,16 +202,14 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let charAt = 0;
   let byteAt = 0;
   for (const span of wordSpans(text)) {
-    const candidates = candidatesFor(span.text, lang, lexicon, options);
-    // A known key with nothing to choose is not in the lexicon either, so 'model' also reaches plain words.
-    const letters = !candidates && options.unknown === 'model'
-      ? letterVariants(span.text, lang, options.keepTypedDiacritics) : null;
+    const choice = wordChoice(span.text, lang, lexicon, options);
     if (context) {
-      slots.push(candidates
-        ? { forms: candidates.map((c) => lowerFor(decoder.decode(c.bytes), lang)), logPriors: candidates.map((c) => c.logPrior) }
+      slots.push(choice
+        ? { forms: choice.candidates.map((c) => lowerFor(decoder.decode(c.bytes), lang)),
+          logPriors: choice.candidates.map((c) => c.logPrior) }
         : { forms: [lowerFor(span.text, lang)], logPriors: [0] });
     }
-    if (!candidates && !letters) {
+    if (!choice) {
       if (context) slotWord.push(null);
       continue;
     }
@@ -247,15 +217,14 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     const start = byteAt;
     byteAt += utf8Bytes(span.text).length;
     charAt = span.end;
-    const word: PlanWord = candidates ? { start, end: byteAt, candidates }
-      : { start, end: byteAt, candidates: [], variants: letters!.map((vs) => vs.map((v) => utf8Bytes(v))) };
+    const word: PlanWord = { start, end: byteAt, ...choice };
     words.push(word);
     if (context) slotWord.push(word);
   }
   if (context && words.some((w) => w.candidates.length > 1)) {
     contextPriors(slots, context.model, context.weight).forEach((priors, i) => {
       const word = slotWord[i];
-      if (word && word.candidates.length > 0) word.candidates.forEach((c, k) => { c.logPrior = priors[k]!; });
+      if (word) word.candidates.forEach((c, k) => { c.logPrior = priors[k]!; });
     });
   }
   return { words };
@@ -270,7 +239,6 @@ export function choosePriorBest(text: string, plan: LexiconPlan): string {
   const parts: Uint8Array[] = [];
   let at = 0;
   for (const word of plan.words) {
-    if (word.candidates.length === 0) continue;
     let best = word.candidates[0]!;
     for (const c of word.candidates) if (c.logPrior > best.logPrior) best = c;
     parts.push(bytes.subarray(at, word.start), best.bytes);

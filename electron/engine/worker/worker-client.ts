@@ -3,17 +3,11 @@
  * loads the model there, and turns decode requests into promises that can be cancelled.
  */
 import { Worker } from 'node:worker_threads';
+import { CorrectionCancelledError } from '../../shared/cancellation.ts';
 import type { ProviderName } from '../../shared/types.ts';
-import type { DecodeJob, DecodeOutcome, FromWorker, ModelInfo, ToWorker } from './worker-protocol.ts';
+import { fromWorkerSchema, type DecodeJob, type DecodeOutcome, type FromWorker, type ModelInfo,
+  type ToWorker } from './worker-protocol.ts';
 import { disableOrtTelemetry } from '../model/ort-telemetry.ts';
-
-/** Raised by a request that was cancelled (superseded by a newer one, or aborted by its caller). */
-export class CancelledError extends Error {
-  constructor(message = 'superseded by a newer request') {
-    super(message);
-    this.name = 'AbortError';
-  }
-}
 
 /** Anything that decodes jobs; the worker client, or an in-process fake in tests. */
 export interface DecodeBackend {
@@ -65,7 +59,13 @@ export class WorkerClient implements DecodeBackend {
     disableOrtTelemetry();
     this.worker = new Worker(workerUrl());
     this.ready = new Promise<ModelInfo>((resolve, reject) => {
-      this.worker.on('message', (message: FromWorker) => {
+      this.worker.on('message', (raw: unknown) => {
+        const parsed = fromWorkerSchema.safeParse(raw);
+        if (!parsed.success) {
+          fail(new Error(`engine worker sent a malformed message (${parsed.error.issues.map((i) => i.message).join('; ')})`));
+          return;
+        }
+        const message = parsed.data;
         if (message.type === 'ready') resolve(message.info);
         else if (message.type === 'init-error') reject(new Error(message.message));
         else this.settle(message);
@@ -89,20 +89,19 @@ export class WorkerClient implements DecodeBackend {
     this.worker.postMessage(message);
   }
 
-  private settle(message: FromWorker): void {
-    if (!('id' in message)) return;
+  private settle(message: Extract<FromWorker, { id: number }>): void {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
     if (message.type === 'decoded') pending.resolve(message.outcomes);
-    else if (message.type === 'cancelled') pending.reject(new CancelledError());
+    else if (message.type === 'cancelled') pending.reject(new CorrectionCancelledError());
     else if (message.type === 'decode-error') pending.reject(new Error(message.message));
   }
 
   /** Decodes jobs in order; aborting the signal stops the worker after the job in progress. */
   decode(jobs: DecodeJob[], signal?: AbortSignal): Promise<DecodeOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
-    if (signal?.aborted) return Promise.reject(new CancelledError());
+    if (signal?.aborted) return Promise.reject(new CorrectionCancelledError());
     const id = this.nextId++;
     return new Promise<DecodeOutcome[]>((resolve, reject) => {
       const onAbort = () => this.post({ type: 'cancel', id });
@@ -116,7 +115,7 @@ export class WorkerClient implements DecodeBackend {
     if (this.disposed) return;
     this.disposed = true;
     await this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new CancelledError('the engine was disposed'));
+    for (const p of this.pending.values()) p.reject(new CorrectionCancelledError('The engine was disposed.'));
     this.pending.clear();
   }
 }

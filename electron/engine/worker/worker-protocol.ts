@@ -1,46 +1,57 @@
 /**
- * Messages between the engine worker (engine-worker.ts) and its client (worker-client.ts).
+ * Messages between the engine worker (engine-worker.ts) and its client (worker-client.ts). Both ends parse
+ * what they receive with these schemas, like the other two hops (shared/contract.ts, host/host-protocol.ts):
+ * a message that does not fit is a bug on the other side, reported as one instead of decoded into garbage.
  */
-import type { ProviderName } from '../../shared/types.ts';
-import type { LexiconPlan } from '../lexicon/lexicon-plan.ts';
+import { z } from 'zod';
+import { providerSchema } from '../../shared/types.ts';
+import { lexiconPlanSchema } from '../lexicon/lexicon-plan.ts';
 
-/** One unit to decode: encoder ids and the sentence bytes that seed the drafts. */
-export interface DecodeJob {
-  encoderIds: Int32Array;
-  source: Uint8Array;
-  /** Plain greedy decoding (the reference) instead of speculation. */
-  greedy?: boolean;
-  /** Lexicon-aware decoding (lexicon-decode.ts) of `source`, the input bytes, instead of free decoding. */
-  lexicon?: { plan: LexiconPlan; lambda: number };
-}
+const encoderIdsSchema = z.custom<Int32Array>((value) => value instanceof Int32Array, 'expected an Int32Array');
+/** The sentence's UTF-8 bytes: what speculation drafts from, what lexicon decoding copies. */
+const sourceSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected a Uint8Array');
+
+/** One unit to decode: free decoding (speculative), or the model ranking the plan's lexicon candidates. */
+export const decodeJobSchema = z.discriminatedUnion('decoding', [
+  z.object({ decoding: z.literal('speculative'), encoderIds: encoderIdsSchema, source: sourceSchema }),
+  z.object({ decoding: z.literal('lexicon'), encoderIds: encoderIdsSchema, source: sourceSchema,
+    plan: lexiconPlanSchema, lambda: z.number() }),
+]);
+export type DecodeJob = z.infer<typeof decodeJobSchema>;
 
 /** What the decoder produced for one job. */
-export interface DecodeOutcome {
-  ids: number[];
-  probs: number[];
-  passes: number;
-  ms: number;
-}
+export const decodeOutcomeSchema = z.object({
+  ids: z.array(z.number().int()),
+  probs: z.array(z.number()),
+  passes: z.number().int().nonnegative(),
+  ms: z.number().nonnegative(),
+});
+export type DecodeOutcome = z.infer<typeof decodeOutcomeSchema>;
 
 /** Facts about the loaded model that the client needs. */
-export interface ModelInfo {
-  modelVersion: string;
-  maxInputBytes: number;
-  provider: ProviderName;
-  providerNote?: string;
-  loadMs: number;
-}
+export const modelInfoSchema = z.object({
+  modelVersion: z.string(),
+  maxInputBytes: z.number().int().positive(),
+  provider: providerSchema,
+  providerNote: z.string().optional(),
+});
+export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
-export type ToWorker =
-  | { type: 'init'; modelDir: string; providers?: ProviderName[]; threads: number }
-  | { type: 'decode'; id: number; jobs: DecodeJob[] }
-  | { type: 'cancel'; id: number }
-  | { type: 'dispose' };
+const requestId = z.number().int();
 
-export type FromWorker =
-  | { type: 'ready'; info: ModelInfo }
-  | { type: 'init-error'; message: string }
-  | { type: 'decoded'; id: number; outcomes: DecodeOutcome[] }
-  | { type: 'cancelled'; id: number }
-  | { type: 'decode-error'; id: number; message: string }
-  | { type: 'disposed' };
+export const toWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('init'), modelDir: z.string(), providers: z.array(providerSchema).optional(),
+    threads: z.number().int().positive() }),
+  z.object({ type: z.literal('decode'), id: requestId, jobs: z.array(decodeJobSchema) }),
+  z.object({ type: z.literal('cancel'), id: requestId }),
+]);
+export type ToWorker = z.infer<typeof toWorkerSchema>;
+
+export const fromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), info: modelInfoSchema }),
+  z.object({ type: z.literal('init-error'), message: z.string() }),
+  z.object({ type: z.literal('decoded'), id: requestId, outcomes: z.array(decodeOutcomeSchema) }),
+  z.object({ type: z.literal('cancelled'), id: requestId }),
+  z.object({ type: z.literal('decode-error'), id: requestId, message: z.string() }),
+]);
+export type FromWorker = z.infer<typeof fromWorkerSchema>;

@@ -3,15 +3,8 @@
  * per `sentenceMs`, with the real engine's supersede-by-documentId and progress behaviour. It answers
  * "what does the UI do with these suggestions"; the real-engine suite answers "does the app correct text".
  */
-import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus, Suggestion } from '../../../electron/shared/types.ts';
-
-/** The same name the engine's CancelledError carries. */
-class AbortError extends Error {
-  constructor() {
-    super('superseded by a newer request');
-    this.name = 'AbortError';
-  }
-}
+import { CorrectionCancelledError } from '../../../electron/shared/cancellation.ts';
+import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus, SetupOptions, Suggestion } from '../../../electron/shared/types.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,7 +17,7 @@ export class TableCorrector implements Corrector {
   readonly calls: string[] = [];
   /** The language of each call. */
   readonly languages: string[] = [];
-  /** Errors to throw from the next calls (a crashed engine, as the app's EngineHost reports it). */
+  /** Errors to throw from the next calls (a crashed engine, as the app's ProcessCorrector reports it). */
   failures: Error[] = [];
   #table: Map<string, string>;
   #documents = new Map<string, { aborted: boolean }>();
@@ -57,7 +50,7 @@ export class TableCorrector implements Corrector {
     const suggestions: Suggestion[] = [];
     for (const [index, sentence] of sentences.entries()) {
       await sleep(this.sentenceMs);
-      if (token.aborted) throw new AbortError();
+      if (token.aborted) throw new CorrectionCancelledError();
       for (const word of sentence[0].matchAll(/\p{L}+/gu)) {
         const replacement = this.#table.get(word[0]);
         if (!replacement) continue;
@@ -80,6 +73,18 @@ export class TableCorrector implements Corrector {
     }
     corrected += text.slice(cursor);
     return { text: corrected, suggestions, language: options.language === 'auto' ? 'lt' : options.language, elapsedMs: performance.now() - started };
+  }
+
+  /** Languages asked for by setup(), in order (the table needs nothing loaded). */
+  readonly setups: SetupOptions[] = [];
+
+  async setup(options: SetupOptions): Promise<void> {
+    this.setups.push(options);
+  }
+
+  cancel(documentId: string): void {
+    const token = this.#documents.get(documentId);
+    if (token) token.aborted = true;
   }
 
   async dispose(): Promise<void> {}

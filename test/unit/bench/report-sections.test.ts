@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withOwnedSections } from '../../../electron/cli/bench-command.ts';
+import { withOwnedSections } from '../../../bench/engine-report.ts';
 
 const REPORT = '# Engine benchmark\n\n| figure | measured |\n';
 const cold =

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EOS_ID } from '../../../electron/engine/text/byte-codec.ts';
-import { EngineCorrector } from '../../../electron/engine/local-corrector.ts';
+import { LocalCorrector } from '../../../electron/engine/local-corrector.ts';
 import { applySuggestions } from '../../../electron/engine/suggestions/suggestions.ts';
-import { CancelledError, type DecodeBackend } from '../../../electron/engine/worker/worker-client.ts';
+import type { DecodeBackend } from '../../../electron/engine/worker/worker-client.ts';
+import { CorrectionCancelledError } from '../../../electron/engine/../shared/cancellation.ts';
 import type { DecodeJob, DecodeOutcome } from '../../../electron/engine/worker/worker-protocol.ts';
 
 const FIXES: Record<string, string> = { zolw: 'żółw', grazus: 'gražus', Siandien: 'Šiandien', helo: 'hello', sie: 'się' };
@@ -15,7 +16,7 @@ class FakeBackend implements DecodeBackend {
 
   async decode(jobs: DecodeJob[], signal?: AbortSignal): Promise<DecodeOutcome[]> {
     await this.gate;
-    if (signal?.aborted) throw new CancelledError();
+    if (signal?.aborted) throw new CorrectionCancelledError();
     return jobs.map((job) => {
       // The encoder input is the text; job.source only seeds drafts (it may be a lexicon guess).
       const text = new TextDecoder().decode(Uint8Array.from(job.encoderIds.slice(1, -1), (id) => id - 3));
@@ -30,11 +31,11 @@ class FakeBackend implements DecodeBackend {
 
 function setup(maxInputBytes = 300) {
   const backend = new FakeBackend();
-  const corrector = new EngineCorrector(backend, { modelVersion: 'fake-1', maxInputBytes, status: { state: 'ready' } });
+  const corrector = new LocalCorrector(backend, { modelVersion: 'fake-1', maxInputBytes, status: { state: 'ready' } });
   return { backend, corrector };
 }
 
-describe('EngineCorrector', () => {
+describe('LocalCorrector', () => {
   it('returns suggestions with spans in the caller string and the corrected text', async () => {
     const { corrector } = setup();
     const text = '😀 Siandien labai grazus oras.\r\n\r\nZolw i zolw.';
@@ -75,7 +76,7 @@ describe('EngineCorrector', () => {
     const second = corrector.correct('Drugi zolw.', { language: 'pl', documentId: 'doc' });
     const other = corrector.correct('Inny zolw.', { language: 'pl', documentId: 'other' });
     open();
-    await expect(first).rejects.toBeInstanceOf(CancelledError);
+    await expect(first).rejects.toBeInstanceOf(CorrectionCancelledError);
     expect((await second).text).toBe('Drugi żółw.');
     expect((await other).text).toBe('Inny żółw.');
   });
@@ -125,9 +126,9 @@ describe('EngineCorrector', () => {
   });
 });
 
-describe('EngineCorrector with lexicon decoding', () => {
+describe('LocalCorrector with lexicon decoding', () => {
   /** A corrector whose lexicon folder holds `files` (lang -> forms); the jobs it sends are kept. */
-  async function withLexicons(files: Record<string, Array<[string, number]>>, run: (corrector: EngineCorrector,
+  async function withLexicons(files: Record<string, Array<[string, number]>>, run: (corrector: LocalCorrector,
     jobs: DecodeJob[], dir: string) => Promise<void>) {
     const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
@@ -145,7 +146,7 @@ describe('EngineCorrector with lexicon decoding', () => {
       const jobs: DecodeJob[] = [];
       const backend = new FakeBackend();
       const spy: DecodeBackend = { decode: (j, s) => { jobs.push(...j); return backend.decode(j, s); }, dispose: async () => undefined };
-      const corrector = new EngineCorrector(spy, { modelVersion: 'fake-1', maxInputBytes: 300, status: { state: 'ready' },
+      const corrector = new LocalCorrector(spy, { modelVersion: 'fake-1', maxInputBytes: 300, status: { state: 'ready' },
         decoding: 'lexicon', forms: new Lexicons(dir) });
       await run(corrector, jobs, dir);
     } finally {
@@ -155,12 +156,13 @@ describe('EngineCorrector with lexicon decoding', () => {
 
   it('sends each sentence with the plan of its words\' candidates from the language\'s lexicon', async () => {
     await withLexicons({ pl: [['żółw', 5], ['zolw', 1], ['kot', 9]] }, async (corrector, jobs) => {
-      await corrector.prepare('pl');
+      await corrector.setup({ languages: ['pl'] });
       await corrector.correct('Zolw i kot.', { language: 'pl' });
       const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
       expect(jobs).toHaveLength(1);
       // kot is known as it is: only Zolw has a choice
-      expect(jobs[0]!.lexicon?.plan.words.map((w) => w.candidates.map((c) => text(c.bytes)))).toEqual([['Zolw', 'Żółw']]);
+      const job = jobs[0]!;
+      expect(job.decoding === 'lexicon' && job.plan.words.map((w) => w.candidates.map((c) => text(c.bytes)))).toEqual([['Zolw', 'Żółw']]);
       expect(text(jobs[0]!.source)).toBe('Zolw i kot.');
     });
   });
@@ -169,7 +171,7 @@ describe('EngineCorrector with lexicon decoding', () => {
     await withLexicons({ pl: [['żółw', 5]] }, async (corrector, jobs, dir) => {
       await expect(corrector.correct('Siandien grazus oras.', { language: 'lt' })).rejects.toThrow(
         `The lt lexicon ${dir}/lt.lex.br is missing`);
-      await expect(corrector.prepare('lt')).rejects.toThrow(/lt\.lex\.br is missing/);
+      await expect(corrector.setup({ languages: ['lt'] })).rejects.toThrow(/lt\.lex\.br is missing/);
       expect(jobs).toEqual([]);
     });
   });

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CorrectionCancelledError } from '../../../electron/engine/host/process-corrector.ts';
 import { FileService } from '../../../electron/main/file-service.ts';
-import { createHandlers, type HandlerEngine } from '../../../electron/main/ipc-handlers.ts';
+import { createHandlers, type HandlerDeps } from '../../../electron/main/ipc-handlers.ts';
 import { registerIpc, sendEvent, type InvokeEvent } from '../../../electron/main/ipc-router.ts';
+import { CorrectionCancelledError } from '../../../electron/shared/cancellation.ts';
 import { CHANNEL_PREFIX, INVOKE_NAMES, channelOf } from '../../../electron/shared/contract.ts';
 import type { CorrectOptions } from '../../../electron/shared/types.ts';
 import { WordCorrector, memorySettings } from './support/fakes.ts';
@@ -44,7 +44,7 @@ beforeEach(() => {
   const words = new WordCorrector({ grazus: 'gražus' });
   engineCalls = words.calls;
   cancelled = [];
-  const engine: HandlerEngine = {
+  const engine: HandlerDeps['engine'] = {
     status: () => ({ state: 'ready', modelVersion: 'm1', provider: 'cpu' }),
     correct: async (text, options) => {
       if (text === 'supersede me') throw new CorrectionCancelledError();

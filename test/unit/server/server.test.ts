@@ -6,11 +6,13 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CorrectionResult, Corrector, EngineStatus } from '../../../electron/shared/types.ts';
+import type { CorrectionResult, EngineStatus } from '../../../electron/shared/types.ts';
 import { type LtServer, type LtServerOptions, startLtServer } from '../../../electron/server/server.ts';
 
 /** Corrects "cia" -> "čia"; with `blocked`, every call waits until release() (an engine stuck on a long text). */
-class StandInCorrector implements Corrector {
+type ServerCorrector = LtServerOptions['corrector'];
+
+class StandInCorrector implements ServerCorrector {
   calls = 0;
   #gate: Promise<void> | null = null;
   #open: () => void = () => {};
@@ -35,8 +37,6 @@ class StandInCorrector implements Corrector {
     const suggestions = at < 0 ? [] : [{ span: { start: at, end: at + 3 }, original: 'cia', replacement: 'čia', kind: 'diacritics' as const, confidence: 0.9 }];
     return { text, suggestions, language: 'lt', elapsedMs: 0 };
   }
-
-  async dispose(): Promise<void> {}
 }
 
 interface Reply {

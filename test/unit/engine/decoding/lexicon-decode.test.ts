@@ -153,25 +153,8 @@ describe('lexicon decoding', () => {
 
   it('rejects a plan that does not fit the sentence', async () => {
     const source = utf8Bytes('cia');
-    const plan = { words: [{ start: 2, end: 9, candidates: [{ bytes: utf8Bytes('x'), logPrior: 0, input: true }] }] };
+    const plan = { words: [{ start: 2, end: 9, candidates: [{ bytes: utf8Bytes('x'), logPrior: 0, input: true }], source: 'lexicon' as const }] };
     await expect(lexiconDecode(new TargetModel('x'), encoderIds(source, 'lt'), source, plan)).rejects.toThrow(RangeError);
-  });
-
-  it.each([
-    // Unknown words decoded letter by letter: only letters that strip to the input's may appear.
-    ['Namas Vilniuje, ąžuolas.', 'Nąmas Vilniujė, ąžuolas.', 'Nąmas Vilniujė, ąžuolas.'],
-    ['KATE miega', 'KATĖ miegą', 'KATĖ miegą'],
-    // The model wants letters that are not variants (x, ö in lt): the nearest allowed choice wins.
-    ['kate', 'xöte', 'kate'],
-    // Known words still go through the candidates.
-    ['cia namas', 'čia nąmas', 'čia nąmas'],
-  ])('unknown words letter by letter: %j with a model that wants %j -> %j', async (input, target, expected) => {
-    const model = new TargetModel(target);
-    const source = utf8Bytes(input);
-    const plan = buildPlan(input, 'lt', LT, { ...DEFAULT_PLAN_OPTIONS, unknown: 'model' });
-    const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda: 1 });
-    expect(decodeUtf8(outputBytes(result.ids)!)).toBe(expected);
-    expect(result.ids.length).toBe(result.probs.length);
   });
 
   it('inputCount 0: an unattested input is no candidate, and a lone attested form is written without a call', async () => {

@@ -2,7 +2,8 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorrectionCancelledError, EngineCrashedError, EngineHost, EngineTimeoutError } from '../../../../electron/engine/host/process-corrector.ts';
+import { EngineCrashedError, EngineTimeoutError, ProcessCorrector } from '../../../../electron/engine/host/process-corrector.ts';
+import { CorrectionCancelledError } from '../../../../electron/shared/cancellation.ts';
 import { TrayService } from '../../../../electron/main/tray-service.ts';
 import type { EngineChild, HostMessage } from '../../../../electron/engine/host/host-protocol.ts';
 import type { EngineStatus } from '../../../../electron/shared/types.ts';
@@ -36,13 +37,13 @@ class FakeChild implements EngineChild {
 const result = { text: 'gražus', suggestions: [], language: 'lt', elapsedMs: 2 };
 const ready = { type: 'status', status: { state: 'ready', modelVersion: 'm1', provider: 'cpu' } };
 
-let host: EngineHost | undefined;
+let host: ProcessCorrector | undefined;
 afterEach(async () => host?.dispose());
 
 function start(options: { maxCrashes?: number; stallTimeoutMs?: number } = {}) {
   const children: FakeChild[] = [];
   const statuses: EngineStatus[] = [];
-  host = new EngineHost({
+  host = new ProcessCorrector({
     spawn: () => {
       const child = new FakeChild();
       children.push(child);
@@ -56,7 +57,7 @@ function start(options: { maxCrashes?: number; stallTimeoutMs?: number } = {}) {
   return { host, children, statuses };
 }
 
-describe('EngineHost with a scripted engine process', () => {
+describe('ProcessCorrector with a scripted engine process', () => {
   it('starts the process with the model folder and reports its status', () => {
     const { host, children } = start();
     expect(children[0]?.posted[0]).toEqual({ type: 'init', modelDir: '/models', threads: undefined });
@@ -162,7 +163,7 @@ describe('a hung engine process (issue 16)', () => {
 
   it('the tray tells the user, and the next shortcut press corrects the clipboard', async () => {
     const children: FakeChild[] = [];
-    host = new EngineHost({
+    host = new ProcessCorrector({
       spawn: () => {
         const child = new FakeChild();
         const index = children.push(child) - 1;
@@ -222,10 +223,10 @@ function forkEngine(): EngineChild & { pid: number | undefined } {
   };
 }
 
-describe.skipIf(!hasModel)('EngineHost with the real engine process (tiny model)', () => {
+describe.skipIf(!hasModel)('ProcessCorrector with the real engine process (tiny model)', () => {
   it('loads the model, corrects, survives a killed process and corrects again', async () => {
     const children: ReturnType<typeof forkEngine>[] = [];
-    host = new EngineHost({
+    host = new ProcessCorrector({
       spawn: () => {
         const child = forkEngine();
         children.push(child);

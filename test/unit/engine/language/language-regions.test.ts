@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EOS_ID, FIRST_TAG_ID } from '../../../../electron/engine/text/byte-codec.ts';
-import { EngineCorrector } from '../../../../electron/engine/local-corrector.ts';
+import { LocalCorrector } from '../../../../electron/engine/local-corrector.ts';
 import { unitLanguages } from '../../../../electron/engine/language/language-regions.ts';
 import { stripDiacritics } from '../../../../electron/engine/noise/index.ts';
 import { segmentUnits } from '../../../../electron/engine/text/segment.ts';
@@ -68,12 +68,12 @@ class TagBackend implements DecodeBackend {
   async dispose(): Promise<void> {}
 }
 
-describe('EngineCorrector with auto', () => {
+describe('LocalCorrector with auto', () => {
   const [lt, cs, tr] = [sentence('lt'), sentence('cs'), sentence('tr')];
 
   it('decodes each line with its own language tag and reports the language of each part', async () => {
     const backend = new TagBackend();
-    const corrector = new EngineCorrector(backend, { modelVersion: 'fake', maxInputBytes: 300, status: { state: 'ready' } });
+    const corrector = new LocalCorrector(backend, { modelVersion: 'fake', maxInputBytes: 300, status: { state: 'ready' } });
     const text = `${lt}\n${cs}\n${tr}`;
     const result = await corrector.correct(text, { language: 'auto' });
     expect(new Map(backend.tags)).toEqual(new Map([[lt, 'lt'], [cs, 'cs'], [tr, 'tr']]));
@@ -87,14 +87,14 @@ describe('EngineCorrector with auto', () => {
 
   it('an explicit language is used for every part', async () => {
     const backend = new TagBackend();
-    const corrector = new EngineCorrector(backend, { modelVersion: 'fake', maxInputBytes: 300, status: { state: 'ready' } });
+    const corrector = new LocalCorrector(backend, { modelVersion: 'fake', maxInputBytes: 300, status: { state: 'ready' } });
     const result = await corrector.correct(`${lt}\n${cs}`, { language: 'pl' });
     expect(backend.tags.map(([, tag]) => tag)).toEqual(['pl', 'pl']);
     expect(result.languages).toEqual([{ span: { start: 0, end: lt.length + 1 + cs.length }, language: 'pl' }]);
   });
 
   it('progress runs over all parts, whatever their languages, and never goes back', async () => {
-    const corrector = new EngineCorrector(new TagBackend(), { modelVersion: 'fake', maxInputBytes: 300, status: { state: 'ready' } });
+    const corrector = new LocalCorrector(new TagBackend(), { modelVersion: 'fake', maxInputBytes: 300, status: { state: 'ready' } });
     const seen: Array<[number, number]> = [];
     await corrector.correct(`${lt}\n${cs}\n${tr}\n${sentence('lt', 1)}`, { language: 'auto',
       onProgress: (p) => seen.push([p.done, p.total]) });

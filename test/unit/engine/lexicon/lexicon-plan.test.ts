@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
-import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, letterVariants, peel,
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, peel,
   wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
@@ -158,20 +158,3 @@ describe('candidates', () => {
   });
 });
 
-describe('letter variants of unknown words', () => {
-  it.each([
-    ['Kate', 'lt', [['K'], ['a', 'ą'], ['t'], ['e', 'ę', 'ė']]],
-    ['ė', 'lt', [['ė', 'e', 'ę']]],
-    ['xyo', 'lt', null],
-    ['xyz', 'lt', [['x'], ['y'], ['z', 'ž']]],
-    ['Ou', 'ro', null],
-    ['Ai', 'ro', [['A', 'Ă', 'Â'], ['i', 'î']]],
-  ])('letterVariants(%j, %s)', (word, lang, expected) => {
-    expect(letterVariants(word, lang as never)).toEqual(expected);
-  });
-
-  it('keeps letters typed with a diacritic when asked', () => {
-    expect(letterVariants('ąa', 'lt', true)).toEqual([['ą'], ['a', 'ą']]);
-    expect(letterVariants('ąė', 'lt', true)).toBeNull();
-  });
-});

@@ -1,15 +1,17 @@
 /**
- * `ogonek bench [--quick] [--json] [--report FILE] [--model DIR] [--threads N]`: measures the engine
- * (bench/engine-bench.ts) and prints the figures, as JSON with --json, and writes a Markdown report.
+ * `npm run bench`, i.e. `tsx bench/engine-report.ts [--quick] [--json] [--report FILE] [--model DIR] [--threads N]`:
+ * measures the engine (bench/engine-bench.ts) and prints the figures, as JSON with --json, and writes a Markdown
+ * report. A benchmark, not a command of the shipped CLI: nothing under electron/ imports bench/.
  */
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runBench, type BenchResult } from '../../bench/engine-bench.ts';
-import { ortVersion } from '../engine/model/ort-backend.ts';
+import { pathToFileURL } from 'node:url';
+import { ortVersion } from '../electron/engine/model/ort-backend.ts';
+import { runBench, type BenchResult } from './engine-bench.ts';
 
-const HELP = `Usage: ogonek bench [--quick] [--json] [--report FILE] [--model DIR] [--threads N]
+const HELP = `Usage: npx tsx bench/engine-report.ts [--quick] [--json] [--report FILE] [--model DIR] [--threads N]
 
 Measures model load time, sentence latency (speculative and greedy decoding), re-check latency after an
 edit, document throughput and peak memory on stripped UD sentences of every language.
@@ -58,7 +60,7 @@ figures measure the engine's pipeline on this model, not the method; rerun \`npm
 `;
   return `# Engine benchmark
 ${caveat}
-Measured ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${r.quick ? 'npx ogonek bench --quick' : 'npm run bench'}\`
+Measured ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${r.quick ? 'npx tsx bench/engine-report.ts --quick' : 'npm run bench'}\`
 (bench/engine-bench.ts). Machine: ${machine()}. Provider: ${r.provider}${r.provider_note ? ` (${r.provider_note})` : ''}.
 Model: ${r.model_version}, ${r.threads} intra-op threads.
 
@@ -79,11 +81,12 @@ ${rows.join('\n')}
 Sentence latency p50 per language (ms): ${Object.entries(r.per_language_p50_ms).map(([l, ms]) => `${l} ${ms}`).join(', ')}.
 
 Sentence latency is the wall time of \`corrector.correct()\` on one sentence (segmentation, worker round trip,
-encoder, decoding, diff). Greedy and speculative decoding are timed inside the worker on the same sentences,
-interleaved; the speed-up is the ratio of their medians (the engine drafts from the input itself, re-aligned after
-each divergence). The default decoding of the app is lexicon decoding (the sentence latency rows); speculative and greedy
-decoding are the engine's free decoding. Load time is \`createEngine()\`: worker start, sha256 of the model files,
-provider choice and session creation.
+encoder, decoding, diff). Greedy and speculative decoding are timed on the same sentences, interleaved, on the
+same model loaded in the benchmark's own thread once the corrector is gone; the speed-up is the ratio of their
+medians (the engine drafts from the input itself, re-aligned after each divergence). The default decoding of the app
+is lexicon decoding (the sentence latency rows); speculative decoding is the engine's free decoding, greedy decoding
+its reference. Load time is \`createCorrector()\`: worker start, sha256 of the model files, provider choice and
+session creation.
 `;
 }
 
@@ -118,3 +121,6 @@ export async function run(args: string[]): Promise<number> {
   else for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(26)} ${JSON.stringify(value)}`);
   return 0;
 }
+
+// Run as a script (npm run bench); imported by the tests for its report functions.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await run(process.argv.slice(2));
