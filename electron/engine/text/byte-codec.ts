@@ -30,7 +30,6 @@ export function tagId(language: LanguageCode | 'auto'): number {
  */
 export function isModelSafe(text: string): boolean {
   if (LONE_SURROGATE.test(text)) return false;
-  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text);
 }
 

@@ -76,7 +76,6 @@ const encoder = new TextEncoder();
 
 /** UTF-8 length without allocating for pure ASCII. */
 function byteLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
   return /^[\u0000-\u007f]*$/.test(text) ? text.length : encoder.encode(text).length;
 }
 
