@@ -24,6 +24,13 @@ export class TableCorrector implements Corrector {
 
   /** Delay per sentence, in ms (raise it to watch progress or to cancel). */
   sentenceMs: number;
+  /**
+   * The elapsedMs every answer reports, when set: the status bar then shows it ("Last check: N ms"), which tells
+   * a test that the page has applied an answer even where the answer changes nothing else on the page.
+   */
+  reportedElapsedMs: number | null = null;
+  /** Called with each text as correct() receives it (e.g. to note what the app's state was at that moment). */
+  onCall: ((text: string) => void) | null = null;
 
   constructor(table: Record<string, string>, sentenceMs = 5) {
     this.#table = new Map(Object.entries(table));
@@ -38,6 +45,7 @@ export class TableCorrector implements Corrector {
     const started = performance.now();
     this.calls.push(text);
     this.languages.push(options.language);
+    this.onCall?.(text);
     const failure = this.failures.shift();
     if (failure) throw failure;
     const token = { aborted: false };
@@ -72,7 +80,8 @@ export class TableCorrector implements Corrector {
       cursor = s.span.end;
     }
     corrected += text.slice(cursor);
-    return { text: corrected, suggestions, language: options.language === 'auto' ? 'lt' : options.language, elapsedMs: performance.now() - started };
+    return { text: corrected, suggestions, language: options.language === 'auto' ? 'lt' : options.language,
+      elapsedMs: this.reportedElapsedMs ?? performance.now() - started };
   }
 
   /** Languages asked for by setup(), in order (the table needs nothing loaded). */
