@@ -11,6 +11,7 @@ import { Lexicons } from './lexicon/lexicon.ts';
 import type { PlanOptions } from './lexicon/lexicon-plan.ts';
 import { NgramModels } from './lm/ngram-model.ts';
 import { WorkerClient } from './worker/worker-client.ts';
+import { loadTagger } from './tagger/load-tagger.ts';
 
 export { CorrectionCancelledError } from '../shared/cancellation.ts';
 export { ModelFileError } from './model/model-files.ts';
@@ -33,6 +34,11 @@ export interface CreateCorrectorOptions {
   lmWeight?: number;
   /** Its weight in sentences that already have diacritics (default DEFAULT_TYPED_LM_WEIGHT). */
   typedLmWeight?: number;
+  /**
+   * Weight of the diacritics tagger (<modelDir>/tagger.int8.onnx) in lexicon decoding (default: per language,
+   * TAGGER_WEIGHTS); 0 turns it off. A model folder without a tagger goes without.
+   */
+  taggerWeight?: number;
   /** Where a language model that cannot be loaded is reported, once per language (default: stderr). */
   onWarning?: (message: string) => void;
   /**
@@ -78,11 +84,13 @@ export async function createCorrector(options: CreateCorrectorOptions = {}): Pro
   // about 80 ms on the CLI's cold start.
   const preloading = loadLanguages({ decoding, forms, lms }, options.languages ?? []);
   try {
-    const [info] = await Promise.all([worker.ready, preloading]);
+    const [info, tagger] = await Promise.all([worker.ready,
+      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTagger(modelDir) : null, preloading]);
     return new LocalCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
       status: { state: 'ready', modelVersion: info.modelVersion, provider: info.provider, providerNote: info.providerNote },
       decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight, lambda: options.lambda,
-      typedLambda: options.typedLambda, plan: options.lexiconPlan });
+      typedLambda: options.typedLambda, plan: options.lexiconPlan, tagger: tagger ?? undefined,
+      taggerWeight: options.taggerWeight });
   } catch (error) {
     await worker.dispose();
     throw error;

@@ -16,9 +16,10 @@ import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/l
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
 import { segmentUnits, type TextUnit } from './text/segment.ts';
-import { applySuggestions, buildSuggestions } from './suggestions/suggestions.ts';
+import { applySuggestions, buildSuggestions, suggestionsFromChoices } from './suggestions/suggestions.ts';
 import type { DecodeBackend } from './worker/worker-client.ts';
-import type { DecodeJob } from './worker/worker-protocol.ts';
+import type { DecodeJob, DecodeOutcome } from './worker/worker-protocol.ts';
+import type { DiacriticsTagger } from './tagger/diacritics-tagger.ts';
 
 /** Units sent to the backend per message: small enough for prompt progress and cancellation. */
 const BATCH = 8;
@@ -44,7 +45,17 @@ export interface CorrectorModel {
   typedLambda?: number;
   /** How lexicon decoding picks candidates (DEFAULT_PLAN_OPTIONS where not given). */
   plan?: Partial<PlanOptions>;
+  /** The diacritics tagger whose letter scores join the candidates' priors (lexicon decoding only). */
+  tagger?: DiacriticsTagger;
+  /** Its weight against the frequency prior (TAGGER_WEIGHTS, else DEFAULT_TAGGER_WEIGHT, where not given). */
+  taggerWeight?: number;
 }
+
+/** Weight of the diacritics tagger's letter scores against the frequency prior, where TAGGER_WEIGHTS has none. */
+export const DEFAULT_TAGGER_WEIGHT = 1;
+
+/** Per language, the tagger weight that restored the most words of stripped dev text (see models/MODEL.md). */
+export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {};
 
 /** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
 export const DEFAULT_LM_WEIGHT = 1;
@@ -222,6 +233,7 @@ export class LocalCorrector implements Corrector {
       decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
     const lm = forms ? lmIfLexicon ?? null : null;
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
+    const taggerWeight = this.model.taggerWeight ?? TAGGER_WEIGHTS[language.code] ?? DEFAULT_TAGGER_WEIGHT;
     // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.
     const viewOf = new Map<string, ModelView>();
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
@@ -248,18 +260,22 @@ export class LocalCorrector implements Corrector {
       const views = texts.map((t) => viewOf.get(t)!);
       const nfcs = views.map((v) => v.text.normalize('NFC'));
       const inputs = nfcs.map((t) => utf8Bytes(t));
+      // One tagger pass scores the letters of the whole batch.
+      const letterScores = forms && taggerWeight > 0 && this.model.tagger?.tags(language.code)
+        ? await this.model.tagger.score(nfcs, language.code) : null;
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
         if (!forms) return { decoding: 'speculative', encoderIds: encoderIds(input, language.tag), source: input };
         const typed = hasTypedDiacritics(nfc, language.code);
         const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model) } : undefined;
+        const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
-          plan: buildPlan(nfc, language.code, forms, planOptions, context), lambda: lambdaFor(typed, this.model) };
+          plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger), lambda: lambdaFor(typed, this.model) };
       });
       const outcomes = await this.backend.decode(jobs, signal);
       if (signal.aborted) throw new CorrectionCancelledError();
       texts.forEach((t, i) => {
-        const suggestions = this.suggestionsFor(t, views[i]!, inputs[i]!, outcomes[i]!.ids, outcomes[i]!.probs, language.code);
+        const suggestions = this.suggestionsFor(t, views[i]!, jobs[i]!, outcomes[i]!, language.code);
         this.cache.set(version, language.tag, t, suggestions);
         fresh.set(t, suggestions);
         done.add(t);
@@ -269,12 +285,20 @@ export class LocalCorrector implements Corrector {
     return units.map((u, i) => results[i] ?? fresh.get(u.text) ?? []);
   }
 
-  private suggestionsFor(text: string, view: ModelView, input: Uint8Array, ids: number[], probs: number[],
+  /**
+   * The suggestions of one unit: from the word choices of lexicon decoding, else (free decoding, or a choice
+   * holding whitespace) from the word diff of the output against the input.
+   */
+  private suggestionsFor(text: string, view: ModelView, job: DecodeJob, outcome: DecodeOutcome,
     lang: LanguageCode): Suggestion[] {
-    const output = outputBytes(ids);
+    const output = outputBytes(outcome.ids);
     if (!output) return []; // no EOS, a non-byte id or invalid UTF-8: the model failed, keep the text
-    const onView = buildSuggestions({ text: view.text, inputBytes: input, outputBytes: output, outputProbs: probs },
-      (s) => stripDiacritics(s, lang)).filter((s) => !hasForeignLetters(s.original));
+    const strip = (s: string) => stripDiacritics(s, lang);
+    const unit = { text: view.text, inputBytes: job.source };
+    const chosen = job.decoding === 'lexicon' && outcome.choices
+      ? suggestionsFromChoices(unit, job.plan, outcome.choices, strip) : null;
+    const onView = (chosen ?? buildSuggestions({ ...unit, outputBytes: output, outputProbs: outcome.probs }, strip))
+      .filter((s) => !hasForeignLetters(s.original));
     return suggestionsOnUnit(text, view, onView);
   }
 
@@ -290,6 +314,7 @@ export class LocalCorrector implements Corrector {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    await this.model.tagger?.release();
     for (const controller of this.documents.values()) controller.abort();
     await this.backend.dispose();
   }

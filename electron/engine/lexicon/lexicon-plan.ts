@@ -12,6 +12,7 @@ import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/contex
 import type { Lexicon } from './lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
+import type { LetterScores } from '../tagger/diacritics-tagger.ts';
 
 const decoder = new TextDecoder();
 
@@ -192,9 +193,46 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
     source: 'lexicon' };
 }
 
-/** The plan of one NFC sentence. With `model`, the candidates' priors are first re-scored in context. */
+/** The diacritics tagger's letter scores of the sentence and their weight against the frequency prior. */
+export interface TaggerPrior {
+  scores: LetterScores;
+  weight: number;
+}
+
+/** Code point index of every UTF-16 offset of `text` (the tagger counts code points). */
+function codePointIndex(text: string): Int32Array {
+  const index = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    index[i] = cp;
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff || i + 1 === text.length) cp++;
+  }
+  index[text.length] = cp;
+  return index;
+}
+
+/**
+ * Adds the tagger's opinion to a word's priors: weight x (ln P_tagger(candidate) - ln P_tagger(the word as typed)).
+ * A candidate that is not a diacritic variant of the typed letters (a typo fix) gets no opinion (0).
+ */
+function addTaggerPrior(candidates: PlanCandidate[], typed: string, start: number, tagger: TaggerPrior): void {
+  const asTyped = tagger.scores.word(start, typed);
+  if (asTyped === null) return;
+  for (const c of candidates) {
+    const score = tagger.scores.word(start, decoder.decode(c.bytes));
+    if (score !== null) c.logPrior += tagger.weight * (score - asTyped);
+  }
+}
+
+/**
+ * The plan of one NFC sentence. With `tagger`, each candidate's prior first gets the diacritics tagger's
+ * opinion; with `context`, the priors are then re-scored in context by the word language model.
+ */
 export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS, context?: { model: ContextModel; weight: number }): LexiconPlan {
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS, context?: { model: ContextModel; weight: number },
+  tagger?: TaggerPrior): LexiconPlan {
+  const cpIndex = tagger ? codePointIndex(text) : null;
   const words: PlanWord[] = [];
   // Every word, for the language model: a word without a choice is a slot of one form.
   const slots: LatticeSlot[] = [];
@@ -203,6 +241,7 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let byteAt = 0;
   for (const span of wordSpans(text)) {
     const choice = wordChoice(span.text, lang, lexicon, options);
+    if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, span.text, cpIndex[span.start]!, tagger);
     if (context) {
       slots.push(choice
         ? { forms: choice.candidates.map((c) => lowerFor(decoder.decode(c.bytes), lang)),

@@ -152,3 +152,21 @@ export class OrtModel implements StepModel {
     await Promise.allSettled([this.encoder.release(), this.decoder.release()]);
   }
 }
+
+/**
+ * A CPU session of the diacritics tagger (models/tagger.int8.onnx, electron/engine/tagger/). It runs where the
+ * lexicon lattice is built, before the decoder's jobs are sent: one short pass per batch of sentences.
+ */
+export async function createOrtTaggerRunner(path: string, threads = 1):
+  Promise<{ run(ids: Int32Array, langs: Int32Array, batch: number, chars: number): Promise<Float32Array>; release(): Promise<void> }> {
+  const ort = await loadOrt();
+  const session = await ort.InferenceSession.create(path, sessionOptions('cpu', threads));
+  return {
+    async run(ids, langs, batch, chars) {
+      const out = await session.run({ ids: new ort.Tensor('int32', ids, [batch, chars]),
+        lang: new ort.Tensor('int32', langs, [batch]) });
+      return out.logits!.data as Float32Array;
+    },
+    release: () => session.release(),
+  };
+}
