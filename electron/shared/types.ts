@@ -29,12 +29,20 @@ export type Span = z.infer<typeof spanSchema>;
 export const suggestionKindSchema = z.enum(['diacritics', 'spelling']);
 export type SuggestionKind = z.infer<typeof suggestionKindSchema>;
 
+/**
+ * Where a suggestion comes from: another spelling of the word from the dictionary (lexicon), a dictionary word a
+ * typo away from an unknown one (typo), or text the model wrote freely (model).
+ */
+export const suggestionSourceSchema = z.enum(['lexicon', 'typo', 'model']);
+export type SuggestionSource = z.infer<typeof suggestionSourceSchema>;
+
 /** One proposed replacement of a word (or a few words) of the input. */
 export const suggestionSchema = z.object({
   span: spanSchema,
   original: z.string(),
   replacement: z.string(),
   kind: suggestionKindSchema,
+  source: suggestionSourceSchema,
   /** 0..1, from the model's probabilities of the replaced bytes. */
   confidence: z.number().min(0).max(1),
 });

@@ -7,6 +7,7 @@
  * others are discarded for free by past_len (models/ONNX-CONTRACT.md). A weak model can therefore only pick
  * among attested spellings of the same letters: it cannot drop, add or mangle text.
  */
+import { z } from 'zod';
 import { BOS_ID, BYTE_OFFSET, EOS_ID } from '../text/byte-codec.ts';
 import type { DecodeResult, DecoderSession } from './decode.ts';
 import type { LexiconPlan } from '../lexicon/lexicon-plan.ts';
@@ -82,9 +83,18 @@ export function sentenceLambda(text: string, lang: LanguageCode, weights: PriorW
   return lambdaFor(hasTypedDiacritics(text, lang), weights);
 }
 
-/** The decoding, plus the index of the chosen candidate of each plan word (0 is the input itself). */
+/** What lexicon decoding wrote for one plan word: the suggestions are built from these (suggestions.ts). */
+export const wordChoiceSchema = z.object({
+  /** Index of the written candidate in the plan word's list; null: the input was copied (no room left). */
+  candidate: z.number().int().nonnegative().nullable(),
+  /** Posterior of the written candidate among the word's candidates; 1 where nothing was ranked. */
+  confidence: z.number().min(0).max(1),
+});
+export type WordChoice = z.infer<typeof wordChoiceSchema>;
+
+/** The decoding, plus the choice made for each plan word, in plan order. */
 export interface LexiconDecodeResult extends DecodeResult {
-  choices: number[];
+  choices: WordChoice[];
 }
 
 /**
@@ -113,7 +123,7 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
   const session = await model.start(encoderIds);
   const ids: number[] = [];
   const probs: number[] = [];
-  const choices: number[] = [];
+  const choices: WordChoice[] = [];
   // Ids written but not yet run through the decoder; the cache covers positions [0, past).
   let pending: number[] = [BOS_ID];
   let past = 0;
@@ -141,13 +151,13 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
         pending.push(b + BYTE_OFFSET);
       }
       at = word.end;
-      choices.push(0);
+      choices.push({ candidate: 0, confidence: 1 });
       continue;
     }
     const longest = Math.max(...word.candidates.map((c) => c.bytes.length));
     if (pending.length === 0 || past + pending.length + longest > model.maxPositions) {
       copy(word.end); // no room left (or nothing to condition on): keep the input word
-      choices.push(0);
+      choices.push({ candidate: null, confidence: 1 });
       continue;
     }
     const next = word.end < source.length ? source[word.end]! + BYTE_OFFSET : EOS_ID;
@@ -190,7 +200,7 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
       probs.push(confidence);
     }
     at = word.end;
-    choices.push(best);
+    choices.push({ candidate: best, confidence });
   }
   copy(source.length);
   ids.push(EOS_ID);

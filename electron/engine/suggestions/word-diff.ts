@@ -26,7 +26,8 @@ export interface WordChange {
   outWordEnd: number;
 }
 
-function isSpace(byte: number): boolean {
+/** ASCII whitespace: what separates words. */
+export function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x0b || byte === 0x0c;
 }
 

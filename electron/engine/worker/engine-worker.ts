@@ -20,10 +20,13 @@ let queue: Promise<void> = Promise.resolve();
 
 async function decodeJob(model: LoadedModel['model'], job: DecodeJob): Promise<DecodeOutcome> {
   const start = performance.now();
-  const result = job.decoding === 'lexicon'
-    ? await lexiconDecode(model, job.encoderIds, job.source, job.plan, { lambda: job.lambda })
-    : await speculativeDecode(model, job.encoderIds, job.source);
-  return { ids: result.ids, probs: result.probs, passes: result.passes, ms: performance.now() - start };
+  if (job.decoding === 'speculative') {
+    const { ids, probs, passes } = await speculativeDecode(model, job.encoderIds, job.source);
+    return { ids, probs, passes, ms: performance.now() - start };
+  }
+  const { ids, probs, passes, choices } = await lexiconDecode(model, job.encoderIds, job.source, job.plan,
+    { lambda: job.lambda });
+  return { ids, probs, passes, choices, ms: performance.now() - start };
 }
 
 async function handle(message: Exclude<ToWorker, { type: 'cancel' }>): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { providerSchema } from '../../shared/types.ts';
+import { wordChoiceSchema } from '../decoding/lexicon-decode.ts';
 import { lexiconPlanSchema } from '../lexicon/lexicon-plan.ts';
 
 const encoderIdsSchema = z.custom<Int32Array>((value) => value instanceof Int32Array, 'expected an Int32Array');
@@ -23,6 +24,8 @@ export type DecodeJob = z.infer<typeof decodeJobSchema>;
 export const decodeOutcomeSchema = z.object({
   ids: z.array(z.number().int()),
   probs: z.array(z.number()),
+  /** Lexicon decoding: what it wrote for each plan word, in plan order (free decoding chooses no words). */
+  choices: z.array(wordChoiceSchema).optional(),
   passes: z.number().int().nonnegative(),
   ms: z.number().nonnegative(),
 });

@@ -68,6 +68,7 @@ export class TableCorrector implements Corrector {
           original: word[0],
           replacement,
           kind: stripMarks(replacement) === word[0] ? 'diacritics' : 'spelling',
+          source: stripMarks(replacement) === word[0] ? 'lexicon' : 'typo',
           confidence: 0.9,
         });
       }

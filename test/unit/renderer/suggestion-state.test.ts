@@ -7,7 +7,7 @@ import type { Suggestion } from '../../../electron/shared/types.ts';
 
 const suggestion = (text: string, original: string, replacement: string, from = 0): Suggestion => {
   const start = text.indexOf(original, from);
-  return { span: { start, end: start + original.length }, original, replacement, kind: 'diacritics', confidence: 0.9 };
+  return { span: { start, end: start + original.length }, original, replacement, kind: 'diacritics', source: 'lexicon', confidence: 0.9 };
 };
 
 function stateWith(text: string, suggestions: Suggestion[], offset = 0) {

@@ -69,8 +69,8 @@ describe('checkResponse', () => {
     language: 'lt',
     elapsedMs: 1,
     suggestions: [
-      { span: { start: 0, end: 6 }, original: 'Zmones', replacement: 'Žmonės', kind: 'diacritics', confidence: 0.9 },
-      { span: { start: 10, end: 15 }, original: 'saukw', replacement: 'šaukė', kind: 'spelling', confidence: 0.6 },
+      { span: { start: 0, end: 6 }, original: 'Zmones', replacement: 'Žmonės', kind: 'diacritics', source: 'lexicon', confidence: 0.9 },
+      { span: { start: 10, end: 15 }, original: 'saukw', replacement: 'šaukė', kind: 'spelling', source: 'typo', confidence: 0.6 },
     ],
   };
 

@@ -34,7 +34,7 @@ class StandInCorrector implements ServerCorrector {
     this.calls++;
     if (this.#gate) await this.#gate;
     const at = text.indexOf('cia');
-    const suggestions = at < 0 ? [] : [{ span: { start: at, end: at + 3 }, original: 'cia', replacement: 'čia', kind: 'diacritics' as const, confidence: 0.9 }];
+    const suggestions = at < 0 ? [] : [{ span: { start: at, end: at + 3 }, original: 'cia', replacement: 'čia', kind: 'diacritics' as const, source: 'lexicon' as const, confidence: 0.9 }];
     return { text, suggestions, language: 'lt', elapsedMs: 0 };
   }
 }

@@ -35,7 +35,7 @@ describe('the IPC contract', () => {
   });
 
   it('checks results coming back: spans must be ordered, kinds known, confidence in 0..1', () => {
-    const good = { text: 'ą', language: 'lt', elapsedMs: 3, suggestions: [{ span: { start: 0, end: 1 }, original: 'a', replacement: 'ą', kind: 'diacritics', confidence: 0.5 }] };
+    const good = { text: 'ą', language: 'lt', elapsedMs: 3, suggestions: [{ span: { start: 0, end: 1 }, original: 'a', replacement: 'ą', kind: 'diacritics', source: 'lexicon', confidence: 0.5 }] };
     expect(parseResponse('correct', good)).toEqual(good);
     expect(parseResponse('correct', null)).toBeNull();
     const bad = (patch: object) => ({ ...good, suggestions: [{ ...good.suggestions[0], ...patch }] });

@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../../electron/engine/noise/index.ts';
+import { applySuggestions, buildSuggestions, suggestionsFromChoices } from '../../../../electron/engine/suggestions/suggestions.ts';
+import type { Suggestion } from '../../../../electron/shared/types.ts';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { dequantizeCount, quantizeCount } from '../../../../electron/engine/lexicon/word-automaton.ts';
@@ -89,7 +93,7 @@ describe('lexicon decoding', () => {
     expect(result.ids.length).toBe(result.probs.length);
     const pruned = await run(input, target, lambda);
     expect(pruned.text).toBe(expected);
-    expect(pruned.result.choices).toEqual(result.choices);
+    expect(pruned.result.choices.map((c) => c.candidate)).toEqual(result.choices.map((c) => c.candidate));
     expect(pruned.calls).toBeLessThanOrEqual(calls);
   });
 
@@ -105,7 +109,7 @@ describe('lexicon decoding', () => {
             const full = await run(input, target, lambda, p, false);
             const pruned = await run(input, target, lambda, p, true);
             expect(pruned.text, `${input} | ${target} | ${lambda} | ${p}`).toBe(full.text);
-            expect(pruned.result.choices).toEqual(full.result.choices);
+            expect(pruned.result.choices.map((c) => c.candidate)).toEqual(full.result.choices.map((c) => c.candidate));
             saved += full.calls - pruned.calls;
           }
         }
@@ -117,7 +121,7 @@ describe('lexicon decoding', () => {
   it('with lambda 0 the model alone decides, even for a form the lexicon saw once against one seen 50 times', async () => {
     const { text, result } = await run('labai labai', 'labaį labai', 0);
     expect(text).toBe('labaį labai');
-    expect(result.choices).toEqual([1, 0]);
+    expect(result.choices.map((c) => c.candidate)).toEqual([1, 0]);
   });
 
   it('confidence of a chosen word is its posterior among the candidates; copied bytes have 1', async () => {
@@ -180,5 +184,64 @@ describe('lexicon decoding', () => {
     ['12 + 3 = 15', 'cs', {}, DEFAULT_LAMBDA],
   ] as const)('sentenceLambda(%j, %s, %j) -> %d', (text, lang, weights, expected) => {
     expect(sentenceLambda(text, lang, weights)).toBe(expected);
+  });
+});
+
+describe('suggestions from the word choices (not from a diff of the output)', () => {
+  const strip = (s: string) => stripDiacritics(s, 'lt');
+  const withoutSource = (list: Suggestion[]) => list.map(({ source: _source, ...rest }) => rest);
+  // Tokens with a lexicon word, with punctuation around it, two words in one token, typos, unknown words.
+  const TOKENS = ['as', 'aš', 'cia', '(Cia),', 'cia-as', 'grazus', 'GRAZUS', 'orasd', 'labai', 'oras!', 'namas', '„as“', '12'];
+  const sentence = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 8 }).map((ts) => ts.join(' '));
+
+  it('property: they apply to the decoded text; where no token repeats, they are the diff\'s, word for word', async () => {
+    await fc.assert(fc.asyncProperty(sentence, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), async (input, flips) => {
+      // The model believes in a target that takes some words' other spellings (or a typo's fix).
+      const plan = buildPlan(input, 'lt', LT);
+      const source = utf8Bytes(input);
+      const targetBytes: Uint8Array[] = [];
+      let at = 0;
+      plan.words.forEach((word, i) => {
+        const pick = flips[i % flips.length] ? word.candidates.at(-1)! : word.candidates[0]!;
+        targetBytes.push(source.subarray(at, word.start), pick.bytes);
+        at = word.end;
+      });
+      targetBytes.push(source.subarray(at));
+      const target = decodeUtf8(Buffer.concat(targetBytes))!;
+      const result = await lexiconDecode(new TargetModel(target), encoderIds(source, 'lt'), source, plan, { lambda: 1 });
+      expect(result.choices).toHaveLength(plan.words.length);
+      const output = outputBytes(result.ids)!;
+      const unit = { text: input, inputBytes: source };
+      const fromChoices = suggestionsFromChoices(unit, plan, result.choices, strip)!;
+      expect(applySuggestions(input, fromChoices)).toBe(decodeUtf8(output));
+      // The diff aligns words by their bytes: a changed word that reads like another word of the input can pair
+      // with that one (the example below); elsewhere the choices and the diff must agree.
+      const tokens = input.split(' ');
+      const written = decodeUtf8(output)!.split(' ');
+      if (new Set(tokens).size === tokens.length && written.every((w, i) => w === tokens[i] || !tokens.includes(w))) {
+        const fromDiff = buildSuggestions({ ...unit, outputBytes: output, outputProbs: result.probs }, strip);
+        expect(withoutSource(fromChoices)).toEqual(withoutSource(fromDiff));
+      }
+      const typos = new Set(plan.words.filter((w) => w.source === 'typo').map((w) => decodeUtf8(source.subarray(w.start, w.end))));
+      for (const s of fromChoices) expect(s.source).toBe(typos.has(s.original) ? 'typo' : 'lexicon');
+    }), { numRuns: 200 });
+  });
+
+  it('a changed word that reads like its neighbour stays one word (the diff paired it with the neighbour)', async () => {
+    const input = 'as aš';
+    const { result, plan } = await run(input, 'aš aš', 0);
+    const unit = { text: input, inputBytes: utf8Bytes(input) };
+    expect(suggestionsFromChoices(unit, plan, result.choices, strip)?.map((s) => [s.original, s.replacement]))
+      .toEqual([['as', 'aš']]);
+    const diffed = buildSuggestions({ ...unit, outputBytes: outputBytes(result.ids)!, outputProbs: result.probs }, strip);
+    expect(diffed.map((s) => [s.original, s.replacement])).toEqual([['as aš', 'aš aš']]);
+  });
+
+  it('says why: a dictionary spelling, or a typo\'s fix', async () => {
+    const input = 'cia orasd';
+    const { result, plan } = await run(input, 'čia oras', 0);
+    const suggestions = suggestionsFromChoices({ text: input, inputBytes: utf8Bytes(input) }, plan, result.choices, strip);
+    expect(suggestions?.map((s) => [s.original, s.replacement, s.kind, s.source])).toEqual([
+      ['cia', 'čia', 'diacritics', 'lexicon'], ['orasd', 'oras', 'spelling', 'typo']]);
   });
 });

@@ -173,7 +173,7 @@ describe('a hung engine process (issue 16)', () => {
           if (index > 0 && message.type === 'correct') {
             const start = message.text.indexOf('grazus');
             child.send({ type: 'result', id: message.id, result: { text: message.text, language: 'lt', elapsedMs: 1, suggestions: [
-              { span: { start, end: start + 6 }, original: 'grazus', replacement: 'gražus', kind: 'diacritics', confidence: 0.9 },
+              { span: { start, end: start + 6 }, original: 'grazus', replacement: 'gražus', kind: 'diacritics', source: 'lexicon', confidence: 0.9 },
             ] } });
           }
         };

@@ -63,7 +63,7 @@ describe('modelView', () => {
 
 function suggestion(text: string, original: string, replacement: string): Suggestion {
   const start = text.indexOf(original);
-  return { span: { start, end: start + original.length }, original, replacement, kind: 'diacritics', confidence: 0.9 };
+  return { span: { start, end: start + original.length }, original, replacement, kind: 'diacritics', source: 'lexicon', confidence: 0.9 };
 }
 
 describe('suggestionsOnUnit', () => {
@@ -83,7 +83,7 @@ describe('suggestionsOnUnit', () => {
   ])('%s', (_name, unit, original, replacement, expected) => {
     const view = modelView(unit);
     const [moved] = suggestionsOnUnit(unit, view, [suggestion(view.text, original, replacement)]);
-    expect(moved ?? null).toEqual(expected === null ? null : { ...expected, replacement, kind: 'diacritics', confidence: 0.9 });
+    expect(moved ?? null).toEqual(expected === null ? null : { ...expected, replacement, kind: 'diacritics', source: 'lexicon', confidence: 0.9 });
   });
 
   it('a suggestion that spans a separating space (and so would rewrite the hidden run) is dropped', () => {

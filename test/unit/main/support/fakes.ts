@@ -113,7 +113,7 @@ export class WordCorrector implements Pick<Corrector, 'correct'> {
     for (const match of text.matchAll(/\p{L}+/gu)) {
       const replacement = this.table[match[0]];
       if (replacement) {
-        suggestions.push({ span: { start: match.index, end: match.index + match[0].length }, original: match[0], replacement, kind: 'diacritics', confidence: 0.9 });
+        suggestions.push({ span: { start: match.index, end: match.index + match[0].length }, original: match[0], replacement, kind: 'diacritics', source: 'lexicon', confidence: 0.9 });
       }
     }
     return { text, suggestions, language: options.language === 'auto' ? 'lt' : options.language, elapsedMs: 1 };
