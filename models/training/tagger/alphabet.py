@@ -81,9 +81,9 @@ def allowed(lang: str) -> dict[int, list[int]]:
     return out
 
 
-def target_class(typed: str, gold: str) -> int:
-    """The class that turns `typed` into `gold` (KEEP when equal)."""
-    return 0 if typed == gold else class_index()[fold(gold)]
+def target_class(typed: str, gold: str) -> int | None:
+    """The class that turns `typed` into `gold` (KEEP when equal; None for a letter of no language's alphabet)."""
+    return 0 if typed == gold else class_index().get(fold(gold))
 
 
 def apply_class(typed: str, cls: int) -> str:

@@ -43,6 +43,9 @@ class Windows(unittest.TestCase):
     def test_a_foreign_gold_letter_is_not_a_target(self):
         _, targets = encode_example('café', 'cafe', 'lt')
         self.assertEqual(targets[3], IGNORE)
+        # Hungarian o may become ó ö ő, but ō is no language's letter here: no class at all (was a KeyError)
+        _, targets = encode_example('Tōkyō', 'Tokyo', 'hu')
+        self.assertEqual(targets, [IGNORE, IGNORE, IGNORE, IGNORE, IGNORE])
 
 
 class Network(unittest.TestCase):

@@ -10,12 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import sys
 import time
 from pathlib import Path
 
-import torch
+# Waiting OpenMP threads sleep instead of spinning: on a shared 2-core machine a spinning thread steals the core
+# its partner needs (measured: 580 -> 3,600 characters/s with two test suites running beside the training).
+os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
+import torch  # noqa: E402
 import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -105,7 +109,7 @@ def main():
         chars += n
         run_chars += n
         ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
-        if step % 50 == 0:
+        if step % 20 == 0:
             el = time.time() - t0
             log({'step': step, 'loss': round(ema, 4), 'chars': chars, 'chars_per_s': round(run_chars / el),
                  'minutes': round(el / 60, 2), 'lr': round(opt.param_groups[0]['lr'], 6)})

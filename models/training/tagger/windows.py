@@ -98,7 +98,7 @@ def encode_example(gold: str, typed: str, lang: str) -> tuple[list[int], list[in
             targets.append(IGNORE)
             continue
         cls = target_class(t, g)
-        targets.append(cls if cls == 0 or cls in choices else IGNORE)
+        targets.append(cls if cls is not None and (cls == 0 or cls in choices) else IGNORE)
     return ids, targets
 
 
