@@ -1,36 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EOS_ID } from '../../../electron/engine/text/byte-codec.ts';
 import { LocalCorrector } from '../../../electron/engine/local-corrector.ts';
 import { applySuggestions } from '../../../electron/engine/suggestions/suggestions.ts';
+import { CorrectionCancelledError } from '../../../electron/shared/cancellation.ts';
 import type { DecodeBackend } from '../../../electron/engine/worker/worker-client.ts';
-import { CorrectionCancelledError } from '../../../electron/engine/../shared/cancellation.ts';
-import type { DecodeJob, DecodeOutcome } from '../../../electron/engine/worker/worker-protocol.ts';
-
-const FIXES: Record<string, string> = { zolw: 'żółw', grazus: 'gražus', Siandien: 'Šiandien', helo: 'hello', sie: 'się' };
-
-/** In-process backend that "corrects" words from a table, counting what it is asked to decode. */
-class FakeBackend implements DecodeBackend {
-  decoded: string[] = [];
-  gate: Promise<void> = Promise.resolve();
-
-  async decode(jobs: DecodeJob[], signal?: AbortSignal): Promise<DecodeOutcome[]> {
-    await this.gate;
-    if (signal?.aborted) throw new CorrectionCancelledError();
-    return jobs.map((job) => {
-      // The encoder input is the text; job.source only seeds drafts (it may be a lexicon guess).
-      const text = new TextDecoder().decode(Uint8Array.from(job.encoderIds.slice(1, -1), (id) => id - 3));
-      this.decoded.push(text);
-      const out = new TextEncoder().encode(text.replace(/\p{L}+/gu, (w) => FIXES[w] ?? w));
-      return { ids: [...out].map((b) => b + 3).concat(EOS_ID), probs: [...out].map(() => 0.8).concat(0.99), passes: 1, ms: 0 };
-    });
-  }
-
-  async dispose(): Promise<void> {}
-}
+import type { DecodeJob } from '../../../electron/engine/worker/worker-protocol.ts';
+import { TableBackend } from './support/table-backend.ts';
 
 function setup(maxInputBytes = 300) {
-  const backend = new FakeBackend();
+  const backend = new TableBackend();
   const corrector = new LocalCorrector(backend, { modelVersion: 'fake-1', maxInputBytes, status: { state: 'ready' } });
   return { backend, corrector };
 }
@@ -144,7 +122,7 @@ describe('LocalCorrector with lexicon decoding', () => {
         await writeFile(lexiconPath(dir, lang as never), brotliCompressSync(builder.finish()));
       }
       const jobs: DecodeJob[] = [];
-      const backend = new FakeBackend();
+      const backend = new TableBackend();
       const spy: DecodeBackend = { decode: (j, s) => { jobs.push(...j); return backend.decode(j, s); }, dispose: async () => undefined };
       const corrector = new LocalCorrector(spy, { modelVersion: 'fake-1', maxInputBytes: 300, status: { state: 'ready' },
         decoding: 'lexicon', forms: new Lexicons(dir) });

@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { CorrectionCancelledError } from '../../../../electron/shared/cancellati
 import { TrayService } from '../../../../electron/main/tray-service.ts';
 import type { EngineChild, HostMessage } from '../../../../electron/engine/host/host-protocol.ts';
 import type { EngineStatus } from '../../../../electron/shared/types.ts';
+import { forkEngineProcess } from '../../../support/engine-process.ts';
 import { FakeClipboard, FakeGlobalShortcut, FakeNotifier, FakeTray, memorySettings } from '../../main/support/fakes.ts';
 
 class FakeChild implements EngineChild {
@@ -207,28 +207,15 @@ describe('a hung engine process (issue 16)', () => {
 });
 
 const tinyModel = fileURLToPath(new URL('../../../fixtures/tiny-model', import.meta.url));
-const processEntry = fileURLToPath(new URL('../../../../electron/engine/host/engine-process.ts', import.meta.url));
 const hasModel = existsSync(`${tinyModel}/manifest.json`);
 if (!hasModel) console.log('[main-engine-host] skipping the real-process tests: test/fixtures/tiny-model is missing');
 
-/** The same protocol over Node's fork: what utilityProcess.fork gives the app. */
-function forkEngine(): EngineChild & { pid: number | undefined } {
-  const child = fork(processEntry, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return {
-    pid: child.pid,
-    postMessage: (message) => void child.send(message),
-    onMessage: (listener) => void child.on('message', listener),
-    onExit: (listener) => void child.on('exit', (code, signal) => listener(code ?? (signal ? 128 : 0))),
-    kill: () => void child.kill(),
-  };
-}
-
 describe.skipIf(!hasModel)('ProcessCorrector with the real engine process (tiny model)', () => {
   it('loads the model, corrects, survives a killed process and corrects again', async () => {
-    const children: ReturnType<typeof forkEngine>[] = [];
+    const children: ReturnType<typeof forkEngineProcess>[] = [];
     host = new ProcessCorrector({
       spawn: () => {
-        const child = forkEngine();
+        const child = forkEngineProcess();
         children.push(child);
         return child;
       },
