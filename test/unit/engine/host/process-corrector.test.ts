@@ -208,7 +208,7 @@ describe('a hung engine process (issue 16)', () => {
 
 const tinyModel = fileURLToPath(new URL('../../../fixtures/tiny-model', import.meta.url));
 const hasModel = existsSync(`${tinyModel}/manifest.json`);
-if (!hasModel) console.log('[main-engine-host] skipping the real-process tests: test/fixtures/tiny-model is missing');
+if (!hasModel) console.log('[process-corrector] skipping the real-process tests: test/fixtures/tiny-model is missing');
 
 describe.skipIf(!hasModel)('ProcessCorrector with the real engine process (tiny model)', () => {
   it('loads the model, corrects, survives a killed process and corrects again', async () => {
