@@ -14,12 +14,12 @@ import sys
 import time
 
 from . import sources as S
+from ..languages import LANGUAGES
 from .benchmarks import is_benchmark, load_keys
 from .manifest import source_stats, write_corpus_md
 from .words import build_word_list, corpus_word_counts, hunspell_forms, read_wordfreq
 
-LANGS = ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr', 'vi', 'de', 'pt', 'it', 'sl',
-         'et', 'is', 'en']
+LANGS = list(LANGUAGES)  # models/languages.json
 TRAIN_CAP_BYTES = 40_000_000
 DEV_FULL = 1000
 DEV_SMALL_SHARE = 0.05

@@ -18,8 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import noise  # noqa: E402
+from languages import LANGUAGES as _LANGUAGES  # noqa: E402  (models/languages.json)
 
-LANGUAGES = list(noise.LANGUAGES)
+LANGUAGES = list(_LANGUAGES)
 N_LANGS = len(LANGUAGES)
 PAD_ID = 0
 _LATIN_END = 0x250          # U+0000-U+024F: ASCII, Latin-1, Latin Extended-A and -B
