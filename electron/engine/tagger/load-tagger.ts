@@ -1,39 +1,32 @@
 /**
- * The diacritics tagger of a model folder: tagger.int8.onnx and tagger.json beside manifest.json. A folder
- * without them has no tagger (lexicon decoding goes on without its letter scores); damaged files fail the start
- * with a message naming the file.
+ * The diacritics tagger of a model folder: the files the manifest lists as `tagger` (the graph) and
+ * `tagger_alphabet` (tagger.json), size- and sha256-checked like the encoder and decoder. A model without them has
+ * no tagger (lexicon decoding goes on without its letter scores); a listed file that is missing, damaged or not a
+ * graph onnxruntime can run fails the start with a ModelFileError naming it.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createOrtTaggerRunner } from '../model/ort-backend.ts';
+import { ModelFileError, readManifest, verifyModelFile } from '../model/model-files.ts';
 import { DiacriticsTagger } from './diacritics-tagger.ts';
 import { TaggerAlphabet } from './tagger-alphabet.ts';
 
-export const TAGGER_GRAPH = 'tagger.int8.onnx';
-export const TAGGER_ALPHABET = 'tagger.json';
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
-export class TaggerFileError extends Error {
-  constructor(readonly file: string, reason: string) {
-    super(`the diacritics tagger ${file} cannot be used: ${reason}`);
-    this.name = 'TaggerFileError';
-  }
-}
-
-/** The folder's tagger, or null when the folder has none. */
+/** The folder's tagger, or null when its manifest lists none. */
 export async function loadTagger(modelDir: string): Promise<DiacriticsTagger | null> {
-  const graph = join(modelDir, TAGGER_GRAPH);
-  const table = join(modelDir, TAGGER_ALPHABET);
-  if (!existsSync(graph) && !existsSync(table)) return null;
+  const manifest = await readManifest(modelDir);
+  if (!manifest.files.tagger && !manifest.files.tagger_alphabet) return null;
+  const [graph, table] = await Promise.all([verifyModelFile(modelDir, manifest, 'tagger'),
+    verifyModelFile(modelDir, manifest, 'tagger_alphabet')]);
   let alphabet: TaggerAlphabet;
   try {
     alphabet = TaggerAlphabet.parse(JSON.parse(await readFile(table, 'utf8')));
   } catch (error) {
-    throw new TaggerFileError(table, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    throw new ModelFileError(table, `not a tagger alphabet (${firstLine(error)})`);
   }
   try {
     return new DiacriticsTagger(await createOrtTaggerRunner(graph), alphabet);
   } catch (error) {
-    throw new TaggerFileError(graph, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    throw new ModelFileError(graph, `onnxruntime cannot load the tagger (${firstLine(error)})`);
   }
 }

@@ -2,13 +2,18 @@
 
   /usr/bin/python3 models/training/tagger/export.py --checkpoint CKPT --out models/ [--float]
 
+When --out holds a manifest.json, both files are listed in it (roles `tagger`, `tagger_alphabet`, with size and
+sha256), which is what makes the engine load them.
+
 Graph: ids [B,T] int32 (alphabet.char_id, 0 = padding), lang [B] int32 (index in tagger.json's languages)
 -> logits [B,T,classes] float32. The engine masks the classes a letter cannot take (tagger.json `allowed`).
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import inspect
+import json
 import sys
 from pathlib import Path
 
@@ -58,6 +63,22 @@ def export(model: Tagger, out_dir: Path, int8: bool = True) -> Path:
     return path
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def register(model_dir: Path, graph: Path) -> bool:
+    """Lists the tagger's files in model_dir/manifest.json (when there is one); the other entries stay as they are."""
+    manifest_path = model_dir / 'manifest.json'
+    if not manifest_path.exists():
+        return False
+    manifest = json.loads(manifest_path.read_text(encoding='utf-8'))
+    for role, path in (('tagger', graph), ('tagger_alphabet', model_dir / 'tagger.json')):
+        manifest['files'][role] = {'path': path.name, 'bytes': path.stat().st_size, 'sha256': _sha256(path)}
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--checkpoint', required=True)
@@ -65,7 +86,8 @@ def main():
     ap.add_argument('--float', action='store_true', help='keep the float graph (no int8)')
     args = ap.parse_args()
     model, _ = load(args.checkpoint)
-    print(export(model, args.out, int8=not args.float))
+    graph = export(model, args.out, int8=not args.float)
+    print(graph, '(listed in manifest.json)' if register(args.out, graph) else '')
 
 
 if __name__ == '__main__':
