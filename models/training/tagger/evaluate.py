@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import noise  # noqa: E402
 
 from alphabet import LANGUAGES, apply_class, char_id  # noqa: E402
-from windows import allowed_masks, tagged_languages  # noqa: E402
+from windows import _read, allowed_masks, tagged_languages  # noqa: E402
 from network import MAX_POSITIONS, Tagger, load  # noqa: E402
 
 WORD = re.compile(r'[^\W\d_]+')
@@ -28,6 +28,15 @@ WORD = re.compile(r'[^\W\d_]+')
 
 @torch.no_grad()
 def restore(model: Tagger, masks: torch.Tensor, lines: list[str], lang: str, batch: int = 32) -> list[str]:
+    device = next(model.parameters()).device
+    return restore_with(lambda ids, lang_ids: model(ids.to(device), lang_ids.to(device)).float().cpu(),
+                        masks, lines, lang, batch)
+
+
+@torch.no_grad()
+def restore_with(logits_of, masks: torch.Tensor, lines: list[str], lang: str, batch: int = 32) -> list[str]:
+    """`restore` with any runner of the network: logits_of(ids [B,T] long, lang [B] long) -> logits [B,T,C]
+    (PyTorch, or an exported graph through onnxruntime: check.py)."""
     li = LANGUAGES.index(lang)
     out = []
     for at in range(0, len(lines), batch):
@@ -36,7 +45,7 @@ def restore(model: Tagger, masks: torch.Tensor, lines: list[str], lang: str, bat
         ids = torch.zeros(len(chunk), t, dtype=torch.long)
         for b, s in enumerate(chunk):
             ids[b, :len(s)] = torch.tensor([char_id(c) for c in s])
-        logits = model(ids, torch.full((len(chunk),), li, dtype=torch.long))
+        logits = logits_of(ids, torch.full((len(chunk),), li, dtype=torch.long))
         logits = logits.masked_fill(~masks[li][ids], float('-inf'))
         best = logits.argmax(-1)
         for b, s in enumerate(chunk):
@@ -73,10 +82,9 @@ def evaluate_lines(model: Tagger, masks: torch.Tensor, lines_by_lang: dict[str, 
 def dev_lines(data: Path, split: str, limit: int, langs: list[str]) -> dict[str, list[str]]:
     out = {}
     for lang in langs:
-        p = data / 'corpus' / f'{lang}.{split}.txt'
-        if p.exists():
-            with open(p, encoding='utf-8') as f:
-                out[lang] = [ln.rstrip('\n') for ln in f if ln.strip()][:limit]
+        lines = _read(data / 'corpus' / f'{lang}.{split}.txt')  # or its packed .xz
+        if lines:
+            out[lang] = lines[:limit]
     return out
 
 
@@ -87,12 +95,21 @@ def main():
     ap.add_argument('--split', default='dev')
     ap.add_argument('--limit', type=int, default=300)
     ap.add_argument('--langs', nargs='+', default=None)
+    ap.add_argument('--json-out', type=Path, default=None,
+                    help='write {lang, gold, input, torch} rows for bench/onnx-parity/tagger-parity.ts')
     args = ap.parse_args()
     torch.set_num_threads(2)
     model, _ = load(args.checkpoint)
     t0 = time.time()
-    rep = evaluate_lines(model, allowed_masks(), dev_lines(args.data, args.split, args.limit,
-                                                          args.langs or tagged_languages()))
+    lines = dev_lines(args.data, args.split, args.limit, args.langs or tagged_languages())
+    if args.json_out:
+        rows = []
+        for lang, gold in lines.items():
+            stripped = [noise.strip_diacritics(s, lang) for s in gold]
+            for g, i, o in zip(gold, stripped, restore(model, allowed_masks(), stripped, lang)):
+                rows.append({'lang': lang, 'gold': g, 'input': i, 'torch': o})
+        args.json_out.write_text(json.dumps(rows, ensure_ascii=False), encoding='utf-8')
+    rep = evaluate_lines(model, allowed_masks(), lines)
     print(json.dumps(rep, indent=1))
     vals = [v['diacritics'] for v in rep.values()]
     print('mean diacritics %.2f over %d languages, %.0f s' % (sum(vals) / max(1, len(vals)), len(vals), time.time() - t0))

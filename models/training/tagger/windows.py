@@ -5,9 +5,13 @@ Text per language: data/corpus/<lang>.train.txt and <lang>.more.txt (everyday, n
 long formulaic sentences: a window is drawn from them with probability min(MAX_LAWS_SHARE, their share of the
 language's bytes), so they are at most half of what the model sees. Languages are drawn with weight bytes^0.3,
 so small languages are not drowned.
+A packed sample (pack.py: `<lang>.<pool>.txt.xz` and a pack.json of the full corpus's sizes) is read the same way,
+with each language's weight and statute share those of the full corpus.
 """
 from __future__ import annotations
 
+import json
+import lzma
 import os
 import random
 import sys
@@ -25,10 +29,18 @@ IGNORE = -100
 
 
 def _read(path: Path) -> list[str]:
-    if not path.exists():
+    """The lines of `path`, or of `path`.xz (a packed sample) when only that exists."""
+    xz = path.with_name(path.name + '.xz')
+    if not path.exists() and not xz.exists():
         return []
-    with open(path, encoding='utf-8') as f:
+    with (open(path, encoding='utf-8') if path.exists() else lzma.open(xz, 'rt', encoding='utf-8')) as f:
         return [ln.rstrip('\n') for ln in f if ln.strip()]
+
+
+def _full_sizes(corpus: Path) -> dict:
+    """pack.json's record of the full corpus (language -> {'bytes', 'laws_share'}), or {} for a full corpus."""
+    p = corpus / 'pack.json'
+    return json.loads(p.read_text(encoding='utf-8'))['full'] if p.exists() else {}
 
 
 class LanguageText:
@@ -40,6 +52,9 @@ class LanguageText:
         laws_bytes = sum(len(s) for s in self.laws)
         self.bytes = main_bytes + laws_bytes
         self.laws_share = min(MAX_LAWS_SHARE, laws_bytes / max(1, self.bytes)) if self.main else 1.0
+        full = _full_sizes(corpus).get(lang)
+        if full:  # a packed sample: draw as from the full corpus
+            self.bytes, self.laws_share = full['bytes'], full['laws_share']
 
     def window(self, rng: random.Random, length: int) -> str:
         """Consecutive random lines of one pool joined by spaces, cut at `length` characters from a random start."""
