@@ -49,7 +49,7 @@ export default defineConfig(({ mode }) => {
   }
   const engine = mode === 'engine';
   return {
-    plugins: engine ? [engineData(['electron/engine/language-profiles.json.gz'])] : [],
+    plugins: engine ? [engineData(['electron/engine/language/language-profiles.json.gz'])] : [],
     build: {
       outDir: engine ? 'dist-electron/engine' : 'dist-electron/main',
       emptyOutDir: true,
@@ -59,7 +59,7 @@ export default defineConfig(({ mode }) => {
       ssr: true,
       rollupOptions: {
         input: engine
-          ? { 'engine-process': 'electron/main/engine-process.ts', 'engine-worker': 'electron/engine/engine-worker.ts' }
+          ? { 'engine-process': 'electron/engine/host/engine-process.ts', 'engine-worker': 'electron/engine/worker/engine-worker.ts' }
           : { main: 'electron/main/main.ts' },
         external: engine ? isEngineExternal : isExternal,
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { ORT_TELEMETRY_OFF } from './electron/engine/ort-telemetry.ts';
+import { ORT_TELEMETRY_OFF } from './electron/engine/model/ort-telemetry.ts';
 
 // onnxruntime's telemetry off in vitest and every process it starts, whatever `CI` says: the engine sets the
 // switch itself (ort-telemetry.ts), this also covers a test that loads onnxruntime some other way.

@@ -1,5 +1,5 @@
 /**
- * Builds electron/engine/draft-letters.json: for each language, the letters with diacritics of each base
+ * Builds electron/engine/decoding/draft-letters.json: for each language, the letters with diacritics of each base
  * letter, most frequent first in data/corpus/<lang>.train.txt. Speculative decoding uses it to guess the
  * rest of a character the model has started (ż rather than ź after 0xC5 in Polish); only speed depends on it.
  * Usage: npx tsx bench/draft-letters.ts
@@ -25,5 +25,5 @@ for (const lang of LANGUAGES) {
   out[lang] = Object.fromEntries(Object.entries(byBase).map(([base, list]) =>
     [base, list.sort((a, b) => b[1] - a[1]).filter(([, n]) => n > 0).map(([l]) => l)] as [string, string[]]).filter(([, l]) => l.length > 0));
 }
-writeFileSync(`${root}electron/engine/draft-letters.json`, `${JSON.stringify(out)}\n`);
-console.error('wrote electron/engine/draft-letters.json');
+writeFileSync(`${root}electron/engine/decoding/draft-letters.json`, `${JSON.stringify(out)}\n`);
+console.error('wrote electron/engine/decoding/draft-letters.json');

@@ -4,11 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encoderIds, utf8Bytes } from '../electron/engine/byte-codec.ts';
-import { createEngine, type Engine } from '../electron/engine/index.ts';
+import { greedyDecode, speculativeDecode } from '../electron/engine/decoding/decode.ts';
+import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../electron/engine/index.ts';
+import { loadModel } from '../electron/engine/model/model-loader.ts';
 import { stripDiacritics } from '../electron/engine/noise/index.ts';
-import type { DecodeJob } from '../electron/engine/worker-protocol.ts';
-import type { EncoderKind } from '../electron/engine/model-loader.ts';
+import { encoderIds, utf8Bytes } from '../electron/engine/text/byte-codec.ts';
+import type { EncoderKind } from '../electron/engine/model/encoder-kind.ts';
 import { LANGUAGES, type LanguageCode, type ProviderName, type ProviderReason } from '../electron/shared/types.ts';
 
 /** Benchmark size. */
@@ -24,7 +25,7 @@ export interface BenchOptions {
   log?: (line: string) => void;
 }
 
-/** Figures of one run (the JSON of `ogonek bench --json`). */
+/** Figures of one run (the JSON of `tsx bench/engine-report.ts --json`). */
 export interface BenchResult {
   load_ms: number;
   load_p95_ms: number;
@@ -96,10 +97,6 @@ async function timeIt<T>(f: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, value];
 }
 
-function job(text: string, lang: LanguageCode, greedy: boolean, draft?: string | null): DecodeJob {
-  const input = utf8Bytes(text.normalize('NFC'));
-  return { encoderIds: encoderIds(input, lang), source: draft ? utf8Bytes(draft) : input, greedy };
-}
 
 /** Runs the whole benchmark. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
@@ -107,16 +104,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const threads = options.threads ?? 2;
   const runs = options.quick ? 2 : 3;
   const loads: number[] = [];
-  let engine: Engine | undefined;
+  let loaded: LocalCorrector | undefined;
   for (let i = 0; i < runs; i++) {
     // One engine at a time, as in the app: the peak RSS must not count two loaded models.
-    if (engine) await engine.corrector.dispose();
-    const [ms, e] = await timeIt(() => createEngine({ modelDir: options.modelDir, threads, providers: options.providers,
+    await loaded?.dispose();
+    const [ms, c] = await timeIt(() => createCorrector({ modelDir: options.modelDir, threads, providers: options.providers,
       encoder: options.encoder }));
     loads.push(ms);
-    engine = e;
+    loaded = c;
   }
-  const { corrector, worker } = engine!;
+  const corrector = loaded!;
   log(`load: ${loads.map((x) => x.toFixed(0)).join(', ')} ms on ${corrector.status().provider}`);
   const langs = options.langs ?? LANGUAGES;
   const sentences = benchSentences(options.quick ? 3 : 12, langs);
@@ -129,7 +126,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   for (const lang of LANGUAGES) {
     const own = sentences.filter((s) => s.lang === lang);
     if (own.length === 0) continue;
-    await corrector.prepare(lang);
+    await corrector.setup({ languages: [lang] });
     for (let run = 0; run < runs; run++) {
       for (const { text } of own) {
         corrector.cache.clear();
@@ -141,26 +138,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
   log(`sentences: ${sentences.length} x ${runs}, p50 ${quantile(sentenceMs, 0.5).toFixed(1)} ms`);
 
-  // Greedy vs speculative decoding of the same sentences in the worker, interleaved for fairness.
-  const greedySet = options.quick ? sentences.slice(0, 20) : sentences.filter((_s, i) => i % 2 === 0);
-  const greedyMs: number[] = [];
-  const specMs: number[] = [];
-  let mismatches = 0;
-  let passes = 0;
-  let bytes = 0;
-  for (const { text, lang } of greedySet) {
-    await corrector.prepare(lang);
-    // Speculative decoding from the input as its draft and greedy decoding must give the same ids.
-    const [spec] = await worker.decode([job(text, lang, false, null)]);
-    const [greedy] = await worker.decode([job(text, lang, true)]);
-    if (JSON.stringify(spec!.ids) !== JSON.stringify(greedy!.ids)) mismatches++;
-    specMs.push(spec!.ms);
-    greedyMs.push(greedy!.ms);
-    passes += spec!.passes;
-    bytes += spec!.ids.length;
-  }
-  log(`greedy: ${greedySet.length} sentences, p50 ${quantile(greedyMs, 0.5).toFixed(1)} ms, ${mismatches} mismatches`);
-
   // Re-checking a paragraph after a one-character edit: only the edited sentence misses the cache.
   const editMs: number[] = [];
   const edits = options.quick ? 10 : 40;
@@ -169,7 +146,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const pool = sentences.filter((s) => s.lang === lang);
     if (pool.length < 2) continue;
     const paragraph = pool.map((s) => s.text).join(' ');
-    await corrector.prepare(lang);
+    await corrector.setup({ languages: [lang] });
     await corrector.correct(paragraph, { language: lang, documentId: 'bench' });
     const at = Math.floor(paragraph.length * ((e * 0.37) % 1));
     const edited = paragraph.slice(0, at) + 'x' + paragraph.slice(at);
@@ -181,7 +158,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const docLang: LanguageCode = langs.includes('cs') ? 'cs' : langs[0]!;
   const doc = benchSentences(options.quick ? 15 : 60, [docLang]).filter((s) => s.lang === docLang).map((s) => s.text).join(' ');
   const docRates: number[] = [];
-  await corrector.prepare(docLang);
+  await corrector.setup({ languages: [docLang] });
   for (let run = 0; run < (options.quick ? 1 : 2); run++) {
     corrector.cache.clear();
     const [ms] = await timeIt(() => corrector.correct(doc, { language: docLang, onProgress: () => undefined }));
@@ -189,6 +166,32 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
   const status = corrector.status();
   await corrector.dispose();
+
+  // Greedy vs speculative decoding of the same sentences, interleaved for fairness, on the model loaded here
+  // once the corrector (and its worker's model) is gone: greedy decoding is the reference, not a mode of the
+  // engine, and the peak RSS must not count two loaded models.
+  const model = await loadModel(options.modelDir ?? DEFAULT_MODEL_DIR, options.providers, threads,
+    { encoder: options.encoder });
+  const greedySet = options.quick ? sentences.slice(0, 20) : sentences.filter((_s, i) => i % 2 === 0);
+  const greedyMs: number[] = [];
+  const specMs: number[] = [];
+  let mismatches = 0;
+  let passes = 0;
+  let bytes = 0;
+  for (const { text, lang } of greedySet) {
+    const input = utf8Bytes(text.normalize('NFC'));
+    const ids = encoderIds(input, lang);
+    // Speculative decoding from the input as its draft and greedy decoding must give the same ids.
+    const [specTime, spec] = await timeIt(() => speculativeDecode(model.model, ids, input));
+    const [greedyTime, greedy] = await timeIt(() => greedyDecode(model.model, ids));
+    if (JSON.stringify(spec.ids) !== JSON.stringify(greedy.ids)) mismatches++;
+    specMs.push(specTime);
+    greedyMs.push(greedyTime);
+    passes += spec.passes;
+    bytes += spec.ids.length;
+  }
+  await model.model.release();
+  log(`greedy: ${greedySet.length} sentences, p50 ${quantile(greedyMs, 0.5).toFixed(1)} ms, ${mismatches} mismatches`);
   return {
     load_ms: round(quantile(loads, 0.5)), load_p95_ms: round(quantile(loads, 0.95)),
     sentence_p50_ms: round(quantile(sentenceMs, 0.5)), sentence_p95_ms: round(quantile(sentenceMs, 0.95)),
@@ -200,8 +203,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     edit_p50_ms: round(quantile(editMs, 0.5)), edit_p95_ms: round(quantile(editMs, 0.95)),
     doc_bytes_per_s: Math.round(quantile(docRates, 0.5)), doc_bytes: utf8Bytes(doc).length,
     peak_rss_mb: round(process.resourceUsage().maxRSS / 1024), provider: status.provider ?? 'unknown',
-    provider_note: status.providerNote, provider_reasons: status.providerReasons ?? [], encoder: corrector.info.encoder,
-    model_version: status.modelVersion ?? 'unknown',
+    provider_note: status.providerNote, provider_reasons: status.providerReasons ?? [],
+    encoder: corrector.info?.encoder ?? 'unknown', model_version: status.modelVersion ?? 'unknown',
     sentences: sentences.length, runs, threads, quick: options.quick,
     per_language_p50_ms: Object.fromEntries(Object.entries(byLanguage).map(([l, ms]) => [l, round(quantile(ms, 0.5))])),
   };

@@ -1,6 +1,6 @@
 /**
  * Sections of bench/REPORT.md that a benchmark owns: between `<!-- NAME: begin ... -->` and `<!-- NAME: end -->`,
- * rewritten by that benchmark alone and kept by the others (electron/cli/bench-command.ts withOwnedSections).
+ * rewritten by that benchmark alone and kept by the others (bench/engine-report.ts withOwnedSections).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 

@@ -8,10 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encoderIds, utf8Bytes } from '../electron/engine/byte-codec.ts';
-import { greedyDecode, speculativeDecode, type DecoderSession, type StepModel } from '../electron/engine/decode.ts';
+import { encoderIds, utf8Bytes } from '../electron/engine/text/byte-codec.ts';
+import { greedyDecode, speculativeDecode, type DecoderSession, type StepModel } from '../electron/engine/decoding/decode.ts';
 import { DEFAULT_MODEL_DIR } from '../electron/engine/index.ts';
-import { loadModel } from '../electron/engine/model-loader.ts';
+import { loadModel } from '../electron/engine/model/model-loader.ts';
 import { stripDiacritics } from '../electron/engine/noise/index.ts';
 import { LANGUAGES } from '../electron/shared/types.ts';
 import { benchSentences, quantile } from './engine-bench.ts';

@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Entry points, relative to the root: the dispatcher and the engine worker's thread. */
-const ENTRIES = { cli: 'electron/cli.ts', 'engine-worker': 'electron/engine/engine-worker.ts' };
+const ENTRIES = { cli: 'electron/cli.ts', 'engine-worker': 'electron/engine/worker/engine-worker.ts' };
 
 /** Files that shape the output without being modules of the bundle. */
 const BUILD_INPUTS = ['bin/cli-bundle.mjs', 'tsconfig.json'];
@@ -32,7 +32,7 @@ const BUILD_INPUTS = ['bin/cli-bundle.mjs', 'tsconfig.json'];
  * which is a build output: engine-worker.js beside the bundle (the convention of the app's engine build in
  * vite.electron.config.ts). Every other module gets its source file's URL, see sourceUrls().
  */
-const KEEP_BUNDLE_URL = new Set(['electron/engine/worker-client.ts']);
+const KEEP_BUNDLE_URL = new Set(['electron/engine/worker/worker-client.ts']);
 
 const FINGERPRINT_FILE = 'current.json';
 const OLD_BUILD_MS = 60 * 60 * 1000;

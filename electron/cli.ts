@@ -2,7 +2,7 @@
  * `ogonek <command> [options]`: a small dispatcher. Each command lives in `electron/cli/<name>-command.ts`
  * and exports `run(args: string[]): Promise<number>` (the exit code). Commands are imported lazily, through
  * static import() calls so that the bundler (bin/cli-bundle.mjs) can split them into chunks: `ogonek fix`
- * loads neither the evaluation nor the benchmark code, and `--help` stays instant.
+ * does not load the evaluation code, and `--help` stays instant. Benchmarks are not commands (bench/).
  */
 
 /** What a command module must export. */
@@ -23,7 +23,6 @@ const COMMANDS: Record<string, { what: string; load: () => Promise<Partial<Comma
     what: 'run every system on the benchmarks and regenerate models/EVAL.md',
     load: () => import('./cli/eval-report-command.ts'),
   },
-  bench: { what: 'measure the engine speed and write a report', load: () => import('./cli/bench-command.ts') },
   serve: {
     what: 'a local LanguageTool-compatible server (http://localhost:8081/v2) for LibreOffice, browsers, LTeX',
     load: () => import('./cli/serve-command.ts'),

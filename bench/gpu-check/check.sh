@@ -2,7 +2,7 @@
 # The GPU check of issue 14 (bench/gpu-check/README.md), one command on the device machine, from the repository
 # root, with .gl and .carry/gpu-check carried (bench/gpu-check/prepare.sh makes both):
 #   bash bench/gpu-check/check.sh
-# Runs `ogonek bench --json` with WebGPU and with the CPU, and `ogonek fix` on 500 check sentences with WebGPU, with
+# Runs the engine benchmark (bench/engine-report.ts --json) with WebGPU and with the CPU, and `ogonek fix` on 500 check sentences with WebGPU, with
 # the CPU on the same (float) graphs and with the CPU as the product runs it (int8 encoder); writes both reports,
 # the outputs and a summary under $OUT. Exit 0: WebGPU ran and its output equals the CPU's on the same graphs;
 # 3: WebGPU was not used (the reason is in the summary); 4: outputs differ. Dry run without a GPU: the same
@@ -30,8 +30,9 @@ read -r -a langs < gpu-check/langs
 csv=$(IFS=,; echo "${langs[*]}")
 node --version
 ogonek() { node bin/ogonek.js "$@"; }
-ogonek bench --json --provider "$PROVIDER" --langs "$csv" > "$OUT/bench-$PROVIDER.json"
-ogonek bench --json --provider cpu --langs "$csv" > "$OUT/bench-cpu.json"
+bench() { node "dist-cli/$(node -p "require('./dist-cli/current.json').id")/engine-report.mjs" "$@"; }
+bench --json --provider "$PROVIDER" --langs "$csv" > "$OUT/bench-$PROVIDER.json"
+bench --json --provider cpu --langs "$csv" > "$OUT/bench-cpu.json"
 for run in "$PROVIDER:" "cpu-float:--encoder float" "cpu-int8:"; do
   name=${run%%:*}; extra=${run#*:}; provider=${name%%-*}
   : > "$OUT/fix-$name.txt"

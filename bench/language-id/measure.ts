@@ -1,11 +1,11 @@
 /**
- * Accuracy of electron/engine/language-id.ts on ../shared/benchmarks/ud (evaluation only), on sentences as
+ * Accuracy of electron/engine/language/language-id.ts on ../shared/benchmarks/ud (evaluation only), on sentences as
  * written and with diacritics stripped (what users of this app type), and on short prefixes.
  * Usage: npx tsx bench/language-id/measure.ts [sentencesPerLanguage=300]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { detectLanguage } from '../../electron/engine/language-id.ts';
+import { detectLanguage } from '../../electron/engine/language/language-id.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { LANGUAGES } from '../../electron/shared/types.ts';
 

@@ -1,6 +1,6 @@
 /**
  * When should a paragraph, line or sentence get a language of its own instead of its parent's (issue 15,
- * item 8)? electron/engine/language-regions.ts lets a part switch away from its parent's language only when
+ * item 8)? electron/engine/language/language-regions.ts lets a part switch away from its parent's language only when
  * its own best language beats the parent's by a margin per n-gram. This measures, on stripped UD sentences
  * (evaluation only), for a grid of margins and minimum n-gram counts:
  *   false switches: a sentence of L inside an L text switches to another language (damage);
@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bestLanguage, languageScores, type LanguageScores } from '../../electron/engine/language-id.ts';
+import { bestLanguage, languageScores, type LanguageScores } from '../../electron/engine/language/language-id.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
 

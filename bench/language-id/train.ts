@@ -1,14 +1,14 @@
 /**
- * Trains the character n-gram profiles of electron/engine/language-id.ts from data/corpus/<lang>.train.txt
+ * Trains the character n-gram profiles of electron/engine/language/language-id.ts from data/corpus/<lang>.train.txt
  * (never from the benchmarks): each sentence counts as typed and with its diacritics stripped, since users
- * of this app often type without them. Writes electron/engine/language-profiles.json.gz.
+ * of this app often type without them. Writes electron/engine/language/language-profiles.json.gz.
  *
  * Usage: npx tsx bench/language-id/train.ts [sentencesPerLanguage=4000] [topPerLanguage=3000]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { ngramCounts, PROFILE_ORDERS } from '../../electron/engine/language-id.ts';
+import { ngramCounts, PROFILE_ORDERS } from '../../electron/engine/language/language-id.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { LANGUAGES } from '../../electron/shared/types.ts';
 
@@ -51,6 +51,6 @@ for (const lang of LANGUAGES) {
   tables.push(Buffer.from(q).toString('base64'));
 }
 const profile = { orders: PROFILE_ORDERS, languages: LANGUAGES, grams: grams.join('\u0001'), tables };
-const out = `${root}electron/engine/language-profiles.json.gz`;
+const out = `${root}electron/engine/language/language-profiles.json.gz`;
 writeFileSync(out, gzipSync(JSON.stringify(profile), { level: 9 }));
 console.error(`wrote ${out}: ${grams.length} n-grams`);

@@ -38,6 +38,7 @@ const { values } = parseArgs({ options: {
   'typo-max-edits': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
+  'tagger-weights': { type: 'string', default: '' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
@@ -67,7 +68,7 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 }
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
-async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number) {
+async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number, taggerWeight?: number) {
   const [stripped, typed = stripped] = lambdas?.split('/') ?? [];
   const [lambda, typedLambda] = stripped === undefined ? [] : [Number(stripped), Number(typed)];
   const unknown = values.unknown as 'copy' | 'model';
@@ -81,13 +82,21 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
   engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan,
       ...(lmWeight === undefined ? {} : { lmWeight }),
+      ...(taggerWeight === undefined ? {} : { taggerWeight }),
       ...(values['typed-lm-weight'] ? { typedLmWeight: Number(values['typed-lm-weight']) } : {}) }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
 // --lm-weights 0,1,2: one lexicon system per (lambda, LM weight); without it, the engine's default weight.
 const lmWeights = values['lm-weights'] ? values['lm-weights'].split(',').map(Number) : [undefined];
+// --tagger-weights 0,1,2: the same for the diacritics tagger's weight.
+const taggerWeights = values['tagger-weights'] ? values['tagger-weights'].split(',').map(Number) : [undefined];
 for (const l of wanted.includes('lexicon') ? lambdas : []) {
-  for (const w of lmWeights) await engine(w === undefined ? `lexicon@${l}` : `lexicon@${l}+lm${w}`, 'lexicon', l, w);
+  for (const w of lmWeights) {
+    for (const t of taggerWeights) {
+      const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}`;
+      await engine(name, 'lexicon', l, w, t);
+    }
+  }
 }
 
 const rows: Array<EvalResult & { name: string }> = [];

@@ -5,9 +5,9 @@
  * Prints one JSON line per model dir: sentences, outputs identical to PyTorch, and word accuracy against gold.
  */
 import { readFileSync } from 'node:fs';
-import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../electron/engine/byte-codec.ts';
-import { greedyDecode } from '../../electron/engine/decode.ts';
-import { loadModel } from '../../electron/engine/model-loader.ts';
+import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../electron/engine/text/byte-codec.ts';
+import { greedyDecode } from '../../electron/engine/decoding/decode.ts';
+import { loadModel } from '../../electron/engine/model/model-loader.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
 
 interface Row { lang: LanguageCode; gold: string; input: string; torch: string }

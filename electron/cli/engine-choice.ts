@@ -3,10 +3,10 @@
  * to try in order, `cpu` forces the CPU) and --encoder (which encoder graph every provider runs; for
  * comparing providers on the same graphs), checked before anything loads; and the --verbose report.
  */
-import { ENCODERS, providerList, type EncoderKind } from '../engine/model-loader.ts';
+import { ENCODERS, providerList, type EncoderKind } from '../engine/model/model-loader.ts';
 import { providerReasonLine } from '../shared/provider-text.ts';
 import type { ProviderName } from '../shared/types.ts';
-import type { ModelInfo } from '../engine/worker-protocol.ts';
+import type { ModelInfo } from '../engine/worker/worker-protocol.ts';
 
 /** Help lines of the two options. */
 export const ENGINE_CHOICE_HELP = `  --provider LIST  execution providers to try, comma-separated, e.g. webgpu,cpu (default: the platform's

@@ -30,7 +30,7 @@ paragraph by paragraph as it goes.
 ${ENGINE_CHOICE_HELP}
   --verbose        print the model, the execution provider and why each provider was or was not used (stderr)
   --decoding NAME  ${DECODINGS.join(' | ')}: lexicon (default) makes the model choose among the dictionary
-                   forms of each word; speculative and greedy let it write freely (the same output)`;
+                   forms of each word; speculative lets it write freely`;
 
 /** Why a file cannot be read, before anything is written; null when it can. */
 async function unreadable(file: string): Promise<string | null> {
@@ -128,7 +128,7 @@ export async function run(args: string[]): Promise<number> {
   // A named language's lexicons load while the worker loads the model (most of a cold start).
   const corrector = await createCorrector({ modelDir: values.model, ...choice,
     decoding: values.decoding as Decoding | undefined, languages: language === 'auto' ? [] : [language] });
-  if (values.verbose) for (const line of verboseLines(corrector.info)) console.error(`ogonek fix: ${line}`);
+  if (values.verbose && corrector.info) for (const line of verboseLines(corrector.info)) console.error(`ogonek fix: ${line}`);
   // A reader that went away (`| head -1`) stops the engine mid-text: nothing more can be written.
   const stop = () => void corrector.dispose();
   out.signal.addEventListener('abort', stop, { once: true });

@@ -1,24 +1,24 @@
 /**
  * Entry of the engine: createCorrector() loads the model in a worker thread and returns the Corrector that
- * the CLI, the desktop app and the tests all use.
+ * the CLI, the engine's process (host/) and the tests use.
  */
-import { fileURLToPath } from 'node:url';
-import type { Corrector, EngineStatus, LanguageCode, ProviderName } from '../shared/types.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Decoding, EngineCorrector, loadLexicon } from './corrector.ts';
+import { fileURLToPath } from 'node:url';
+import type { LanguageCode, ProviderName } from '../shared/types.ts';
+import { type Decoding, LocalCorrector, loadLanguages } from './local-corrector.ts';
 import { Lexicons } from './lexicon/lexicon.ts';
+import type { PlanOptions } from './lexicon/lexicon-plan.ts';
 import { NgramModels } from './lm/ngram-model.ts';
-import type { PlanOptions } from './lexicon-plan.ts';
-import { MAX_BATCH_SENTENCES } from './encoder-batches.ts';
-import type { EncoderKind } from './model-loader.ts';
-import { WorkerClient } from './worker-client.ts';
-import type { ModelInfo } from './worker-protocol.ts';
+import { WorkerClient } from './worker/worker-client.ts';
+import { MAX_BATCH_SENTENCES } from './model/encoder-batches.ts';
+import type { EncoderKind } from './model/encoder-kind.ts';
+import { loadTagger } from './tagger/load-tagger.ts';
 
-export { CancelledError } from './worker-client.ts';
-export { ModelFileError } from './model-files.ts';
-export { DECODINGS, type Decoding } from './corrector.ts';
-export { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA } from './lexicon-decode.ts';
+export { CorrectionCancelledError } from '../shared/cancellation.ts';
+export { ModelFileError } from './model/model-files.ts';
+export { DECODINGS, type Decoding, LocalCorrector } from './local-corrector.ts';
+export { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA } from './decoding/lexicon-decode.ts';
 
 /** Options of createCorrector. */
 export interface CreateCorrectorOptions {
@@ -41,22 +41,24 @@ export interface CreateCorrectorOptions {
   lmWeight?: number;
   /** Its weight in sentences that already have diacritics (default DEFAULT_TYPED_LM_WEIGHT). */
   typedLmWeight?: number;
+  /**
+   * Weight of the diacritics tagger (<modelDir>/tagger.int8.onnx) in lexicon decoding (default: per language,
+   * TAGGER_WEIGHTS); 0 turns it off. A model folder without a tagger goes without.
+   */
+  taggerWeight?: number;
   /** Where a language model that cannot be loaded is reported, once per language (default: stderr). */
   onWarning?: (message: string) => void;
   /**
    * lexicon (default: the model ranks the lexicon's spellings of each word; a language without a forms lexicon
-   * falls back to speculative), speculative (free decoding) or greedy (the same output as speculative, slower).
-   * bench/lexicon-decoding/REPORT.md has the measurements behind the default.
+   * falls back to speculative) or speculative (free decoding). bench/lexicon-decoding/REPORT.md has the
+   * measurements behind the default.
    */
   decoding?: Decoding;
   /** Weight of the frequency prior in lexicon decoding for sentences without diacritics (default DEFAULT_LAMBDA). */
   lambda?: number;
   /** The same for sentences that already have diacritics (default DEFAULT_TYPED_LAMBDA). */
   typedLambda?: number;
-  /**
-   * How lexicon decoding picks candidates: e.g. `{ unknown: 'model' }` lets the model choose the letters of
-   * words without candidates (default: copied); `inputCount` is the weight of an unattested input spelling.
-   */
+  /** How lexicon decoding picks candidates, e.g. `inputCount`: the weight of an unattested input spelling. */
   lexiconPlan?: Partial<PlanOptions>;
   /**
    * Languages whose lexicons start loading at once, on this thread, while the worker loads the model (the
@@ -69,19 +71,11 @@ export interface CreateCorrectorOptions {
 /** The shipped model's folder: <repo>/models. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models', import.meta.url));
 
-/** A corrector that also reports what loading cost (benchmarks read it). */
-export interface EngineHandle extends Corrector {
-  readonly info: ModelInfo;
-}
-
-/** The corrector and the worker it drives (benchmarks talk to the worker directly for greedy runs). */
-export interface Engine {
-  corrector: EngineHandle & EngineCorrector;
-  worker: WorkerClient;
-}
-
-/** Starts the worker, loads the model there and wraps it in a corrector. */
-export async function createEngine(options: CreateCorrectorOptions = {}): Promise<Engine> {
+/**
+ * Loads the model (sha256-verified) in a worker thread, picks the execution provider, and returns a ready
+ * Corrector. Rejects with a clear message (naming the file) when the model is missing, truncated or corrupt.
+ */
+export async function createCorrector(options: CreateCorrectorOptions = {}): Promise<LocalCorrector> {
   const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
   const worker = new WorkerClient(modelDir, options.providers, options.threads ?? 2, options.encoder);
   const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
@@ -93,29 +87,20 @@ export async function createEngine(options: CreateCorrectorOptions = {}): Promis
   const lms = options.lmWeight === 0 ? undefined
     : new NgramModels(lmDir && existsSync(lmDir) ? lmDir : null, (error) => warn(error.message));
   // A missing or damaged lexicon of a language asked for fails the start with the LexiconError naming the file.
-  // Its language model loads at the same time (get() never rejects): left to the first correct(), it came after
-  // the model was ready, about 80 ms on the CLI's cold start.
-  const preloading = Promise.all((options.languages ?? []).map((lang) => Promise.all([
-    loadLexicon({ decoding, forms }, lang), decoding === 'lexicon' ? lms?.get(lang) : undefined])));
-  let info: ModelInfo;
+  // Its language model loads at the same time: left to the first correct(), it came after the model was ready,
+  // about 80 ms on the CLI's cold start.
+  const preloading = loadLanguages({ decoding, forms, lms }, options.languages ?? []);
   try {
-    [info] = await Promise.all([worker.ready, preloading]);
+    const [info, tagger] = await Promise.all([worker.ready,
+      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTagger(modelDir) : null, preloading]);
+    return new LocalCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
+      status: { state: 'ready', modelVersion: info.modelVersion, provider: info.provider, providerNote: info.providerNote,
+        providerReasons: info.providerReasons },
+      info, batchSize: info.batchedEncoder ? MAX_BATCH_SENTENCES : undefined, decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight, lambda: options.lambda,
+      typedLambda: options.typedLambda, plan: options.lexiconPlan, tagger: tagger ?? undefined,
+      taggerWeight: options.taggerWeight });
   } catch (error) {
     await worker.dispose();
     throw error;
   }
-  const status: EngineStatus = { state: 'ready', modelVersion: info.modelVersion, provider: info.provider,
-    providerNote: info.providerNote, providerReasons: info.providerReasons };
-  const corrector = new EngineCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
-    status, decoding, batchSize: info.batchedEncoder ? MAX_BATCH_SENTENCES : undefined, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight, lambda: options.lambda, typedLambda: options.typedLambda,
-    plan: options.lexiconPlan });
-  return { corrector: Object.assign(corrector, { info }), worker };
-}
-
-/**
- * Loads the model (sha256-verified) in a worker thread, picks the execution provider, and returns a ready
- * Corrector. Rejects with a clear message (naming the file) when the model is missing, truncated or corrupt.
- */
-export async function createCorrector(options: CreateCorrectorOptions = {}): Promise<EngineHandle> {
-  return (await createEngine(options)).corrector;
 }

@@ -1,7 +1,7 @@
 /**
  * Candidate recall: how often the product could write the right word at all. Lexicon decoding only chooses,
  * per letter run of a word, among the input itself and the lexicon's candidates for it (candidatesFor in
- * electron/engine/lexicon-plan.ts, with the product's default options); everything else is copied. A gold
+ * electron/engine/lexicon/lexicon-plan.ts, with the product's default options); everything else is copied. A gold
  * word outside that set is lost whatever the model does, so this bounds the product's accuracy, without a model.
  *
  * Words are the metric's (metric.ts): whitespace tokens with a letter. The input is aligned to the gold by the
@@ -9,7 +9,7 @@
  * touched; tokens are compared by their keys (lowercased, stripped), since the input's words are stripped and
  * would otherwise never match, and equal-cost ties could pair a word with its neighbour's input.
  */
-import { DEFAULT_PLAN_OPTIONS, type PlanOptions, candidatesFor, wordSpans } from '../engine/lexicon-plan.ts';
+import { DEFAULT_PLAN_OPTIONS, type PlanOptions, candidatesFor, wordSpans } from '../engine/lexicon/lexicon-plan.ts';
 import type { Lexicon } from '../engine/lexicon/lexicon.ts';
 import type { LanguageCode } from '../shared/types.ts';
 import { lexiconKey } from '../engine/lexicon/word-rules.ts';

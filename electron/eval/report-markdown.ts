@@ -229,7 +229,7 @@ function candidatesSection(results: ReportResults): string[] {
     '## Candidates',
     '',
     'Whether the product could write the right word at all. Lexicon decoding chooses, for each letter run of a',
-    'word, among the spellings `candidatesFor` (electron/engine/lexicon-plan.ts, default options) gives for the',
+    'word, among the spellings `candidatesFor` (electron/engine/lexicon/lexicon-plan.ts, default options) gives for the',
     'input, the input itself among them; every other character is copied. Recall = gold words (counted and',
     'aligned to the input as by the metric) that one of those spellings reproduces / all gold words: a bound on',
     "the product's accuracy that needs no model. Spellings per word: how many it chooses among, per aligned input",

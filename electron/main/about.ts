@@ -19,12 +19,12 @@ export const PRIVACY_PROMISES: readonly PrivacyPromise[] = [
   {
     text: 'No telemetry: onnxruntime\'s usage reports are switched off before it loads (ORT_DISABLE_TELEMETRY=1), ' +
       'and Ogonek itself collects nothing: no usage statistics, no crash reports, no update checks.',
-    checkedBy: ['test/engine/no-telemetry-no-network.test.ts', 'test/unit/engine-ort-telemetry.test.ts'],
+    checkedBy: ['test/engine/no-telemetry-no-network.test.ts', 'test/unit/engine/model/ort-telemetry.test.ts'],
   },
   {
     text: 'The editor window can load nothing from the network: every request other than the app\'s own pages ' +
       'is refused, under a strict Content-Security-Policy.',
-    checkedBy: ['test/unit/main-renderer-files.test.ts', 'test/e2e/editor-ui.test.ts', 'test/e2e/chromium-offline.test.ts'],
+    checkedBy: ['test/unit/main/renderer-files.test.ts', 'test/e2e/editor-ui.test.ts', 'test/e2e/chromium-offline.test.ts'],
   },
 ];
 

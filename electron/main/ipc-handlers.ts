@@ -7,17 +7,10 @@ import type { z } from 'zod';
 import {
   openedFileSchema, type AppInfo, type InvokeName, type InvokeResult, type Settings, type SettingsPatch, type invokeContract,
 } from '../shared/contract.ts';
-import type { CorrectOptions, CorrectionResult, EngineStatus } from '../shared/types.ts';
-import { CorrectionCancelledError } from './engine-host.ts';
+import { CorrectionCancelledError } from '../shared/cancellation.ts';
+import type { Corrector } from '../shared/types.ts';
 import type { FileService } from './file-service.ts';
 import type { SettingsService } from './settings-service.ts';
-
-/** The engine as the handlers need it: a Corrector that can also cancel by document. */
-export interface HandlerEngine {
-  status(): EngineStatus;
-  correct(text: string, options: CorrectOptions): Promise<CorrectionResult>;
-  cancel(documentId: string): void;
-}
 
 /** Per-call context: lets a handler talk back to the window that called it. */
 export interface CallContext {
@@ -43,7 +36,7 @@ export interface LocalServerChanger {
 }
 
 export interface HandlerDeps {
-  engine: HandlerEngine;
+  engine: Pick<Corrector, 'status' | 'correct' | 'cancel'>;
   settings: SettingsService;
   files: FileService;
   appInfo: AppInfo;

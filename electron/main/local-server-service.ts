@@ -28,7 +28,7 @@ export type LocalServerState =
   | { running: true; url: string }
   | { running: false; problem: string | null };
 
-/** The engine as the server needs it: EngineHost in the app, a fake in tests. */
+/** The engine as the server needs it: ProcessCorrector in the app, a fake in tests. */
 export type ServerEngine = Pick<Corrector, 'correct' | 'status'>;
 
 export interface LocalServerServiceOptions {
@@ -45,11 +45,10 @@ export interface LocalServerServiceOptions {
 }
 
 /**
- * The engine under the server's Corrector interface: the app's ignored words are left out of the matches,
- * as in the editor and the clipboard fix, and dispose() does nothing because the engine belongs to the app,
- * not to the server.
+ * The engine under the server's interface: the app's ignored words are left out of the matches, as in the
+ * editor and the clipboard fix.
  */
-export function serverCorrector(engine: ServerEngine, ignoredWords: () => readonly string[]): Corrector {
+export function serverCorrector(engine: ServerEngine, ignoredWords: () => readonly string[]): LtServerOptions['corrector'] {
   return {
     status: (): EngineStatus => engine.status(),
     correct: async (text: string, options: CorrectOptions): Promise<CorrectionResult> => {
@@ -59,7 +58,6 @@ export function serverCorrector(engine: ServerEngine, ignoredWords: () => readon
       if (ignored.size === 0) return result;
       return { ...result, suggestions: result.suggestions.filter((s) => !ignored.has(s.original.toLowerCase())) };
     },
-    dispose: async () => {},
   };
 }
 

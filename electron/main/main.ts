@@ -17,8 +17,7 @@ import { buildAppMenu } from './app-menu.ts';
 import { appPaths } from './app-paths.ts';
 import type { ClipboardPort } from './clipboard-fixer.ts';
 import { EditorWindow } from './editor-window.ts';
-import { EngineHost } from './engine-host.ts';
-import type { EngineChild } from './engine-protocol.ts';
+import { ProcessCorrector, type EngineChild } from '../engine/host/index.ts';
 import { FileService, TEXT_EXTENSIONS } from './file-service.ts';
 import { createHandlers } from './ipc-handlers.ts';
 import { registerIpc } from './ipc-router.ts';
@@ -60,7 +59,7 @@ async function start(launch: LaunchRequests): Promise<void> {
   const settings = new SettingsService(new Store({ name: 'settings', clearInvalidConfig: true }) as unknown as SettingsBackend);
   /** The "Use the GPU" setting: off means the CPU only; on, the platform's order of providers. */
   const providersFor = (s: Settings): ProviderName[] | undefined => (s.useGpu ? undefined : ['cpu']);
-  const engine = new EngineHost({ spawn: forkEngine, modelDir: paths.models, providers: providersFor(settings.get()) });
+  const engine = new ProcessCorrector({ spawn: forkEngine, modelDir: paths.models, providers: providersFor(settings.get()) });
   const editor = new EditorWindow({ preloadPath: paths.preload, iconPath: paths.icon, devTools: !app.isPackaged });
   const filters = [{ name: 'Text and Markdown', extensions: TEXT_EXTENSIONS.map((e) => e.slice(1)) }];
   const files = new FileService({
@@ -147,6 +146,8 @@ async function start(launch: LaunchRequests): Promise<void> {
     editor.send('onDidChangeSettings', next);
     applySettings(next);
     engine.setProviders(providersFor(next));
+    // A language just chosen loads its lexicon and language model now, not on the first keystroke.
+    if (next.language !== 'auto') void engine.setup({ languages: [next.language] });
   });
   applySettings(settings.get());
   void localServer.start();

@@ -3,7 +3,7 @@
  * offsets in UTF-16 code units (Java's string offsets, which is what the engine reports too).
  */
 import type { CorrectionResult, LanguageCode } from '../shared/types.ts';
-import { segmentSentences } from '../engine/segment.ts';
+import { segmentSentences } from '../engine/text/segment.ts';
 import { documentSpan } from './annotated-text.ts';
 import { LANGUAGE_INFO } from './lt-languages.ts';
 import type { CheckRequest } from './lt-request.ts';

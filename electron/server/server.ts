@@ -14,7 +14,8 @@ import { checkResponse, type Software } from './lt-response.ts';
 import { corsHeaders, hostAllowed, originAllowed } from './origin-policy.ts';
 
 export interface LtServerOptions {
-  corrector: Corrector;
+  /** The engine as the server needs it: answers and status, never a documentId, so nothing to cancel. */
+  corrector: Pick<Corrector, 'correct' | 'status'>;
   /** The address to listen on (default 127.0.0.1); also the one more name the Host check accepts. */
   host?: string;
   /** The port (0: any free one; the CLI's default is 8081, LanguageTool's). */

@@ -8,13 +8,7 @@
  * Only plain TS + zod here: this module is bundled into the sandboxed preload and the renderer.
  */
 import { z } from 'zod';
-import {
-  LANGUAGES,
-  PROVIDERS,
-  type CorrectionResult,
-  type EngineStatus,
-  type LanguageChoice,
-} from './types.ts';
+import { correctionResultSchema, engineStatusSchema, languageChoiceSchema, progressSchema } from './types.ts';
 
 /** Prefix of every IPC channel; the preload refuses anything else. */
 export const CHANNEL_PREFIX = 'ogonek:';
@@ -34,38 +28,6 @@ export const DEFAULT_SERVER_PORT = 8081;
 
 /** How many recent files are remembered. */
 export const MAX_RECENT_FILES = 10;
-
-export const languageChoiceSchema = z.enum(['auto', ...LANGUAGES]) satisfies z.ZodType<LanguageChoice>;
-const languageSchema = z.enum(LANGUAGES);
-const providerSchema = z.enum(PROVIDERS);
-
-export const engineStatusSchema = z.object({
-  state: z.enum(['loading', 'ready', 'error']),
-  modelVersion: z.string().optional(),
-  provider: providerSchema.optional(),
-  providerNote: z.string().optional(),
-  providerReasons: z.array(z.object({ provider: providerSchema, used: z.boolean(), reason: z.string(), ms: z.number() }))
-    .optional(),
-  error: z.string().optional(),
-}) satisfies z.ZodType<EngineStatus>;
-
-const spanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
-  .refine((span) => span.end >= span.start, 'span end before start');
-
-export const suggestionSchema = z.object({
-  span: spanSchema,
-  original: z.string(),
-  replacement: z.string(),
-  kind: z.enum(['diacritics', 'spelling']),
-  confidence: z.number().min(0).max(1),
-});
-
-export const correctionResultSchema = z.object({
-  text: z.string(),
-  suggestions: z.array(suggestionSchema),
-  language: languageSchema,
-  elapsedMs: z.number().nonnegative(),
-}) satisfies z.ZodType<CorrectionResult>;
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 /** Ids are short opaque strings minted by the renderer. */
@@ -169,11 +131,7 @@ export const menuCommandSchema = z.enum([
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
-export const progressEventSchema = z.object({
-  requestId: idSchema,
-  done: z.number().nonnegative(),
-  total: z.number().nonnegative(),
-});
+export const progressEventSchema = z.object({ requestId: idSchema, ...progressSchema.shape });
 
 export const appInfoSchema = z.object({ platform: z.string(), version: z.string() });
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -24,7 +24,12 @@ from pathlib import Path
 
 TABLES_PATH = Path(__file__).resolve().parents[2] / "electron" / "engine" / "noise" / "noise-tables.json"
 TABLES = json.loads(TABLES_PATH.read_text(encoding="utf-8"))
-LANGUAGES = tuple(TABLES["strip"]["languages"])
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from languages import LANGUAGES as _LANGUAGES  # noqa: E402  (models/languages.json)
+
+LANGUAGES = tuple(_LANGUAGES)
+if tuple(TABLES["strip"]["languages"]) != LANGUAGES:
+    raise ValueError(f"{TABLES_PATH}: strip.languages must list models/languages.json's languages in its order")
 
 _M32 = 0xFFFFFFFF
 _TWO32 = 4294967296.0

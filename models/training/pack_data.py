@@ -7,9 +7,13 @@ The 13 languages of the ByT5 paper (the accuracy targets) get the larger caps; t
 import argparse
 import lzma
 import random
+import sys
 from pathlib import Path
 
-MAIN_LANGS = {"lt", "lv", "cs", "sk", "pl", "hr", "ro", "hu", "fr", "es", "ga", "tr", "vi"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from languages import PAPER_LANGUAGES  # noqa: E402  (models/languages.json)
+
+MAIN_LANGS = set(PAPER_LANGUAGES)
 
 
 def main():

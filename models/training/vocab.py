@@ -2,8 +2,12 @@
 
 PAD, EOS, BOS = 0, 1, 2
 BYTE_OFFSET = 3
-LANGUAGES = ["lt", "lv", "cs", "sk", "pl", "hr", "ro", "hu", "fr", "es", "ga", "tr", "vi",
-             "de", "pt", "it", "sl", "et", "is", "en"]
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from languages import LANGUAGES  # noqa: E402  (models/languages.json)
+
 LANG_TAG = {lang: 259 + i for i, lang in enumerate(LANGUAGES)}
 AUTO_TAG = 279
 VOCAB_SIZE = 288

@@ -138,12 +138,12 @@ describe('a missing or stale bundle is never run (a stand-in project)', () => {
   const greeting = path.join(root, 'electron', 'greeting.ts');
   beforeAll(() => {
     mkdirSync(path.join(root, 'bin'), { recursive: true });
-    mkdirSync(path.join(root, 'electron', 'engine'), { recursive: true });
+    mkdirSync(path.join(root, 'electron', 'engine', 'worker'), { recursive: true });
     for (const file of ['ogonek.js', 'cli-bundle.mjs'])
       copyFileSync(path.join(ROOT, 'bin', file), path.join(root, 'bin', file));
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
     writeFileSync(path.join(root, 'package.json'), '{ "name": "stand-in", "private": true, "type": "module" }\n');
-    writeFileSync(path.join(root, 'electron', 'engine', 'engine-worker.ts'), 'export {};\n');
+    writeFileSync(path.join(root, 'electron', 'engine', 'worker', 'engine-worker.ts'), 'export {};\n');
     writeFileSync(
       path.join(root, 'electron', 'cli.ts'),
       `import { greeting } from './greeting.ts';

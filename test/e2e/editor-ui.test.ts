@@ -12,7 +12,7 @@ import { CHROMIUM, closeShared, startHarness, type Harness, type HarnessOptions 
 import { saveDocScreenshot } from './support/doc-screenshots.ts';
 import { TableCorrector } from './support/table-corrector.ts';
 import { TrayService } from '../../electron/main/tray-service.ts';
-import { FakeClipboard, FakeGlobalShortcut, FakeNotifier, FakeTray, WordCorrector } from '../unit/main-fakes/fakes.ts';
+import { FakeClipboard, FakeGlobalShortcut, FakeNotifier, FakeTray, WordCorrector } from '../unit/main/support/fakes.ts';
 
 const TABLE = { Siandien: 'Šiandien', grazus: 'gražus', labia: 'labai', todel: 'todėl', zmones: 'žmonės', vaziuoja: 'važiuoja', juros: 'jūros' };
 /** A paragraph for the screenshots: stripped Lithuanian with one typo. */
@@ -134,15 +134,18 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
   });
 
   it('"Ignore" adds the word to the persisted ignore list and drops its other occurrences', async () => {
-    const { editor, harness } = await open();
+    const { editor, harness, corrector } = await open();
     await editor.type('grazus oras, grazus diena. Siandien.');
     await editor.waitForSuggestions(3);
     await (await editor.hover('grazus')).getByRole('button', { name: /^Ignore/ }).click();
     expect(await editor.underlined()).toEqual(['Siandien']);
     expect(harness.settings.get().ignoredWords).toEqual(['grazus']);
     await editor.notice(/will not be flagged again/);
+    // The answer for the edited paragraph is marked, so its arrival on the page is the event waited for.
+    corrector.reportedElapsedMs = 4321;
     await editor.type(' Vėl grazus.');
-    await editor.page.waitForTimeout(800);
+    await editor.page.getByTestId('status-latency').filter({ hasText: 'Last check: 4321 ms' }).waitFor();
+    expect(corrector.calls.at(-1)).toBe('grazus oras, grazus diena. Siandien. Vėl grazus.');
     expect(await editor.underlined()).toEqual(['Siandien']);
   });
 
@@ -308,7 +311,7 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
   });
 
   it('settings: theme, shortcut recording, pause and the ignore list', async () => {
-    const { editor, harness } = await open();
+    const { editor, harness, corrector } = await open();
     await harness.page.keyboard.press('Control+,');
     const dialog = harness.page.getByRole('dialog', { name: 'Settings' });
     await dialog.waitFor();
@@ -333,14 +336,18 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     expect(await editor.status('suggestions')).toBe('No suggestions');
     await editor.page.locator('.status').getByText('Paused').waitFor();
 
-    // Paused: typing is not checked until resumed.
+    // Paused: typing is not checked until resumed. The event waited for is the resumed check's answer; the
+    // corrector notes whether the app was paused at each call, so a check made while paused would show here.
+    const pausedAtCall: boolean[] = [];
+    corrector.onCall = () => pausedAtCall.push(harness.settings.get().paused);
     await editor.type('Siandien.');
-    await editor.page.waitForTimeout(800);
     expect(await editor.underlined()).toEqual([]);
     await harness.page.keyboard.press('Control+,');
     await dialog.getByRole('checkbox', { name: /^Pause/ }).uncheck();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await editor.waitForSuggestions(1);
+    expect(pausedAtCall).toEqual([false]);
+    expect(corrector.calls.at(-1)).toBe('Siandien.');
 
     await (await editor.hover('Siandien')).getByRole('button', { name: /^Ignore/ }).click();
     await harness.page.keyboard.press('Control+,');

@@ -3,38 +3,26 @@
  * utility process loads it) run under plain Node, without tsx or the sources: checks that the bundle
  * finds its worker, its data files and onnxruntime-node, and speaks the host's protocol.
  */
-import { fork } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EngineHost } from '../../electron/main/engine-host.ts';
-import type { EngineChild } from '../../electron/main/engine-protocol.ts';
+import { ProcessCorrector } from '../../electron/engine/host/index.ts';
+import { forkEngineProcess } from '../support/engine-process.ts';
 import { ROOT, ensureBuilt } from './support/build.ts';
 import { chooseModel } from './support/model.ts';
 
 const model = chooseModel();
 if (!model.dir) console.log(`[e2e] skipping the engine bundle test: ${model.reason}`);
 
-let host: EngineHost | undefined;
-afterEach(async () => host?.dispose());
+const BUNDLE = path.join(ROOT, 'dist-electron', 'engine', 'engine-process.js');
 
-function forkBundle(): EngineChild {
-  const child = fork(path.join(ROOT, 'dist-electron', 'engine', 'engine-process.js'), [], {
-    execArgv: [],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return {
-    postMessage: (message) => void child.send(message),
-    onMessage: (listener) => void child.on('message', listener),
-    onExit: (listener) => void child.on('exit', (code) => listener(code ?? 128)),
-    kill: () => void child.kill(),
-  };
-}
+let host: ProcessCorrector | undefined;
+afterEach(async () => host?.dispose());
 
 describe.skipIf(!model.dir)('the built engine bundle', () => {
   beforeAll(() => ensureBuilt('electron'));
 
   it('loads the model and corrects text, outside the TypeScript sources', async () => {
-    host = new EngineHost({ spawn: forkBundle, modelDir: model.dir! });
+    host = new ProcessCorrector({ spawn: () => forkEngineProcess(BUNDLE), modelDir: model.dir! });
     await expect.poll(() => host!.status().state, { timeout: 60_000 }).toBe('ready');
     expect(host.status().provider).toBeDefined();
     const progress: number[] = [];

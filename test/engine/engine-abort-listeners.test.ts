@@ -8,11 +8,10 @@
 import { getEventListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
-import { EngineCorrector } from '../../electron/engine/corrector.ts';
-import { createEngine, type Engine } from '../../electron/engine/index.ts';
-import type { DecodeBackend } from '../../electron/engine/worker-client.ts';
-import type { DecodeJob } from '../../electron/engine/worker-protocol.ts';
+import { encoderIds, utf8Bytes } from '../../electron/engine/text/byte-codec.ts';
+import { LocalCorrector } from '../../electron/engine/local-corrector.ts';
+import { WorkerClient, type DecodeBackend } from '../../electron/engine/worker/worker-client.ts';
+import type { DecodeJob, ModelInfo } from '../../electron/engine/worker/worker-protocol.ts';
 
 const TINY = fileURLToPath(new URL('../fixtures/tiny-model', import.meta.url));
 
@@ -20,7 +19,7 @@ const abortListeners = (signal: AbortSignal) => getEventListeners(signal, 'abort
 
 function job(text: string): DecodeJob {
   const bytes = utf8Bytes(text);
-  return { encoderIds: encoderIds(bytes, 'lt'), source: bytes };
+  return { decoding: 'speculative', encoderIds: encoderIds(bytes, 'lt'), source: bytes };
 }
 
 /** Warnings Node emits while `run` runs (they are emitted on a later tick, so wait one). */
@@ -38,17 +37,19 @@ async function warningsDuring(run: () => Promise<void>): Promise<string[]> {
 }
 
 describe('abort listeners are removed when a decode settles', () => {
-  let engine: Engine;
+  let worker: WorkerClient;
+  let info: ModelInfo;
   beforeAll(async () => {
-    engine = await createEngine({ modelDir: TINY, lexiconDir: null, decoding: 'speculative' });
+    worker = new WorkerClient(TINY, ['cpu'], 2);
+    info = await worker.ready;
   });
-  afterAll(async () => engine?.worker.dispose());
+  afterAll(async () => worker?.dispose());
 
   it('one signal over 30 sequential decodes: 0 listeners after each', async () => {
     const controller = new AbortController();
     const counts: number[] = [];
     for (let i = 0; i < 30; i++) {
-      await engine.worker.decode([job(`Siandien ${i} labai grazus oras.`)], controller.signal);
+      await worker.decode([job(`Siandien ${i} labai grazus oras.`)], controller.signal);
       counts.push(abortListeners(controller.signal));
     }
     expect(counts).toEqual(Array(30).fill(0));
@@ -56,14 +57,14 @@ describe('abort listeners are removed when a decode settles', () => {
 
   it('a request that fails in the worker (a malformed job) takes its listener away too', async () => {
     const controller = new AbortController();
-    const bad: DecodeJob = { ...job('Labas.'), lexicon: { plan: { words: null as never }, lambda: 1 } };
-    await expect(engine.worker.decode([bad], controller.signal)).rejects.toThrow();
+    const bad: DecodeJob = { ...job('Labas.'), decoding: 'lexicon', plan: { words: null as never }, lambda: 1 };
+    await expect(worker.decode([bad], controller.signal)).rejects.toThrow(/malformed message/);
     expect(abortListeners(controller.signal)).toBe(0);
   });
 
   it('a request that is aborted while in flight takes its listener away too', async () => {
     const controller = new AbortController();
-    const pending = engine.worker.decode(Array.from({ length: 8 }, (_, i) => job(`Sakinys numeris ${i}.`)),
+    const pending = worker.decode(Array.from({ length: 8 }, (_, i) => job(`Sakinys numeris ${i}.`)),
       controller.signal);
     controller.abort();
     await pending.catch(() => undefined); // cancelled, or finished first: either way settled
@@ -76,13 +77,12 @@ describe('abort listeners are removed when a decode settles', () => {
     const watched: DecodeBackend = {
       decode: (jobs, signal) => {
         if (signal && !signals.includes(signal)) signals.push(signal);
-        return engine.worker.decode(jobs, signal);
+        return worker.decode(jobs, signal);
       },
       dispose: async () => undefined,
     };
-    const info = engine.corrector.info;
-    const corrector = new EngineCorrector(watched, { modelVersion: info.modelVersion,
-      maxInputBytes: info.maxInputBytes, status: engine.corrector.status(), decoding: 'speculative' });
+    const corrector = new LocalCorrector(watched, { modelVersion: info.modelVersion,
+      maxInputBytes: info.maxInputBytes, status: { state: 'ready' }, decoding: 'speculative' });
     const text = Array.from({ length: 100 }, (_, i) => `Tai yra sakinys numeris ${i + 1}.`).join(' ');
     const warnings = await warningsDuring(async () => {
       await corrector.correct(text, { language: 'lt' });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCorrector, DEFAULT_MODEL_DIR, type EngineHandle } from '../../electron/engine/index.ts';
+import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
 
@@ -23,7 +23,7 @@ function sentences(lang: LanguageCode, count: number): string[] {
 }
 
 describe.skipIf(!HAS_MODEL)('auto: a language per paragraph and per sentence (shipped model)', () => {
-  let corrector: EngineHandle;
+  let corrector: LocalCorrector;
   beforeAll(async () => {
     corrector = await createCorrector();
   });

@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
-import { greedyDecode, speculativeDecode } from '../../electron/engine/decode.ts';
+import { encoderIds, utf8Bytes } from '../../electron/engine/text/byte-codec.ts';
+import { greedyDecode, speculativeDecode } from '../../electron/engine/decoding/decode.ts';
 import { createCorrector, DEFAULT_MODEL_DIR } from '../../electron/engine/index.ts';
-import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
+import { loadModel, type LoadedModel } from '../../electron/engine/model/model-loader.ts';
 import { addTypos, stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCorrector, DEFAULT_MODEL_DIR, type EngineHandle } from '../../electron/engine/index.ts';
+import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
 
@@ -45,7 +45,7 @@ const HIDDEN_CASES: Array<[string, string]> = [
 function expectNeighboursUnaffected(decodings: Array<'lexicon' | 'speculative'>, cases: Array<[string, string]>,
   name: string): void {
   describe.skipIf(!HAS_MODEL).each(decodings)(`${name} (%s decoding)`, (decoding) => {
-    let corrector: EngineHandle;
+    let corrector: LocalCorrector;
     const clean = new Map<string, string[]>();
     const texts = sentences();
     beforeAll(async () => {
@@ -97,7 +97,7 @@ const SYMBOL_CASES: Array<[string, string]> = [
 expectNeighboursUnaffected(['lexicon', 'speculative'], SYMBOL_CASES, 'emoji and symbols');
 
 describe.skipIf(!HAS_MODEL)('a word split by such a character', () => {
-  let corrector: EngineHandle;
+  let corrector: LocalCorrector;
   beforeAll(async () => {
     corrector = await createCorrector();
   });

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encoderIds, utf8Bytes } from '../../electron/engine/byte-codec.ts';
-import { greedyDecode, speculativeDecode } from '../../electron/engine/decode.ts';
-import { createCorrector, DEFAULT_MODEL_DIR, type EngineHandle } from '../../electron/engine/index.ts';
-import { loadModel, type LoadedModel } from '../../electron/engine/model-loader.ts';
+import { encoderIds, utf8Bytes } from '../../electron/engine/text/byte-codec.ts';
+import { greedyDecode, speculativeDecode } from '../../electron/engine/decoding/decode.ts';
+import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
+import { loadModel, type LoadedModel } from '../../electron/engine/model/model-loader.ts';
 import { addTypos, stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
 
@@ -70,7 +70,7 @@ describe.skipIf(!HAS_MODEL)('speculative decoding equals greedy decoding (shippe
 });
 
 describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
-  let corrector: EngineHandle;
+  let corrector: LocalCorrector;
   beforeAll(async () => {
     corrector = await createCorrector();
   });

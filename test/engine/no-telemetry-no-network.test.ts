@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORT_TELEMETRY_OFF } from '../../electron/engine/ort-telemetry.ts';
+import { ORT_TELEMETRY_OFF } from '../../electron/engine/model/ort-telemetry.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HAS_MODEL = existsSync(join(ROOT, 'models', 'manifest.json'));

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LanguageCode } from '../../shared/types.ts';
-import { readBrotliFile, RecentLanguages } from '../language-data.ts';
+import { readBrotliFile, RecentLanguages } from './language-data.ts';
 import { keyboardNeighbours } from '../noise/index.ts';
 import { AutomatonBuilder, type FormCount, type NearForm, WordAutomaton } from './word-automaton.ts';
 import { lexiconKey } from './word-rules.ts';

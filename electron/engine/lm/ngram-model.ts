@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { LanguageCode } from '../../shared/types.ts';
-import { readBrotliFile, RecentLanguages } from '../language-data.ts';
+import { readBrotliFile, RecentLanguages } from '../lexicon/language-data.ts';
 import { lowerFor } from '../lexicon/word-rules.ts';
 import { key1, key2, key3, wordHashOf } from './ngram-hash.ts';
 

@@ -7,19 +7,20 @@ import { type Lexicon, LexiconError, readLexicon } from '../../engine/lexicon/le
 import type { LanguageCode } from '../../shared/types.ts';
 import { EvalInputError } from '../gold-file.ts';
 import { DEFAULT_MODEL_DIR } from '../paths.ts';
-import { contextWeight } from '../../engine/corrector.ts';
-import { hasTypedDiacritics } from '../../engine/lexicon-decode.ts';
-import { buildPlan, choosePriorBest, DEFAULT_PLAN_OPTIONS } from '../../engine/lexicon-plan.ts';
+import { contextWeight } from '../../engine/local-corrector.ts';
+import { hasTypedDiacritics } from '../../engine/decoding/lexicon-decode.ts';
+import { buildPlan, choosePriorBest, DEFAULT_PLAN_OPTIONS } from '../../engine/lexicon/lexicon-plan.ts';
 import { readNgramModel } from '../../engine/lm/ngram-model.ts';
-import { correctAll, createModelCorrector, createProductCorrector } from './model.ts';
+import { correctAll, createModelCorrector, createProductCorrector, createTaggerRestorer } from './model.ts';
 import { createSpellChecker, createSpellCorrector, loadWordFrequencies } from './spell.ts';
 import { createUnigramRestorer } from './unigram.ts';
 
 /**
- * keep: identity; unigram: lexicon baseline; spell: nspell baseline; model: the trained model (free decoding);
+ * keep: identity; unigram: lexicon baseline; spell: nspell baseline; model: the network alone (the diacritics
+ * tagger's letter-by-letter restoration where the model folder has one, else free decoding);
  * product: exactly what `ogonek fix` does by default, the stable name of the product in every report.
  * The ablations of the product's lattice: lexicon (candidates + frequency prior, no model, no language model),
- * lexicon-lm (+ the word language model), product-nolm (+ the model, without the language model).
+ * lexicon-lm (+ the word language model), product-nolm (+ the model: tagger and decoder, without the language model).
  */
 export const SYSTEMS = ['keep', 'unigram', 'spell', 'model', 'product', 'lexicon', 'lexicon-lm', 'product-nolm'] as const;
 
@@ -110,17 +111,19 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
         return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon, DEFAULT_PLAN_OPTIONS, lm ? { model: lm, weight } : undefined));
       });
     }
-    case 'model':
+    case 'model': {
+      const restorer = await createTaggerRestorer(modelDir, lang);
+      if (restorer) return { name, correct: (sentences) => restorer.restore(sentences), dispose: () => restorer.dispose() };
+      const corrector = await createModelCorrector(modelDir, options.threads, 'speculative');
+      return { name, correct: (sentences) => correctAll(corrector, lang, sentences), dispose: () => corrector.dispose() };
+    }
     case 'product':
     case 'product-nolm': {
-      const corrector =
-        name === 'model'
-          ? await createModelCorrector(modelDir, options.threads, 'speculative')
-          : await createProductCorrector(modelDir, lang, {
-              ...(options.threads === undefined ? {} : { threads: options.threads }),
-              ...(options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir }),
-              ...(name === 'product-nolm' ? { lmWeight: 0 } : {}),
-            });
+      const corrector = await createProductCorrector(modelDir, lang, {
+        ...(options.threads === undefined ? {} : { threads: options.threads }),
+        ...(options.lexiconDir === undefined ? {} : { lexiconDir: options.lexiconDir }),
+        ...(name === 'product-nolm' ? { lmWeight: 0 } : {}),
+      });
       return {
         name,
         correct: (sentences) => correctAll(corrector, lang, sentences),

@@ -72,6 +72,26 @@ export function createProductCorrector(
   });
 }
 
+/**
+ * The network alone when the model folder has a diacritics tagger: every letter written as its most likely
+ * variant in the sentence (no lexicon, no language model). Null when the folder has no tagger.
+ */
+export async function createTaggerRestorer(modelDir: string, lang: LanguageCode):
+  Promise<{ restore(sentences: readonly string[]): Promise<string[]>; dispose(): Promise<void> } | null> {
+  const { loadTagger } = await import('../../engine/tagger/load-tagger.ts');
+  const tagger = await loadTagger(modelDir);
+  if (!tagger) return null;
+  return {
+    async restore(sentences) {
+      if (!tagger.tags(lang)) return [...sentences];
+      const out: string[] = [];
+      for (const s of sentences) out.push((await tagger.score([s.normalize('NFC')], lang))[0]!.restore());
+      return out;
+    },
+    dispose: () => tagger.release(),
+  };
+}
+
 /** Corrects sentences one by one with the language named, as `ogonek fix --lang` does. */
 export async function correctAll(
   corrector: Corrector,

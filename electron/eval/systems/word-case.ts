@@ -18,4 +18,4 @@ export function rewriteLetterRuns(word: string, replace: (run: string) => string
 }
 
 /** Gives the (lowercase) `form` the capitalisation of `source` (the engine's rule, so both write words alike). */
-export { applyCase } from '../../engine/lexicon-plan.ts';
+export { applyCase } from '../../engine/lexicon/lexicon-plan.ts';

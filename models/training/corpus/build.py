@@ -14,12 +14,12 @@ import sys
 import time
 
 from . import sources as S
+from ..languages import LANGUAGES
 from .benchmarks import is_benchmark, load_keys
 from .manifest import source_stats, write_corpus_md
 from .words import build_word_list, corpus_word_counts, hunspell_forms, read_wordfreq
 
-LANGS = ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr', 'vi', 'de', 'pt', 'it', 'sl',
-         'et', 'is', 'en']
+LANGS = list(LANGUAGES)  # models/languages.json
 TRAIN_CAP_BYTES = 40_000_000
 DEV_FULL = 1000
 DEV_SMALL_SHARE = 0.05
@@ -124,10 +124,37 @@ def build_language(lang, ctx, log):
     _write_atomic(os.path.join(wdir, lang + '.txt'), words)
     entry['words'] = len(words)
     entry['word_sources'] = {'wordfreq': len(wf), 'corpus_types': len(counts), 'hunspell_forms': len(forms)}
+    entry['more'] = build_more(lang, ctx, dev_set | {s for _, s in train}, log)
     entry['seconds'] = round(time.time() - t0, 1)
     log('%s: train %d sentences %.1f MB, dev %d, words %d (%.0fs)' % (
         lang, len(train), train_bytes / 1e6, len(dev), len(words), entry['seconds']))
     return entry
+
+
+def build_more(lang, ctx, taken, log):
+    """Write ../shared/corpus-more's text for the model: data/corpus/<lang>.more.txt (fiction, technical) and
+    <lang>.laws.txt (statutes, one register: the model's sampler caps their share), cleaned like every source,
+    benchmark lines and lines already in train or dev dropped. The lexicon and LM builders read corpus-more
+    themselves (with their own weighting), so it is not mixed into the train split."""
+    out_dir = os.path.join(ctx['data'], 'corpus')
+    stats = {}
+    for kind, sources in (('more', S.corpus_more_sources(lang, ctx, laws=False)),
+                          ('laws', S.corpus_more_sources(lang, ctx, laws=True))):
+        lines, seen = [], set(taken)
+        for src in sources:
+            for s in src.cleaned(ctx):
+                if s in seen or is_benchmark(s, ctx['bench_exact'], ctx['bench_loose']):
+                    continue
+                seen.add(s)
+                lines.append(s)
+        random.Random(kind + '-' + lang).shuffle(lines)
+        path = os.path.join(out_dir, '%s.%s.txt' % (lang, kind))
+        stats[kind + '_sentences'] = len(lines)
+        stats[kind + '_bytes'] = _write_atomic(path, lines) if lines else 0
+        if not lines and os.path.exists(path):
+            os.remove(path)
+    log('  %s corpus-more: %s' % (lang, stats))
+    return stats
 
 
 def main(argv=None):

@@ -27,7 +27,7 @@ class Source:
             tmp = path + '.tmp'
             with open(tmp, 'w', encoding='utf-8') as f:
                 for raw in self._raw(ctx):
-                    for s in clean_lines(raw):
+                    for s in clean_lines(raw, ctx['lang']):
                         if self.filter_english and looks_english(s, ctx['lang'], ctx['shared']):
                             continue
                         f.write(s + '\n')
@@ -71,6 +71,25 @@ def sources_for(lang, ctx):
     elif lang == 'en':
         out.append(Source('local-manpages', 'various free licences (Debian main)', 'docs', _local_en_manpages))
     return out
+
+
+def _xz_lines(path):
+    def raw(ctx):
+        with lzma.open(path, 'rt', encoding='utf-8') as f:
+            yield from f
+    return raw
+
+
+def corpus_more_sources(lang, ctx, laws):
+    """../shared/corpus-more/<lang>.<name>.txt.xz, statutes (`.laws.`) or the rest; `.unclear` files (licence
+    not verified) are left out."""
+    ctx['lang'] = lang
+    root = os.path.join(ctx['shared'], 'corpus-more')
+    names = sorted(n for n in os.listdir(root) if n.startswith(lang + '.') and n.endswith('.txt.xz')
+                   and '.unclear.' not in n) if os.path.isdir(root) else []
+    return [Source('more-' + n[len(lang) + 1:-len('.txt.xz')], 'see corpus-more README',
+                   'legal' if laws else 'more', _xz_lines(os.path.join(root, n)))
+            for n in names if ('.laws.' in n) == laws]
 
 
 def prepare_debian(ctx, langs):

@@ -25,6 +25,10 @@ class CleanLines(unittest.TestCase):
         for raw, want in self.cases:
             self.assertEqual(clean_lines(raw), want, raw)
 
+    def test_romanian_cedillas_become_commas_below(self):
+        self.assertEqual(clean_lines('Aşa ţară, Şi Ţepeş au spus.', 'ro'), ['Așa țară, Și Țepeș au spus.'])
+        self.assertEqual(clean_lines('Kuş ve ağaç burada.', 'tr'), ['Kuş ve ağaç burada.'])  # Turkish ş is right
+
     def test_long_line_is_split_at_sentence_ends(self):
         s = ' '.join('Toto je věta číslo %d, která má několik slov.' % i for i in range(20))
         out = clean_lines(s)

@@ -17,9 +17,15 @@ WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 ALPHA = re.compile(r'[^\W\d_]+')
 
 
-def normalize(line: str) -> str:
-    """NFC, drop invisible characters, collapse whitespace."""
+# Romanian's standard letters are comma-below ș ț; the cedilla forms ş ţ are a legacy of old code pages.
+_RO_CEDILLAS = str.maketrans('şţŞŢ', 'șțȘȚ')
+
+
+def normalize(line: str, lang: str = '') -> str:
+    """NFC, drop invisible characters, collapse whitespace; Romanian cedillas become commas below."""
     line = unicodedata.normalize('NFC', line)
+    if lang == 'ro':
+        line = line.translate(_RO_CEDILLAS)
     line = _INVISIBLE.sub('', line)
     return _SPACES.sub(' ', line).strip()
 
@@ -59,9 +65,9 @@ def acceptable(line: str) -> bool:
     return LETTER.search(line) is not None
 
 
-def clean_lines(line: str) -> list:
+def clean_lines(line: str, lang: str = '') -> list:
     """Normalise one raw line and return the training lines it yields (0, 1 or several)."""
-    line = normalize(line)
+    line = normalize(line, lang)
     if not line:
         return []
     if len(line.encode('utf-8')) > MAX_BYTES:

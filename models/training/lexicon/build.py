@@ -31,10 +31,10 @@ from collections import Counter, defaultdict
 
 from ..corpus.text import ALPHA, normalize
 from ..corpus.words import read_wordfreq
+from ..languages import LANGUAGES
 from ..stats_file import read_stats, write_stats
 
-LANGS = ['lt', 'lv', 'cs', 'sk', 'pl', 'hr', 'ro', 'hu', 'fr', 'es', 'ga', 'tr', 'vi', 'de', 'pt', 'it', 'sl',
-         'et', 'is', 'en']
+LANGS = list(LANGUAGES)  # models/languages.json
 MISSPELLING_RATIO = 10
 WORDFREQ_TOKENS = 10_000_000
 MIN_UNLISTED = 2

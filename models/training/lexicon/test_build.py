@@ -1,5 +1,5 @@
 """Unit tests of the lexicon builder's pure steps: /usr/bin/python3 -m unittest models.training.lexicon.test_build
-(run by test/unit/training-lexicon-build.test.ts)."""
+(run by test/unit/training/lexicon-build.test.ts)."""
 import os
 import tempfile
 import unittest

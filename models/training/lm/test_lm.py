@@ -1,5 +1,5 @@
 """Unit tests of the word language model builder: /usr/bin/python3 -m unittest models.training.lm.test_lm
-(run by test/unit/training-lm-build.test.ts)."""
+(run by test/unit/training/lm-build.test.ts)."""
 import lzma
 import math
 import os

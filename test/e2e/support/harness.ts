@@ -12,7 +12,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHANNEL_PREFIX, EVENT_NAMES, INVOKE_NAMES, type EventName, type EventPayload, type Settings } from '../../../electron/shared/contract.ts';
 import type { Corrector } from '../../../electron/shared/types.ts';
 import { FileService } from '../../../electron/main/file-service.ts';
-import { inProcessEngine } from '../../../electron/main/in-process-engine.ts';
 import { createHandlers, type ShortcutChanger } from '../../../electron/main/ipc-handlers.ts';
 import { registerIpc, sendEvent, type InvokeEvent } from '../../../electron/main/ipc-router.ts';
 import { SettingsService } from '../../../electron/main/settings-service.ts';
@@ -111,7 +110,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
   };
   const handlers = createHandlers({
-    engine: inProcessEngine(options.corrector),
+    engine: options.corrector,
     settings,
     files,
     appInfo: { platform: 'linux', version: 'test' },

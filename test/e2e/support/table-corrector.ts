@@ -3,15 +3,8 @@
  * per `sentenceMs`, with the real engine's supersede-by-documentId and progress behaviour. It answers
  * "what does the UI do with these suggestions"; the real-engine suite answers "does the app correct text".
  */
-import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus, Suggestion } from '../../../electron/shared/types.ts';
-
-/** The same name the engine's CancelledError carries. */
-class AbortError extends Error {
-  constructor() {
-    super('superseded by a newer request');
-    this.name = 'AbortError';
-  }
-}
+import { CorrectionCancelledError } from '../../../electron/shared/cancellation.ts';
+import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus, SetupOptions, Suggestion } from '../../../electron/shared/types.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,13 +17,20 @@ export class TableCorrector implements Corrector {
   readonly calls: string[] = [];
   /** The language of each call. */
   readonly languages: string[] = [];
-  /** Errors to throw from the next calls (a crashed engine, as the app's EngineHost reports it). */
+  /** Errors to throw from the next calls (a crashed engine, as the app's ProcessCorrector reports it). */
   failures: Error[] = [];
   #table: Map<string, string>;
   #documents = new Map<string, { aborted: boolean }>();
 
   /** Delay per sentence, in ms (raise it to watch progress or to cancel). */
   sentenceMs: number;
+  /**
+   * The elapsedMs every answer reports, when set: the status bar then shows it ("Last check: N ms"), which tells
+   * a test that the page has applied an answer even where the answer changes nothing else on the page.
+   */
+  reportedElapsedMs: number | null = null;
+  /** Called with each text as correct() receives it (e.g. to note what the app's state was at that moment). */
+  onCall: ((text: string) => void) | null = null;
 
   constructor(table: Record<string, string>, sentenceMs = 5) {
     this.#table = new Map(Object.entries(table));
@@ -45,6 +45,7 @@ export class TableCorrector implements Corrector {
     const started = performance.now();
     this.calls.push(text);
     this.languages.push(options.language);
+    this.onCall?.(text);
     const failure = this.failures.shift();
     if (failure) throw failure;
     const token = { aborted: false };
@@ -57,7 +58,7 @@ export class TableCorrector implements Corrector {
     const suggestions: Suggestion[] = [];
     for (const [index, sentence] of sentences.entries()) {
       await sleep(this.sentenceMs);
-      if (token.aborted) throw new AbortError();
+      if (token.aborted) throw new CorrectionCancelledError();
       for (const word of sentence[0].matchAll(/\p{L}+/gu)) {
         const replacement = this.#table.get(word[0]);
         if (!replacement) continue;
@@ -67,6 +68,7 @@ export class TableCorrector implements Corrector {
           original: word[0],
           replacement,
           kind: stripMarks(replacement) === word[0] ? 'diacritics' : 'spelling',
+          source: stripMarks(replacement) === word[0] ? 'lexicon' : 'typo',
           confidence: 0.9,
         });
       }
@@ -79,7 +81,20 @@ export class TableCorrector implements Corrector {
       cursor = s.span.end;
     }
     corrected += text.slice(cursor);
-    return { text: corrected, suggestions, language: options.language === 'auto' ? 'lt' : options.language, elapsedMs: performance.now() - started };
+    return { text: corrected, suggestions, language: options.language === 'auto' ? 'lt' : options.language,
+      elapsedMs: this.reportedElapsedMs ?? performance.now() - started };
+  }
+
+  /** Languages asked for by setup(), in order (the table needs nothing loaded). */
+  readonly setups: SetupOptions[] = [];
+
+  async setup(options: SetupOptions): Promise<void> {
+    this.setups.push(options);
+  }
+
+  cancel(documentId: string): void {
+    const token = this.#documents.get(documentId);
+    if (token) token.aborted = true;
   }
 
   async dispose(): Promise<void> {}

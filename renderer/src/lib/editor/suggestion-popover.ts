@@ -23,6 +23,8 @@ export const popoverConfig = Facet.define<PopoverConfig, PopoverConfig>({
 export const hidePopover = StateEffect.define<number>();
 
 const KIND_LABEL = { diacritics: 'Diacritics', spelling: 'Spelling' } as const;
+/** Why the engine suggests it, after the kind: "Spelling · likely typo". */
+const SOURCE_LABEL = { lexicon: 'dictionary spelling', typo: 'likely typo', model: 'written by the model' } as const;
 
 function button(label: string, action: string, onClick: () => void): HTMLButtonElement {
   const element = document.createElement('button');
@@ -45,7 +47,7 @@ function popoverView(view: EditorView, item: LiveSuggestion): TooltipView {
 
   const kind = document.createElement('div');
   kind.className = 'cm-suggestion-kind';
-  kind.textContent = KIND_LABEL[item.kind];
+  kind.textContent = `${KIND_LABEL[item.kind]} · ${SOURCE_LABEL[item.source]}`;
   const change = document.createElement('div');
   change.className = 'cm-suggestion-change';
   const original = document.createElement('del');

@@ -6,7 +6,7 @@
  */
 import { EditorState, StateEffect, StateField, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
-import type { Suggestion, SuggestionKind } from '../../../../electron/shared/types.ts';
+import type { Suggestion, SuggestionKind, SuggestionSource } from '../../../../electron/shared/types.ts';
 
 /** A suggestion placed in the current document. */
 export interface LiveSuggestion {
@@ -16,6 +16,8 @@ export interface LiveSuggestion {
   original: string;
   replacement: string;
   kind: SuggestionKind;
+  /** Why: the dictionary's spelling, a typo fix, or the model's own writing (the popover says which). */
+  source: SuggestionSource;
   confidence: number;
 }
 
@@ -68,7 +70,8 @@ function place(state: SuggestionState, from: number, to: number, suggestions: re
     if (end > to || end > docLength || start >= end) continue;
     if (state.ignored.has(ignoreKey(s.original))) continue;
     if (state.dismissed.some((d) => d.from === start && d.to === end && d.replacement === s.replacement)) continue;
-    fresh.push({ id: nextId++, from: start, to: end, original: s.original, replacement: s.replacement, kind: s.kind, confidence: s.confidence });
+    fresh.push({ id: nextId++, from: start, to: end, original: s.original, replacement: s.replacement, kind: s.kind, source: s.source,
+      confidence: s.confidence });
   }
   const outside = state.items.filter((item) => item.to <= from || item.from >= to);
   return [...outside, ...fresh].sort((a, b) => a.from - b.from);

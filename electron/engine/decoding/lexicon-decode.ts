@@ -1,0 +1,209 @@
+/**
+ * Lexicon-aware decoding: the model ranks dictionary candidates instead of writing freely. The encoder runs
+ * once; the output is the input copied byte for byte, except that each word of the plan (lexicon-plan.ts)
+ * becomes the candidate with the best
+ *   log P_model(candidate bytes, next input byte | output so far) + lambda * log(relative frequency).
+ * Each candidate costs one decoder call (its bytes as the query); the cache of the winner is kept and the
+ * others are discarded for free by past_len (models/ONNX-CONTRACT.md). A weak model can therefore only pick
+ * among attested spellings of the same letters: it cannot drop, add or mangle text.
+ */
+import { z } from 'zod';
+import { BOS_ID, BYTE_OFFSET, EOS_ID } from '../text/byte-codec.ts';
+import type { DecodeResult, DecoderSession } from './decode.ts';
+import type { LexiconPlan } from '../lexicon/lexicon-plan.ts';
+import { stripDiacritics } from '../noise/index.ts';
+import type { LanguageCode } from '../../shared/types.ts';
+
+/** Log-probabilities of one decoder call and the cache it produced. */
+export interface ScoreResult {
+  /** Row-major [Q, vocab]: log-softmax after each query position. */
+  logProbs: Float32Array;
+  vocab: number;
+  /** Opaque cache handle for restore(). */
+  cache: unknown;
+}
+
+/** A decoder session that can also return log-probabilities and go back to an earlier call's cache. */
+export interface ScoringSession extends DecoderSession {
+  /** Runs the decoder like step() and returns the log-probabilities at every query position. */
+  score(queryIds: Int32Array, pastLen: number): Promise<ScoreResult>;
+  /** Makes the cache of an earlier score() call current again. */
+  restore(cache: unknown): void;
+}
+
+/** A model whose sessions can score. */
+export interface ScoringModel {
+  start(encoderIds: Int32Array): Promise<ScoringSession>;
+  readonly maxPositions: number;
+}
+
+/** Weight of the frequency prior against the model's log-probability. */
+export interface LexiconDecodeOptions {
+  lambda: number;
+  /**
+   * Skip candidates that cannot win (default true). A log-probability is at most 0, so a candidate's total is
+   * at most lambda * logPrior; once that bound is below the best total so far, the model need not be asked.
+   * Candidates are scored in prior order, so the choice is exactly that of scoring them all.
+   */
+  prune?: boolean;
+}
+
+/**
+ * Weight of the prior for a sentence without any diacritic: most likely stripped, so the attested spellings'
+ * frequencies should decide and the model only break near-ties (the model, trained briefly, leans to copying).
+ * Tuned for model 0.1.0-h200 on the dev sets of the 13 paper languages, re-checked for 0.2.0-cpu
+ * (bench/lexicon-decoding/REPORT.md).
+ */
+export const DEFAULT_LAMBDA = 5;
+
+/**
+ * Weight of the prior for a sentence that already has diacritics: the writer types them, so a plain word is
+ * more likely meant as written and the model's preference for the input should count more (less damage).
+ */
+export const DEFAULT_TYPED_LAMBDA = 1;
+
+/** Prior weights for sentences without and with diacritics (defaults where not given). */
+export interface PriorWeights {
+  lambda?: number;
+  typedLambda?: number;
+}
+
+/** Whether an NFC sentence already has a diacritic that `lang` strips: its writer types them. */
+export function hasTypedDiacritics(text: string, lang: LanguageCode): boolean {
+  return stripDiacritics(text, lang) !== text;
+}
+
+/** The prior's weight for a sentence with (`typed`) or without diacritics. */
+export function lambdaFor(typed: boolean, weights: PriorWeights = {}): number {
+  return typed ? weights.typedLambda ?? DEFAULT_TYPED_LAMBDA : weights.lambda ?? DEFAULT_LAMBDA;
+}
+
+/** The prior's weight for one NFC sentence: the typed weight once it has a diacritic that `lang` strips. */
+export function sentenceLambda(text: string, lang: LanguageCode, weights: PriorWeights = {}): number {
+  return lambdaFor(hasTypedDiacritics(text, lang), weights);
+}
+
+/** What lexicon decoding wrote for one plan word: the suggestions are built from these (suggestions.ts). */
+export const wordChoiceSchema = z.object({
+  /** Index of the written candidate in the plan word's list; null: the input was copied (no room left). */
+  candidate: z.number().int().nonnegative().nullable(),
+  /** Posterior of the written candidate among the word's candidates; 1 where nothing was ranked. */
+  confidence: z.number().min(0).max(1),
+});
+export type WordChoice = z.infer<typeof wordChoiceSchema>;
+
+/** The decoding, plus the choice made for each plan word, in plan order. */
+export interface LexiconDecodeResult extends DecodeResult {
+  choices: WordChoice[];
+}
+
+/**
+ * Posterior of `best` among candidates with these total scores (the suggestion's confidence). Where pruned
+ * candidates stand in with their upper bounds, it is a lower bound of the posterior.
+ */
+function posterior(totals: number[], best: number): number {
+  const top = totals[best]!;
+  const sum = totals.reduce((s, t) => s + Math.exp(t - top), 0);
+  return 1 / sum;
+}
+
+/**
+ * Decodes `source` (the sentence bytes behind `encoderIds`) choosing among the plan's candidates.
+ * Output ids are the chosen bytes followed by EOS; the probability of copied bytes is 1 and that of a chosen
+ * word's bytes is the word's posterior among its candidates.
+ */
+export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array, source: Uint8Array,
+  plan: LexiconPlan, options: LexiconDecodeOptions = { lambda: DEFAULT_LAMBDA }, signal?: AbortSignal):
+  Promise<LexiconDecodeResult> {
+  if (plan.words.length === 0) {
+    // Nothing to choose: the output is the input, no need to run the model at all.
+    return { ids: [...source].map((b) => b + BYTE_OFFSET).concat(EOS_ID), probs: new Array(source.length + 1).fill(1),
+      passes: 0, choices: [] };
+  }
+  const session = await model.start(encoderIds);
+  const ids: number[] = [];
+  const probs: number[] = [];
+  const choices: WordChoice[] = [];
+  // Ids written but not yet run through the decoder; the cache covers positions [0, past).
+  let pending: number[] = [BOS_ID];
+  let past = 0;
+  let at = 0;
+  let passes = 0;
+  const copy = (end: number) => {
+    for (; at < end; at++) {
+      const id = source[at]! + BYTE_OFFSET;
+      ids.push(id);
+      probs.push(1);
+      pending.push(id);
+    }
+  };
+  for (const word of plan.words) {
+    signal?.throwIfAborted();
+    if (word.start < at || word.end > source.length || word.end <= word.start) {
+      throw new RangeError(`plan word [${word.start}, ${word.end}) is not inside the sentence after ${at}`);
+    }
+    copy(word.start);
+    if (word.candidates.length === 1) {
+      // Nothing to rank: the lone candidate is written (and fed with the next call).
+      for (const b of word.candidates[0]!.bytes) {
+        ids.push(b + BYTE_OFFSET);
+        probs.push(1);
+        pending.push(b + BYTE_OFFSET);
+      }
+      at = word.end;
+      choices.push({ candidate: 0, confidence: 1 });
+      continue;
+    }
+    const longest = Math.max(...word.candidates.map((c) => c.bytes.length));
+    if (pending.length === 0 || past + pending.length + longest > model.maxPositions) {
+      copy(word.end); // no room left (or nothing to condition on): keep the input word
+      choices.push({ candidate: null, confidence: 1 });
+      continue;
+    }
+    const next = word.end < source.length ? source[word.end]! + BYTE_OFFSET : EOS_ID;
+    const candidates = word.candidates;
+    const order = candidates.map((_, i) => i).sort((a, b) => candidates[b]!.logPrior - candidates[a]!.logPrior);
+    // Pruned candidates keep their upper bound as total: the posterior (confidence) is then a lower bound.
+    const totals = candidates.map((c) => options.lambda * c.logPrior);
+    let best = -1;
+    let bestCache: unknown;
+    for (const i of order) {
+      const candidate = candidates[i]!;
+      if (options.prune !== false && best >= 0 && totals[i]! < totals[best]!) break;
+      const query = new Int32Array(pending.length + candidate.bytes.length);
+      query.set(pending);
+      for (let j = 0; j < candidate.bytes.length; j++) query[pending.length + j] = candidate.bytes[j]! + BYTE_OFFSET;
+      const r = await session.score(query, past);
+      passes++;
+      // Row i holds the distribution of the id after query[i]: the candidate's bytes, then the next input byte.
+      let logP = 0;
+      const first = pending.length - 1;
+      for (let j = 0; j <= candidate.bytes.length; j++) {
+        const target = j < candidate.bytes.length ? candidate.bytes[j]! + BYTE_OFFSET : next;
+        logP += r.logProbs[(first + j) * r.vocab + target]!;
+      }
+      const total = logP + options.lambda * candidate.logPrior;
+      totals[i] = total;
+      // Ties go to the earlier candidate, as when every candidate is scored in list order.
+      if (best < 0 || total > totals[best]! || (total === totals[best]! && i < best)) {
+        best = i;
+        bestCache = r.cache;
+      }
+    }
+    session.restore(bestCache);
+    const chosen = word.candidates[best]!;
+    const confidence = posterior(totals, best);
+    past += pending.length + chosen.bytes.length;
+    pending = [];
+    for (const b of chosen.bytes) {
+      ids.push(b + BYTE_OFFSET);
+      probs.push(confidence);
+    }
+    at = word.end;
+    choices.push({ candidate: best, confidence });
+  }
+  copy(source.length);
+  ids.push(EOS_ID);
+  probs.push(1);
+  return { ids, probs, passes, choices };
+}

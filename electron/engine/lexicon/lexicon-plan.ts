@@ -1,0 +1,288 @@
+/**
+ * What lexicon-aware decoding may change in a sentence: its words (letter runs of whitespace tokens, with
+ * punctuation peeled off the token edges) and, for each word, the candidate spellings from the complete lexicon
+ * (every form with the same key; for an unknown word, the forms a typo away) in the writer's capitalisation with
+ * their log relative frequency. Everything else
+ * (spaces, punctuation, numbers, other scripts, unknown words) is copied byte for byte by lexicon-decode.ts.
+ */
+import { z } from 'zod';
+import type { LanguageCode } from '../../shared/types.ts';
+import { utf8Bytes } from '../text/byte-codec.ts';
+import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
+import type { Lexicon } from './lexicon.ts';
+import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
+import { stripDiacritics } from '../noise/index.ts';
+import type { LetterScores } from '../tagger/diacritics-tagger.ts';
+
+const decoder = new TextDecoder();
+
+/** One spelling the decoder may choose for a word. */
+export const planCandidateSchema = z.object({
+  /** UTF-8 bytes, capitalised like the input word. */
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected a Uint8Array'),
+  /** log(count / total count of the word's candidates), or its score in context (context.ts). */
+  logPrior: z.number(),
+  /** The input word itself. */
+  input: z.boolean(),
+});
+export type PlanCandidate = z.infer<typeof planCandidateSchema>;
+
+/** A word with a choice, at UTF-8 byte offsets [start, end) of the (NFC) sentence. */
+export const planWordSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The lexicon's spellings, the input first where it is one. */
+  candidates: z.array(planCandidateSchema).min(1),
+  /** Where the candidates come from: the word's key in the lexicon, or the forms a typo away from an unknown word. */
+  source: z.enum(['lexicon', 'typo']),
+});
+export type PlanWord = z.infer<typeof planWordSchema>;
+
+/** The words of one sentence that lexicon decoding scores, in text order, never adjacent. */
+export const lexiconPlanSchema = z.object({ words: z.array(planWordSchema) });
+export type LexiconPlan = z.infer<typeof lexiconPlanSchema>;
+
+/** How candidates are chosen. */
+export interface PlanOptions {
+  /** Attested forms below this share of their key's count are left out (they could not beat the prior). */
+  minShare: number;
+  /** Count given to a form the dictionary knows but our text never showed (below a form seen once). */
+  dictionaryCount: number;
+  maxCandidates: number;
+  /**
+   * Count given to the input word when the lexicon does not list it (it stays a candidate, but below a form
+   * seen once: an unattested spelling of a known key is usually a stripped one).
+   */
+  inputCount: number;
+  /** Never take away a diacritic the writer typed: candidates may only add diacritics to plain letters. */
+  keepTypedDiacritics: boolean;
+  /**
+   * An unknown all-lowercase word of at least this many letters gets the forms within typoMaxEdits edits as
+   * candidates (a likely typo); 0 turns typo candidates off. Capitalised words are left alone: mostly names.
+   */
+  typoMinLength: number;
+  /** Largest keyboard-weighted edit cost of a typo candidate (a neighbour key costs 0.6, another edit 1). */
+  typoMaxEdits: number;
+  /** Log-prior penalty per unit of edit cost, against the log count of a typo candidate. */
+  typoCostWeight: number;
+  /** Prior share of an unknown word itself among its typo candidates (the rest: the neighbours, by count). */
+  typoInputShare: number;
+  /** Most neighbours kept for a possible typo (each costs a decoder call). */
+  typoMaxCandidates: number;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
+  inputCount: 0.05, keepTypedDiacritics: true, typoMinLength: 4, typoMaxEdits: 2,
+  typoCostWeight: 3, typoInputShare: 0.5, typoMaxCandidates: 3 };
+
+/** A word inside a whitespace token, at UTF-16 offsets [start, end) of the text. */
+export interface WordSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const TOKEN = /\S+/gu;
+const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+/** A core the decoder may touch: Latin letter runs, joined by apostrophes or hyphens ("l'ete", "rusko-cesky"). */
+const CORE = /^[\p{Script=Latin}\p{M}]+(?:['’-][\p{Script=Latin}\p{M}]+)*$/u;
+const RUN = /[\p{L}\p{M}]+/gu;
+
+/** Where the punctuation-free core of a token starts and ends (UTF-16 offsets within the token). */
+export function peel(token: string): { start: number; end: number } {
+  let start = 0;
+  let end = token.length;
+  for (const m of token.matchAll(EDGE)) {
+    if (m.index === 0) start = m[0].length;
+    else end = m.index;
+  }
+  return start >= end ? { start: 0, end: 0 } : { start, end };
+}
+
+/** The words of `text` that may change: letter runs of token cores made only of Latin letters. */
+export function wordSpans(text: string): WordSpan[] {
+  const out: WordSpan[] = [];
+  for (const token of text.matchAll(TOKEN)) {
+    const { start, end } = peel(token[0]);
+    const core = token[0].slice(start, end);
+    if (!CORE.test(core)) continue; // numbers, codes, URLs, other scripts: copied as they are
+    const base = token.index + start;
+    for (const run of core.matchAll(RUN)) {
+      out.push({ start: base + run.index, end: base + run.index + run[0].length, text: run[0] });
+    }
+  }
+  return out;
+}
+
+function isUpper(char: string): boolean {
+  return char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+/**
+ * The lowercase `form` in the capitalisation of `source`: letter by letter when both have as many characters,
+ * else all caps (WORD, two letters or more) or a capital first letter (Word). Shared with the eval baselines.
+ */
+export function applyCase(source: string, form: string, lang: string): string {
+  const src = [...source];
+  if (!src.some(isUpper)) return form;
+  const chars = [...form];
+  if (chars.length === src.length) return chars.map((c, i) => (isUpper(src[i]!) ? upperFor(c, lang) : c)).join('');
+  const letters = src.filter((c) => /\p{L}/u.test(c));
+  if (letters.length > 1 && letters.every(isUpper)) return upperFor(form, lang);
+  return isUpper(src[0]!) ? upperFor(chars[0] ?? '', lang) + chars.slice(1).join('') : form;
+}
+
+/** Whether `candidate` keeps every letter of `word` that was typed with a diacritic (letters align one to one). */
+export function keepsTypedDiacritics(word: string, candidate: string, lang: LanguageCode): boolean {
+  const typed = [...word];
+  const chars = [...candidate];
+  if (typed.length !== chars.length) return true;
+  return typed.every((ch, i) => ch === chars[i] || stripDiacritics(ch, lang) === ch);
+}
+
+/** Candidates of an unknown word that may be a typo: itself and the likeliest forms a few edits away. */
+function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions): PlanCandidate[] | null {
+  const letters = [...word];
+  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength || letters.some(isUpper)) return null;
+  // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
+  const limit = 4 * options.typoMaxCandidates;
+  let near = lexicon.near(word, Math.min(1, options.typoMaxEdits), limit);
+  if (near.length === 0 && options.typoMaxEdits > 1) near = lexicon.near(word, options.typoMaxEdits, limit);
+  const scored = near
+    .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, f.form, lang))
+    .map((f) => ({ form: f.form, score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
+    .sort((a, b) => b.score - a.score).slice(0, options.typoMaxCandidates);
+  if (scored.length === 0) return null;
+  const top = scored[0]!.score;
+  const sum = scored.reduce((s, f) => s + Math.exp(f.score - top), 0);
+  const share = options.typoInputShare;
+  return [{ bytes: utf8Bytes(word), logPrior: Math.log(share), input: true },
+    ...scored.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: Math.log(1 - share) + f.score - top - Math.log(sum),
+      input: false }))];
+}
+
+/** The candidates of one word, or null when there is nothing to choose. */
+export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS): PlanCandidate[] | null {
+  return wordChoice(word, lang, lexicon, options)?.candidates ?? null;
+}
+
+/** The candidates of one word and where they come from, or null when there is nothing to choose. */
+function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions):
+  Pick<PlanWord, 'candidates' | 'source'> | null {
+  const forms = lexicon.variants(lexiconKey(word, lang));
+  if (forms.length === 0) {
+    const typos = typoCandidates(word, lang, lexicon, options);
+    return typos && { candidates: typos, source: 'typo' };
+  }
+  const lower = lowerFor(word, lang);
+  const weight = (count: number) => count || options.dictionaryCount;
+  const total = forms.reduce((sum, f) => sum + weight(f.count), 0);
+  const chosen = forms.filter((f) => f.count === 0 || f.count >= options.minShare * total).slice(0, options.maxCandidates);
+  const inputForm = forms.find((f) => f.form === lower);
+  const list = chosen.filter((f) => f.form !== lower).map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
+    .filter((c) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, c.text, lang));
+  if (list.length === 0) return null; // only the input itself
+  const inputCount = inputForm ? weight(inputForm.count) : options.inputCount;
+  const sum = list.reduce((s, f) => s + f.count, 0) + inputCount;
+  const others = list.map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false }));
+  // inputCount 0: an unattested input is no candidate (a lone attested form is then written without asking the model).
+  if (inputCount <= 0) return { candidates: others, source: 'lexicon' };
+  // The input comes first, spelled exactly as written (even where lowercasing is not reversible).
+  return { candidates: [{ bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true }, ...others],
+    source: 'lexicon' };
+}
+
+/** The diacritics tagger's letter scores of the sentence and their weight against the frequency prior. */
+export interface TaggerPrior {
+  scores: LetterScores;
+  weight: number;
+}
+
+/** Code point index of every UTF-16 offset of `text` (the tagger counts code points). */
+function codePointIndex(text: string): Int32Array {
+  const index = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    index[i] = cp;
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff || i + 1 === text.length) cp++;
+  }
+  index[text.length] = cp;
+  return index;
+}
+
+/**
+ * Adds the tagger's opinion to a word's priors: weight x (ln P_tagger(candidate) - ln P_tagger(the word as typed)).
+ * A candidate that is not a diacritic variant of the typed letters (a typo fix) gets no opinion (0).
+ */
+function addTaggerPrior(candidates: PlanCandidate[], typed: string, start: number, tagger: TaggerPrior): void {
+  const asTyped = tagger.scores.word(start, typed);
+  if (asTyped === null) return;
+  for (const c of candidates) {
+    const score = tagger.scores.word(start, decoder.decode(c.bytes));
+    if (score !== null) c.logPrior += tagger.weight * (score - asTyped);
+  }
+}
+
+/**
+ * The plan of one NFC sentence. With `tagger`, each candidate's prior first gets the diacritics tagger's
+ * opinion; with `context`, the priors are then re-scored in context by the word language model.
+ */
+export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS, context?: { model: ContextModel; weight: number },
+  tagger?: TaggerPrior): LexiconPlan {
+  const cpIndex = tagger ? codePointIndex(text) : null;
+  const words: PlanWord[] = [];
+  // Every word, for the language model: a word without a choice is a slot of one form.
+  const slots: LatticeSlot[] = [];
+  const slotWord: Array<PlanWord | null> = [];
+  let charAt = 0;
+  let byteAt = 0;
+  for (const span of wordSpans(text)) {
+    const choice = wordChoice(span.text, lang, lexicon, options);
+    if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, span.text, cpIndex[span.start]!, tagger);
+    if (context) {
+      slots.push(choice
+        ? { forms: choice.candidates.map((c) => lowerFor(decoder.decode(c.bytes), lang)),
+          logPriors: choice.candidates.map((c) => c.logPrior) }
+        : { forms: [lowerFor(span.text, lang)], logPriors: [0] });
+    }
+    if (!choice) {
+      if (context) slotWord.push(null);
+      continue;
+    }
+    byteAt += utf8Bytes(text.slice(charAt, span.start)).length;
+    const start = byteAt;
+    byteAt += utf8Bytes(span.text).length;
+    charAt = span.end;
+    const word: PlanWord = { start, end: byteAt, ...choice };
+    words.push(word);
+    if (context) slotWord.push(word);
+  }
+  if (context && words.some((w) => w.candidates.length > 1)) {
+    contextPriors(slots, context.model, context.weight).forEach((priors, i) => {
+      const word = slotWord[i];
+      if (word) word.candidates.forEach((c, k) => { c.logPrior = priors[k]!; });
+    });
+  }
+  return { words };
+}
+
+/**
+ * The sentence with each plan word replaced by its candidate of highest log-prior (the input on ties): decoding
+ * without the byte model, for the ablations of the eval (lexicon + prior, + language model).
+ */
+export function choosePriorBest(text: string, plan: LexiconPlan): string {
+  const bytes = utf8Bytes(text);
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  for (const word of plan.words) {
+    let best = word.candidates[0]!;
+    for (const c of word.candidates) if (c.logPrior > best.logPrior) best = c;
+    parts.push(bytes.subarray(at, word.start), best.bytes);
+    at = word.end;
+  }
+  parts.push(bytes.subarray(at));
+  return decoder.decode(Buffer.concat(parts));
+}

@@ -1,0 +1,334 @@
+/**
+ * The Corrector behind every caller: segmentation, the result cache, cancellation of superseded requests,
+ * document mode with progress, and suggestions built from the decoder output. Decoding itself happens in a
+ * DecodeBackend (the worker thread in the app and the CLI, an in-process fake in unit tests).
+ */
+import { CorrectionCancelledError } from '../shared/cancellation.ts';
+import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, type EngineStatus,
+  type LanguageCode, type LanguageSpan, type SetupOptions, type Suggestion } from '../shared/types.ts';
+import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './text/byte-codec.ts';
+import type { ContextModel } from './lm/context.ts';
+import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
+import { hasTypedDiacritics, lambdaFor } from './decoding/lexicon-decode.ts';
+import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon/lexicon-plan.ts';
+import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
+import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
+import { stripDiacritics } from './noise/index.ts';
+import { ResultCache, type UnitSuggestions } from './result-cache.ts';
+import { segmentUnits, type TextUnit } from './text/segment.ts';
+import { applySuggestions, buildSuggestions, suggestionsFromChoices } from './suggestions/suggestions.ts';
+import type { DecodeBackend } from './worker/worker-client.ts';
+import type { DecodeJob, DecodeOutcome, ModelInfo } from './worker/worker-protocol.ts';
+import type { DiacriticsTagger } from './tagger/diacritics-tagger.ts';
+
+/**
+ * Units sent to the backend per message: small enough for prompt progress and cancellation on the CPU. A
+ * batched (GPU) encoder takes a message's units in one call, so there a document goes in larger messages.
+ */
+const BATCH = 8;
+
+/** What the corrector knows about the model it drives. */
+export interface CorrectorModel {
+  modelVersion: string;
+  maxInputBytes: number;
+  status: EngineStatus;
+  /** What loading the model found (provider reasons, encoder, load time), for --verbose and the bench. */
+  info?: ModelInfo;
+  /** Units per message to the backend (default BATCH; larger where the encoder takes batches). */
+  batchSize?: number;
+  /** How units are decoded (default speculative). */
+  decoding?: Decoding;
+  /** The complete lexicons whose forms lexicon decoding ranks; without them, units are decoded speculatively. */
+  forms?: Lexicons;
+  /** Word language models that re-score lexicon candidates in context; a language without one goes without. */
+  lms?: { get(lang: LanguageCode): Promise<ContextModel | null> };
+  /** Weight of the language model against the frequency prior (DEFAULT_LM_WEIGHT where not given). */
+  lmWeight?: number;
+  /** The same for sentences that already have diacritics (DEFAULT_TYPED_LM_WEIGHT where not given). */
+  typedLmWeight?: number;
+  /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
+  lambda?: number;
+  /** The same for sentences that already have diacritics. */
+  typedLambda?: number;
+  /** How lexicon decoding picks candidates (DEFAULT_PLAN_OPTIONS where not given). */
+  plan?: Partial<PlanOptions>;
+  /** The diacritics tagger whose letter scores join the candidates' priors (lexicon decoding only). */
+  tagger?: DiacriticsTagger;
+  /** Its weight against the frequency prior (TAGGER_WEIGHTS, else DEFAULT_TAGGER_WEIGHT, where not given). */
+  taggerWeight?: number;
+}
+
+/** Weight of the diacritics tagger's letter scores against the frequency prior, where TAGGER_WEIGHTS has none. */
+export const DEFAULT_TAGGER_WEIGHT = 1;
+
+/** Per language, the tagger weight that restored the most words of stripped dev text (see models/MODEL.md). */
+export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {};
+
+/** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
+export const DEFAULT_LM_WEIGHT = 1;
+
+/**
+ * Per language, the weight of 0.5, 1 and 2 (and 3, 4 for es fr vi, which were best at 2) that restored the most words
+ * of stripped dev text (data/corpus/<lang>.dev.txt, first 150 sentences; bench/lexicon-decoding/REPORT.md):
+ * Vietnamese syllables and the Romance languages lean on context most, Czech, Croatian and Turkish least.
+ */
+export const LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 0.5, hr: 0.5, tr: 0.5, fr: 3, es: 2,
+  vi: 4 };
+
+/**
+ * Weight of the language model in a sentence that already has diacritics: the writer typed them, so the words
+ * as written should rarely be overruled (dev clean text, 13 languages: weight 0 / 0.25 / 1 kept 99.79 / 99.83 /
+ * 99.77 % of words; bench/lexicon-decoding/REPORT.md). Vietnamese, whose every syllable is "typed", keeps more
+ * with the full weight (98.93 / 99.42 / 99.76).
+ */
+export const DEFAULT_TYPED_LM_WEIGHT = 0.25;
+const TYPED_LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { vi: 1 };
+
+/**
+ * The LM weight of a sentence of `lang` with (`typed`) or without diacritics: the engine's override, else the
+ * language's tuned weight, else the default.
+ */
+export function contextWeight(lang: LanguageCode, typed: boolean,
+  overrides: { lmWeight?: number; typedLmWeight?: number } = {}): number {
+  return typed ? overrides.typedLmWeight ?? TYPED_LM_WEIGHTS[lang] ?? DEFAULT_TYPED_LM_WEIGHT
+    : overrides.lmWeight ?? LM_WEIGHTS[lang] ?? DEFAULT_LM_WEIGHT;
+}
+
+/**
+ * Decoding strategies: ranking lexicon candidates, or free decoding (input-guided speculation, byte for byte
+ * what greedy decoding writes; greedy itself is the reference of the tests and the benchmark, not a mode).
+ */
+export const DECODINGS = ['lexicon', 'speculative'] as const;
+
+/** One of {@link DECODINGS}. */
+export type Decoding = (typeof DECODINGS)[number];
+
+/** Whether a unit is text our Latin-script model should touch: mostly Latin letters. */
+function isLatinText(text: string): boolean {
+  let letters = 0;
+  let latin = 0;
+  for (const m of text.matchAll(/\p{L}/gu)) {
+    letters++;
+    if (/\p{Script=Latin}/u.test(m[0])) latin++;
+  }
+  return letters > 0 && latin * 2 >= letters;
+}
+
+const hasForeignLetters = (text: string) => /(?=\p{L})\P{Script=Latin}/u.test(text);
+
+/**
+ * The lexicon that lexicon decoding needs for `lang`; null where the decoding needs none or the engine has no
+ * lexicon folder. Rejects with a LexiconError (naming the file) when the language's lexicon is missing or damaged:
+ * the request fails with that message and the caller keeps the text.
+ */
+export async function loadLexicon(model: Pick<CorrectorModel, 'decoding' | 'forms'>, lang: LanguageCode):
+  Promise<Lexicon | null> {
+  if ((model.decoding ?? 'speculative') !== 'lexicon') return null;
+  return (await model.forms?.get(lang)) ?? null;
+}
+
+/**
+ * Loads the lexicon and the language model of each language (in parallel; a language model that cannot be
+ * read is reported by its loader and goes without). Rejects like loadLexicon.
+ */
+export async function loadLanguages(model: Pick<CorrectorModel, 'decoding' | 'forms' | 'lms'>,
+  languages: readonly LanguageCode[]): Promise<void> {
+  await Promise.all(languages.map((lang) => Promise.all([loadLexicon(model, lang),
+    model.decoding === 'lexicon' ? model.lms?.get(lang) : undefined])));
+}
+
+/** Consecutive units of one language as spans of the text (from the first unit's start to the last one's end). */
+function languageSpans(units: TextUnit[], languages: ResolvedLanguage[]): LanguageSpan[] {
+  const spans: LanguageSpan[] = [];
+  units.forEach((unit, i) => {
+    const last = spans.at(-1);
+    if (last && last.language === languages[i]!.code) last.span.end = unit.end;
+    else spans.push({ span: { start: unit.start, end: unit.end }, language: languages[i]!.code });
+  });
+  return spans;
+}
+
+/** The language of most of the text (by characters), or undefined for a text without units. */
+function mainLanguage(spans: LanguageSpan[]): LanguageCode | undefined {
+  const size = new Map<LanguageCode, number>();
+  for (const { span, language } of spans) size.set(language, (size.get(language) ?? 0) + span.end - span.start);
+  let best: LanguageCode | undefined;
+  for (const [language, n] of size) if (best === undefined || n > size.get(best)!) best = language;
+  return best;
+}
+
+/** The Corrector of this process: the pipeline here, decoding in a backend (the worker thread, or a fake). */
+export class LocalCorrector implements Corrector {
+  readonly cache = new ResultCache();
+  private readonly documents = new Map<string, AbortController>();
+  private disposed = false;
+
+  constructor(private readonly backend: DecodeBackend, private readonly model: CorrectorModel) {}
+
+  /** What loading the model found (provider reasons, encoder, load time); undefined over a test backend. */
+  get info(): ModelInfo | undefined {
+    return this.model.info;
+  }
+
+  status(): EngineStatus {
+    return this.disposed ? { ...this.model.status, state: 'error', error: 'disposed' } : this.model.status;
+  }
+
+  async correct(text: string, options: CorrectOptions): Promise<CorrectionResult> {
+    const started = performance.now();
+    if (this.disposed) throw new Error('the corrector was disposed');
+    if (typeof text !== 'string') throw new TypeError('text must be a string');
+    const language = this.resolveLanguage(text, options.language);
+    const controller = new AbortController();
+    if (options.documentId !== undefined) {
+      this.documents.get(options.documentId)?.abort();
+      this.documents.set(options.documentId, controller);
+    }
+    try {
+      const units = segmentUnits(text, this.model.maxInputBytes, language.code);
+      // auto: each paragraph, and each sentence of a long one, may be in a language of its own.
+      const languages = options.language === 'auto' ? unitLanguages(text, units, language) : units.map(() => language);
+      const perUnit = await this.suggestionsByLanguage(units, languages, controller.signal, options.onProgress);
+      const suggestions: Suggestion[] = [];
+      units.forEach((unit, i) => {
+        for (const s of perUnit[i]!) {
+          suggestions.push({ ...s, span: { start: s.span.start + unit.start, end: s.span.end + unit.start } });
+        }
+      });
+      const spans = languageSpans(units, languages);
+      return { text: applySuggestions(text, suggestions), suggestions, language: mainLanguage(spans) ?? language.code,
+        languages: spans, elapsedMs: performance.now() - started };
+    } finally {
+      if (options.documentId !== undefined && this.documents.get(options.documentId) === controller) {
+        this.documents.delete(options.documentId);
+      }
+    }
+  }
+
+  private resolveLanguage(text: string, choice: CorrectOptions['language']): ResolvedLanguage {
+    if (choice === 'auto') return textLanguage(text);
+    if (!(LANGUAGES as readonly string[]).includes(choice)) {
+      throw new RangeError(`unsupported language '${String(choice)}' (expected one of ${LANGUAGES.join(', ')} or auto)`);
+    }
+    return { code: choice, tag: choice };
+  }
+
+  /** Suggestions of every unit, each decoded in its language: one language after the other, progress over all. */
+  private async suggestionsByLanguage(units: TextUnit[], languages: ResolvedLanguage[], signal: AbortSignal,
+    onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
+    const groups = new Map<string, { language: ResolvedLanguage; indices: number[] }>();
+    languages.forEach((language, i) => {
+      const key = `${language.code}/${language.tag}`;
+      const group = groups.get(key) ?? groups.set(key, { language, indices: [] }).get(key)!;
+      group.indices.push(i);
+    });
+    const out: UnitSuggestions[] = units.map(() => []);
+    let before = 0;
+    for (const { language, indices } of groups.values()) {
+      const progress = onProgress && ((p: { done: number }) => onProgress({ done: before + p.done, total: units.length }));
+      const results = await this.unitSuggestions(indices.map((i) => units[i]!), language, signal, progress);
+      indices.forEach((unit, k) => (out[unit] = results[k]!));
+      before += indices.length;
+    }
+    if (units.length === 0) onProgress?.({ done: 0, total: 0 });
+    return out;
+  }
+
+  /** Suggestions of every unit: from the cache, or decoded in batches with progress and cancellation. */
+  private async unitSuggestions(units: TextUnit[], language: ResolvedLanguage, signal: AbortSignal,
+    onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
+    // Decodings differ in output, so each has its own cache entries.
+    const decoding = this.model.decoding ?? 'speculative';
+    const version = `${this.model.modelVersion}/${decoding}`;
+    // The lexicon and the language model load together (the model is only used with a lexicon).
+    const [forms, lmIfLexicon] = await Promise.all([loadLexicon(this.model, language.code),
+      decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
+    const lm = forms ? lmIfLexicon ?? null : null;
+    const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
+    const taggerWeight = this.model.taggerWeight ?? TAGGER_WEIGHTS[language.code] ?? DEFAULT_TAGGER_WEIGHT;
+    // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.
+    const viewOf = new Map<string, ModelView>();
+    const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
+      if (unit.tooLong) return [];
+      const cached = this.cache.get(version, language.tag, unit.text);
+      if (cached) return cached;
+      const view = viewOf.get(unit.text) ?? modelView(unit.text);
+      viewOf.set(unit.text, view);
+      const nfc = view.text.normalize('NFC');
+      return isModelSafe(nfc) && isLatinText(nfc) ? undefined : [];
+    });
+    // Each distinct text is decoded once, however often it occurs.
+    const todo = [...new Set(units.filter((_u, i) => results[i] === undefined).map((u) => u.text))];
+    const total = units.length;
+    const report = (doneTexts: Set<string>) => onProgress?.({
+      done: units.filter((u, i) => results[i] !== undefined || doneTexts.has(u.text)).length, total,
+    });
+    const done = new Set<string>();
+    const fresh = new Map<string, UnitSuggestions>();
+    report(done);
+    const batch = this.model.batchSize ?? BATCH;
+    for (let b = 0; b < todo.length; b += batch) {
+      if (signal.aborted) throw new CorrectionCancelledError();
+      const texts = todo.slice(b, b + batch);
+      const views = texts.map((t) => viewOf.get(t)!);
+      const nfcs = views.map((v) => v.text.normalize('NFC'));
+      const inputs = nfcs.map((t) => utf8Bytes(t));
+      // One tagger pass scores the letters of the whole batch.
+      const letterScores = forms && taggerWeight > 0 && this.model.tagger?.tags(language.code)
+        ? await this.model.tagger.score(nfcs, language.code) : null;
+      const jobs: DecodeJob[] = inputs.map((input, i) => {
+        const nfc = nfcs[i]!;
+        if (!forms) return { decoding: 'speculative', encoderIds: encoderIds(input, language.tag), source: input };
+        const typed = hasTypedDiacritics(nfc, language.code);
+        const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model) } : undefined;
+        const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight } : undefined;
+        return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
+          plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger), lambda: lambdaFor(typed, this.model) };
+      });
+      const outcomes = await this.backend.decode(jobs, signal);
+      if (signal.aborted) throw new CorrectionCancelledError();
+      texts.forEach((t, i) => {
+        const suggestions = this.suggestionsFor(t, views[i]!, jobs[i]!, outcomes[i]!, language.code);
+        this.cache.set(version, language.tag, t, suggestions);
+        fresh.set(t, suggestions);
+        done.add(t);
+      });
+      report(done);
+    }
+    return units.map((u, i) => results[i] ?? fresh.get(u.text) ?? []);
+  }
+
+  /**
+   * The suggestions of one unit: from the word choices of lexicon decoding, else (free decoding, or a choice
+   * holding whitespace) from the word diff of the output against the input.
+   */
+  private suggestionsFor(text: string, view: ModelView, job: DecodeJob, outcome: DecodeOutcome,
+    lang: LanguageCode): Suggestion[] {
+    const output = outputBytes(outcome.ids);
+    if (!output) return []; // no EOS, a non-byte id or invalid UTF-8: the model failed, keep the text
+    const strip = (s: string) => stripDiacritics(s, lang);
+    const unit = { text: view.text, inputBytes: job.source };
+    const chosen = job.decoding === 'lexicon' && outcome.choices
+      ? suggestionsFromChoices(unit, job.plan, outcome.choices, strip) : null;
+    const onView = (chosen ?? buildSuggestions({ ...unit, outputBytes: output, outputProbs: outcome.probs }, strip))
+      .filter((s) => !hasForeignLetters(s.original));
+    return suggestionsOnUnit(text, view, onView);
+  }
+
+  /** Loads what the languages need (lexicons, language models) ahead of their first request. */
+  async setup(options: SetupOptions): Promise<void> {
+    await loadLanguages(this.model, options.languages);
+  }
+
+  cancel(documentId: string): void {
+    this.documents.get(documentId)?.abort();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.model.tagger?.release();
+    for (const controller of this.documents.values()) controller.abort();
+    await this.backend.dispose();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The diacritics tagger (models/tagger.int8.onnx): one pass over a sentence gives, for every letter, how likely
+ * each of its diacritic variants is in this sentence. A lexicon candidate is then scored as the sum of its
+ * letters' log-probabilities, so every candidate of every word costs one pass; alone it restores stripped text
+ * letter by letter (the eval's `model` system).
+ */
+import type { TaggerAlphabet } from './tagger-alphabet.ts';
+
+/** Longest sentence the graph's position table covers (models/training/tagger/network.py MAX_POSITIONS). */
+export const TAGGER_MAX_CHARS = 1024;
+
+/** Runs the graph: ids [batch, chars] and language indices [batch] -> logits [batch, chars, classes]. */
+export interface TaggerRunner {
+  run(ids: Int32Array, langs: Int32Array, batch: number, chars: number): Promise<Float32Array>;
+  release?(): Promise<void>;
+}
+
+/** One sentence's letter scores. Positions are code point indices of the sentence the tagger saw. */
+export class LetterScores {
+  constructor(
+    private readonly alphabet: TaggerAlphabet,
+    private readonly lang: string,
+    /** The sentence's code points (at most TAGGER_MAX_CHARS were scored). */
+    readonly chars: readonly string[],
+    /** Per scored position, per class: log-probability normalised over the classes that letter may take. */
+    private readonly logProbs: Float32Array,
+    private readonly scored: number,
+  ) {}
+
+  /** ln P that the typed letter at `position` is meant as `letter`; null where the tagger has no say. */
+  letter(position: number, letter: string): number | null {
+    if (position >= this.scored) return null;
+    const typed = this.chars[position]!;
+    const cls = this.alphabet.classFor(this.lang, typed, letter);
+    if (cls === undefined) return null;
+    if (this.alphabet.allowed(this.lang, typed).length === 0) return 0;
+    return this.logProbs[position * this.alphabet.classCount + cls]!;
+  }
+
+  /**
+   * ln P of `word` written over the typed letters from `start` (code points): the sum over its letters, or null
+   * when it is not a diacritic variant of what was typed there (another length, another letter: a typo fix).
+   */
+  word(start: number, word: string): number | null {
+    const letters = [...word];
+    if (start + letters.length > this.chars.length) return null;
+    let sum = 0;
+    for (let i = 0; i < letters.length; i++) {
+      const lp = this.letter(start + i, letters[i]!);
+      if (lp === null) return null;
+      sum += lp;
+    }
+    return sum;
+  }
+
+  /** The sentence with every scored letter written as its most likely variant. */
+  restore(): string {
+    const k = this.alphabet.classCount;
+    return this.chars.map((typed, i) => {
+      if (i >= this.scored) return typed;
+      const allowed = this.alphabet.allowed(this.lang, typed);
+      let best = 0;
+      for (const cls of allowed) if (this.logProbs[i * k + cls]! > this.logProbs[i * k + best]!) best = cls;
+      return this.alphabet.letterFor(typed, best);
+    }).join('');
+  }
+}
+
+export class DiacriticsTagger {
+  constructor(private readonly runner: TaggerRunner, readonly alphabet: TaggerAlphabet) {}
+
+  /** Frees the graph's session. */
+  async release(): Promise<void> {
+    await this.runner.release?.();
+  }
+
+  /** Whether the tagger knows `lang` and has choices to make in it. */
+  tags(lang: string): boolean {
+    return this.alphabet.languageIndex(lang) >= 0 && this.alphabet.tags(lang);
+  }
+
+  /** Scores NFC sentences of one language in one batch. */
+  async score(texts: readonly string[], lang: string): Promise<LetterScores[]> {
+    const langIndex = this.alphabet.languageIndex(lang);
+    if (langIndex < 0) throw new RangeError(`the tagger does not know language ${lang}`);
+    const chars = texts.map((t) => [...t]);
+    const width = Math.max(1, ...chars.map((c) => Math.min(c.length, TAGGER_MAX_CHARS)));
+    const ids = new Int32Array(texts.length * width);
+    chars.forEach((cs, b) => {
+      for (let i = 0; i < Math.min(cs.length, width); i++) ids[b * width + i] = this.alphabet.charId(cs[i]!.codePointAt(0)!);
+    });
+    const langs = new Int32Array(texts.length).fill(langIndex);
+    const logits = await this.runner.run(ids, langs, texts.length, width);
+    const k = this.alphabet.classCount;
+    return chars.map((cs, b) => {
+      const scored = Math.min(cs.length, width);
+      const logProbs = new Float32Array(scored * k).fill(-Infinity);
+      for (let i = 0; i < scored; i++) {
+        const row = (b * width + i) * k;
+        const classes = [0, ...this.alphabet.allowed(lang, cs[i]!)];
+        let max = -Infinity;
+        for (const c of classes) max = Math.max(max, logits[row + c]!);
+        let sum = 0;
+        for (const c of classes) sum += Math.exp(logits[row + c]! - max);
+        const norm = max + Math.log(sum);
+        for (const c of classes) logProbs[i * k + c] = logits[row + c]! - norm;
+      }
+      return new LetterScores(this.alphabet, lang, cs, logProbs, scored);
+    });
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Splits text into the units the model corrects: sentences (Intl.Segmenter) without their surrounding
+ * whitespace, and sentences longer than the model's input limit cut at spaces. Offsets are UTF-16 code units
+ * of the caller's string; everything between units is left exactly as it was.
+ */
+import { utf8Bytes } from './byte-codec.ts';
+
+/** A piece of the caller's text that the model sees on its own. */
+export interface TextUnit {
+  start: number;
+  end: number;
+  text: string;
+  /** Too long for the model even after cutting at spaces (one huge "word"): left unchanged. */
+  tooLong: boolean;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function sentenceSegmenter(locale: string): Intl.Segmenter {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
+const LEADING_SPACE = /^\s+/;
+const TRAILING_SPACE = /\s+$/;
+
+/** Longest stretch handed to Intl.Segmenter at once: its cost grows faster than linearly with length. */
+const WINDOW = 4096;
+
+/** Sentences of one block (no line breaks inside) starting at `offset`, trimmed. */
+function segmentBlock(segmenter: Intl.Segmenter, text: string, from: number, to: number,
+  out: Array<{ start: number; end: number }>): void {
+  let at = from;
+  while (at < to) {
+    let windowEnd = Math.min(to, at + WINDOW);
+    if (windowEnd < to) {
+      // Never cut inside a word (or a surrogate pair) when one window holds a single long sentence.
+      const space = text.lastIndexOf(' ', windowEnd);
+      if (space > at) windowEnd = space + 1;
+    }
+    const segments = [...segmenter.segment(text.slice(at, windowEnd))];
+    // The window's last segment may be cut short: unless the block ends here, segment it again next round.
+    const keep = windowEnd === to || segments.length === 1 ? segments.length : segments.length - 1;
+    for (const { segment, index } of segments.slice(0, keep)) {
+      const lead = LEADING_SPACE.exec(segment)?.[0].length ?? 0;
+      if (lead === segment.length) continue;
+      const trail = TRAILING_SPACE.exec(segment)?.[0].length ?? 0;
+      out.push({ start: at + index + lead, end: at + index + segment.length - trail });
+    }
+    const last = segments[keep - 1]!;
+    at += last.index + last.segment.length;
+  }
+}
+
+/**
+ * Sentences of `text` as [start, end) ranges with leading and trailing whitespace excluded. Line breaks
+ * always end a sentence (as in UAX #29), so lines are segmented one by one, long lines in windows.
+ */
+export function segmentSentences(text: string, locale = 'en'): Array<{ start: number; end: number }> {
+  const segmenter = sentenceSegmenter(locale);
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(/\r\n|[\n\r\u0085\u2028\u2029]/g)) {
+    if (m.index > start) segmentBlock(segmenter, text, start, m.index, out);
+    start = m.index + m[0].length;
+  }
+  if (text.length > start) segmentBlock(segmenter, text, start, text.length, out);
+  return out;
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 length without allocating for pure ASCII. */
+function byteLength(text: string): number {
+  return /^[\u0000-\u007f]*$/.test(text) ? text.length : encoder.encode(text).length;
+}
+
+/**
+ * Cuts one sentence [start, end) of `text` into pieces of at most `maxBytes` UTF-8 bytes, at runs of
+ * whitespace (which stay outside every piece). A single word longer than `maxBytes` is its own piece,
+ * marked tooLong.
+ */
+export function chunkSentence(text: string, start: number, end: number, maxBytes: number): TextUnit[] {
+  const sentence = text.slice(start, end);
+  if (byteLength(sentence) <= maxBytes) return [{ start, end, text: sentence, tooLong: false }];
+  const words: Array<{ start: number; end: number; bytes: number }> = [];
+  for (const match of sentence.matchAll(/\S+/g)) {
+    words.push({ start: start + match.index, end: start + match.index + match[0].length,
+      bytes: byteLength(match[0]) });
+  }
+  const units: TextUnit[] = [];
+  let first = 0;
+  while (first < words.length) {
+    let last = first;
+    let bytes = words[first]!.bytes;
+    while (last + 1 < words.length) {
+      const next = words[last + 1]!;
+      const joined = bytes + (next.start - words[last]!.end) + next.bytes; // whitespace runs are mostly ASCII
+      if (joined > maxBytes) break;
+      bytes = joined;
+      last++;
+    }
+    const unitStart = words[first]!.start;
+    const unitEnd = words[last]!.end;
+    const unitText = text.slice(unitStart, unitEnd);
+    units.push({ start: unitStart, end: unitEnd, text: unitText, tooLong: utf8Bytes(unitText).length > maxBytes });
+    first = last + 1;
+  }
+  return units;
+}
+
+/** All model units of `text`: sentences, cut to fit `maxBytes`. */
+export function segmentUnits(text: string, maxBytes: number, locale = 'en'): TextUnit[] {
+  return segmentSentences(text, locale).flatMap(({ start, end }) => chunkSentence(text, start, end, maxBytes));
+}

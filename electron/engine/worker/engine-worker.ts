@@ -1,0 +1,79 @@
+/**
+ * Entry of the engine worker thread: owns the ONNX sessions (session.run blocks its thread) and runs whole
+ * decodings here, so a sentence costs one message each way instead of one per decoder pass.
+ */
+import { parentPort } from 'node:worker_threads';
+import { speculativeDecode } from '../decoding/decode.ts';
+import { lexiconDecode } from '../decoding/lexicon-decode.ts';
+import { loadModel, type LoadedModel } from '../model/model-loader.ts';
+import { toWorkerSchema, type DecodeJob, type DecodeOutcome, type FromWorker, type ToWorker } from './worker-protocol.ts';
+
+if (!parentPort) throw new Error('engine-worker.ts must run in a worker thread');
+const port = parentPort;
+const post = (message: FromWorker) => port.postMessage(message);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+let loaded: LoadedModel | undefined;
+const cancelled = new Set<number>();
+// Messages are handled one at a time; 'cancel' bypasses the queue so that it lands mid-request.
+let queue: Promise<void> = Promise.resolve();
+
+async function decodeJob(model: LoadedModel['model'], job: DecodeJob): Promise<DecodeOutcome> {
+  const start = performance.now();
+  if (job.decoding === 'speculative') {
+    const { ids, probs, passes } = await speculativeDecode(model, job.encoderIds, job.source);
+    return { ids, probs, passes, ms: performance.now() - start };
+  }
+  const { ids, probs, passes, choices } = await lexiconDecode(model, job.encoderIds, job.source, job.plan,
+    { lambda: job.lambda });
+  return { ids, probs, passes, choices, ms: performance.now() - start };
+}
+
+async function handle(message: Exclude<ToWorker, { type: 'cancel' }>): Promise<void> {
+  if (message.type === 'init') {
+    try {
+      loaded = await loadModel(message.modelDir, message.providers, message.threads, { encoder: message.encoder });
+      post({ type: 'ready', info: {
+        modelVersion: loaded.manifest.version, maxInputBytes: loaded.manifest.max_input_bytes,
+        provider: loaded.provider, providerNote: loaded.providerNote, providerReasons: loaded.providerReasons,
+        encoder: loaded.encoder, batchedEncoder: loaded.model.layout === 'batched', loadMs: loaded.loadMs,
+      } });
+    } catch (error) {
+      post({ type: 'init-error', message: messageOf(error) });
+    }
+    return;
+  }
+  const { id, jobs } = message;
+  try {
+    if (!loaded) throw new Error('the model is not loaded');
+    const outcomes: DecodeOutcome[] = [];
+    // A batched (GPU) encoder takes the whole message's sentences in a few calls; a no-op on the CPU's.
+    await loaded.model.prepare(jobs.map((job) => job.encoderIds));
+    for (const job of jobs) {
+      if (cancelled.has(id)) break;
+      outcomes.push(await decodeJob(loaded.model, job));
+    }
+    post(cancelled.delete(id) ? { type: 'cancelled', id } : { type: 'decoded', id, outcomes });
+  } catch (error) {
+    cancelled.delete(id);
+    post({ type: 'decode-error', id, message: messageOf(error) });
+  }
+}
+
+port.on('message', (raw: unknown) => {
+  const parsed = toWorkerSchema.safeParse(raw);
+  if (!parsed.success) {
+    // Answer a request that can be named, so that its caller fails instead of waiting for ever.
+    const id = (raw as { id?: unknown } | null)?.id;
+    const message = `engine worker: malformed message (${parsed.error.issues.map((i) => i.message).join('; ')})`;
+    if (typeof id === 'number') post({ type: 'decode-error', id, message });
+    else console.error(message);
+    return;
+  }
+  const message = parsed.data;
+  if (message.type === 'cancel') {
+    cancelled.add(message.id);
+    return;
+  }
+  queue = queue.then(() => handle(message));
+});

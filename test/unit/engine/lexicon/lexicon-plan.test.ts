@@ -1,0 +1,160 @@
+/**
+ * What lexicon decoding may change in a sentence and among which spellings: the words, their candidates from
+ * the complete lexicon (every form of the word's key; for an unknown word, the forms within a few keyboard-weighted
+ * edits) and their priors. Counts go through the lexicon's one-byte storage (within 5 %), so priors are those of
+ * the stored counts.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
+import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, peel,
+  wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+
+// Count 0: a form the dictionary knows and our text never showed.
+const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
+  ['šiandien', 800], ['ōras', 900], ['oras', 100], ['kad', 9000], ['kąd', 1], ['žodžių', 0], ['namas', 300],
+  ['mano', 50], ['labai', 1000], ['laba', 3], ['kuri', 80], ['kurti', 9]];
+
+describe('words of a sentence', () => {
+  it.each([
+    ['Siandien,', 0, 8],
+    ['(cia)', 1, 4],
+    ['„gražus“...', 1, 7],
+    ['...', 0, 0],
+    ['l’ete', 0, 5],
+    ['žodis', 0, 5],
+  ])('peel(%j) keeps [%i, %i)', (token, start, end) => {
+    expect(peel(token)).toEqual({ start, end });
+  });
+
+  it.each([
+    ['Siandien, labai (grazus) oras!', ['Siandien', 'labai', 'grazus', 'oras']],
+    ["l'ete rusko-cesky", ['l', 'ete', 'rusko', 'cesky']],
+    // Numbers, codes, URLs, e-mail addresses, other scripts: never touched.
+    ['3-iame x86 CO2 https://a.lt/cia a@b.lt', []],
+    ['Москва и cia', ['cia']],
+    ['  ', []],
+  ])('wordSpans(%j)', (text, words) => {
+    const spans = wordSpans(text);
+    expect(spans.map((s) => s.text)).toEqual(words);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('case restoration', () => {
+  it.each([
+    ['cia', 'čia', 'lt', 'čia'],
+    ['Cia', 'čia', 'lt', 'Čia'],
+    ['CIA', 'čia', 'lt', 'ČIA'],
+    ['cIa', 'čia', 'lt', 'čIa'],
+    ['Strasse', 'straße', 'de', 'Straße'],
+    ['STRASSE', 'straße', 'de', 'STRASSE'],
+    ['ISTANBUL', 'istanbul', 'tr', 'İSTANBUL'],
+    ['Isik', 'ışık', 'tr', 'Işık'],
+  ])('applyCase(%j, %j, %s) = %j', (source, form, lang, expected) => {
+    expect(applyCase(source, form, lang as never)).toBe(expected);
+  });
+});
+
+describe('candidates', () => {
+  const lexicon = lexiconFromForms('lt', LT);
+  const texts = (word: string, options = DEFAULT_PLAN_OPTIONS) => candidatesFor(word, 'lt', lexicon, options)
+    ?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null;
+
+  it.each([
+    // the input first (spelled as written), then the lexicon's other forms by count
+    ['cia', [['cia', '0.0179', true], ['čia', '0.9821', false]]],
+    ['Cia', [['Cia', '0.0179', true], ['Čia', '0.9821', false]]],
+    // a diacritic the writer typed is never taken away: nothing left to choose
+    ['čia', null],
+    // an input the lexicon does not list still competes, with a count of 0.05
+    ['grazus', [['grazus', '0.0000', true], ['gražus', '1.0000', false]]],
+    ['Oras', [['Oras', '0.1004', true], ['Ōras', '0.8996', false]]],
+    // forms under 0.2 % of the key are left out: here that leaves nothing to choose
+    ['kad', null],
+    ['gražus', null],
+    // a known word whose only form is itself is simply known: no candidates, and no typo candidates either
+    // (the forms lexicon had no line for a plain word, which then got typo candidates)
+    ['namas', null],
+    ['labai', null],
+    ['kurti', null],
+    // a form the dictionary knows and our text never showed counts 0.5 (dictionaryCount), the input 0.05
+    ['zodziu', [['zodziu', '0.0909', true], ['žodžių', '0.9091', false]]],
+    ['Zodziu', [['Zodziu', '0.0909', true], ['Žodžių', '0.9091', false]]],
+    ['žodziu', [['žodziu', '0.0909', true], ['žodžių', '0.9091', false]]],
+    // the only form would take away a typed diacritic: nothing to choose
+    ['mąno', null],
+  ])('%j -> %j', (word, expected) => {
+    expect(texts(word)).toEqual(expected);
+  });
+
+  it('dictionaryCount weighs the forms our text never showed', () => {
+    expect(texts('zodziu', { ...DEFAULT_PLAN_OPTIONS, dictionaryCount: 4.95 })).toEqual([
+      ['zodziu', '0.0100', true], ['žodžių', '0.9900', false]]);
+  });
+
+  it.each([
+    // an unknown lowercase word gets the forms within 2 keyboard-weighted edits, after itself at the input share
+    // (0.5); each scores log(count) - 3 * cost
+    ['graius', [['graius', '0.5000', true], ['gražus', '0.5000', false]]],
+    ['siandein', [['siandein', '0.5000', true], ['šiandien', '0.5000', false]]],
+    // an extra d after s (its neighbour, 0.6) from both forms of the key: shared by count
+    ['orasd', [['orasd', '0.5000', true], ['ōras', '0.4498', false], ['oras', '0.0502', false]]],
+    // kurti at 0.6 (swapped t i) against kuri at 1 (an extra t), nine times as frequent: kuri first
+    ['kurit', [['kurit', '0.5000', true], ['kuri', '0.3640', false], ['kurti', '0.1360', false]]],
+    // forms within one edit first: kurti at 0.6 (i for u) leaves out kuri at 1.2 (an extra t and i for u)
+    ['kurtu', [['kurtu', '0.5000', true], ['kurti', '0.5000', false]]],
+    // two edits only when nothing is one edit away: now a typo candidate (before the complete lexicons, one
+    // edit was the most)
+    ['grajjus', [['grajjus', '0.5000', true], ['gražus', '0.5000', false]]],
+    // capitalised words (mostly names), short words and words three edits away get none
+    ['Graius', null],
+    ['ors', null],
+    ['grajjuss', null],
+  ])('typo candidates: %j -> %j', (word, expected) => {
+    expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 })).toEqual(expected);
+  });
+
+  it.each([
+    ['typoMaxEdits 1 leaves out two edits', { typoMaxEdits: 1 }, 'grajjus', null],
+    ['typoMinLength 0 turns typo candidates off', { typoMinLength: 0 }, 'graius', null],
+    ['typoMaxCandidates 1 keeps the best', { typoMaxCandidates: 1 }, 'kurit',
+      [['kurit', '0.5000', true], ['kuri', '0.5000', false]]],
+    ['typoCostWeight 0: counts alone decide', { typoCostWeight: 0 }, 'kurit',
+      [['kurit', '0.5000', true], ['kuri', '0.4494', false], ['kurti', '0.0506', false]]],
+    ['typoCostWeight 10: the closest wins', { typoCostWeight: 10 }, 'kurit',
+      [['kurit', '0.5000', true], ['kurti', '0.4300', false], ['kuri', '0.0700', false]]],
+  ] as const)('%s', (_what, options, word, expected) => {
+    expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, ...options })).toEqual(expected);
+  });
+
+  it('without keepTypedDiacritics, typed diacritics may go too', () => {
+    const options = { ...DEFAULT_PLAN_OPTIONS, keepTypedDiacritics: false };
+    expect(candidatesFor('čia', 'lt', lexicon, options)?.map((c) => decodeUtf8(c.bytes))).toEqual(['čia', 'cia']);
+  });
+
+  it.each([
+    ['zodziu', 'žodžių', true],
+    ['žodziu', 'žodžių', true],
+    ['žodžiu', 'žodžių', true],
+    ['žodžių', 'žodžiu', false],
+    ['Kąd', 'Kad', false],
+    ['ISTANBUL', 'İSTANBUL', true],
+    ['Straße', 'Strasse', true],
+  ])('keepsTypedDiacritics(%j, %j) = %s', (word, candidate, expected) => {
+    expect(keepsTypedDiacritics(word, candidate, word === 'ISTANBUL' ? 'tr' : 'lt')).toBe(expected);
+  });
+
+  it('a plan holds the byte offsets of the words with a choice, never adjacent', () => {
+    // eisiu: unknown, nothing within 2 edits; labai: known as it is; orasd: a typo of oras
+    const text = '„Siandien“ as eisiu, cia 5 km labai orasd.';
+    const plan = buildPlan(text, 'lt', lexicon);
+    const bytes = utf8Bytes(text);
+    expect(plan.words.map((w) => decodeUtf8(bytes.subarray(w.start, w.end)))).toEqual(['Siandien', 'as', 'cia', 'orasd']);
+    expect(plan.words.map((w) => w.candidates.map((c) => decodeUtf8(c.bytes)))).toEqual([
+      ['Siandien', 'Šiandien'], ['as', 'aš'], ['cia', 'čia'], ['orasd', 'ōras', 'oras'],
+    ]);
+    plan.words.slice(1).forEach((w, i) => expect(w.start).toBeGreaterThan(plan.words[i]!.end));
+  });
+});
+

@@ -1,0 +1,134 @@
+/**
+ * The diacritics tagger's arithmetic on the engine side: input ids as alphabet.py makes them, logits normalised
+ * over the classes a typed letter may take, a candidate scored as the sum of its letters, restoration letter by
+ * letter, and the tagger's opinion joining a word's priors. The graph is replaced by a runner that returns chosen
+ * logits (the real graph runs in test/engine/engine-tagger.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { DiacriticsTagger, type TaggerRunner } from '../../../../electron/engine/tagger/diacritics-tagger.ts';
+import { fold, TaggerAlphabet } from '../../../../electron/engine/tagger/tagger-alphabet.ts';
+import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
+import { buildPlan } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+import { decodeUtf8 } from '../../../../electron/engine/text/byte-codec.ts';
+
+// A two-language alphabet in tagger.json's shape: lt a -> ą (class 1), e -> ę ė (2, 3), z -> ž (4); tr i -> ı (5).
+const ALPHABET = TaggerAlphabet.parse({
+  version: 1,
+  languages: ['lt', 'tr'],
+  classes: ['KEEP', 'ą', 'ę', 'ė', 'ž', 'ı'],
+  allowed: { lt: { 97: [1], 65: [1], 101: [2, 3], 69: [2, 3], 122: [4], 90: [4] }, tr: { 105: [5], 73: [5] } },
+  inputIds: { latinEnd: 0x250, viStart: 0x1e00, viEnd: 0x1f00, hashBuckets: 64 },
+});
+const K = 6;
+
+/** A runner whose logits favour, at each position, the class `prefer(lowercase char)` names (by 3 nats over the rest). */
+function runner(prefer: (ch: string) => number, seen: Int32Array[] = []): TaggerRunner {
+  return {
+    async run(ids, _langs, batch, chars) {
+      seen.push(ids.slice());
+      const out = new Float32Array(batch * chars * K);
+      for (let i = 0; i < batch * chars; i++) out[i * K + prefer(String.fromCodePoint(ids[i]!).toLowerCase())] = 3;
+      return out;
+    },
+  };
+}
+
+describe('tagger alphabet', () => {
+  it.each([
+    ['a', 97], ['Ą', 0x104], ['ạ', 0x250 + 0xa1], ['ж', 0x250 + 0x100 + (0x436 % 64)], ['😀', 0x250 + 0x100 + (0x1f600 % 64)],
+  ])('charId(%j) = %i', (ch, id) => {
+    expect(ALPHABET.charId(ch.codePointAt(0)!)).toBe(id);
+  });
+
+  it.each([
+    ['lt', 'a', 'ą', 1], ['lt', 'A', 'Ą', 1], ['lt', 'e', 'ė', 3], ['lt', 'a', 'a', 0], ['lt', 'a', 'ä', undefined],
+    ['lt', 'o', 'ö', undefined], ['tr', 'i', 'ı', 5], ['tr', 'a', 'ą', undefined],
+  ])('%s: typed %j meant as %j is class %j', (lang, typed, letter, cls) => {
+    expect(ALPHABET.classFor(lang, typed, letter)).toBe(cls);
+  });
+
+  it('writes a class in the typed letter\'s case', () => {
+    expect([ALPHABET.letterFor('a', 1), ALPHABET.letterFor('A', 1), ALPHABET.letterFor('Z', 4), ALPHABET.letterFor('x', 0)])
+      .toEqual(['ą', 'Ą', 'Ž', 'x']);
+    expect([fold('Ą'), fold('İ')]).toEqual(['ą', 'İ']);
+  });
+
+  it('rejects a damaged tagger.json with the field named', () => {
+    expect(() => TaggerAlphabet.parse({ version: 1, languages: [], classes: [] })).toThrow(/languages|classes/);
+  });
+});
+
+describe('letter scores', () => {
+  // Every a is ą, every z is ž, every e is ė: logits 3 for those classes.
+  const tagger = new DiacriticsTagger(runner((ch) => ({ a: 1, z: 4, e: 3 } as Record<string, number>)[ch] ?? 0), ALPHABET);
+
+  it('normalises over the typed letter\'s own choices', async () => {
+    const [s] = await tagger.score(['zae'], 'lt');
+    const p = (i: number, letter: string) => Math.exp(s!.letter(i, letter)!);
+    expect(p(0, 'ž') + p(0, 'z')).toBeCloseTo(1, 6);
+    expect(p(0, 'ž')).toBeCloseTo(Math.exp(3) / (Math.exp(3) + 1), 6);
+    expect(p(2, 'ė') + p(2, 'ę') + p(2, 'e')).toBeCloseTo(1, 6);
+    expect(s!.letter(1, 'ä')).toBeNull(); // not a Lithuanian letter
+  });
+
+  it.each([
+    // ž, ą: 3 nats over one other choice; ė: 3 nats over two (e, ę); l: no choice
+    ['zale', 0, 'žąlė', 2 * Math.log(Math.exp(3) / (Math.exp(3) + 1)) + Math.log(Math.exp(3) / (Math.exp(3) + 2))],
+    ['zale', 0, 'zale', 0],
+    ['zale', 0, 'zole', null], // a typo fix: not a diacritic variant of what was typed
+    ['zale', 0, 'zal', 0], // shorter is fine (a prefix of the typed letters)
+    ['zale', 1, 'alee', null], // runs past the sentence
+    ['mono', 0, 'mono', 0], // letters without a choice cost nothing
+  ])('in %j from %i, %j scores %j', async (text, start, word, expected) => {
+    const [s] = await tagger.score([text], 'lt');
+    const got = s!.word(start, word);
+    if (expected === null) expect(got).toBeNull();
+    else if (word === 'zale' || word === 'zal') expect(got).toBeLessThan(0);
+    else expect(got).toBeCloseTo(expected, 5);
+  });
+
+  it('restores letter by letter, keeping letters it has no say on', async () => {
+    const [s] = await tagger.score(['Zale, ne ezeras! 😀'], 'lt');
+    expect(s!.restore()).toBe('Žąlė, nė ėžėrąs! 😀');
+  });
+
+  it('batches sentences of different lengths into one padded run', async () => {
+    const seen: Int32Array[] = [];
+    const t = new DiacriticsTagger(runner(() => 0, seen), ALPHABET);
+    const out = await t.score(['ab', 'abcd'], 'lt');
+    expect(seen).toHaveLength(1);
+    expect([...seen[0]!]).toEqual([97, 98, 0, 0, 97, 98, 99, 100]);
+    expect(out.map((s) => s.restore())).toEqual(['ab', 'abcd']);
+  });
+
+  it('knows which languages it tags', () => {
+    expect([tagger.tags('lt'), tagger.tags('tr'), tagger.tags('en'), tagger.tags('cs')]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('the tagger in a word\'s priors', () => {
+  const lexicon = lexiconFromForms('lt', [['žalias', 100], ['zalias', 100], ['ėjo', 50], ['ejo', 50]]);
+  const priors = (plan: ReturnType<typeof buildPlan>) =>
+    plan.words.map((w) => w.candidates.map((c) => [decodeUtf8(c.bytes), Number(c.logPrior.toFixed(3))]));
+
+  it('moves each candidate by weight x (its letters - the typed letters)', async () => {
+    const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : 0)), ALPHABET);
+    const text = 'Zalias ejo';
+    const [scores] = await tagger.score([text], 'lt');
+    const without = priors(buildPlan(text, 'lt', lexicon));
+    const withTagger = priors(buildPlan(text, 'lt', lexicon, undefined, undefined, { scores: scores!, weight: 2 }));
+    // z -> ž is favoured by 3 nats: Žalias gains 2 x (ln σ(3) - ln(1 - σ(3))) = 2 x 3 over Zalias.
+    expect(without[0]).toEqual([['Zalias', -0.693], ['Žalias', -0.693]]);
+    expect(withTagger[0]![1]![1] as number - (withTagger[0]![0]![1] as number)).toBeCloseTo(6, 2);
+    // e: the tagger prefers keeping it by 3 nats over ė, so ėjo loses 2 x 3.
+    expect((withTagger[1]![1]![1] as number) - (withTagger[1]![0]![1] as number)).toBeCloseTo(-6, 2);
+  });
+
+  it('counts code points, not UTF-16 units, before a word', async () => {
+    const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : 0)), ALPHABET);
+    const text = '😀 zalias';
+    const [scores] = await tagger.score([text], 'lt');
+    const plan = priors(buildPlan(text, 'lt', lexicon, undefined, undefined, { scores: scores!, weight: 1 }));
+    expect((plan[0]![1]![1] as number) - (plan[0]![0]![1] as number)).toBeCloseTo(3, 2);
+  });
+});

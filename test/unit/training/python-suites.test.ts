@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Python suites of models/training that have no TypeScript twin of their own (Debian's python3; torch where they need it). */
+const SUITES: Array<{ module: string; needs?: string; what: string }> = [
+  { module: 'models.training.corpus.test_corpus', what: 'corpus cleaning, Romanian cedillas, benchmark keys, word lists' },
+  { module: 'models.training.tagger.test_tagger', needs: 'torch', what: 'tagger alphabet, training targets, masks' },
+];
+
+function hasModule(name: string): boolean {
+  return spawnSync('/usr/bin/python3', ['-c', `import ${name}`]).status === 0;
+}
+
+describe('Python unit suites (models/training)', () => {
+  for (const suite of SUITES) {
+    const missing = suite.needs && !hasModule(suite.needs);
+    it.skipIf(missing)(`${suite.module}: ${suite.what}${missing ? ` (skipped: python3-${suite.needs} is not installed)` : ''}`, () => {
+      const run = spawnSync('/usr/bin/python3', ['-m', 'unittest', suite.module], { cwd: repo, encoding: 'utf8' });
+      expect(run.stderr).toMatch(/Ran [1-9]\d* tests?[\s\S]*OK/);
+      expect(run.status).toBe(0);
+    }, 60_000);
+  }
+});
