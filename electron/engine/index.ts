@@ -13,6 +13,7 @@ import { NgramModels } from './lm/ngram-model.ts';
 import { WorkerClient } from './worker/worker-client.ts';
 import { MAX_BATCH_SENTENCES } from './model/encoder-batches.ts';
 import type { EncoderKind } from './model/encoder-kind.ts';
+import { providerList } from './model/model-loader.ts';
 import { loadTagger } from './tagger/load-tagger.ts';
 
 export { CorrectionCancelledError } from '../shared/cancellation.ts';
@@ -77,6 +78,8 @@ export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models', import.me
  */
 export async function createCorrector(options: CreateCorrectorOptions = {}): Promise<LocalCorrector> {
   const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
+  // A provider name nobody knows is the caller's mistake: refused here with UnknownProviderError, before a worker starts.
+  if (options.providers !== undefined) providerList(options.providers);
   const worker = new WorkerClient(modelDir, options.providers, options.threads ?? 2, options.encoder);
   const lexiconDir = options.lexiconDir === undefined ? join(modelDir, 'lexicon') : options.lexiconDir;
   const decoding = options.decoding ?? 'lexicon';

@@ -67,6 +67,8 @@ port.on('message', (raw: unknown) => {
     const id = (raw as { id?: unknown } | null)?.id;
     const message = `engine worker: malformed message (${parsed.error.issues.map((i) => i.message).join('; ')})`;
     if (typeof id === 'number') post({ type: 'decode-error', id, message });
+    // A bad init would leave the client waiting for 'ready' for ever: it fails the load instead.
+    else if ((raw as { type?: unknown } | null)?.type === 'init') post({ type: 'init-error', message });
     else console.error(message);
     return;
   }
