@@ -69,11 +69,21 @@ def word_accuracy(gold_lines: list[str], out_lines: list[str]) -> tuple[int, int
 def evaluate_lines(model: Tagger, masks: torch.Tensor, lines_by_lang: dict[str, list[str]]) -> dict:
     """Per language: word accuracy on the stripped lines (diacritics), and on the gold lines left as they are
     (clean: how much correct text the tagger keeps)."""
+    device = next(model.parameters()).device
+    return evaluate_with(lambda ids, lang: model(ids.to(device), lang.to(device)).float().cpu(), masks, lines_by_lang)
+
+
+def evaluate_with(logits_of, masks: torch.Tensor, lines_by_lang: dict[str, list[str]], outputs: dict | None = None) -> dict:
+    """evaluate_lines with any runner of the network (restore_with); `outputs`, when given, receives the restored
+    stripped lines per language."""
     report = {}
     for lang, gold in lines_by_lang.items():
         stripped = [noise.strip_diacritics(s, lang) for s in gold]
-        r, n = word_accuracy(gold, restore(model, masks, stripped, lang))
-        rc, nc = word_accuracy(gold, restore(model, masks, gold, lang))
+        restored = restore_with(logits_of, masks, stripped, lang)
+        if outputs is not None:
+            outputs[lang] = restored
+        r, n = word_accuracy(gold, restored)
+        rc, nc = word_accuracy(gold, restore_with(logits_of, masks, gold, lang))
         report[lang] = {'diacritics': round(100 * r / max(1, n), 2), 'clean': round(100 * rc / max(1, nc), 2),
                         'words': n}
     return report
