@@ -105,20 +105,11 @@ def main():
     ap.add_argument('--split', default='dev')
     ap.add_argument('--limit', type=int, default=300)
     ap.add_argument('--langs', nargs='+', default=None)
-    ap.add_argument('--json-out', type=Path, default=None,
-                    help='write {lang, gold, input, torch} rows for bench/onnx-parity/tagger-parity.ts')
     args = ap.parse_args()
     torch.set_num_threads(2)
     model, _ = load(args.checkpoint)
     t0 = time.time()
     lines = dev_lines(args.data, args.split, args.limit, args.langs or tagged_languages())
-    if args.json_out:
-        rows = []
-        for lang, gold in lines.items():
-            stripped = [noise.strip_diacritics(s, lang) for s in gold]
-            for g, i, o in zip(gold, stripped, restore(model, allowed_masks(), stripped, lang)):
-                rows.append({'lang': lang, 'gold': g, 'input': i, 'torch': o})
-        args.json_out.write_text(json.dumps(rows, ensure_ascii=False), encoding='utf-8')
     rep = evaluate_lines(model, allowed_masks(), lines)
     print(json.dumps(rep, indent=1))
     vals = [v['diacritics'] for v in rep.values()]

@@ -51,8 +51,8 @@ def save_checkpoint(ckpt: Path, out: Path, say: Tee):
     size = ckpt.stat().st_size
     if size > 3 * PART:
         import torch
-        ck = torch.load(ckpt, map_location='cpu')
-        ck['model'] = {k: v.half() if v.is_floating_point() else v for k, v in ck['model'].items()}
+        from checkpoint import fp16_weights
+        ck = fp16_weights(torch.load(ckpt, map_location='cpu'))
         ck.pop('optimizer', None)
         buf = io.BytesIO()
         torch.save(ck, buf)
