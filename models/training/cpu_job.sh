@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# One whole CPU run on a 2-core machine, from the repo root: train, export, int8-quantize, install into
-# $RUN/model (with a manifest; models/lexicon linked beside it), check parity and the int8 gate, and evaluate
-# through the engine.
+# The byte model's (encoder-decoder's) whole CPU run on a 2-core machine, from the repo root
+# (python3 -m models.training cpu-job): train, export, int8-quantize, install into $RUN/model (with a manifest;
+# models/lexicon linked beside it), parity and the int8 gate (stops here when either fails), and evaluate through
+# the engine. The diacritics tagger has its own steps (python3 -m models.training tagger-train, tagger-export, ...).
 #   bash models/training/cpu_job.sh                       (100 min of training, then about 7 min: dev check, export, int8, parity, eval)
 #   CONFIG=tiny TRAIN_MINUTES=0.3 EVAL_LIMIT=5 RUN=/tmp/cpu bash models/training/cpu_job.sh   (smoke)
 # Resumable: run it again with the same RUN and it continues training up to TRAIN_MINUTES in all.
-# The shipped model comes from gpu_job.sh; this is the path for a machine without a GPU.
+# It installs into $RUN/model only; copying into models/ is a separate, deliberate step after the gate passed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=/usr/bin/python3
@@ -21,10 +22,9 @@ $PY models/training/train.py --config "${CONFIG:-cpu}" --data "$DATA" --out "$RU
   --workers 1 --threads 2 --dev-limit "${DEV_LIMIT:-100}" 2>&1 | grep --line-buffered -v Warning | tee -a "$RUN/train.log"
 $PY models/training/install_model.py --checkpoint "$RUN/model.fp16.pt" --version "$VERSION" --models "$RUN/model"
 ln -sfn "$(pwd)/models/lexicon" "$RUN/model/lexicon"
-# Parity and the int8 gate: PyTorch greedy vs onnxruntime-node greedy on the float graphs and on the int8 install.
-$PY models/training/torch_greedy.py --checkpoint "$RUN/model.fp16.pt" --data "$DATA" --n "${PARITY_N:-200}" \
-  --out "$RUN/torch-greedy.json" --float-dir "$RUN/float-model"
-npx tsx bench/onnx-parity/parity.ts "$RUN/torch-greedy.json" "$RUN/float-model" "$RUN/model" | tee "$RUN/parity.jsonl"
+# Parity and the int8 gate: PyTorch greedy vs onnxruntime-node greedy on the float graphs and on the int8 install
+# (decoder_gate.py writes $RUN/parity.json; exit 1, ending this job, when either fails).
+$PY -m models.training parity --checkpoint "$RUN/model.fp16.pt" --data "$DATA" --n "${PARITY_N:-200}" --model-dir "$RUN/model"
 echo "cpu_job: trained and installed in $(( $(date +%s) - START )) s"
 echo "Siandien labai grazus oras" | node bin/ogonek.js fix --lang lt --model "$RUN/model"
 node bin/ogonek.js eval-report --fresh --systems keep,unigram,model,model-lexicon --model-dir "$RUN/model" \

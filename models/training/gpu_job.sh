@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One whole GPU run (train, export, quantize, check), from the repo root on the device machine.
+# The byte model's whole GPU run (train, export, quantize, check), from the repo root on the device machine
+# (python3 -m models.training gpu-job). The tagger has its own: python3 -m models.training tagger-gpu-job.
 # Data travels packed in .carry/data (models/training/pack_data.py). Artefacts land in $OUT (<= 8 files):
 # the fp16 checkpoint in 15 MiB parts, encoder.int8.onnx, train.log, post_report.json. The float decoder is
 # re-exported from the checkpoint by install_model.py (it is over the 16 MiB a returned file may have).
@@ -21,12 +22,7 @@ for i in range(0, len(data), n):
 PY
 python3 models/training/post_train.py --run /tmp/run --data "${DATA:-.carry/data}" --out /tmp/post --workers "${WORKERS:-14}" \
   --n "${PARITY_N:-300}" --deadline $((START + ${POST_DEADLINE_S:-560})) 2>&1 | grep --line-buffered -v Warning | tee -a "$OUT/train.log"
-best=""
-[ -f /tmp/post/post_report.json ] && best=$(python3 -c "
-import json; r = json.load(open('/tmp/post/post_report.json'))
-a = r.get('int8_gate', {}).get('int8_acc', -1); b = r.get('int8_gate_per_channel', {}).get('int8_acc', -1)
-print('.pc' if b > a else '')")
-cp "/tmp/post/encoder.int8$best.onnx" "$OUT/encoder.int8.onnx" 2>/dev/null
+cp /tmp/post/encoder.int8.onnx "$OUT/encoder.int8.onnx" 2>/dev/null
 cp /tmp/post/post_report.json "$OUT/" 2>/dev/null
-echo "int8 variant: ${best:-per-tensor}; total $(( $(date +%s) - START )) s"
+echo "total $(( $(date +%s) - START )) s"
 ls -la "$OUT"

@@ -1,8 +1,9 @@
 """After training: export ONNX, quantize to int8, check parity and the int8 accuracy gate, write a report.
 
   python3 models/training/post_train.py --run RUN_DIR --data DATA_DIR --out OUT_DIR [--n 300] [--workers 14]
-Writes OUT_DIR/encoder.int8.onnx (and encoder.int8.pc.onnx when per-channel is tried), OUT_DIR/float/*.onnx and
-post_report.json. Only the encoder is quantized: ORT's dynamic int8 computes one activation scale over all query
+Writes OUT_DIR/encoder.int8.onnx (quantize_int8.py: the one int8 quantizer, the same graph here and on a CPU
+install), OUT_DIR/float/*.onnx and post_report.json. Parity and the gate here use onnxruntime's Python package (the
+GPU machine has it); the check that decides an install is `python3 -m models.training parity` (onnxruntime-node). Only the encoder is quantized: ORT's dynamic int8 computes one activation scale over all query
 rows, so an int8 decoder would score a byte differently in a one-byte pass and in a draft pass, and speculative
 decoding would no longer equal greedy decoding. Each step is guarded: a failure is
 reported and the rest still runs, so a GPU session never loses the trained weights.
@@ -26,17 +27,13 @@ from dev_eval import correct_batch, word_accuracy  # noqa: E402
 from export_onnx import export, load_checkpoint  # noqa: E402
 
 
-def quantize(src: Path, dst: Path, per_channel: bool) -> Path:
-    """Dynamic int8 of the weight MatMuls; the output projection (last MatMul, [d, vocab]) stays float."""
+def quantize(src: Path, dst: Path) -> Path:
+    """Dynamic int8 of the weight MatMuls (quantize_int8.py); the output projection ([d, vocab]) stays float."""
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from quantize_int8 import quantize_model
     m = onnx.load(str(src))
-    inits = {i.name: i for i in m.graph.initializer}
-    # Only weight MatMuls are quantized: activation x activation products (attention) and the output layer stay float.
-    exclude = [n.name for n in m.graph.node if n.op_type == "MatMul" and (
-        not any(x in inits for x in n.input) or any(x in inits and inits[x].dims[-1] == 288 for x in n.input))]
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=per_channel,
-                     op_types_to_quantize=["MatMul"], nodes_to_exclude=exclude)
+    quantize_model(m)
+    onnx.save(m, str(dst))
     return dst
 
 
@@ -73,7 +70,7 @@ def main():
     model = load_checkpoint(a.run / "model.fp16.pt")
     fdir = a.out / "float"
     step("export", lambda: [str(p) for p in export(model, fdir)])
-    step("quantize", lambda: str(quantize(fdir / "encoder.onnx", a.out / "encoder.int8.onnx", False)))
+    step("quantize", lambda: str(quantize(fdir / "encoder.onnx", a.out / "encoder.int8.onnx")))
 
     dev = load_corpus(a.data, "dev")
     langs = [l for l in dev.sentences if l != "en" and dev.sentences[l]]
@@ -100,12 +97,10 @@ def main():
     step("parity", parity)
     float_out = report.get("parity", {}).pop("_onnx_out", None)
 
-    def gate(per_channel: bool, suffix: str):
+    def gate():
         if time.time() > a.deadline:
             return {"skipped": "deadline"}
-        if per_channel:
-            quantize(fdir / "encoder.onnx", a.out / f"encoder.int8{suffix}.onnx", True)
-        q_out = greedy_many(str(a.out / f"encoder.int8{suffix}.onnx"), str(fdir / "decoder.onnx"),
+        q_out = greedy_many(str(a.out / "encoder.int8.onnx"), str(fdir / "decoder.onnx"),
                             inputs, lang_of, a.workers)
         res = {"int8_acc": accuracy(golds, q_out)}
         if float_out:
@@ -114,16 +109,13 @@ def main():
             res["drop_points"] = round(res["float_acc"] - res["int8_acc"], 3)
         return res
 
-    step("int8_gate", lambda: gate(False, ""))
-    if report.get("int8_gate", {}).get("drop_points", 0) > 0.2:
-        step("int8_gate_per_channel", lambda: gate(True, ".pc"))
+    step("int8_gate", gate)
+    report["int8_gate_ok"] = report.get("int8_gate", {}).get("drop_points", 1e9) <= 0.2
     def references():
         cases = [("Siandien labai grazus oras", "lt"), ("Prilis zlutoucky kun upel dabelske ody", "cs"),
                  ("Zazolc gesla jazn", "pl"), ("Tieng Viet co dau", "vi"), ("Ca va tres bien, merci", "fr"),
                  ("Sir Stefan si Tara Romaneasca", "ro"), ("Bugun hava cok guzel", "tr")]
-        best = "" if report.get("int8_gate_per_channel", {}).get("int8_acc", -1) <= report.get(
-            "int8_gate", {}).get("int8_acc", -1) else ".pc"
-        outs = greedy_many(str(a.out / f"encoder.int8{best}.onnx"), str(fdir / "decoder.onnx"),
+        outs = greedy_many(str(a.out / "encoder.int8.onnx"), str(fdir / "decoder.onnx"),
                            [c[0] for c in cases], [c[1] for c in cases], 1)
         return [{"input": c[0], "lang": c[1], "output": o} for c, o in zip(cases, outs)]
 

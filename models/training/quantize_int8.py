@@ -2,11 +2,12 @@
 
   /usr/bin/python3 models/training/quantize_int8.py encoder.onnx encoder.int8.onnx
 
-Writes the graph onnxruntime's `quantize_dynamic(weight_type=QInt8, per_channel=False)` writes (post_train.py):
+The project's one int8 quantizer (both networks, every machine: tagger/check.py, install_model.py, post_train.py).
+Writes the graph onnxruntime's `quantize_dynamic(weight_type=QInt8, per_channel=False)` writes:
 each MatMul whose second input is a weight matrix becomes DynamicQuantizeLinear (uint8 activations, one per
 distinct activation) -> MatMulInteger with symmetric per-tensor int8 weights -> Cast -> Mul by the two scales.
 Activation x activation products (attention) and the output projection (vocabulary columns) stay float.
-Needed because onnxruntime has no Python package on Debian: the CPU training job quantizes with this.
+onnxruntime has no Python package on Debian, so the quantizer needs only the onnx package.
 """
 from __future__ import annotations
 

@@ -60,9 +60,16 @@ export class WorkerClient implements DecodeBackend {
     disableOrtTelemetry();
     this.worker = new Worker(workerUrl());
     this.ready = new Promise<ModelInfo>((resolve, reject) => {
+      const fail = (error: Error) => {
+        this.failure ??= error;
+        reject(error);
+        for (const p of this.pending.values()) p.reject(error);
+        this.pending.clear();
+      };
       this.worker.on('message', (raw: unknown) => {
         const parsed = fromWorkerSchema.safeParse(raw);
         if (!parsed.success) {
+          // Our own worker speaking out of protocol is a bug: fail loudly rather than decode garbage.
           fail(new Error(`engine worker sent a malformed message (${parsed.error.issues.map((i) => i.message).join('; ')})`));
           return;
         }
@@ -71,12 +78,6 @@ export class WorkerClient implements DecodeBackend {
         else if (message.type === 'init-error') reject(new Error(message.message));
         else this.settle(message);
       });
-      const fail = (error: Error) => {
-        this.failure ??= error;
-        reject(error);
-        for (const p of this.pending.values()) p.reject(error);
-        this.pending.clear();
-      };
       this.worker.on('error', (error) => fail(new Error(`engine worker failed: ${error.message}`)));
       this.worker.on('exit', (code) => {
         if (!this.disposed) fail(new Error(`engine worker exited (code ${code})`));

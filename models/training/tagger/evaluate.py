@@ -69,11 +69,21 @@ def word_accuracy(gold_lines: list[str], out_lines: list[str]) -> tuple[int, int
 def evaluate_lines(model: Tagger, masks: torch.Tensor, lines_by_lang: dict[str, list[str]]) -> dict:
     """Per language: word accuracy on the stripped lines (diacritics), and on the gold lines left as they are
     (clean: how much correct text the tagger keeps)."""
+    device = next(model.parameters()).device
+    return evaluate_with(lambda ids, lang: model(ids.to(device), lang.to(device)).float().cpu(), masks, lines_by_lang)
+
+
+def evaluate_with(logits_of, masks: torch.Tensor, lines_by_lang: dict[str, list[str]], outputs: dict | None = None) -> dict:
+    """evaluate_lines with any runner of the network (restore_with); `outputs`, when given, receives the restored
+    stripped lines per language."""
     report = {}
     for lang, gold in lines_by_lang.items():
         stripped = [noise.strip_diacritics(s, lang) for s in gold]
-        r, n = word_accuracy(gold, restore(model, masks, stripped, lang))
-        rc, nc = word_accuracy(gold, restore(model, masks, gold, lang))
+        restored = restore_with(logits_of, masks, stripped, lang)
+        if outputs is not None:
+            outputs[lang] = restored
+        r, n = word_accuracy(gold, restored)
+        rc, nc = word_accuracy(gold, restore_with(logits_of, masks, gold, lang))
         report[lang] = {'diacritics': round(100 * r / max(1, n), 2), 'clean': round(100 * rc / max(1, nc), 2),
                         'words': n}
     return report
@@ -95,20 +105,11 @@ def main():
     ap.add_argument('--split', default='dev')
     ap.add_argument('--limit', type=int, default=300)
     ap.add_argument('--langs', nargs='+', default=None)
-    ap.add_argument('--json-out', type=Path, default=None,
-                    help='write {lang, gold, input, torch} rows for bench/onnx-parity/tagger-parity.ts')
     args = ap.parse_args()
     torch.set_num_threads(2)
     model, _ = load(args.checkpoint)
     t0 = time.time()
     lines = dev_lines(args.data, args.split, args.limit, args.langs or tagged_languages())
-    if args.json_out:
-        rows = []
-        for lang, gold in lines.items():
-            stripped = [noise.strip_diacritics(s, lang) for s in gold]
-            for g, i, o in zip(gold, stripped, restore(model, allowed_masks(), stripped, lang)):
-                rows.append({'lang': lang, 'gold': g, 'input': i, 'torch': o})
-        args.json_out.write_text(json.dumps(rows, ensure_ascii=False), encoding='utf-8')
     rep = evaluate_lines(model, allowed_masks(), lines)
     print(json.dumps(rep, indent=1))
     vals = [v['diacritics'] for v in rep.values()]

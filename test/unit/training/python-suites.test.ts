@@ -8,6 +8,7 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const SUITES: Array<{ module: string; needs?: string; what: string }> = [
   { module: 'models.training.corpus.test_corpus', what: 'corpus cleaning, Romanian cedillas, benchmark keys, word lists' },
   { module: 'models.training.tagger.test_tagger', needs: 'torch', what: 'tagger alphabet, training targets, masks' },
+  { module: 'models.training.tagger.test_pipeline', needs: 'torch', what: 'pipeline steps, worker batches, packed sample, int8 gate and install' },
 ];
 
 function hasModule(name: string): boolean {
