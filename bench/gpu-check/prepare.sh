@@ -49,6 +49,8 @@ mkdir -p "$app/$ort/bin/napi-v6/linux"
 cp -r $ort/package.json $ort/dist $ort/lib "$app/$ort/"
 cp -r $ort/bin/napi-v6/linux/x64 "$app/$ort/bin/napi-v6/linux/"
 cp -r node_modules/onnxruntime-common "$app/node_modules/"
+# The other runtime packages the bundles import (`packages: 'external'`): zod (the validated protocols).
+cp -r node_modules/zod "$app/node_modules/"
 for f in manifest.json $(node -p "Object.values(require('./models/manifest.json').files).map((f) => f.path).join(' ')"); do
   cp "models/$f" "$app/models/"; done
 for i in "${!LANGS[@]}"; do
