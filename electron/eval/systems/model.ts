@@ -78,6 +78,8 @@ export function createProductCorrector(
  */
 export async function createTaggerRestorer(modelDir: string, lang: LanguageCode):
   Promise<{ restore(sentences: readonly string[]): Promise<string[]>; dispose(): Promise<void> } | null> {
+  // No manifest: not a model folder; startEngine says so (exit 1 with the path).
+  if (!existsSync(join(modelDir, 'manifest.json'))) return null;
   const { loadTagger } = await import('../../engine/tagger/load-tagger.ts');
   const tagger = await loadTagger(modelDir);
   if (!tagger) return null;

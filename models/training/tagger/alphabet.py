@@ -98,12 +98,14 @@ def apply_class(typed: str, cls: int) -> str:
     return letter
 
 
-def tables_json() -> str:
-    """The alphabet as the engine reads it (models/tagger.json)."""
+def tables_json(tagged: list[str] | None = None) -> str:
+    """The alphabet as the engine reads it (models/tagger.json). `tagged`: the languages the network was trained on
+    (default all); the others get no allowed letters, so the engine does not ask the tagger about them."""
     return json.dumps({
         'version': 1,
         'languages': LANGUAGES,
         'classes': classes(),
-        'allowed': {lang: {str(k): v for k, v in allowed(lang).items()} for lang in LANGUAGES},
+        'allowed': {lang: {str(k): v for k, v in allowed(lang).items()} for lang in LANGUAGES
+                    if tagged is None or lang in tagged},
         'inputIds': {'latinEnd': _LATIN_END, 'viStart': _VI_START, 'viEnd': _VI_END, 'hashBuckets': _HASH_BUCKETS},
     }, ensure_ascii=False)

@@ -63,7 +63,8 @@ def check(checkpoint: Path, out: Path, data: Path, limit: int, langs: list[str] 
     t0 = time.time()
     torch.set_num_threads(threads)
     model, ck = load(checkpoint)
-    float_path = export(model, out, int8=False)
+    langs = langs or ck.get('langs')
+    float_path = export(model, out, int8=False, tagged=langs)
     int8_path = out / 'tagger.int8.onnx'
     n_q = quantize(float_path, int8_path)
     masks = allowed_masks()

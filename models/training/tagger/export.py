@@ -40,7 +40,8 @@ class TaggerGraph(nn.Module):
         return self.model(ids.long(), lang.long(), use_sdpa=False)
 
 
-def export(model: Tagger, out_dir: Path, int8: bool = True) -> Path:
+def export(model: Tagger, out_dir: Path, int8: bool = True, tagged: list[str] | None = None) -> Path:
+    """tagged: the languages the network was trained on (the checkpoint's `langs`); tagger.json offers only them."""
     out_dir.mkdir(parents=True, exist_ok=True)
     float_path = out_dir / 'tagger.onnx'
     ids = torch.tensor([[72, 101, 108, 108, 111]], dtype=torch.int32)
@@ -52,7 +53,7 @@ def export(model: Tagger, out_dir: Path, int8: bool = True) -> Path:
     if 'dynamo' in inspect.signature(torch.onnx.export).parameters:
         kwargs['dynamo'] = False
     torch.onnx.export(TaggerGraph(model.float().eval()), (ids, lang), str(float_path), **kwargs)
-    (out_dir / 'tagger.json').write_text(tables_json() + '\n', encoding='utf-8')
+    (out_dir / 'tagger.json').write_text(tables_json(tagged) + '\n', encoding='utf-8')
     if not int8:
         return float_path
     graph = onnx.load(str(float_path))
@@ -84,9 +85,10 @@ def main():
     ap.add_argument('--checkpoint', required=True)
     ap.add_argument('--out', type=Path, required=True)
     ap.add_argument('--float', action='store_true', help='keep the float graph (no int8)')
+    ap.add_argument('--langs', nargs='+', default=None, help="the languages trained (default: the checkpoint's)")
     args = ap.parse_args()
-    model, _ = load(args.checkpoint)
-    graph = export(model, args.out, int8=not args.float)
+    model, ck = load(args.checkpoint)
+    graph = export(model, args.out, int8=not args.float, tagged=args.langs or ck.get('langs'))
     print(graph, '(listed in manifest.json)' if register(args.out, graph) else '')
 
 

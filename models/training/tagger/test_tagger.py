@@ -7,7 +7,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import torch  # noqa: E402
 
-from alphabet import allowed, apply_class, char_id, classes, fold, target_class  # noqa: E402
+import json  # noqa: E402
+
+from alphabet import allowed, apply_class, char_id, classes, fold, tables_json, target_class  # noqa: E402
 from network import Tagger, TaggerConfig  # noqa: E402
 from windows import IGNORE, allowed_masks, encode_example  # noqa: E402
 
@@ -27,6 +29,10 @@ class Alphabet(unittest.TestCase):
         self.assertNotIn(char_id('o'), lt)  # Lithuanian has no o with a diacritic
         self.assertEqual(allowed('en'), {})
         self.assertEqual(len(allowed('vi')[char_id('o')]), 17)  # ó ò ỏ õ ọ ô ố ồ ổ ỗ ộ ơ ớ ờ ở ỡ ợ
+
+    def test_tagger_json_offers_only_the_trained_languages(self):
+        self.assertEqual(list(json.loads(tables_json(['lt']))['allowed']), ['lt'])
+        self.assertEqual(len(json.loads(tables_json())['allowed']), 20)
 
     def test_fold_keeps_one_code_point(self):
         self.assertEqual([fold(c) for c in 'ĄİŞ'], ['ą', 'İ', 'ş'])

@@ -46,6 +46,7 @@ def lr_at(frac: float, peak: float, warmup: float) -> float:
 def save(path: Path, model: Tagger, opt, step: int, chars: int, extra: dict):
     tmp = path.with_suffix('.tmp')
     torch.save({'config': model.cfg.to_dict(), 'model': model.state_dict(), 'optimizer': opt.state_dict(),
+                'langs': extra.pop('langs', None),
                 'step': step, 'chars': chars, 'classes': classes(), **extra}, tmp)
     tmp.replace(path)
 
@@ -101,6 +102,8 @@ def main():
     model = Tagger(TaggerConfig(**ck['config']) if ck else TaggerConfig(**sizes)).to(device)
     opt, fused = make_optimizer(model.parameters(), args.lr, args.fused)
     step, chars = 0, 0
+    # The languages the network has been trained on, over every run it continues (tagger.json offers only them).
+    trained = sorted(set((ck.get('langs') or []) if ck else []) | {t.lang for t in texts})
     if ck:
         model.load_state_dict({k: v.float() for k, v in ck['model'].items()})
         if 'optimizer' in ck:
@@ -161,10 +164,10 @@ def main():
                  'source_MB_per_s': round(run_bytes / el / 1e6, 4),
                  'model_TFLOP_per_s': round(3 * fpc * run_positions / el / 1e12, 3)})
         if time.time() - last_save > args.save_minutes * 60:
-            save(args.out / 'ckpt.pt', model, opt, step, chars, {})
+            save(args.out / 'ckpt.pt', model, opt, step, chars, {'langs': trained})
             last_save = time.time()
     el = time.time() - t0
-    save(args.out / 'ckpt.pt', model, opt, step, chars, {})
+    save(args.out / 'ckpt.pt', model, opt, step, chars, {'langs': trained})
     model.eval()
     dev = evaluate_lines(model, masks.cpu(), dev_lines(args.data, 'dev', args.dev_limit, [t.lang for t in texts]))
     mean = sum(v['diacritics'] for v in dev.values()) / max(1, len(dev))
