@@ -1,7 +1,8 @@
 /**
- * `npm run bench`, i.e. `tsx bench/engine-report.ts [--quick] [--json] [--report FILE] [--model DIR] [--threads N]`:
- * measures the engine (bench/engine-bench.ts) and prints the figures, as JSON with --json, and writes a Markdown
- * report. A benchmark, not a command of the shipped CLI: nothing under electron/ imports bench/.
+ * `npm run bench [-- --quick] [--json] [--report FILE] [--model DIR] [--threads N]` (bench/run-bundled.mjs runs
+ * this module from a bundle, as the CLI ships; `npx tsx bench/engine-report.ts` runs it from the sources): measures
+ * the engine (bench/engine-bench.ts) and prints the figures, as JSON with --json, and writes a Markdown report.
+ * A benchmark, not a command of the shipped CLI: nothing under electron/ imports bench/.
  */
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -14,8 +15,8 @@ import { engineChoice, ENGINE_CHOICE_HELP } from '../electron/cli/engine-choice.
 import { providerReasonLine } from '../electron/shared/provider-text.ts';
 import { LANGUAGES, type LanguageCode } from '../electron/shared/types.ts';
 
-const HELP = `Usage: npx tsx bench/engine-report.ts [--quick] [--json] [--report FILE] [--model DIR] [--threads N]
-                                    [--provider LIST] [--encoder NAME] [--langs LIST]
+const HELP = `Usage: npm run bench -- [--quick] [--json] [--report FILE] [--model DIR] [--threads N]
+                          [--provider LIST] [--encoder NAME] [--langs LIST]
 
 Measures model load time, sentence latency (speculative and greedy decoding), re-check latency after an
 edit, document throughput and peak memory on stripped UD sentences of every language.
@@ -66,7 +67,7 @@ figures measure the engine's pipeline on this model, not the method; rerun \`npm
 `;
   return `# Engine benchmark
 ${caveat}
-Measured ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${r.quick ? 'npx tsx bench/engine-report.ts --quick' : 'npm run bench'}\`
+Measured ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${r.quick ? 'npm run bench -- --quick' : 'npm run bench'}\`
 (bench/engine-bench.ts). Machine: ${machine()}. Provider: ${r.provider}${r.provider_note ? ` (${r.provider_note})` : ''}, ${r.encoder} encoder.
 ${r.provider_reasons.map((reason) => `- ${providerReasonLine(reason)}`).join('\n')}
 Model: ${r.model_version}, ${r.threads} intra-op threads.
@@ -139,5 +140,5 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-// Run as a script (npm run bench); imported by the tests for its report functions.
+// Run as a script from the sources (npx tsx bench/engine-report.ts); npm run bench imports run() from a bundle.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await run(process.argv.slice(2));

@@ -22,7 +22,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Entry points, relative to the root: the dispatcher and the engine worker's thread. */
-const ENTRIES = { cli: 'electron/cli.ts', 'engine-worker': 'electron/engine/worker/engine-worker.ts' };
+export const ENGINE_WORKER_ENTRY = 'electron/engine/worker/engine-worker.ts';
+const ENTRIES = { cli: 'electron/cli.ts', 'engine-worker': ENGINE_WORKER_ENTRY };
 
 /** Files that shape the output without being modules of the bundle. */
 const BUILD_INPUTS = ['bin/cli-bundle.mjs', 'tsconfig.json'];
@@ -120,33 +121,43 @@ function removeOldBuilds(root, keep) {
 }
 
 /**
+ * esbuild over `entries` ({ name: source }) into `outdir`, as the CLI is bundled: each entry and what it pulls
+ * in is a chunk, packages stay external, module URLs point at the sources. Records each compiled source's bytes
+ * in `compiled`. The engine worker must be one of the entries, named `engine-worker` (worker-client.ts looks
+ * for engine-worker.js beside itself). Also used by bench/run-bundled.mjs to time the engine as it ships.
+ */
+export async function bundleEntries(root, entries, outdir, compiled = new Map()) {
+  const { build } = await import('esbuild');
+  return build({
+    absWorkingDir: root,
+    entryPoints: entries,
+    outdir,
+    bundle: true,
+    // Each command (and the evaluation it pulls in) is its own chunk: `fix` loads only what it uses.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Packages load from node_modules as they do from the sources (onnxruntime-node has a native binding).
+    packages: 'external',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [sourceUrls(root, outdir, compiled)],
+  });
+}
+
+/**
  * Bundles the CLI into dist-cli/<id>/ and makes it current; returns the entry to import. Throws with
  * esbuild's message when the sources do not compile.
  */
 export async function buildBundle(root = ROOT) {
-  const { build } = await import('esbuild');
   const tmp = path.join(bundleRoot(root), `.tmp-${process.pid}-${Date.now().toString(36)}`);
   mkdirSync(tmp, { recursive: true });
   const compiled = new Map();
   try {
     // The module URLs point from the final folder, dist-cli/<id>/, which has the same depth as tmp.
-    const result = await build({
-      absWorkingDir: root,
-      entryPoints: ENTRIES,
-      outdir: tmp,
-      bundle: true,
-      // Each command (and the evaluation it pulls in) is its own chunk: `fix` loads only what it uses.
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      // Packages load from node_modules as they do from the sources (onnxruntime-node has a native binding).
-      packages: 'external',
-      sourcemap: 'linked',
-      metafile: true,
-      logLevel: 'silent',
-      plugins: [sourceUrls(root, tmp, compiled)],
-    });
+    const result = await bundleEntries(root, ENTRIES, tmp, compiled);
     const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...BUILD_INPUTS])].filter((file) =>
       existsSync(path.join(root, file)),
     );

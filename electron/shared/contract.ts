@@ -8,7 +8,7 @@
  * Only plain TS + zod here: this module is bundled into the sandboxed preload and the renderer.
  */
 import { z } from 'zod';
-import { correctionResultSchema, engineStatusSchema, languageChoiceSchema, progressSchema } from './types.ts';
+import { correctionResultSchema, engineStatusSchema, languageChoiceSchema, progressSchema } from './schemas.ts';
 
 /** Prefix of every IPC channel; the preload refuses anything else. */
 export const CHANNEL_PREFIX = 'ogonek:';

@@ -7,10 +7,11 @@
  * others are discarded for free by past_len (models/ONNX-CONTRACT.md). A weak model can therefore only pick
  * among attested spellings of the same letters: it cannot drop, add or mangle text.
  */
-import { z } from 'zod';
 import { BOS_ID, BYTE_OFFSET, EOS_ID } from '../text/byte-codec.ts';
 import type { DecodeResult, DecoderSession } from './decode.ts';
-import type { LexiconPlan } from '../lexicon/lexicon-plan.ts';
+import type { LexiconPlan, WordChoice } from './lexicon-schemas.ts';
+
+export type { WordChoice } from './lexicon-schemas.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LanguageCode } from '../../shared/types.ts';
 
@@ -82,15 +83,6 @@ export function lambdaFor(typed: boolean, weights: PriorWeights = {}): number {
 export function sentenceLambda(text: string, lang: LanguageCode, weights: PriorWeights = {}): number {
   return lambdaFor(hasTypedDiacritics(text, lang), weights);
 }
-
-/** What lexicon decoding wrote for one plan word: the suggestions are built from these (suggestions.ts). */
-export const wordChoiceSchema = z.object({
-  /** Index of the written candidate in the plan word's list; null: the input was copied (no room left). */
-  candidate: z.number().int().nonnegative().nullable(),
-  /** Posterior of the written candidate among the word's candidates; 1 where nothing was ranked. */
-  confidence: z.number().min(0).max(1),
-});
-export type WordChoice = z.infer<typeof wordChoiceSchema>;
 
 /** The decoding, plus the choice made for each plan word, in plan order. */
 export interface LexiconDecodeResult extends DecodeResult {

@@ -5,7 +5,6 @@
  * their log relative frequency. Everything else
  * (spaces, punctuation, numbers, other scripts, unknown words) is copied byte for byte by lexicon-decode.ts.
  */
-import { z } from 'zod';
 import type { LanguageCode } from '../../shared/types.ts';
 import { utf8Bytes } from '../text/byte-codec.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
@@ -13,34 +12,11 @@ import type { Lexicon } from './lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LetterScores } from '../tagger/diacritics-tagger.ts';
+import type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-schemas.ts';
 
 const decoder = new TextDecoder();
 
-/** One spelling the decoder may choose for a word. */
-export const planCandidateSchema = z.object({
-  /** UTF-8 bytes, capitalised like the input word. */
-  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected a Uint8Array'),
-  /** log(count / total count of the word's candidates), or its score in context (context.ts). */
-  logPrior: z.number(),
-  /** The input word itself. */
-  input: z.boolean(),
-});
-export type PlanCandidate = z.infer<typeof planCandidateSchema>;
-
-/** A word with a choice, at UTF-8 byte offsets [start, end) of the (NFC) sentence. */
-export const planWordSchema = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  /** The lexicon's spellings, the input first where it is one. */
-  candidates: z.array(planCandidateSchema).min(1),
-  /** Where the candidates come from: the word's key in the lexicon, or the forms a typo away from an unknown word. */
-  source: z.enum(['lexicon', 'typo']),
-});
-export type PlanWord = z.infer<typeof planWordSchema>;
-
-/** The words of one sentence that lexicon decoding scores, in text order, never adjacent. */
-export const lexiconPlanSchema = z.object({ words: z.array(planWordSchema) });
-export type LexiconPlan = z.infer<typeof lexiconPlanSchema>;
+export type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-schemas.ts';
 
 /** How candidates are chosen. */
 export interface PlanOptions {

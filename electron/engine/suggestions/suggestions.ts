@@ -4,8 +4,7 @@
  * only free decoding, which writes bytes rather than choosing words, is diffed against the input (word-diff.ts).
  */
 import type { Suggestion, SuggestionSource } from '../../shared/types.ts';
-import type { WordChoice } from '../decoding/lexicon-decode.ts';
-import type { LexiconPlan } from '../lexicon/lexicon-plan.ts';
+import type { LexiconPlan, WordChoice } from '../decoding/lexicon-schemas.ts';
 import { decodeUtf8 } from '../text/byte-codec.ts';
 import { utf8ToUtf16Offset } from '../text/utf8-offsets.ts';
 import { diffWords, isSpace, splitWords } from './word-diff.ts';

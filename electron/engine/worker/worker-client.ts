@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { CorrectionCancelledError } from '../../shared/cancellation.ts';
 import type { ProviderName } from '../../shared/types.ts';
 import type { EncoderKind } from '../model/encoder-kind.ts';
-import { fromWorkerSchema, type DecodeJob, type DecodeOutcome, type FromWorker, type ModelInfo,
+import { fromWorkerSchema, toWorkerSchema, type DecodeJob, type DecodeOutcome, type FromWorker, type ModelInfo,
   type ToWorker } from './worker-protocol.ts';
 import { disableOrtTelemetry } from '../model/ort-telemetry.ts';
 
@@ -87,7 +87,15 @@ export class WorkerClient implements DecodeBackend {
     this.post({ type: 'init', modelDir, providers, threads, encoder });
   }
 
+  /**
+   * Sends a message that fits the protocol; throws (in the caller) one that does not. The check is made here,
+   * not in the worker, so that zod never loads in the worker thread (see engine-worker.ts).
+   */
   private post(message: ToWorker): void {
+    const parsed = toWorkerSchema.safeParse(message);
+    if (!parsed.success) {
+      throw new Error(`malformed message for the engine worker (${parsed.error.issues.map((i) => i.message).join('; ')})`);
+    }
     this.worker.postMessage(message);
   }
 
@@ -108,8 +116,14 @@ export class WorkerClient implements DecodeBackend {
     return new Promise<DecodeOutcome[]>((resolve, reject) => {
       const onAbort = () => this.post({ type: 'cancel', id });
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, settleOnce({ resolve, reject }, () => signal?.removeEventListener('abort', onAbort)));
-      this.post({ type: 'decode', id, jobs });
+      const pending = settleOnce({ resolve, reject }, () => signal?.removeEventListener('abort', onAbort));
+      this.pending.set(id, pending);
+      try {
+        this.post({ type: 'decode', id, jobs });
+      } catch (error) {
+        this.pending.delete(id);
+        pending.reject(error as Error);
+      }
     });
   }
 
