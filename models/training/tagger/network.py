@@ -23,6 +23,7 @@ from model import EncoderLayer, ModelConfig, RMSNorm, sinusoids  # noqa: E402
 from alphabet import N_INPUT_IDS, N_LANGS, classes  # noqa: E402
 
 MAX_POSITIONS = 1024
+POS_SCALE = 0.02
 
 
 @dataclass
@@ -44,7 +45,10 @@ class Tagger(nn.Module):
         d = cfg.d_model
         self.embed = nn.Embedding(N_INPUT_IDS, d)
         self.lang = nn.Embedding(N_LANGS, d)
-        self.register_buffer('pos', sinusoids(MAX_POSITIONS, d) * 0.1, persistent=False)
+        # Positions at the scale of the character embeddings (std 0.02): at 0.1 they drowned the letters' identity
+        # and lt training stalled at loss 0.30 (diacritic recall 32 % after 1,400 steps); at 0.02 the loss was 0.19
+        # after 160 steps.
+        self.register_buffer('pos', sinusoids(MAX_POSITIONS, d) * POS_SCALE, persistent=False)
         self.conv_norm = RMSNorm(d)
         self.conv = nn.Conv1d(d, d, cfg.conv_width, padding=cfg.conv_width // 2)
         layer_cfg = ModelConfig(d_model=d, n_heads=cfg.n_heads, d_ff=cfg.d_ff)
