@@ -17,7 +17,7 @@ import { createUnigramRestorer } from './unigram.ts';
 
 /**
  * keep: identity; unigram: lexicon baseline; spell: nspell baseline; model: the network alone (the diacritics
- * tagger's letter-by-letter restoration where the model folder has one, else free decoding);
+ * tagger's letter-by-letter restoration in the languages the model folder's tagger knows, else free decoding);
  * product: exactly what `ogonek fix` does by default, the stable name of the product in every report.
  * The ablations of the product's lattice: lexicon (candidates + frequency prior, no model, no language model),
  * lexicon-lm (+ the word language model), product-nolm (+ the model: tagger and decoder, without the language model).

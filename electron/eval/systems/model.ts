@@ -73,8 +73,8 @@ export function createProductCorrector(
 }
 
 /**
- * The network alone when the model folder has a diacritics tagger: every letter written as its most likely
- * variant in the sentence (no lexicon, no language model). Null when the folder has no tagger.
+ * The network alone when the model folder has a diacritics tagger trained on `lang`: every letter written as its
+ * most likely variant in the sentence (no lexicon, no language model). Null otherwise.
  */
 export async function createTaggerRestorer(modelDir: string, lang: LanguageCode):
   Promise<{ restore(sentences: readonly string[]): Promise<string[]>; dispose(): Promise<void> } | null> {
@@ -83,9 +83,13 @@ export async function createTaggerRestorer(modelDir: string, lang: LanguageCode)
   const { loadTagger } = await import('../../engine/tagger/load-tagger.ts');
   const tagger = await loadTagger(modelDir);
   if (!tagger) return null;
+  // A language the tagger was not trained on: the model system is the decoder's free decoding, as before.
+  if (!tagger.tags(lang)) {
+    await tagger.release();
+    return null;
+  }
   return {
     async restore(sentences) {
-      if (!tagger.tags(lang)) return [...sentences];
       const out: string[] = [];
       for (const s of sentences) out.push((await tagger.score([s.normalize('NFC')], lang))[0]!.restore());
       return out;
