@@ -100,12 +100,18 @@ def store_weights_as_fp16(path: Path, min_elements: int = 1024) -> int:
         init.CopyFrom(numpy_helper.from_array(a.astype(np.float16), name + "_fp16"))
         casts.append(helper.make_node("Cast", [name + "_fp16"], [name], to=TensorProto.FLOAT, name=name + "_cast"))
         converted += 1
-    nodes = casts + list(m.graph.node)
+    save_with_nodes_first(m, casts, path)
+    return converted
+
+
+def save_with_nodes_first(m, nodes: list, path: Path) -> None:
+    """Puts `nodes` (the casts that restore stored weights) before the graph's own nodes, checks and saves it."""
+    import onnx
+    all_nodes = nodes + list(m.graph.node)
     del m.graph.node[:]
-    m.graph.node.extend(nodes)
+    m.graph.node.extend(all_nodes)
     onnx.checker.check_model(m)
     onnx.save(m, str(path))
-    return converted
 
 
 def load_checkpoint(path: Path) -> ByteT5:

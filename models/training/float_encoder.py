@@ -26,7 +26,7 @@ import torch
 import torch.nn as nn
 from onnx import TensorProto, helper, numpy_helper
 
-from export_onnx import _export
+from export_onnx import _export, save_with_nodes_first
 from manifest import sha256
 from model import ByteT5, ModelConfig
 
@@ -97,11 +97,7 @@ def store_weights_as_int8(path: Path, quantized: dict[bytes, tuple[np.ndarray, n
         nodes.append(helper.make_node("Cast", [name + "_int8"], [name + "_f"], to=TensorProto.FLOAT, name=name + "_cast"))
         nodes.append(helper.make_node("Mul", [name + "_f", name + "_scale"], [name], name=name + "_dequant"))
         converted += 1
-    all_nodes = nodes + list(m.graph.node)
-    del m.graph.node[:]
-    m.graph.node.extend(all_nodes)
-    onnx.checker.check_model(m)
-    onnx.save(m, str(path))
+    save_with_nodes_first(m, nodes, path)
     return converted
 
 
