@@ -192,13 +192,14 @@ function codePointIndex(text: string): Int32Array {
  * Adds the tagger's opinion to a word's priors: weight x (ln P_tagger(candidate) - ln P_tagger(the word as typed)).
  * A candidate that is not a diacritic variant of the typed letters (a typo fix) gets no opinion (0).
  */
-function addTaggerPrior(candidates: PlanCandidate[], typed: string, start: number, tagger: TaggerPrior): void {
+function addTaggerPrior(candidates: PlanCandidate[], texts: string[], typed: string, start: number,
+  tagger: TaggerPrior): void {
   const asTyped = tagger.scores.word(start, typed);
   if (asTyped === null) return;
-  for (const c of candidates) {
-    const score = tagger.scores.word(start, decoder.decode(c.bytes));
+  candidates.forEach((c, i) => {
+    const score = tagger.scores.word(start, texts[i]!);
     if (score !== null) c.logPrior += tagger.weight * (score - asTyped);
-  }
+  });
 }
 
 /**
@@ -217,10 +218,12 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let byteAt = 0;
   for (const span of wordSpans(text)) {
     const choice = wordChoice(span.text, lang, lexicon, options);
-    if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, span.text, cpIndex[span.start]!, tagger);
+    // Each candidate's text, decoded once for the tagger and the language model.
+    const texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
+    if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);
     if (context) {
       slots.push(choice
-        ? { forms: choice.candidates.map((c) => lowerFor(decoder.decode(c.bytes), lang)),
+        ? { forms: texts.map((t) => lowerFor(t, lang)),
           logPriors: choice.candidates.map((c) => c.logPrior) }
         : { forms: [lowerFor(span.text, lang)], logPriors: [0] });
     }
