@@ -14,7 +14,7 @@ import { WorkerClient } from './worker/worker-client.ts';
 import { MAX_BATCH_SENTENCES } from './model/encoder-batches.ts';
 import type { EncoderKind } from './model/encoder-kind.ts';
 import { providerList } from './model/model-loader.ts';
-import { loadTagger } from './tagger/load-tagger.ts';
+import { loadTaggers } from './tagger/load-tagger.ts';
 
 export { CorrectionCancelledError } from '../shared/cancellation.ts';
 export { ModelFileError } from './model/model-files.ts';
@@ -43,8 +43,8 @@ export interface CreateCorrectorOptions {
   /** Its weight in sentences that already have diacritics (default DEFAULT_TYPED_LM_WEIGHT). */
   typedLmWeight?: number;
   /**
-   * Weight of the diacritics tagger (<modelDir>/tagger.int8.onnx) in lexicon decoding (default: per language,
-   * TAGGER_WEIGHTS); 0 turns it off. A model folder without a tagger goes without.
+   * Weight of the diacritics taggers (<modelDir>/tagger.<langs>.int8.onnx) in lexicon decoding (default: per
+   * language, TAGGER_WEIGHTS); 0 turns them off. A language no tagger knows goes without.
    */
   taggerWeight?: number;
   /** Where a language model that cannot be loaded is reported, once per language (default: stderr). */
@@ -63,8 +63,8 @@ export interface CreateCorrectorOptions {
   lexiconPlan?: Partial<PlanOptions>;
   /**
    * Languages whose lexicons start loading at once, on this thread, while the worker loads the model (the
-   * CLI knows its --lang before it has read any text). Loading them one after the other was most of the
-   * CLI's cold start; others load on first use.
+   * CLI knows its --lang before it has read any text), their diacritics taggers' sessions too. Loading them one
+   * after the other was most of the CLI's cold start; others load on first use.
    */
   languages?: LanguageCode[];
 }
@@ -95,7 +95,7 @@ export async function createCorrector(options: CreateCorrectorOptions = {}): Pro
   const preloading = loadLanguages({ decoding, forms, lms }, options.languages ?? []);
   try {
     const [info, tagger] = await Promise.all([worker.ready,
-      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTagger(modelDir) : null, preloading]);
+      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTaggers(modelDir, options.languages ?? []) : null, preloading]);
     return new LocalCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
       status: { state: 'ready', modelVersion: info.modelVersion, provider: info.provider, providerNote: info.providerNote,
         providerReasons: info.providerReasons },

@@ -19,7 +19,7 @@ import { segmentUnits, type TextUnit } from './text/segment.ts';
 import { applySuggestions, buildSuggestions, suggestionsFromChoices } from './suggestions/suggestions.ts';
 import type { DecodeBackend } from './worker/worker-client.ts';
 import type { DecodeJob, DecodeOutcome, ModelInfo } from './worker/worker-protocol.ts';
-import type { DiacriticsTagger } from './tagger/diacritics-tagger.ts';
+import type { TaggerSet } from './tagger/load-tagger.ts';
 
 /**
  * Units sent to the backend per message: small enough for prompt progress and cancellation on the CPU. A
@@ -52,8 +52,8 @@ export interface CorrectorModel {
   typedLambda?: number;
   /** How lexicon decoding picks candidates (DEFAULT_PLAN_OPTIONS where not given). */
   plan?: Partial<PlanOptions>;
-  /** The diacritics tagger whose letter scores join the candidates' priors (lexicon decoding only). */
-  tagger?: DiacriticsTagger;
+  /** The diacritics taggers whose letter scores join the candidates' priors (lexicon decoding only). */
+  tagger?: TaggerSet;
   /** Its weight against the frequency prior (TAGGER_WEIGHTS, else DEFAULT_TAGGER_WEIGHT, where not given). */
   taggerWeight?: number;
 }

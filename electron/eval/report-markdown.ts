@@ -25,7 +25,7 @@ const DESCRIPTIONS: Record<SystemName, string> = {
   unigram:
     'each word -> the most frequent attested form of its key in the complete lexicon (models/lexicon/<lang>.lex.br), else unchanged',
   spell: 'nspell + npm dictionary-<lang>; each unknown word -> its suggestion most frequent in ../shared/wordfreq',
-  model: 'the network alone (models/manifest.json): the diacritics tagger letter by letter in the languages it knows (tagger.json), free decoding elsewhere',
+  model: 'the network alone (models/manifest.json): the diacritics tagger letter by letter in the languages one knows (models/tagger.<langs>.json), free decoding elsewhere',
   product:
     'the product: exactly what `ogonek fix --lang <lang>` does by default: each word\'s candidates from the complete lexicon, their priors re-scored in context by the word language model, then ranked by the model (until issue 10, named model-lexicon)',
   lexicon: 'ablation: the complete lexicon\'s candidates, each word its candidate of highest frequency prior (no language model, no model)',

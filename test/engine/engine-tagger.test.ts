@@ -1,9 +1,10 @@
 /**
- * The diacritics tagger through the engine, on a real graph: a random-weight tagger exported by the training
- * pipeline's own export (models/training/tagger/export.py) into a copy of the tiny model's folder and listed in its
- * manifest. Its choices are noise, which is the point: whatever it prefers, restoration only turns letters into
- * their own language's variants, lexicon decoding with it still writes only lexicon candidates, and a damaged
- * tagger file fails the start with a message naming it.
+ * The diacritics taggers through the engine, on real graphs: two random-weight taggers (one trained "on" lt and pl,
+ * one on cs) exported by the training pipeline's own export (models/training/tagger/export.py) into a copy of the
+ * tiny model's folder and listed in its manifest. Their choices are noise, which is the point: whatever they prefer,
+ * restoration only turns letters into their own language's variants, each language goes to the tagger that knows
+ * it, lexicon decoding with them still writes only lexicon candidates, and a damaged tagger file fails the start
+ * with a message naming it.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,8 +16,7 @@ import { createCorrector, type LocalCorrector } from '../../electron/engine/inde
 import { lexiconPath } from '../../electron/engine/lexicon/lexicon.ts';
 import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
-import type { DiacriticsTagger } from '../../electron/engine/tagger/diacritics-tagger.ts';
-import { loadTagger } from '../../electron/engine/tagger/load-tagger.ts';
+import { loadTaggers, type TaggerSet } from '../../electron/engine/tagger/load-tagger.ts';
 import { tempDirs } from '../support/temp-dirs.ts';
 
 process.env.ORT_DISABLE_TELEMETRY = '1';
@@ -25,16 +25,20 @@ const TINY = join(REPO, 'test/fixtures/tiny-model');
 const tempDir = tempDirs();
 const hasTorch = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx']).status === 0;
 
-/** A copy of the tiny model with a random tagger (trained "on" lt and pl) listed in its manifest. */
-function modelWithTagger(): string {
+/** A copy of the tiny model with two random taggers (trained "on" lt and pl; on cs) listed in its manifest. */
+function modelWithTaggers(): string {
   const dir = tempDir('ogonek-tagger-');
   cpSync(TINY, dir, { recursive: true });
   const script = [
     'import sys, torch', `sys.path.insert(0, ${JSON.stringify(join(REPO, 'models/training/tagger'))})`,
     'from network import Tagger, TaggerConfig', 'from export import export, register',
     'from pathlib import Path', 'torch.manual_seed(3)',
-    'm = Tagger(TaggerConfig(d_model=16, n_heads=2, d_ff=32, layers=1))',
-    `register(Path(${JSON.stringify(dir)}), export(m, Path(${JSON.stringify(dir)}), tagged=['lt', 'pl']))`,
+    `d = Path(${JSON.stringify(dir)})`,
+    'for seed, tagged in ((3, ["lt", "pl"]), (4, ["cs"])):',
+    '    torch.manual_seed(seed)',
+    '    m = Tagger(TaggerConfig(d_model=16, n_heads=2, d_ff=32, layers=1))',
+    '    export(m, d, tagged=tagged, stem="tagger." + "-".join(tagged))',
+    '    register(d, "-".join(tagged))',
   ].join('\n');
   const run = spawnSync('/usr/bin/python3', ['-c', script], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`tagger export failed: ${run.stderr}`);
@@ -44,23 +48,25 @@ function modelWithTagger(): string {
 const PL_FORMS: Array<[string, number]> = [['że', 900], ['ze', 300], ['się', 800], ['sie', 5], ['może', 700],
   ['moze', 3], ['już', 600], ['są', 500], ['sa', 9], ['łącze', 30], ['łączę', 25], ['lacze', 2]];
 
-describe.skipIf(!hasTorch)('a tagger in the model folder', () => {
+describe.skipIf(!hasTorch)('taggers in the model folder', () => {
   let dir: string;
-  let tagger: DiacriticsTagger;
+  let tagger: TaggerSet;
   beforeAll(async () => {
-    dir = modelWithTagger();
-    tagger = (await loadTagger(dir))!;
+    dir = modelWithTaggers();
+    tagger = (await loadTaggers(dir))!;
   }, 60_000);
   afterAll(() => tagger?.release());
 
-  it('is found through the manifest and tags only the languages it was trained on', () => {
+  it('are found through the manifest and tag only the languages they were trained on', () => {
     expect(tagger).toBeTruthy();
-    expect(['lt', 'pl', 'cs', 'en'].map((l) => tagger.tags(l))).toEqual([true, true, false, false]);
+    expect(['lt', 'pl', 'cs', 'sk', 'en'].map((l) => tagger.tags(l))).toEqual([true, true, true, false, false]);
+    expect(tagger.languages.sort()).toEqual(['cs', 'lt', 'pl']);
   });
 
   it.each([
     ['lt', 'Siandien labai grazus oras, 3 kartus: ES/EU!'],
     ['pl', 'Zazolc gesla jazn, ze moze juz sa tu.'],
+    ['cs', 'Prilis zlutoucky kun upel dabelske ody.'],
     ['lt', 'Žmonės ėjo; ąžuolas 😀 čia'],
   ])('%s: restoring %j changes nothing but diacritics of the language\'s own letters', async (lang, text) => {
     const [scores] = await tagger.score([text], lang);
@@ -90,9 +96,18 @@ describe.skipIf(!hasTorch)('a tagger in the model folder', () => {
   it('fails the start with the file named when the tagger graph is damaged', async () => {
     const broken = tempDir('ogonek-tagger-broken-');
     cpSync(dir, broken, { recursive: true });
-    const graph = join(broken, 'tagger.int8.onnx');
+    const graph = join(broken, 'tagger.cs.int8.onnx');
     writeFileSync(graph, Buffer.alloc(readFileSync(graph).length, 7));
     await expect(createCorrector({ modelDir: broken, providers: ['cpu'], lexiconDir: null, decoding: 'lexicon' }))
-      .rejects.toThrow(/tagger\.int8\.onnx: corrupt: sha256/);
+      .rejects.toThrow(/tagger\.cs\.int8\.onnx: corrupt: sha256/);
   }, 60_000);
+
+  it('fails the start with the role named when a graph is listed without its alphabet', async () => {
+    const half = tempDir('ogonek-tagger-half-');
+    cpSync(dir, half, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(half, 'manifest.json'), 'utf8'));
+    delete manifest.files['tagger_alphabet.cs'];
+    writeFileSync(join(half, 'manifest.json'), JSON.stringify(manifest));
+    await expect(loadTaggers(half)).rejects.toThrow(/no 'tagger_alphabet\.cs' file listed/);
+  });
 });

@@ -226,7 +226,7 @@ export class OrtModel implements StepModel {
 }
 
 /**
- * A CPU session of the diacritics tagger (models/tagger.int8.onnx, electron/engine/tagger/). It runs where the
+ * A CPU session of the diacritics tagger (models/tagger.<langs>.int8.onnx, electron/engine/tagger/). It runs where the
  * lexicon lattice is built, before the decoder's jobs are sent: one short pass per batch of sentences.
  */
 export async function createOrtTaggerRunner(path: string, threads = 1):

@@ -1,5 +1,5 @@
 /**
- * The diacritics tagger (models/tagger.int8.onnx): one pass over a sentence gives, for every letter, how likely
+ * A diacritics tagger (models/tagger.<langs>.int8.onnx): one pass over a sentence gives, for every letter, how likely
  * each of its diacritic variants is in this sentence. A lexicon candidate is then scored as the sum of its
  * letters' log-probabilities, so every candidate of every word costs one pass; alone it restores stripped text
  * letter by letter (the eval's `model` system).

@@ -1,5 +1,5 @@
 /**
- * The diacritics tagger's alphabet (models/tagger.json, written by models/training/tagger/export.py from
+ * A diacritics tagger's alphabet (models/tagger.<langs>.json, written by models/training/tagger/export.py from
  * alphabet.py): the input id of each character, the output classes (0 = keep the letter as typed, else the
  * letter it becomes, folded to lower case) and, per language, the classes each typed letter may take.
  */
@@ -55,6 +55,11 @@ export class TaggerAlphabet {
   /** Whether the tagger has any choice to make in `lang` (English has no letters with diacritics). */
   tags(lang: string): boolean {
     return (this.allowedByLang.get(lang)?.size ?? 0) > 0;
+  }
+
+  /** The languages the network was trained on that have choices to make (tagger.json lists only those). */
+  languagesTagged(): string[] {
+    return this.json.languages.filter((lang) => this.tags(lang));
   }
 
   /** The input id of one code point. */

@@ -80,8 +80,8 @@ export async function createTaggerRestorer(modelDir: string, lang: LanguageCode)
   Promise<{ restore(sentences: readonly string[]): Promise<string[]>; dispose(): Promise<void> } | null> {
   // No manifest: not a model folder; startEngine says so (exit 1 with the path).
   if (!existsSync(join(modelDir, 'manifest.json'))) return null;
-  const { loadTagger } = await import('../../engine/tagger/load-tagger.ts');
-  const tagger = await loadTagger(modelDir);
+  const { loadTaggers } = await import('../../engine/tagger/load-tagger.ts');
+  const tagger = await loadTaggers(modelDir);
   if (!tagger) return null;
   // A language the tagger was not trained on: the model system is the decoder's free decoding, as before.
   if (!tagger.tags(lang)) {

@@ -99,7 +99,7 @@ def apply_class(typed: str, cls: int) -> str:
 
 
 def tables_json(tagged: list[str] | None = None) -> str:
-    """The alphabet as the engine reads it (models/tagger.json). `tagged`: the languages the network was trained on
+    """The alphabet as the engine reads it (models/tagger.<langs>.json). `tagged`: the languages the network was trained on
     (default all); the others get no allowed letters, so the engine does not ask the tagger about them."""
     return json.dumps({
         'version': 1,

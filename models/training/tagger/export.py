@@ -2,8 +2,10 @@
 
   /usr/bin/python3 models/training/tagger/export.py --checkpoint CKPT --out models/ [--float]
 
-When --out holds a manifest.json, both files are listed in it (roles `tagger`, `tagger_alphabet`, with size and
-sha256), which is what makes the engine load them.
+When --out holds a manifest.json, the files are named after the languages trained (tagger.<name>.int8.onnx,
+tagger.<name>.json, name: the languages joined by '-') and listed in it (roles `tagger.<name>`,
+`tagger_alphabet.<name>`, with size and sha256), which is what makes the engine load them; a folder holds one
+tagger per name (electron/engine/tagger/load-tagger.ts). tagger-install does the same for a checked export.
 
 Graph: ids [B,T] int32 (alphabet.char_id, 0 = padding), lang [B] int32 (index in tagger.json's languages)
 -> logits [B,T,classes] float32. The engine masks the classes a letter cannot take (tagger.json `allowed`).
@@ -40,10 +42,12 @@ class TaggerGraph(nn.Module):
         return self.model(ids.long(), lang.long(), use_sdpa=False)
 
 
-def export(model: Tagger, out_dir: Path, int8: bool = True, tagged: list[str] | None = None) -> Path:
-    """tagged: the languages the network was trained on (the checkpoint's `langs`); tagger.json offers only them."""
+def export(model: Tagger, out_dir: Path, int8: bool = True, tagged: list[str] | None = None,
+           stem: str = 'tagger') -> Path:
+    """tagged: the languages the network was trained on (the checkpoint's `langs`); tagger.json offers only them.
+    Writes out_dir/<stem>.int8.onnx (or <stem>.onnx) and <stem>.json."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    float_path = out_dir / 'tagger.onnx'
+    float_path = out_dir / f'{stem}.onnx'
     ids = torch.tensor([[72, 101, 108, 108, 111]], dtype=torch.int32)
     lang = torch.tensor([0], dtype=torch.int32)
     kwargs = dict(input_names=['ids', 'lang'], output_names=['logits'],
@@ -53,12 +57,12 @@ def export(model: Tagger, out_dir: Path, int8: bool = True, tagged: list[str] | 
     if 'dynamo' in inspect.signature(torch.onnx.export).parameters:
         kwargs['dynamo'] = False
     torch.onnx.export(TaggerGraph(model.float().eval()), (ids, lang), str(float_path), **kwargs)
-    (out_dir / 'tagger.json').write_text(tables_json(tagged) + '\n', encoding='utf-8')
+    (out_dir / f'{stem}.json').write_text(tables_json(tagged) + '\n', encoding='utf-8')
     if not int8:
         return float_path
     graph = onnx.load(str(float_path))
     quantize_model(graph)
-    path = out_dir / 'tagger.int8.onnx'
+    path = out_dir / f'{stem}.int8.onnx'
     onnx.save(graph, str(path))
     float_path.unlink()
     return path
@@ -68,13 +72,25 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def register(model_dir: Path, graph: Path) -> bool:
-    """Lists the tagger's files in model_dir/manifest.json (when there is one); the other entries stay as they are."""
+def tagger_name(tagged: list[str]) -> str:
+    """The name a tagger is installed under: the languages it was trained on, joined by '-' ('lt', 'lt-pl')."""
+    return '-'.join(tagged)
+
+
+def installed_files(model_dir: Path, name: str) -> tuple[Path, Path]:
+    """The graph and the alphabet of the tagger `name` in a model folder."""
+    return model_dir / f'tagger.{name}.int8.onnx', model_dir / f'tagger.{name}.json'
+
+
+def register(model_dir: Path, name: str) -> bool:
+    """Lists the files of the tagger `name` (installed_files) in model_dir/manifest.json (when there is one); the
+    other entries, other taggers included, stay as they are."""
     manifest_path = model_dir / 'manifest.json'
     if not manifest_path.exists():
         return False
     manifest = json.loads(manifest_path.read_text(encoding='utf-8'))
-    for role, path in (('tagger', graph), ('tagger_alphabet', model_dir / 'tagger.json')):
+    graph, alphabet = installed_files(model_dir, name)
+    for role, path in ((f'tagger.{name}', graph), (f'tagger_alphabet.{name}', alphabet)):
         manifest['files'][role] = {'path': path.name, 'bytes': path.stat().st_size, 'sha256': _sha256(path)}
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
     return True
@@ -88,8 +104,11 @@ def main():
     ap.add_argument('--langs', nargs='+', default=None, help="the languages trained (default: the checkpoint's)")
     args = ap.parse_args()
     model, ck = load(args.checkpoint)
-    graph = export(model, args.out, int8=not args.float, tagged=args.langs or ck.get('langs'))
-    print(graph, '(listed in manifest.json)' if register(args.out, graph) else '')
+    tagged = args.langs or ck.get('langs')
+    into_models = (args.out / 'manifest.json').exists() and not args.float
+    stem = f'tagger.{tagger_name(tagged)}' if into_models else 'tagger'
+    graph = export(model, args.out, int8=not args.float, tagged=tagged, stem=stem)
+    print(graph, '(listed in manifest.json)' if into_models and register(args.out, tagger_name(tagged)) else '')
 
 
 if __name__ == '__main__':

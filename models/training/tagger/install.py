@@ -1,6 +1,7 @@
-"""Install the tagger that passed its checks: tagger.int8.onnx + tagger.json into a model folder, listed in its
-manifest.json (export.register). Refuses when check.json (check.py) is missing, says the parity or the int8 gate
-failed, or names other bytes than the graph beside it.
+"""Install the tagger that passed its checks: tagger.int8.onnx + tagger.json into a model folder as
+tagger.<name>.int8.onnx + tagger.<name>.json (name: its languages joined by '-'), listed in its manifest.json
+(export.register); the folder's other taggers stay. Refuses when check.json (check.py) is missing, says the parity or
+the int8 gate failed, or names other bytes than the graph beside it.
 
   python3 -m models.training tagger-install --from DIR [--models models]
 DIR: check.py's output folder, or the files a GPU job returned ($OUT).
@@ -15,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check import sha256  # noqa: E402
-from export import register  # noqa: E402
+from export import installed_files, register, tagger_name  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -32,11 +33,14 @@ def install(src: Path, models: Path) -> Path:
         want = report['files'][name]['sha256']
         if sha256(src / name) != want:
             raise SystemExit(f'not installed: {src / name} is not the file check.json checked')
+    alphabet = json.loads((src / 'tagger.json').read_text(encoding='utf-8'))
+    name = tagger_name([lang for lang in alphabet['languages'] if alphabet['allowed'].get(lang)])
     models.mkdir(parents=True, exist_ok=True)
-    for name in ('tagger.int8.onnx', 'tagger.json'):
-        shutil.copy(src / name, models / name)
-    register(models, models / 'tagger.int8.onnx')
-    return models / 'tagger.int8.onnx'
+    graph, table = installed_files(models, name)
+    shutil.copy(src / 'tagger.int8.onnx', graph)
+    shutil.copy(src / 'tagger.json', table)
+    register(models, name)
+    return graph
 
 
 def main(argv=None):

@@ -93,6 +93,59 @@ class Pack(unittest.TestCase):
                 self.assertEqual(f.read().split('\n')[:5], LT[:5])
 
 
+class Checkpoint(unittest.TestCase):
+    def test_compact_checkpoint_resumes_with_the_same_weights_and_moments(self):
+        from checkpoint import compact
+        from network import Tagger, TaggerConfig
+        torch.manual_seed(0)
+        model = Tagger(TaggerConfig(d_model=16, n_heads=2, d_ff=32, layers=1))
+        opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+        model(torch.tensor([[72, 101, 108]]), torch.tensor([0])).sum().backward()
+        opt.step()
+        with tempfile.TemporaryDirectory() as tmp:
+            src, dst = Path(tmp) / 'ckpt.pt', Path(tmp) / 'tagger.lt.pt'
+            torch.save({'config': model.cfg.to_dict(), 'model': model.state_dict(), 'optimizer': opt.state_dict(),
+                        'step': 1, 'chars': 3, 'langs': ['lt']}, src)
+            self.assertLess(compact(src, dst), src.stat().st_size * 0.6)
+            ck = torch.load(dst)
+            self.assertEqual({v.dtype for v in ck['model'].values() if v.is_floating_point()}, {torch.float16})
+            again = Tagger(TaggerConfig(**ck['config']))
+            again.load_state_dict({k: v.float() for k, v in ck['model'].items()})
+            opt2 = torch.optim.AdamW(again.parameters(), lr=1e-3)
+            opt2.load_state_dict(ck['optimizer'])
+            for p1, p2 in zip(model.parameters(), again.parameters()):
+                self.assertTrue(torch.allclose(p1, p2, atol=1e-3))
+                for key in ('exp_avg', 'exp_avg_sq'):
+                    a, b = opt.state[p1][key], opt2.state[p2][key]
+                    self.assertEqual(b.dtype, torch.float32)  # cast back when loaded
+                    self.assertTrue(torch.allclose(a, b, rtol=1e-2, atol=1e-12))
+                    self.assertEqual(bool((a > 0).any()), bool((b > 0).any()))  # no underflow to zero
+
+
+class Train(unittest.TestCase):
+    def test_init_starts_a_new_language_from_another_taggers_weights(self):
+        from network import Tagger, TaggerConfig
+        with tempfile.TemporaryDirectory() as tmp:
+            data = write_corpus(Path(tmp) / 'data')
+            torch.manual_seed(0)
+            other = Tagger(TaggerConfig(d_model=16, n_heads=2, d_ff=32, layers=1))
+            init = Path(tmp) / 'tagger.pl.pt'
+            torch.save({'config': other.cfg.to_dict(), 'model': other.state_dict(), 'step': 500, 'chars': 9,
+                        'langs': ['pl'], 'optimizer': {'state': {}, 'param_groups': []}}, init)
+            run = subprocess.run([sys.executable, str(Path(__file__).parent / 'train.py'), '--data', str(data),
+                                  '--out', str(Path(tmp) / 'run'), '--minutes', '0.01', '--langs', 'lt', '--init',
+                                  str(init), '--batch', '2', '--length', '32', '--dev-limit', '2', '--threads', '1'],
+                                 capture_output=True, text=True, timeout=120)
+            self.assertEqual(run.returncode, 0, run.stderr)
+            ck = torch.load(Path(tmp) / 'run' / 'ckpt.pt')
+            self.assertEqual(ck['langs'], ['lt'])  # not pl: tagger.json will offer lt only
+            self.assertEqual(ck['config'], other.cfg.to_dict())
+            self.assertLess(ck['step'], 500)  # counted from 0, a fresh optimizer
+            both = subprocess.run([sys.executable, str(Path(__file__).parent / 'train.py'), '--out', str(tmp),
+                                   '--resume', str(init), '--init', str(init)], capture_output=True, text=True)
+            self.assertNotEqual(both.returncode, 0)
+
+
 class ExportChecks(unittest.TestCase):
     """A tiny random tagger through the real export, int8 quantizer, onnxruntime, gate and install."""
 
@@ -140,11 +193,16 @@ class ExportChecks(unittest.TestCase):
             self.assertFalse(models.exists())
             (src / 'tagger.json').write_bytes((self.out / 'tagger.json').read_bytes())
             models.mkdir()
-            (models / 'manifest.json').write_text(json.dumps({'files': {}}))
+            other = {'path': 'tagger.pl.int8.onnx', 'bytes': 1, 'sha256': '0' * 64}
+            (models / 'manifest.json').write_text(json.dumps({'files': {'tagger.pl': other}}))
             install(src, models)
             files = json.loads((models / 'manifest.json').read_text())['files']
-            self.assertEqual(files['tagger']['path'], 'tagger.int8.onnx')
-            self.assertEqual(files['tagger']['sha256'], report['files']['tagger.int8.onnx']['sha256'])
+            # named after the language it was trained on (check(..., ['lt'])); the folder's other tagger stays
+            self.assertEqual(files['tagger.lt']['path'], 'tagger.lt.int8.onnx')
+            self.assertEqual(files['tagger.lt']['sha256'], report['files']['tagger.int8.onnx']['sha256'])
+            self.assertEqual(files['tagger_alphabet.lt']['path'], 'tagger.lt.json')
+            self.assertEqual(files['tagger.pl'], other)
+            self.assertTrue((models / 'tagger.lt.int8.onnx').exists() and (models / 'tagger.lt.json').exists())
 
 
 if __name__ == '__main__':

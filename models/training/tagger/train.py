@@ -57,6 +57,8 @@ def main():
     ap.add_argument('--out', type=Path, required=True)
     ap.add_argument('--minutes', type=float, default=60.0)
     ap.add_argument('--resume', type=Path, default=None, help='checkpoint to continue from')
+    ap.add_argument('--init', type=Path, default=None,
+                    help="start from another tagger's weights (a new language: fresh optimizer, only --langs tagged)")
     ap.add_argument('--batch', type=int, default=24)
     ap.add_argument('--length', type=int, default=192)
     ap.add_argument('--lr', type=float, default=1.5e-3)
@@ -97,7 +99,11 @@ def main():
     weights = language_weights(texts)
     log({'event': 'data', 'languages': {t.lang: {'MB': round(t.bytes / 1e6, 1), 'laws_share': round(t.laws_share, 2)}
                                         for t in texts}})
-    ck = torch.load(args.resume, map_location='cpu') if args.resume else None
+    if args.resume and args.init:
+        ap.error('--resume continues a run, --init starts a new one from its weights: one of them')
+    ck = torch.load(args.resume or args.init, map_location='cpu') if args.resume or args.init else None
+    if args.init:  # the weights only: the languages and the optimizer's state belong to the other tagger's run
+        ck = {'config': ck['config'], 'model': ck['model'], 'step': 0, 'chars': 0}
     sizes = {k: v for k, v in vars(args).items() if k in TaggerConfig().to_dict() and v is not None}
     model = Tagger(TaggerConfig(**ck['config']) if ck else TaggerConfig(**sizes)).to(device)
     opt, fused = make_optimizer(model.parameters(), args.lr, args.fused)
