@@ -134,10 +134,10 @@ export async function loadLexicon(model: Pick<CorrectorModel, 'decoding' | 'form
  * Loads the lexicon and the language model of each language (in parallel; a language model that cannot be
  * read is reported by its loader and goes without). Rejects like loadLexicon.
  */
-export async function loadLanguages(model: Pick<CorrectorModel, 'decoding' | 'forms' | 'lms'>,
+export async function loadLanguages(model: Pick<CorrectorModel, 'decoding' | 'forms' | 'lms' | 'tagger'>,
   languages: readonly LanguageCode[]): Promise<void> {
-  await Promise.all(languages.map((lang) => Promise.all([loadLexicon(model, lang),
-    model.decoding === 'lexicon' ? model.lms?.get(lang) : undefined])));
+  await Promise.all([...languages.map((lang) => Promise.all([loadLexicon(model, lang),
+    model.decoding === 'lexicon' ? model.lms?.get(lang) : undefined])), model.tagger?.preload(languages)]);
 }
 
 /** Consecutive units of one language as spans of the text (from the first unit's start to the last one's end). */
@@ -318,7 +318,7 @@ export class LocalCorrector implements Corrector {
     return suggestionsOnUnit(text, view, onView);
   }
 
-  /** Loads what the languages need (lexicons, language models) ahead of their first request. */
+  /** Loads what the languages need (lexicons, language models, tagger sessions) ahead of their first request. */
   async setup(options: SetupOptions): Promise<void> {
     await loadLanguages(this.model, options.languages);
   }

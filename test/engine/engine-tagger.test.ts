@@ -16,7 +16,7 @@ import { createCorrector, type LocalCorrector } from '../../electron/engine/inde
 import { lexiconPath } from '../../electron/engine/lexicon/lexicon.ts';
 import { AutomatonBuilder } from '../../electron/engine/lexicon/word-automaton.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
-import { loadTaggers, type TaggerSet } from '../../electron/engine/tagger/load-tagger.ts';
+import { loadTaggers, MAX_OPEN_TAGGERS, type TaggerSet } from '../../electron/engine/tagger/load-tagger.ts';
 import { tempDirs } from '../support/temp-dirs.ts';
 
 process.env.ORT_DISABLE_TELEMETRY = '1';
@@ -25,7 +25,7 @@ const TINY = join(REPO, 'test/fixtures/tiny-model');
 const tempDir = tempDirs();
 const hasTorch = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx']).status === 0;
 
-/** A copy of the tiny model with two random taggers (trained "on" lt and pl; on cs) listed in its manifest. */
+/** A copy of the tiny model with three random taggers (trained "on" lt and pl; cs; sk) listed in its manifest. */
 function modelWithTaggers(): string {
   const dir = tempDir('ogonek-tagger-');
   cpSync(TINY, dir, { recursive: true });
@@ -34,7 +34,7 @@ function modelWithTaggers(): string {
     'from network import Tagger, TaggerConfig', 'from export import export, register',
     'from pathlib import Path', 'torch.manual_seed(3)',
     `d = Path(${JSON.stringify(dir)})`,
-    'for seed, tagged in ((3, ["lt", "pl"]), (4, ["cs"])):',
+    'for seed, tagged in ((3, ["lt", "pl"]), (4, ["cs"]), (5, ["sk"])):',
     '    torch.manual_seed(seed)',
     '    m = Tagger(TaggerConfig(d_model=16, n_heads=2, d_ff=32, layers=1))',
     '    export(m, d, tagged=tagged, stem="tagger." + "-".join(tagged))',
@@ -59,9 +59,27 @@ describe.skipIf(!hasTorch)('taggers in the model folder', () => {
 
   it('are found through the manifest and tag only the languages they were trained on', () => {
     expect(tagger).toBeTruthy();
-    expect(['lt', 'pl', 'cs', 'sk', 'en'].map((l) => tagger.tags(l))).toEqual([true, true, true, false, false]);
-    expect(tagger.languages.sort()).toEqual(['cs', 'lt', 'pl']);
+    expect(['lt', 'pl', 'cs', 'sk', 'hu', 'en'].map((l) => tagger.tags(l))).toEqual([true, true, true, true, false, false]);
+    expect(tagger.languages.sort()).toEqual(['cs', 'lt', 'pl', 'sk']);
   });
+
+  it(`keeps at most ${MAX_OPEN_TAGGERS} sessions open, the languages used last, and reopens a closed one`, async () => {
+    const set = (await loadTaggers(dir))!;
+    expect(set.openSessions).toBe(0); // nothing opened before a sentence asks
+    const first = (await set.score(['Zmones cia'], 'lt'))[0]!.restore();
+    const opened: number[] = [];
+    for (const lang of ['pl', 'cs', 'sk', 'lt', 'cs']) {
+      await set.score(['Zazolc'], lang);
+      opened.push(set.openSessions);
+    }
+    expect(opened).toEqual([1, 2, 2, 2, 2]); // pl shares lt's graph
+    expect((await set.score(['Zmones cia'], 'lt'))[0]!.restore()).toBe(first);
+    // all at once: each runs, none is closed under a running score
+    const all = await Promise.all(['lt', 'cs', 'sk', 'pl', 'sk', 'lt'].map((lang) => set.score(['Zazolc gesla'], lang)));
+    expect(all.map(([s]) => [...s!.restore()].length)).toEqual(Array(6).fill(12));
+    await set.release();
+    expect(set.openSessions).toBe(0);
+  }, 60_000);
 
   it.each([
     ['lt', 'Siandien labai grazus oras, 3 kartus: ES/EU!'],

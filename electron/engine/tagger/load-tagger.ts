@@ -7,7 +7,8 @@
  *
  * Every listed file is size- and sha256-checked at the start like the encoder and decoder (a missing or damaged one
  * fails it with a ModelFileError naming the file), but a graph's onnxruntime session opens on the first sentence of
- * one of its languages (or at the start for `preload`): each costs ~8 MB, and a user writes one or two languages.
+ * one of its languages (or at the start for `preload`): each costs ~8 MB, and a user writes one or two languages
+ * (MAX_OPEN_TAGGERS).
  */
 import { readFile } from 'node:fs/promises';
 import { createOrtTaggerRunner } from '../model/ort-backend.ts';
@@ -20,14 +21,31 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message : 
 /** One tagger of the folder: its alphabet read, its graph verified, its session opened when first needed. */
 class LazyTagger {
   private opening: Promise<DiacriticsTagger> | null = null;
+  /** Scores running on the session (it is never closed under them). */
+  private busy = 0;
+  /** When it was last asked (TaggerSet's clock). */
+  lastUsed = 0;
 
   constructor(readonly alphabet: TaggerAlphabet, private readonly graph: string) {}
 
-  open(): Promise<DiacriticsTagger> {
-    this.opening ??= createOrtTaggerRunner(this.graph).then(
-      (runner) => new DiacriticsTagger(runner, this.alphabet),
-      (error: unknown) => { throw new ModelFileError(this.graph, `onnxruntime cannot load the tagger (${firstLine(error)})`); });
-    return this.opening;
+  get open(): boolean {
+    return this.opening !== null;
+  }
+
+  get idle(): boolean {
+    return this.busy === 0;
+  }
+
+  async use<T>(work: (tagger: DiacriticsTagger) => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      this.opening ??= createOrtTaggerRunner(this.graph).then(
+        (runner) => new DiacriticsTagger(runner, this.alphabet),
+        (error: unknown) => { throw new ModelFileError(this.graph, `onnxruntime cannot load the tagger (${firstLine(error)})`); });
+      return await work(await this.opening);
+    } finally {
+      this.busy--;
+    }
   }
 
   async release(): Promise<void> {
@@ -37,9 +55,17 @@ class LazyTagger {
   }
 }
 
+/**
+ * Sessions kept open at once: the languages written most recently. A third language closes the least recently
+ * used idle one (reopening costs ~30 ms), so that a session over many languages (npm run bench) stays within its
+ * memory budget.
+ */
+export const MAX_OPEN_TAGGERS = 2;
+
 /** The folder's taggers, each asked only for the languages it was trained on. */
 export class TaggerSet {
   private readonly byLanguage = new Map<string, LazyTagger>();
+  private clock = 0;
 
   constructor(taggers: readonly LazyTagger[]) {
     for (const tagger of taggers) {
@@ -52,26 +78,41 @@ export class TaggerSet {
     return [...this.byLanguage.keys()];
   }
 
+  /** How many graphs have a session open now. */
+  get openSessions(): number {
+    return [...new Set(this.byLanguage.values())].filter((t) => t.open).length;
+  }
+
   /** Whether a tagger knows `lang` and has choices to make in it. */
   tags(lang: string): boolean {
     return this.byLanguage.has(lang);
   }
 
-  /** Scores NFC sentences of one language in one batch (opening that language's graph the first time). */
+  /** Scores NFC sentences of one language in one batch (opening that language's graph when it is not open). */
   async score(texts: readonly string[], lang: string): Promise<LetterScores[]> {
     const tagger = this.byLanguage.get(lang);
     if (!tagger) throw new RangeError(`no tagger knows language ${lang}`);
-    return (await tagger.open()).score(texts, lang);
+    return this.use(tagger, (t) => t.score(texts, lang));
   }
 
   /** Opens the graphs of these languages now (the ones no tagger knows are skipped). */
   async preload(langs: readonly string[]): Promise<void> {
-    await Promise.all(langs.flatMap((lang) => this.byLanguage.get(lang)?.open() ?? []));
+    const taggers = new Set(langs.flatMap((lang) => this.byLanguage.get(lang) ?? []));
+    await Promise.all([...taggers].map((t) => this.use(t, async () => undefined)));
   }
 
   /** Frees every opened session. */
   async release(): Promise<void> {
     await Promise.all([...new Set(this.byLanguage.values())].map((t) => t.release()));
+  }
+
+  private use<T>(tagger: LazyTagger, work: (t: DiacriticsTagger) => Promise<T>): Promise<T> {
+    tagger.lastUsed = ++this.clock;
+    const result = tagger.use(work);
+    const others = [...new Set(this.byLanguage.values())].filter((t) => t !== tagger && t.open)
+      .sort((a, b) => b.lastUsed - a.lastUsed);
+    for (const stale of others.slice(MAX_OPEN_TAGGERS - 1)) if (stale.idle) void stale.release().catch(() => undefined);
+    return result;
   }
 }
 

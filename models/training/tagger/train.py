@@ -14,6 +14,7 @@ characters seen) and model TFLOP/s (3 x forward FLOPs of every position computed
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import math
 import os
@@ -41,6 +42,11 @@ def lr_at(frac: float, peak: float, warmup: float) -> float:
         return peak * frac / warmup
     t = (frac - warmup) / max(1e-9, 1 - warmup)
     return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, t))))
+
+
+def snapshot(model: Tagger, opt, step: int) -> dict:
+    """A copy of the weights and the optimizer's state in memory, to come back to when a step goes non-finite."""
+    return {'model': copy.deepcopy(model.state_dict()), 'opt': copy.deepcopy(opt.state_dict()), 'step': step}
 
 
 def save(path: Path, model: Tagger, opt, step: int, chars: int, extra: dict):
@@ -134,6 +140,7 @@ def main():
     last_save = t0
     run_chars = 0
     ema = None
+    good, in_a_row = snapshot(model, opt, step), 0
     while True:
         elapsed = time.time() - t0
         if elapsed >= budget:
@@ -152,17 +159,32 @@ def main():
         loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), tg.reshape(-1), ignore_index=IGNORE)
         opt.zero_grad(set_to_none=True)
         value = loss.item()
-        if not math.isfinite(value):  # a non-finite step is skipped, not learnt from
+        grad_norm = float('nan')
+        if math.isfinite(value):
+            loss.backward()
+            grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0))
+        # A non-finite loss or gradient is skipped, not learnt from: one such step used to turn every weight into
+        # NaN (two CPU runs, at steps 7 and 16, not reproducible with the same seed). Should the weights go bad
+        # anyway (every loss non-finite), the last good copy comes back.
+        if not (math.isfinite(value) and math.isfinite(grad_norm)):
             skipped += 1
-            log({'event': 'skip_nonfinite', 'step': step, 'skipped': skipped})
+            in_a_row += 1
+            restore = in_a_row >= 3
+            if restore:
+                model.load_state_dict(good['model'])
+                opt.load_state_dict(good['opt'])
+                in_a_row = 0
+            log({'event': 'skip_nonfinite', 'step': step, 'skipped': skipped, 'loss_finite': math.isfinite(value),
+                 'restored_step': good['step'] if restore else None})
             continue
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        in_a_row = 0
         opt.step()
         step += 1
         chars += n
         run_chars += n
         ema = value if ema is None else 0.98 * ema + 0.02 * value
+        if step % 50 == 0:
+            good = snapshot(model, opt, step)
         if step % args.log_every == 0:
             el = time.time() - t0
             log({'step': step, 'loss': round(ema, 4), 'chars': chars, 'chars_per_s': round(run_chars / el),
