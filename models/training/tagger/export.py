@@ -83,12 +83,21 @@ def installed_files(model_dir: Path, name: str) -> tuple[Path, Path]:
 
 
 def register(model_dir: Path, name: str) -> bool:
-    """Lists the files of the tagger `name` (installed_files) in model_dir/manifest.json (when there is one); the
-    other entries, other taggers included, stay as they are."""
+    """Lists the files of the tagger `name` (installed_files) in model_dir/manifest.json (when there is one). A tagger
+    whose languages it all covers (lt, once lt-lv is installed) is superseded: unlisted and its files deleted; the
+    other entries stay as they are."""
     manifest_path = model_dir / 'manifest.json'
     if not manifest_path.exists():
         return False
     manifest = json.loads(manifest_path.read_text(encoding='utf-8'))
+    covered = set(name.split('-'))
+    for role in [r for r in manifest['files'] if r.startswith('tagger.') and r != f'tagger.{name}']:
+        old = role[len('tagger.'):]
+        if set(old.split('-')) <= covered:
+            for stale in (f'tagger.{old}', f'tagger_alphabet.{old}'):
+                entry = manifest['files'].pop(stale, None)
+                if entry:
+                    (model_dir / entry['path']).unlink(missing_ok=True)
     graph, alphabet = installed_files(model_dir, name)
     for role, path in ((f'tagger.{name}', graph), (f'tagger_alphabet.{name}', alphabet)):
         manifest['files'][role] = {'path': path.name, 'bytes': path.stat().st_size, 'sha256': _sha256(path)}

@@ -203,6 +203,14 @@ class ExportChecks(unittest.TestCase):
             self.assertEqual(files['tagger_alphabet.lt']['path'], 'tagger.lt.json')
             self.assertEqual(files['tagger.pl'], other)
             self.assertTrue((models / 'tagger.lt.int8.onnx').exists() and (models / 'tagger.lt.json').exists())
+            # a tagger of lt and pl supersedes both: their entries and files go
+            from export import register
+            for f in ('tagger.lt-pl.int8.onnx', 'tagger.lt-pl.json', 'tagger.pl.int8.onnx'):
+                (models / f).write_bytes(b'x')
+            register(models, 'lt-pl')
+            files = json.loads((models / 'manifest.json').read_text())['files']
+            self.assertEqual(sorted(files), ['tagger.lt-pl', 'tagger_alphabet.lt-pl'])
+            self.assertFalse((models / 'tagger.lt.int8.onnx').exists() or (models / 'tagger.pl.int8.onnx').exists())
 
 
 if __name__ == '__main__':
