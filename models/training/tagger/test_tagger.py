@@ -55,6 +55,26 @@ class Windows(unittest.TestCase):
 
 
 class Network(unittest.TestCase):
+    def test_cpu_training_gradients_are_those_of_float64(self):
+        # Debian's torch 1.13 oneDNN conv1d backward gave the convolution gradients 10^5-10^6 times too large
+        # (accel.exact_cpu_gradients); train.py turns it off, and the gradients must then be float64's.
+        from accel import exact_cpu_gradients
+        enabled = torch.backends.mkldnn.enabled
+        try:
+            exact_cpu_gradients()
+            torch.manual_seed(0)
+            model = Tagger(TaggerConfig(d_model=64, n_heads=2, d_ff=128, layers=1))
+            ids, lang = torch.randint(1, 300, (8, 100)), torch.zeros(8, dtype=torch.long)
+            grads = []
+            for dtype in (torch.float32, torch.float64):
+                model.to(dtype).zero_grad()
+                (model(ids, lang) ** 2).mean().backward()
+                grads.append({n: p.grad.double() for n, p in model.named_parameters()})
+            for name in ('conv.weight', 'embed.weight', 'lang.weight'):
+                self.assertTrue(torch.allclose(grads[0][name], grads[1][name], rtol=1e-3, atol=1e-7), name)
+        finally:
+            torch.backends.mkldnn.enabled = enabled
+
     def test_masked_logits_allow_only_the_letters_choices(self):
         torch.manual_seed(0)
         model = Tagger(TaggerConfig(d_model=32, n_heads=2, d_ff=64, layers=1)).eval()

@@ -34,7 +34,7 @@ from alphabet import classes  # noqa: E402
 from windows import IGNORE, allowed_masks, corpus_dir, language_weights, load_texts, make_batch, tagged_languages  # noqa: E402
 from evaluate import dev_lines, evaluate_lines  # noqa: E402
 from network import Tagger, TaggerConfig, flops_per_char  # noqa: E402
-from accel import BatchStream, autocast, make_optimizer, maybe_compile, source_bytes  # noqa: E402
+from accel import BatchStream, autocast, exact_cpu_gradients, make_optimizer, maybe_compile, source_bytes  # noqa: E402
 
 
 def lr_at(frac: float, peak: float, warmup: float) -> float:
@@ -91,6 +91,7 @@ def main():
         torch.backends.cuda.matmul.allow_tf32 = True
         torch.backends.cudnn.allow_tf32 = True
     torch.set_num_threads(args.threads)
+    exact_cpu_gradients()
     torch.manual_seed(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     log_f = open(args.out / 'log.jsonl', 'a', encoding='utf-8')
