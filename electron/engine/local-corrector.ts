@@ -62,10 +62,11 @@ export interface CorrectorModel {
 export const DEFAULT_TAGGER_WEIGHT = 0.25;
 
 /**
- * Per language, the tagger weight of 0, 0.25, 0.5, 1 and 2 that restored the most words of stripped dev text
- * (data/corpus/<lang>.dev.txt, first 300; models/MODEL.md). The shipped tagger knows Lithuanian only.
+ * Per language, the tagger weight of 0, 0.25, 0.5 and 1 (lt: also 2) that restored the most words of stripped dev
+ * text (data/corpus/<lang>.dev.txt, first 300; `compare.ts --set dev --tagger-weights`; models/MODEL.md). Only the
+ * languages with a tagger in models/ (tagger.<lang>.int8.onnx) use it.
  */
-export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { lt: 0.25 };
+export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { lt: 0.25, lv: 0.5 };
 
 /** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
 export const DEFAULT_LM_WEIGHT = 1;
