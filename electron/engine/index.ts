@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LanguageCode, ProviderName } from '../shared/types.ts';
-import { type Decoding, LocalCorrector, loadLanguages } from './local-corrector.ts';
+import { type Decoding, LocalCorrector, loadLanguages, taggerWeightFor } from './local-corrector.ts';
 import { Lexicons } from './lexicon/lexicon.ts';
 import type { PlanOptions } from './lexicon/lexicon-plan.ts';
 import { NgramModels } from './lm/ngram-model.ts';
@@ -95,7 +95,7 @@ export async function createCorrector(options: CreateCorrectorOptions = {}): Pro
   const preloading = loadLanguages({ decoding, forms, lms }, options.languages ?? []);
   try {
     const [info, tagger] = await Promise.all([worker.ready,
-      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTaggers(modelDir, options.languages ?? []) : null, preloading]);
+      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTaggers(modelDir, (options.languages ?? []).filter((lang) => taggerWeightFor(options, lang) > 0)) : null, preloading]);
     return new LocalCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
       status: { state: 'ready', modelVersion: info.modelVersion, provider: info.provider, providerNote: info.providerNote,
         providerReasons: info.providerReasons },

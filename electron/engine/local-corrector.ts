@@ -62,11 +62,12 @@ export interface CorrectorModel {
 export const DEFAULT_TAGGER_WEIGHT = 0.25;
 
 /**
- * Per language, the tagger weight of 0, 0.25, 0.5 and 1 (lt: also 2) that restored the most words of stripped dev
- * text (data/corpus/<lang>.dev.txt, first 300; `compare.ts --set dev --tagger-weights`; models/MODEL.md). Only the
- * languages with a tagger in models/ (tagger.<lang>.int8.onnx) use it.
+ * Per language, of the tagger weights 0, 0.25, 0.5 and 1, the one with the best mean over stripped, typo'd and clean
+ * dev text (data/corpus/<lang>.dev.txt, first 300; ties: the smaller; `compare.ts --set dev --tagger-weights`;
+ * models/MODEL.md). 0 where the tagger did not help on dev (cs: the lexicon and the LM already restore 98.4 % there);
+ * its session is then never opened. Only the languages with a tagger in models/ (tagger.<lang>.int8.onnx) use it.
  */
-export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { lt: 0.25, lv: 0.5 };
+export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { lt: 0.5, lv: 0.5, cs: 0, hu: 0.25 };
 
 /** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
 export const DEFAULT_LM_WEIGHT = 1;
@@ -135,10 +136,17 @@ export async function loadLexicon(model: Pick<CorrectorModel, 'decoding' | 'form
  * Loads the lexicon and the language model of each language (in parallel; a language model that cannot be
  * read is reported by its loader and goes without). Rejects like loadLexicon.
  */
-export async function loadLanguages(model: Pick<CorrectorModel, 'decoding' | 'forms' | 'lms' | 'tagger'>,
+export async function loadLanguages(
+  model: Pick<CorrectorModel, 'decoding' | 'forms' | 'lms' | 'tagger' | 'taggerWeight'>,
   languages: readonly LanguageCode[]): Promise<void> {
   await Promise.all([...languages.map((lang) => Promise.all([loadLexicon(model, lang),
-    model.decoding === 'lexicon' ? model.lms?.get(lang) : undefined])), model.tagger?.preload(languages)]);
+    model.decoding === 'lexicon' ? model.lms?.get(lang) : undefined])),
+  model.tagger?.preload(languages.filter((lang) => taggerWeightFor(model, lang) > 0))]);
+}
+
+/** The tagger's weight in `lang`: the corrector's own, else TAGGER_WEIGHTS, else DEFAULT_TAGGER_WEIGHT (0: unused). */
+export function taggerWeightFor(model: Pick<CorrectorModel, 'taggerWeight'>, lang: LanguageCode): number {
+  return model.taggerWeight ?? TAGGER_WEIGHTS[lang] ?? DEFAULT_TAGGER_WEIGHT;
 }
 
 /** Consecutive units of one language as spans of the text (from the first unit's start to the last one's end). */
@@ -249,7 +257,7 @@ export class LocalCorrector implements Corrector {
       decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
     const lm = forms ? lmIfLexicon ?? null : null;
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
-    const taggerWeight = this.model.taggerWeight ?? TAGGER_WEIGHTS[language.code] ?? DEFAULT_TAGGER_WEIGHT;
+    const taggerWeight = taggerWeightFor(this.model, language.code);
     // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.
     const viewOf = new Map<string, ModelView>();
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
