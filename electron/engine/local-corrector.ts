@@ -69,7 +69,7 @@ export const DEFAULT_TAGGER_WEIGHT = 0.25;
  * (tagger.<lang>.int8.onnx) use it.
  */
 export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
-  lt: 0.5, lv: 0.5, cs: 0, hu: 0.25, vi: 0, pl: 0.25,
+  lt: 0.25, lv: 0.5, cs: 0, hu: 0.25, vi: 0, pl: 0.25,
 };
 
 /** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
