@@ -7,7 +7,7 @@
  *
  * Every listed file is size- and sha256-checked at the start like the encoder and decoder (a missing or damaged one
  * fails it with a ModelFileError naming the file), but a graph's onnxruntime session opens on the first sentence of
- * one of its languages (or at the start for `preload`): each costs ~8 MB, and a user writes one or two languages
+ * one of its languages (or at the start for `preload`), and closes when another language's opens
  * (MAX_OPEN_TAGGERS).
  */
 import { readFile } from 'node:fs/promises';
@@ -56,11 +56,11 @@ class LazyTagger {
 }
 
 /**
- * Sessions kept open at once: the languages written most recently. A third language closes the least recently
- * used idle one (reopening costs ~30 ms), so that a session over many languages (npm run bench) stays within its
- * memory budget.
+ * Sessions kept open at once: the language written last. Another language closes the idle one (reopening costs
+ * ~30 ms): npm run bench over 19 languages peaked at 467.6 MB with two open and 450.8 / 445.1 with one (434.5 with a
+ * single tagger in models/), and the usual second language of a user (English) has no tagger.
  */
-export const MAX_OPEN_TAGGERS = 2;
+export const MAX_OPEN_TAGGERS = 1;
 
 /** The folder's taggers, each asked only for the languages it was trained on. */
 export class TaggerSet {
