@@ -93,9 +93,11 @@ export async function createCorrector(options: CreateCorrectorOptions = {}): Pro
   // Its language model loads at the same time: left to the first correct(), it came after the model was ready,
   // about 80 ms on the CLI's cold start.
   const preloading = loadLanguages({ decoding, forms, lms }, options.languages ?? []);
+  // The sessions of the named languages whose tagger weighs in open with the model.
+  const taggedNow = (options.languages ?? []).filter((lang) => taggerWeightFor(options, lang) > 0);
   try {
     const [info, tagger] = await Promise.all([worker.ready,
-      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTaggers(modelDir, (options.languages ?? []).filter((lang) => taggerWeightFor(options, lang) > 0)) : null, preloading]);
+      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTaggers(modelDir, taggedNow) : null, preloading]);
     return new LocalCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
       status: { state: 'ready', modelVersion: info.modelVersion, provider: info.provider, providerNote: info.providerNote,
         providerReasons: info.providerReasons },
