@@ -165,8 +165,8 @@ def main():
             loss.backward()
             grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0))
         # A non-finite loss or gradient is skipped, not learnt from: one such step used to turn every weight into
-        # NaN (two CPU runs, at steps 7 and 16, not reproducible with the same seed). Should the weights go bad
-        # anyway (every loss non-finite), the last good copy comes back.
+        # NaN (two CPU runs, at steps 7 and 16, from oneDNN's conv gradients: exact_cpu_gradients). Should the
+        # weights go bad anyway (every loss non-finite), the last good copy comes back.
         if not (math.isfinite(value) and math.isfinite(grad_norm)):
             skipped += 1
             in_a_row += 1
