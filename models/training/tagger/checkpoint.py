@@ -1,12 +1,13 @@
 """Keep a training checkpoint in git so that every later run, CPU or GPU, continues from it (`train.py --resume`).
 
-  /usr/bin/python3 models/training/tagger/checkpoint.py RUN/ckpt.pt models/training/checkpoints/tagger.<langs>.pt
+  /usr/bin/python3 models/training/tagger/checkpoint.py RUN/ckpt.pt models/training/checkpoints/tagger.<langs>.pt [--weights-only]
 
 One file per shipped tagger, named like it (tagger.lt.pt for models/tagger.lt.int8.onnx). Weights are stored as
 fp16 (the shipped int8 graph is made from them, so nothing is lost that ships), the AdamW moments as bf16 (fp32's
 range, so the second moments do not underflow as they do in fp16; the optimizer casts them back to fp32 when it
 loads them): about 6 MB for the 1.04 M-parameter tagger instead of 10.4 with fp32 moments, so that several
-languages' checkpoints stay within the 40 MB the repository keeps for them.
+languages' checkpoints stay within the 40 MB the repository keeps for them. --weights-only drops the optimizer
+state (2.1 MB; a later --resume starts AdamW afresh) where even that would not fit.
 """
 from __future__ import annotations
 
@@ -31,8 +32,10 @@ def bf16_moments(ck: dict) -> dict:
     return ck
 
 
-def compact(src: Path, dst: Path) -> int:
+def compact(src: Path, dst: Path, weights_only: bool = False) -> int:
     ck = bf16_moments(fp16_weights(torch.load(src, map_location='cpu')))
+    if weights_only:
+        ck.pop('optimizer', None)
     dst.parent.mkdir(parents=True, exist_ok=True)
     tmp = dst.with_suffix('.tmp')
     torch.save(ck, tmp)
@@ -41,6 +44,7 @@ def compact(src: Path, dst: Path) -> int:
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 3:
+    args = [a for a in sys.argv[1:] if a != '--weights-only']
+    if len(args) != 2:
         sys.exit(__doc__)
-    print(compact(Path(sys.argv[1]), Path(sys.argv[2])), 'bytes')
+    print(compact(Path(args[0]), Path(args[1]), '--weights-only' in sys.argv), 'bytes')

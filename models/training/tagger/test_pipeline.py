@@ -120,6 +120,9 @@ class Checkpoint(unittest.TestCase):
                     self.assertEqual(b.dtype, torch.float32)  # cast back when loaded
                     self.assertTrue(torch.allclose(a, b, rtol=1e-2, atol=1e-12))
                     self.assertEqual(bool((a > 0).any()), bool((b > 0).any()))  # no underflow to zero
+            small = Path(tmp) / 'weights.pt'
+            self.assertLess(compact(src, small, weights_only=True), dst.stat().st_size / 2)
+            self.assertNotIn('optimizer', torch.load(small))
 
 
 class Train(unittest.TestCase):
