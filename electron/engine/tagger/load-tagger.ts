@@ -67,7 +67,7 @@ export class TaggerSet {
   private readonly byLanguage = new Map<string, LazyTagger>();
   private clock = 0;
 
-  constructor(taggers: readonly LazyTagger[]) {
+  constructor(private readonly taggers: readonly LazyTagger[]) {
     for (const tagger of taggers) {
       for (const lang of tagger.alphabet.languagesTagged()) if (!this.byLanguage.has(lang)) this.byLanguage.set(lang, tagger);
     }
@@ -80,7 +80,7 @@ export class TaggerSet {
 
   /** How many graphs have a session open now. */
   get openSessions(): number {
-    return [...new Set(this.byLanguage.values())].filter((t) => t.open).length;
+    return this.taggers.filter((t) => t.open).length;
   }
 
   /** Whether a tagger knows `lang` and has choices to make in it. */
@@ -103,13 +103,13 @@ export class TaggerSet {
 
   /** Frees every opened session. */
   async release(): Promise<void> {
-    await Promise.all([...new Set(this.byLanguage.values())].map((t) => t.release()));
+    await Promise.all(this.taggers.map((t) => t.release()));
   }
 
   private use<T>(tagger: LazyTagger, work: (t: DiacriticsTagger) => Promise<T>): Promise<T> {
     tagger.lastUsed = ++this.clock;
     const result = tagger.use(work);
-    const others = [...new Set(this.byLanguage.values())].filter((t) => t !== tagger && t.open)
+    const others = this.taggers.filter((t) => t !== tagger && t.open)
       .sort((a, b) => b.lastUsed - a.lastUsed);
     for (const stale of others.slice(MAX_OPEN_TAGGERS - 1)) if (stale.idle) void stale.release().catch(() => undefined);
     return result;
