@@ -71,7 +71,7 @@ export const DEFAULT_TAGGER_WEIGHT = 0.25;
 export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
   lt: 0.25, lv: 0.5, cs: 0, hu: 0.25, vi: 0, pl: 0.25, sk: 0,
   // Installed, not yet tuned on dev: off in the product until they are.
-  ro: 0, tr: 0, ga: 0, hr: 0, fr: 0,
+  ro: 0, tr: 0, ga: 0, hr: 0, fr: 0, es: 0,
 };
 
 /** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
