@@ -66,7 +66,7 @@ export const DEFAULT_TAGGER_WEIGHT = 0.25;
  * dev text (data/corpus/<lang>.dev.txt, first 300; `compare.ts --set dev --tagger-weights`; models/MODEL.md), kept
  * only where it beats 0 by at least 0.05 points of that mean (two or three words in a task): a weight above 0 opens
  * the language's graph (2.35 MB, ~30 ms) and costs 1.5-10 ms per sentence. So lt, lv and pl (+0.46, +0.19, +0.08);
- * hu, ro, tr, ga (+0.02-0.03), fr (+0.003) and cs, vi, sk, hr, es (none) stay at 0, where the lexicon and the LM
+ * hu, ro, tr, ga, vi (+0.02-0.03), fr (+0.003) and cs, sk, hr, es (none) stay at 0, where the lexicon and the LM
  * already restore 95.9-99.6 % of stripped dev words; their sessions are never opened. Only languages with a tagger in
  * models/ (tagger.<lang>.int8.onnx) use it.
  */
