@@ -57,8 +57,8 @@ class LazyTagger {
 
 /**
  * Sessions kept open at once: the language written last. Another language closes the idle one (reopening costs
- * ~30 ms): npm run bench over 19 languages peaked at 467.6 MB with two open and 450.8 / 445.1 with one (434.5 with a
- * single tagger in models/), and the usual second language of a user (English) has no tagger.
+ * ~30 ms; each open one holds about 8 MB), and the usual second language of a user (English) has no tagger. npm run
+ * bench's peak RSS varies too much between identical runs (444-577 MB, models/MODEL.md) to tell one open from two.
  */
 export const MAX_OPEN_TAGGERS = 1;
 
