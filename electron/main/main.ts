@@ -17,7 +17,7 @@ import { buildAppMenu } from './app-menu.ts';
 import { appPaths } from './app-paths.ts';
 import type { ClipboardPort } from './clipboard-fixer.ts';
 import { EditorWindow } from './editor-window.ts';
-import { ProcessCorrector, type EngineChild } from '../engine/host/index.ts';
+import { ProcessCorrector, engineProcessEnv, type EngineChild } from '../engine/host/index.ts';
 import { FileService, TEXT_EXTENSIONS } from './file-service.ts';
 import { createHandlers } from './ipc-handlers.ts';
 import { registerIpc } from './ipc-router.ts';
@@ -44,7 +44,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function forkEngine(): EngineChild {
-  const child = utilityProcess.fork(paths.engine, [], { serviceName: 'Ogonek engine', stdio: 'inherit' });
+  const child = utilityProcess.fork(paths.engine, [], { serviceName: 'Ogonek engine', stdio: 'inherit',
+    env: engineProcessEnv(process.env) });
   return {
     postMessage: (message) => child.postMessage(message),
     onMessage: (listener) => child.on('message', listener),

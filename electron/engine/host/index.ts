@@ -5,3 +5,4 @@
 export { DEFAULT_STALL_TIMEOUT_MS, EngineCrashedError, EngineTimeoutError, ProcessCorrector,
   type ProcessCorrectorOptions } from './process-corrector.ts';
 export type { EngineChild } from './host-protocol.ts';
+export { ENGINE_ENV, engineProcessEnv } from './engine-env.ts';
