@@ -29,6 +29,7 @@ STEPS: dict[str, tuple[str, str]] = {
     'tagger-pack': ('tagger/pack.py', 'pack a corpus sample (+ the checkpoint) into .carry/tagger for a GPU'),
     'tagger-gpu-job': ('tagger/gpu_job.py', 'the whole tagger GPU job: train, export, int8, check -> $OUT'),
     'decoder-train': ('train.py', 'train the byte encoder-decoder (time-budgeted, resumable)'),
+    'decoder-recover': ('recover_checkpoint.py', 'byte model: its checkpoint (weights) rebuilt from the shipped graphs'),
     'decoder-export': ('export_onnx.py', 'byte model float ONNX graphs from a checkpoint'),
     'quantize': ('quantize_int8.py', 'the one int8 quantizer (onnx only): GRAPH.onnx GRAPH.int8.onnx'),
     'install': ('install_model.py', 'byte model: int8 encoder + float decoder + manifest into a folder'),

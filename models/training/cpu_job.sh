@@ -6,6 +6,8 @@
 #   bash models/training/cpu_job.sh                       (100 min of training, then about 7 min: dev check, export, int8, parity, eval)
 #   CONFIG=tiny TRAIN_MINUTES=0.3 EVAL_LIMIT=5 RUN=/tmp/cpu bash models/training/cpu_job.sh   (smoke)
 # Resumable: run it again with the same RUN and it continues training up to TRAIN_MINUTES in all.
+# RESUME=CKPT starts a new RUN from a checkpoint instead, e.g. the shipped model's (models/training/checkpoints/
+# decoder.pt, python3 -m models.training decoder-recover), with LR= its peak learning rate (default: the config's).
 # It installs into $RUN/model only; copying into models/ is a separate, deliberate step after the gate passed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,7 +21,7 @@ mkdir -p "$RUN"
 export PYTHONUNBUFFERED=1
 
 $PY models/training/train.py --config "${CONFIG:-cpu}" --data "$DATA" --out "$RUN" --minutes "${TRAIN_MINUTES:-100}" \
-  --workers 1 --threads 2 --dev-limit "${DEV_LIMIT:-100}" 2>&1 | grep --line-buffered -v Warning | tee -a "$RUN/train.log"
+  --workers 1 --threads 2 --dev-limit "${DEV_LIMIT:-100}" ${RESUME:+--resume "$RESUME"} ${LR:+--lr "$LR"} 2>&1 | grep --line-buffered -v Warning | tee -a "$RUN/train.log"
 $PY models/training/install_model.py --checkpoint "$RUN/model.fp16.pt" --version "$VERSION" --models "$RUN/model"
 ln -sfn "$(pwd)/models/lexicon" "$RUN/model/lexicon"
 # Parity and the int8 gate: PyTorch greedy vs onnxruntime-node greedy on the float graphs and on the int8 install

@@ -16,6 +16,8 @@ import noise
 from vocab import BOS, LANGUAGES, PAD, encode_source, encode_target
 
 MAX_BYTES = 300
+# Statutes are one register of long formulaic sentences: at most this share of what a network sees (issue 12).
+MAX_LAWS_SHARE = 0.5
 
 
 @dataclass
@@ -35,6 +37,9 @@ class Corpus:
     sentences: dict[str, list[str]]
     words: dict[str, list[str]]
     weights: dict[str, float] = field(default_factory=dict)
+    # Statutes, drawn instead of `sentences` with probability laws_share[lang] (at most MAX_LAWS_SHARE).
+    laws: dict[str, list[str]] = field(default_factory=dict)
+    laws_share: dict[str, float] = field(default_factory=dict)
 
 
 def _read_lines(path: Path, limit_bytes: int | None) -> list[str]:
@@ -61,17 +66,25 @@ def _find(base: Path, stem: str) -> Path | None:
 
 def load_corpus(root: Path, split: str = "train", limit_bytes: int | None = None, words_limit: int | None = None,
                 langs=LANGUAGES, temperature: float = 0.3) -> Corpus:
-    """root/corpus/<lang>.<split>.txt[.xz] and root/words/<lang>.txt[.xz]; language weights ~ size^temperature."""
-    sentences, words, weights = {}, {}, {}
+    """root/corpus/<lang>.<split>.txt[.xz] and root/words/<lang>.txt[.xz]; language weights ~ size^temperature.
+    The train split adds <lang>.more.txt (everyday, news, fiction) to the sentences and <lang>.laws.txt as the
+    statutes, drawn with probability min(MAX_LAWS_SHARE, their share of the bytes), as the tagger draws them."""
+    sentences, words, weights, laws, laws_share = {}, {}, {}, {}, {}
     for lang in langs:
         sp = _find(root / "corpus", f"{lang}.{split}.txt")
         wp = _find(root / "words", f"{lang}.txt")
         sentences[lang] = _read_lines(sp, limit_bytes) if sp else []
+        if split == "train":
+            more, statutes = (_find(root / "corpus", f"{lang}.{pool}.txt") for pool in ("more", "laws"))
+            sentences[lang] += _read_lines(more, limit_bytes) if more else []
+            laws[lang] = _read_lines(statutes, limit_bytes) if statutes else []
+        main_bytes, laws_bytes = sum(map(len, sentences[lang])), sum(map(len, laws.get(lang, [])))
+        laws_share[lang] = min(MAX_LAWS_SHARE, laws_bytes / max(1, main_bytes + laws_bytes)) if sentences[lang] else 1.0
         words[lang] = [w for w in _read_lines(wp, None)[:words_limit]] if wp else []
-        size = sum(len(s) for s in sentences[lang]) + 8 * len(words[lang])
+        size = main_bytes + laws_bytes + 8 * len(words[lang])
         if size:
             weights[lang] = float(size) ** temperature * (0.5 if lang == "en" else 1.0)
-    return Corpus(sentences, words, weights)
+    return Corpus(sentences, words, weights, laws, laws_share)
 
 
 def _truncate(text: str, max_bytes: int = MAX_BYTES) -> str:
@@ -95,8 +108,11 @@ def _word_example(rng: random.Random, words: list[str]) -> str:
 
 def make_pair(rng: random.Random, corpus: Corpus, lang: str, mix: Mixture) -> tuple[str, str, str | None]:
     """(source, target, tag language or None for AUTO)."""
-    if corpus.words[lang] and (rng.random() < mix.word_share or not corpus.sentences[lang]):
+    statutes = corpus.laws.get(lang)
+    if corpus.words[lang] and (rng.random() < mix.word_share or not (corpus.sentences[lang] or statutes)):
         text = _word_example(rng, corpus.words[lang])
+    elif statutes and rng.random() < corpus.laws_share[lang]:
+        text = rng.choice(statutes)
     else:
         text = rng.choice(corpus.sentences[lang])
     text = _truncate(text)

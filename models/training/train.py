@@ -1,6 +1,7 @@
 """Train the byte-level corrector within a wall-time budget; resumable; logs loss, throughput and dev accuracy.
 
   /usr/bin/python3 models/training/train.py --config cpu --data data --out models/training/runs/cpu --minutes 110
+      [--resume models/training/checkpoints/decoder.pt]   (the shipped model's weights: decoder-recover)
   python3 models/training/train.py --config gpu --data .carry/data --out /tmp/run --minutes 5.5   (on a GPU)
 """
 from __future__ import annotations
@@ -64,10 +65,13 @@ def main():
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--token-budget", type=int, default=0, help="override the config's padded ids per batch")
     ap.add_argument("--task-examples", type=int, default=0, help="override the examples per worker task")
+    ap.add_argument("--lr", type=float, default=0, help="override the config's peak learning rate (e.g. lower to continue)")
+    ap.add_argument("--resume", type=Path, default=None,
+                    help="start from this checkpoint (used when OUT has no ckpt.pt of its own)")
     a = ap.parse_args()
 
     cfg, budget, n_task, peak_lr = CONFIGS[a.config]
-    budget, n_task = a.token_budget or budget, a.task_examples or n_task
+    budget, n_task, peak_lr = a.token_budget or budget, a.task_examples or n_task, a.lr or peak_lr
     device = "cuda" if torch.cuda.is_available() else "cpu"
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -95,12 +99,22 @@ def main():
                             **({"fused": True} if use_fused else {}))
     ckpt_path = a.out / "ckpt.pt"
     step, elapsed_before, seen_bytes = 0, 0.0, 0
-    if ckpt_path.exists():
-        ck = torch.load(str(ckpt_path), map_location=device)
-        model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["opt"])
-        step, elapsed_before, seen_bytes = ck["step"], ck["elapsed"], ck["bytes"]
-        emit(event="resume", step=step, elapsed=elapsed_before)
+    # OUT/ckpt.pt: the same run, interrupted, goes on within its budget. --resume: a new run (its own budget and
+    # schedule) from another checkpoint; one without optimizer state (fp16 weights, e.g. decoder-recover's of the
+    # shipped model) starts AdamW afresh.
+    resume = ckpt_path if ckpt_path.exists() else a.resume
+    if resume:
+        ck = torch.load(str(resume), map_location=device)
+        differs = {k: (ck["config"].get(k), v) for k, v in cfg.to_dict().items()
+                   if k not in ("pos_init", "dropout") and ck["config"].get(k) != v}
+        if differs:
+            raise SystemExit(f"{resume} holds another network than --config {a.config} (theirs, ours): {differs}")
+        model.load_state_dict({k: v.float() for k, v in ck["model"].items()})
+        if "opt" in ck:
+            opt.load_state_dict(ck["opt"])
+        step, seen_bytes = ck["step"], ck["bytes"]
+        elapsed_before = ck["elapsed"] if resume == ckpt_path else 0.0
+        emit(event="resume", checkpoint=str(resume), step=step, elapsed=elapsed_before, optimizer="opt" in ck)
     emit(event="model", params=model.num_parameters(), config=cfg.to_dict(), device=device)
     if device == "cuda":
         torch.backends.cuda.matmul.allow_tf32 = True

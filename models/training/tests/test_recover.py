@@ -1,0 +1,87 @@
+"""decoder-recover (recover_checkpoint.py): the checkpoint rebuilt from the shipped graphs re-exports to them.
+
+    /usr/bin/python3 -m unittest models.training.tests.test_recover
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+import numpy as np
+import onnx
+from onnx import numpy_helper
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "models" / "training"))
+import recover_checkpoint  # noqa: E402
+
+MODELS = ROOT / "models"
+
+
+def weights(path: Path, suffix: str) -> list[np.ndarray]:
+    """The graph's initializers whose names end with `suffix`, in a canonical order (names differ per export)."""
+    arrays = [numpy_helper.to_array(i) for i in onnx.load(str(path)).graph.initializer if i.name.endswith(suffix)]
+    return sorted(arrays, key=lambda a: (a.shape, a.tobytes()))
+
+
+class RecoverTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        work = Path(cls.tmp.name)
+        cls.ckpt = work / "recovered" / "decoder.pt"
+        recover_checkpoint.main(["--model-dir", str(MODELS), "--out", str(cls.ckpt)])
+        cls.installed = work / "models"
+        sys.argv = ["install_model.py", "--checkpoint", str(cls.ckpt), "--version", "recovered", "--models",
+                    str(cls.installed)]
+        import install_model
+        install_model.main()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_the_checkpoint_keeps_the_shipped_networks_figures(self):
+        import torch
+        ck = torch.load(str(self.ckpt), map_location="cpu")
+        manifest = json.loads((MODELS / "manifest.json").read_text())
+        self.assertEqual(ck["step"], manifest["training"]["steps"])
+        self.assertEqual(ck["recovered_from"], manifest["version"])
+        self.assertNotIn("opt", ck)
+        self.assertEqual(sum(v.numel() for k, v in ck["model"].items() if k not in ("dec_pos.weight", "lm_head.weight")),
+                         manifest["parameters"])
+
+    def test_int8_encoder_weights_come_back_identical(self):
+        shipped = weights(MODELS / "encoder.int8.onnx", "_quantized")
+        again = weights(self.installed / "encoder.int8.onnx", "_quantized")
+        self.assertEqual(len(again), len(shipped))
+        for a, b in zip(shipped, again):
+            np.testing.assert_array_equal(a, b)
+        # The checkpoint holds the dequantized matrices as fp16 (train.py's weights-only format): each int8 value
+        # comes back, each scale within fp16's rounding.
+        for a, b in zip(weights(MODELS / "encoder.int8.onnx", "_scale"), weights(self.installed / "encoder.int8.onnx", "_scale")):
+            np.testing.assert_allclose(a, b, rtol=1e-3)
+
+    def test_fp16_decoder_weights_come_back_identical(self):
+        shipped = weights(MODELS / "decoder.onnx", "_fp16")
+        again = weights(self.installed / "decoder.onnx", "_fp16")
+        self.assertEqual(len(again), len(shipped))
+        for a, b in zip(shipped, again):
+            np.testing.assert_array_equal(a, b)
+
+    def test_float_tables_and_norms_come_back_identical(self):
+        for graph in ("encoder.int8.onnx", "decoder.onnx"):
+            shipped = {i.name: numpy_helper.to_array(i) for i in onnx.load(str(MODELS / graph)).graph.initializer
+                       if i.name.startswith("model.")}
+            again = {i.name: numpy_helper.to_array(i) for i in onnx.load(str(self.installed / graph)).graph.initializer
+                     if i.name.startswith("model.")}
+            self.assertEqual(sorted(again), sorted(shipped), graph)
+            for name, a in shipped.items():
+                np.testing.assert_array_equal(a, again[name], f"{graph}: {name}")
+
+
+if __name__ == "__main__":
+    unittest.main()
