@@ -41,5 +41,10 @@ def write_manifest(model_dir: Path, cfg: ModelConfig, files: dict[str, str], ver
     if extra:
         manifest.update(extra)
     path = model_dir / "manifest.json"
+    # The diacritics taggers share the folder and its manifest (tagger/install.py): a new byte model keeps them.
+    if path.exists():
+        earlier = json.loads(path.read_text()).get("files", {})
+        manifest["files"].update({role: entry for role, entry in earlier.items()
+                                  if role.startswith("tagger") and (model_dir / entry["path"]).exists()})
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return path

@@ -35,6 +35,13 @@ class RecoverTest(unittest.TestCase):
         cls.ckpt = work / "recovered" / "decoder.pt"
         recover_checkpoint.main(["--model-dir", str(MODELS), "--out", str(cls.ckpt)])
         cls.installed = work / "models"
+        # A folder that already holds a tagger (and a manifest listing it), as models/ does.
+        cls.installed.mkdir()
+        shipped = json.loads((MODELS / "manifest.json").read_text())
+        cls.tagger = {role: e for role, e in shipped["files"].items() if role in ("tagger.lt", "tagger_alphabet.lt")}
+        for entry in cls.tagger.values():
+            (cls.installed / entry["path"]).write_bytes((MODELS / entry["path"]).read_bytes())
+        (cls.installed / "manifest.json").write_text(json.dumps({"files": {**cls.tagger, "tagger.xx": {"path": "gone.onnx"}}}))
         sys.argv = ["install_model.py", "--checkpoint", str(cls.ckpt), "--version", "recovered", "--models",
                     str(cls.installed)]
         import install_model
@@ -53,6 +60,12 @@ class RecoverTest(unittest.TestCase):
         self.assertNotIn("opt", ck)
         self.assertEqual(sum(v.numel() for k, v in ck["model"].items() if k not in ("dec_pos.weight", "lm_head.weight")),
                          manifest["parameters"])
+
+    def test_a_new_byte_model_keeps_the_folders_taggers(self):
+        files = json.loads((self.installed / "manifest.json").read_text())["files"]
+        self.assertEqual({r: files[r] for r in self.tagger}, self.tagger)
+        self.assertNotIn("tagger.xx", files)  # its file is gone
+        self.assertEqual(files["encoder"]["path"], "encoder.int8.onnx")
 
     def test_int8_encoder_weights_come_back_identical(self):
         shipped = weights(MODELS / "encoder.int8.onnx", "_quantized")
