@@ -67,23 +67,21 @@ class RecoverTest(unittest.TestCase):
         self.assertNotIn("tagger.xx", files)  # its file is gone
         self.assertEqual(files["encoder"]["path"], "encoder.int8.onnx")
 
-    def test_int8_encoder_weights_come_back_identical(self):
-        shipped = weights(MODELS / "encoder.int8.onnx", "_quantized")
-        again = weights(self.installed / "encoder.int8.onnx", "_quantized")
+    def assert_same_weights(self, graph: str, suffix: str):
+        shipped, again = weights(MODELS / graph, suffix), weights(self.installed / graph, suffix)
         self.assertEqual(len(again), len(shipped))
         for a, b in zip(shipped, again):
             np.testing.assert_array_equal(a, b)
+
+    def test_int8_encoder_weights_come_back_identical(self):
+        self.assert_same_weights("encoder.int8.onnx", "_quantized")
         # The checkpoint holds the dequantized matrices as fp16 (train.py's weights-only format): each int8 value
         # comes back, each scale within fp16's rounding.
         for a, b in zip(weights(MODELS / "encoder.int8.onnx", "_scale"), weights(self.installed / "encoder.int8.onnx", "_scale")):
             np.testing.assert_allclose(a, b, rtol=1e-3)
 
     def test_fp16_decoder_weights_come_back_identical(self):
-        shipped = weights(MODELS / "decoder.onnx", "_fp16")
-        again = weights(self.installed / "decoder.onnx", "_fp16")
-        self.assertEqual(len(again), len(shipped))
-        for a, b in zip(shipped, again):
-            np.testing.assert_array_equal(a, b)
+        self.assert_same_weights("decoder.onnx", "_fp16")
 
     def test_float_tables_and_norms_come_back_identical(self):
         for graph in ("encoder.int8.onnx", "decoder.onnx"):
