@@ -48,11 +48,9 @@ def decoder_weights(graph: onnx.ModelProto) -> dict[str, np.ndarray]:
     for node in graph.graph.node:  # the fp16 -> float32 Casts that store_weights_as_fp16 added
         if node.op_type == 'Cast' and node.input[0] in inits:
             inits[node.output[0]] = inits[node.input[0]].astype(np.float32)
+    # Float tables and norms, the fp16-stored ones under their Cast's (original) name.
     state = {name[len('model.'):]: a.astype(np.float32) for name, a in inits.items()
              if name.startswith('model.') and not name.endswith('_fp16')}
-    for name, a in inits.items():
-        if name.startswith('model.') and name.endswith('_fp16'):
-            state[name[len('model.'):-len('_fp16')]] = a.astype(np.float32)
     for node in graph.graph.node:
         if node.op_type != 'MatMul' or node.input[1] not in inits:
             continue
