@@ -39,11 +39,13 @@ const { values } = parseArgs({ options: {
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
+  'tagger-spelling-weights': { type: 'string', default: '' },
 } });
 
 const langs = values.langs.split(',') as LanguageCode[];
 const tasks = values.tasks.split(',') as EvalTask[];
-// 'a' weighs the prior by a in every sentence; 'a/b' by a without diacritics and by b in sentences that have some.
+// 'a' weighs the prior by a in every sentence; 'a/b' by a without diacritics and by b in sentences that have some;
+// 'a/b/c' by c for a word that may be a typo.
 const lambdas = values.lambdas.split(',');
 const wanted = values.systems.split(',');
 const limit = Number(values.limit);
@@ -68,9 +70,11 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 }
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
-async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number, taggerWeight?: number) {
-  const [stripped, typed = stripped] = lambdas?.split('/') ?? [];
+async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number, taggerWeight?: number,
+  taggerSpellingWeight?: number) {
+  const [stripped, typed = stripped, typo] = lambdas?.split('/') ?? [];
   const [lambda, typedLambda] = stripped === undefined ? [] : [Number(stripped), Number(typed)];
+  const typoLambda = typo === undefined ? undefined : Number(typo);
   const unknown = values.unknown as 'copy' | 'model';
   const lexiconPlan = { unknown, ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
     ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),
@@ -80,9 +84,10 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['typo-cost-weight'] ? { typoCostWeight: Number(values['typo-cost-weight']) } : {}),
     ...(values['typo-max-edits'] ? { typoMaxEdits: Number(values['typo-max-edits']) } : {}) };
   engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
-    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, lexiconPlan,
+    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, typoLambda, lexiconPlan,
       ...(lmWeight === undefined ? {} : { lmWeight }),
       ...(taggerWeight === undefined ? {} : { taggerWeight }),
+      ...(taggerSpellingWeight === undefined ? {} : { taggerSpellingWeight }),
       ...(values['typed-lm-weight'] ? { typedLmWeight: Number(values['typed-lm-weight']) } : {}) }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
@@ -90,11 +95,17 @@ if (wanted.includes('model')) await engine('model', 'speculative');
 const lmWeights = values['lm-weights'] ? values['lm-weights'].split(',').map(Number) : [undefined];
 // --tagger-weights 0,1,2: the same for the diacritics tagger's weight.
 const taggerWeights = values['tagger-weights'] ? values['tagger-weights'].split(',').map(Number) : [undefined];
+// --tagger-spelling-weights 0,1: and for the weight of the tagger's spellings of unknown words.
+const spellingWeights = values['tagger-spelling-weights']
+  ? values['tagger-spelling-weights'].split(',').map(Number) : [undefined];
 for (const l of wanted.includes('lexicon') ? lambdas : []) {
   for (const w of lmWeights) {
     for (const t of taggerWeights) {
-      const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}`;
-      await engine(name, 'lexicon', l, w, t);
+      for (const u of spellingWeights) {
+        const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}` +
+          `${u === undefined ? '' : `+spell${u}`}`;
+        await engine(name, 'lexicon', l, w, t, u);
+      }
     }
   }
 }

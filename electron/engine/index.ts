@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LanguageCode, ProviderName } from '../shared/types.ts';
-import { type Decoding, LocalCorrector, loadLanguages, taggerWeightFor } from './local-corrector.ts';
+import { type Decoding, LocalCorrector, loadLanguages, usesTagger } from './local-corrector.ts';
 import { Lexicons } from './lexicon/lexicon.ts';
 import type { PlanOptions } from './lexicon/lexicon-plan.ts';
 import { NgramModels } from './lm/ngram-model.ts';
@@ -44,9 +44,15 @@ export interface CreateCorrectorOptions {
   typedLmWeight?: number;
   /**
    * Weight of the diacritics taggers (<modelDir>/tagger.<langs>.int8.onnx) in lexicon decoding (default: per
-   * language, TAGGER_WEIGHTS); 0 turns them off. A language no tagger knows goes without.
+   * language, TAGGER_WEIGHTS); 0 turns their opinion of lexicon candidates off. A language no tagger knows goes
+   * without.
    */
   taggerWeight?: number;
+  /**
+   * Weight of a tagger's own spelling of a word the lexicon does not know (default: per language,
+   * TAGGER_SPELLING_WEIGHTS); 0 writes no such spelling. With both weights 0 the taggers are not loaded.
+   */
+  taggerSpellingWeight?: number;
   /** Where a language model that cannot be loaded is reported, once per language (default: stderr). */
   onWarning?: (message: string) => void;
   /**
@@ -59,6 +65,8 @@ export interface CreateCorrectorOptions {
   lambda?: number;
   /** The same for sentences that already have diacritics (default DEFAULT_TYPED_LAMBDA). */
   typedLambda?: number;
+  /** The same for a word that may be a typo, in a sentence without diacritics (default DEFAULT_TYPO_LAMBDA). */
+  typoLambda?: number;
   /** How lexicon decoding picks candidates, e.g. `inputCount`: the weight of an unattested input spelling. */
   lexiconPlan?: Partial<PlanOptions>;
   /**
@@ -94,16 +102,17 @@ export async function createCorrector(options: CreateCorrectorOptions = {}): Pro
   // about 80 ms on the CLI's cold start.
   const preloading = loadLanguages({ decoding, forms, lms }, options.languages ?? []);
   // The sessions of the named languages whose tagger weighs in open with the model.
-  const taggedNow = (options.languages ?? []).filter((lang) => taggerWeightFor(options, lang) > 0);
+  const taggedNow = (options.languages ?? []).filter((lang) => usesTagger(options, lang));
   try {
     const [info, tagger] = await Promise.all([worker.ready,
-      decoding === 'lexicon' && options.taggerWeight !== 0 ? loadTaggers(modelDir, taggedNow) : null, preloading]);
+      decoding === 'lexicon' && !(options.taggerWeight === 0 && options.taggerSpellingWeight === 0)
+        ? loadTaggers(modelDir, taggedNow) : null, preloading]);
     return new LocalCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
       status: { state: 'ready', modelVersion: info.modelVersion, provider: info.provider, providerNote: info.providerNote,
         providerReasons: info.providerReasons },
       info, batchSize: info.batchedEncoder ? MAX_BATCH_SENTENCES : undefined, decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight, lambda: options.lambda,
-      typedLambda: options.typedLambda, plan: options.lexiconPlan, tagger: tagger ?? undefined,
-      taggerWeight: options.taggerWeight });
+      typedLambda: options.typedLambda, typoLambda: options.typoLambda, plan: options.lexiconPlan, tagger: tagger ?? undefined,
+      taggerWeight: options.taggerWeight, taggerSpellingWeight: options.taggerSpellingWeight });
   } catch (error) {
     await worker.dispose();
     throw error;

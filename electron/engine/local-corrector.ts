@@ -9,7 +9,7 @@ import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, 
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './text/byte-codec.ts';
 import type { ContextModel } from './lm/context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
-import { hasTypedDiacritics, lambdaFor } from './decoding/lexicon-decode.ts';
+import { hasTypedDiacritics, priorWeightsFor } from './decoding/lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
@@ -50,12 +50,16 @@ export interface CorrectorModel {
   lambda?: number;
   /** The same for sentences that already have diacritics. */
   typedLambda?: number;
+  /** The same for a word that may be a typo, in a sentence without diacritics. */
+  typoLambda?: number;
   /** How lexicon decoding picks candidates (DEFAULT_PLAN_OPTIONS where not given). */
   plan?: Partial<PlanOptions>;
   /** The diacritics taggers whose letter scores join the candidates' priors (lexicon decoding only). */
   tagger?: TaggerSet;
   /** Its weight against the frequency prior (TAGGER_WEIGHTS, else DEFAULT_TAGGER_WEIGHT, where not given). */
   taggerWeight?: number;
+  /** Weight of its own spelling of a word the lexicon does not know (TAGGER_SPELLING_WEIGHTS, else 0). */
+  taggerSpellingWeight?: number;
 }
 
 /** Weight of the diacritics tagger's letter scores against the frequency prior, where TAGGER_WEIGHTS has none. */
@@ -72,6 +76,18 @@ export const DEFAULT_TAGGER_WEIGHT = 0.25;
  */
 export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
   lt: 0.5, lv: 0.5, pl: 0.25, vi: 0.5, cs: 0, sk: 0, hr: 0, ro: 0, hu: 0, fr: 0, es: 0, ga: 0, tr: 0,
+};
+
+/**
+ * Per language, the weight of the tagger's own spelling of a word the lexicon does not know, against the word as
+ * typed (TaggerPrior.spellingWeight; 0: no such candidate). Of 0, 0.5, 1 and 2 on dev (`compare.ts --set dev
+ * --tagger-spelling-weights`, first 300, mean of stripped, typo'd and clean text; bench/lexicon-decoding/REPORT.md),
+ * 0.5 was best over the 13 languages; it is kept where it beats 0 by at least 0.05 points, the bar of TAGGER_WEIGHTS:
+ * tr +0.72, hu +0.32, sk +0.11, lv +0.06, lt +0.05 (the languages whose lexicons miss most words). It opens the
+ * tagger's graph in sk, hu and tr, which TAGGER_WEIGHTS leaves closed.
+ */
+export const TAGGER_SPELLING_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
+  lt: 0.5, lv: 0.5, sk: 0.5, hu: 0.5, tr: 0.5,
 };
 
 /** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
@@ -142,16 +158,27 @@ export async function loadLexicon(model: Pick<CorrectorModel, 'decoding' | 'form
  * read is reported by its loader and goes without). Rejects like loadLexicon.
  */
 export async function loadLanguages(
-  model: Pick<CorrectorModel, 'decoding' | 'forms' | 'lms' | 'tagger' | 'taggerWeight'>,
+  model: Pick<CorrectorModel, 'decoding' | 'forms' | 'lms' | 'tagger' | 'taggerWeight' | 'taggerSpellingWeight'>,
   languages: readonly LanguageCode[]): Promise<void> {
   await Promise.all([...languages.map((lang) => Promise.all([loadLexicon(model, lang),
     model.decoding === 'lexicon' ? model.lms?.get(lang) : undefined])),
-  model.tagger?.preload(languages.filter((lang) => taggerWeightFor(model, lang) > 0))]);
+  model.tagger?.preload(languages.filter((lang) => usesTagger(model, lang)))]);
 }
 
 /** The tagger's weight in `lang`: the corrector's own, else TAGGER_WEIGHTS, else DEFAULT_TAGGER_WEIGHT (0: unused). */
 export function taggerWeightFor(model: Pick<CorrectorModel, 'taggerWeight'>, lang: LanguageCode): number {
   return model.taggerWeight ?? TAGGER_WEIGHTS[lang] ?? DEFAULT_TAGGER_WEIGHT;
+}
+
+/** The weight of the tagger's spellings of unknown words in `lang`: the corrector's own, else TAGGER_SPELLING_WEIGHTS. */
+export function taggerSpellingWeightFor(model: Pick<CorrectorModel, 'taggerSpellingWeight'>, lang: LanguageCode): number {
+  return model.taggerSpellingWeight ?? TAGGER_SPELLING_WEIGHTS[lang] ?? 0;
+}
+
+/** Whether lexicon decoding in `lang` runs the tagger: one of its two weights is above 0. */
+export function usesTagger(model: Pick<CorrectorModel, 'taggerWeight' | 'taggerSpellingWeight'>,
+  lang: LanguageCode): boolean {
+  return taggerWeightFor(model, lang) > 0 || taggerSpellingWeightFor(model, lang) > 0;
 }
 
 /** Consecutive units of one language as spans of the text (from the first unit's start to the last one's end). */
@@ -263,6 +290,7 @@ export class LocalCorrector implements Corrector {
     const lm = forms ? lmIfLexicon ?? null : null;
     const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
     const taggerWeight = taggerWeightFor(this.model, language.code);
+    const spellingWeight = taggerSpellingWeightFor(this.model, language.code);
     // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.
     const viewOf = new Map<string, ModelView>();
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
@@ -291,16 +319,16 @@ export class LocalCorrector implements Corrector {
       const nfcs = views.map((v) => v.text.normalize('NFC'));
       const inputs = nfcs.map((t) => utf8Bytes(t));
       // One tagger pass scores the letters of the whole batch.
-      const letterScores = forms && taggerWeight > 0 && this.model.tagger?.tags(language.code)
+      const letterScores = forms && usesTagger(this.model, language.code) && this.model.tagger?.tags(language.code)
         ? await this.model.tagger.score(nfcs, language.code) : null;
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
         if (!forms) return { decoding: 'speculative', encoderIds: encoderIds(input, language.tag), source: input };
         const typed = hasTypedDiacritics(nfc, language.code);
         const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model) } : undefined;
-        const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight } : undefined;
+        const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
-          plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger), lambda: lambdaFor(typed, this.model) };
+          plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger), ...priorWeightsFor(typed, this.model) };
       });
       const outcomes = await this.backend.decode(jobs, signal);
       if (signal.aborted) throw new CorrectionCancelledError();

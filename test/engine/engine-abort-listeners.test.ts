@@ -57,7 +57,7 @@ describe('abort listeners are removed when a decode settles', () => {
 
   it('a request that fails in the worker (a malformed job) takes its listener away too', async () => {
     const controller = new AbortController();
-    const bad: DecodeJob = { ...job('Labas.'), decoding: 'lexicon', plan: { words: null as never }, lambda: 1 };
+    const bad: DecodeJob = { ...job('Labas.'), decoding: 'lexicon', plan: { words: null as never }, lambda: 1, typoLambda: 1 };
     await expect(worker.decode([bad], controller.signal)).rejects.toThrow(/malformed message/);
     expect(abortListeners(controller.signal)).toBe(0);
   });

@@ -112,6 +112,27 @@ describe.skipIf(!hasTorch)('taggers in the model folder', () => {
     }
   }, 60_000);
 
+  it('writes its spelling of a word no lexicon knows only with that word\'s own letters, as the model\'s', async () => {
+    const lexicons = tempDir('ogonek-tagger-lex-');
+    const builder = new AutomatonBuilder();
+    for (const [form, count] of [...PL_FORMS].sort(([a], [b]) => (a < b ? -1 : 1))) builder.add(form, count);
+    writeFileSync(lexiconPath(lexicons, 'pl'), brotliCompressSync(builder.finish({ lang: 'pl' })));
+    // Capitalised: no typo fixes are looked for, so only the tagger can change them.
+    const text = 'Zazolc Gesla Jazn, ze sie moze.';
+    const unknown = ['Zazolc', 'Gesla', 'Jazn'];
+    for (const taggerSpellingWeight of [0, 50]) {
+      const corrector: LocalCorrector = await createCorrector({ modelDir: dir, providers: ['cpu'], lexiconDir: lexicons,
+        lmDir: null, decoding: 'lexicon', taggerWeight: 0, taggerSpellingWeight });
+      const result = await corrector.correct(text, { language: 'pl' });
+      await corrector.dispose();
+      expect(stripDiacritics(result.text, 'pl')).toBe(text);
+      const spelled = result.suggestions.filter((s) => unknown.includes(s.original));
+      // Weight 50 makes the random tagger's slightest preference win; with 0 no unknown word changes.
+      expect(spelled.length > 0).toBe(taggerSpellingWeight > 0);
+      for (const s of spelled) expect([s.source, s.kind]).toEqual(['model', 'diacritics']);
+    }
+  }, 60_000);
+
   it('fails the start with the file named when the tagger graph is damaged', async () => {
     const broken = tempDir('ogonek-tagger-broken-');
     cpSync(dir, broken, { recursive: true });

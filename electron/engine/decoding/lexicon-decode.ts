@@ -42,6 +42,11 @@ export interface ScoringModel {
 export interface LexiconDecodeOptions {
   lambda: number;
   /**
+   * The prior's weight for a word that may be a typo (plan source 'typo': an unknown word and the forms a few
+   * edits away); lambda where not given.
+   */
+  typoLambda?: number;
+  /**
    * Skip candidates that cannot win (default true). A log-probability is at most 0, so a candidate's total is
    * at most lambda * logPrior; once that bound is below the best total so far, the model need not be asked.
    * Candidates are scored in prior order, so the choice is exactly that of scoring them all.
@@ -63,10 +68,21 @@ export const DEFAULT_LAMBDA = 5;
  */
 export const DEFAULT_TYPED_LAMBDA = 1;
 
-/** Prior weights for sentences without and with diacritics (defaults where not given). */
+/**
+ * Weight of the prior for a word that may be a typo, in a sentence without diacritics. The model, trained mostly to
+ * copy, gives the unknown word as typed far more probability than its fixes: with the sentence's weight 5 it kept
+ * non-words that the frequency prior and the LM fix (hr dev, typos: 22 such words against 5 the other way). On dev
+ * (13 paper languages, first 300; bench/lexicon-decoding/REPORT.md) 5 / 10 / 20 / 50 gave typo'd text 91.91 / 92.19 /
+ * 92.30 / 92.36 % and cost stripped text 0 / 0.02 / 0.04 / 0.05 points; with the taggers' spellings of unknown words,
+ * 20 and 50 were within 0.02 points on the mean of the three tasks, and 20 keeps more of stripped text.
+ */
+export const DEFAULT_TYPO_LAMBDA = 20;
+
+/** Prior weights for sentences without and with diacritics, and for possible typos (defaults where not given). */
 export interface PriorWeights {
   lambda?: number;
   typedLambda?: number;
+  typoLambda?: number;
 }
 
 /** Whether an NFC sentence already has a diacritic that `lang` strips: its writer types them. */
@@ -77,6 +93,16 @@ export function hasTypedDiacritics(text: string, lang: LanguageCode): boolean {
 /** The prior's weight for a sentence with (`typed`) or without diacritics. */
 export function lambdaFor(typed: boolean, weights: PriorWeights = {}): number {
   return typed ? weights.typedLambda ?? DEFAULT_TYPED_LAMBDA : weights.lambda ?? DEFAULT_LAMBDA;
+}
+
+/**
+ * The prior's weights in a sentence with (`typed`) or without diacritics. A possible typo gets its own weight only
+ * where the sentence has none: a writer who types diacritics writes unknown words on purpose more often (names, rare
+ * forms), and the model's preference for the input keeps them.
+ */
+export function priorWeightsFor(typed: boolean, weights: PriorWeights = {}): { lambda: number; typoLambda: number } {
+  const lambda = lambdaFor(typed, weights);
+  return { lambda, typoLambda: typed ? lambda : weights.typoLambda ?? DEFAULT_TYPO_LAMBDA };
 }
 
 /** The prior's weight for one NFC sentence: the typed weight once it has a diacritic that `lang` strips. */
@@ -156,7 +182,8 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
     const candidates = word.candidates;
     const order = candidates.map((_, i) => i).sort((a, b) => candidates[b]!.logPrior - candidates[a]!.logPrior);
     // Pruned candidates keep their upper bound as total: the posterior (confidence) is then a lower bound.
-    const totals = candidates.map((c) => options.lambda * c.logPrior);
+    const lambda = word.source === 'typo' ? options.typoLambda ?? options.lambda : options.lambda;
+    const totals = candidates.map((c) => lambda * c.logPrior);
     let best = -1;
     let bestCache: unknown;
     for (const i of order) {
@@ -174,7 +201,7 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
         const target = j < candidate.bytes.length ? candidate.bytes[j]! + BYTE_OFFSET : next;
         logP += r.logProbs[(first + j) * r.vocab + target]!;
       }
-      const total = logP + options.lambda * candidate.logPrior;
+      const total = logP + lambda * candidate.logPrior;
       totals[i] = total;
       // Ties go to the earlier candidate, as when every candidate is scored in list order.
       if (best < 0 || total > totals[best]! || (total === totals[best]! && i < best)) {

@@ -14,6 +14,8 @@ export const planCandidateSchema = z.object({
   logPrior: z.number(),
   /** The input word itself. */
   input: z.boolean(),
+  /** The diacritics tagger's own spelling of a word the lexicon does not know (no dictionary attests it). */
+  proposed: z.boolean().optional(),
 });
 export type PlanCandidate = z.infer<typeof planCandidateSchema>;
 
@@ -23,8 +25,11 @@ export const planWordSchema = z.object({
   end: z.number().int().nonnegative(),
   /** The lexicon's spellings, the input first where it is one. */
   candidates: z.array(planCandidateSchema).min(1),
-  /** Where the candidates come from: the word's key in the lexicon, or the forms a typo away from an unknown word. */
-  source: z.enum(['lexicon', 'typo']),
+  /**
+   * Where the candidates come from: the word's key in the lexicon, the forms a typo away from an unknown word, or
+   * (unknown) only the tagger's spelling of a word the lexicon does not know.
+   */
+  source: z.enum(['lexicon', 'typo', 'unknown']),
 });
 export type PlanWord = z.infer<typeof planWordSchema>;
 

@@ -143,10 +143,12 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon
   return wordChoice(word, lang, lexicon, options)?.candidates ?? null;
 }
 
-/** The candidates of one word and where they come from, or null when there is nothing to choose. */
-function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions):
-  Pick<PlanWord, 'candidates' | 'source'> | null {
-  const forms = lexicon.variants(lexiconKey(word, lang));
+/**
+ * The candidates of one word and where they come from, or null when there is nothing to choose. `forms`: the
+ * lexicon's spellings of the word's key (none: an unknown word).
+ */
+function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions,
+  forms = lexicon.variants(lexiconKey(word, lang))): Pick<PlanWord, 'candidates' | 'source'> | null {
   if (forms.length === 0) {
     const typos = typoCandidates(word, lang, lexicon, options);
     return typos && { candidates: typos, source: 'typo' };
@@ -172,7 +174,13 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
 /** The diacritics tagger's letter scores of the sentence and their weight against the frequency prior. */
 export interface TaggerPrior {
   scores: LetterScores;
+  /** Weight of the tagger's log-odds between a word's lexicon candidates and the word as typed. */
   weight: number;
+  /**
+   * Weight of its log-odds between its own spelling of a word the lexicon does not know and the word as typed; that
+   * spelling becomes a candidate where this is above 0 (0 where not given).
+   */
+  spellingWeight?: number;
 }
 
 /** Code point index of every UTF-16 offset of `text` (the tagger counts code points). */
@@ -202,6 +210,34 @@ function addTaggerPrior(candidates: PlanCandidate[], texts: string[], typed: str
   });
 }
 
+/** ln(1 / (1 + e^-x)), without overflow. */
+function logSigmoid(x: number): number {
+  return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+}
+
+/**
+ * Adds the tagger's own spelling of an unknown word (`start`: its first code point) to the word's candidates. The
+ * two share what the input had: the tagger only tells the word as typed from the same letters with diacritics, not
+ * whether the word is a typo of a known one, so the odds between the two are its log-odds times spellingWeight and
+ * the typo fixes keep their priors. A spelling that drops a typed diacritic (keepTypedDiacritics) or is already a
+ * candidate adds nothing.
+ */
+function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
+  word: string, lang: LanguageCode, start: number, tagger: TaggerPrior, options: PlanOptions):
+  Pick<PlanWord, 'candidates' | 'source'> | null {
+  const weight = tagger.spellingWeight ?? 0;
+  const spelling = weight > 0 ? tagger.scores.best(start, [...word].length) : null;
+  if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
+  if (options.keepTypedDiacritics && !keepsTypedDiacritics(word, spelling, lang)) return choice;
+  const candidates = choice?.candidates ?? [{ bytes: utf8Bytes(word), logPrior: 0, input: true }];
+  const input = candidates.find((c) => c.input);
+  if (!input) return choice;
+  const odds = weight * (tagger.scores.word(start, spelling)! - tagger.scores.word(start, word)!);
+  const proposed = { bytes: utf8Bytes(spelling), logPrior: input.logPrior + logSigmoid(odds), input: false, proposed: true };
+  return { candidates: [...candidates.map((c) => (c === input ? { ...c, logPrior: c.logPrior + logSigmoid(-odds) } : c)),
+    proposed], source: choice?.source ?? 'unknown' };
+}
+
 /**
  * The plan of one NFC sentence. With `tagger`, each candidate's prior first gets the diacritics tagger's
  * opinion; with `context`, the priors are then re-scored in context by the word language model.
@@ -217,10 +253,18 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let charAt = 0;
   let byteAt = 0;
   for (const span of wordSpans(text)) {
-    const choice = wordChoice(span.text, lang, lexicon, options);
+    const forms = lexicon.variants(lexiconKey(span.text, lang));
+    let choice = wordChoice(span.text, lang, lexicon, options, forms);
     // Each candidate's text, decoded once for the tagger and the language model.
-    const texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
+    let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);
+    if (forms.length === 0 && tagger && cpIndex) {
+      const withSpelling = withTaggerSpelling(choice, texts, span.text, lang, cpIndex[span.start]!, tagger, options);
+      if (withSpelling !== choice) {
+        choice = withSpelling;
+        texts = withSpelling!.candidates.map((c) => decoder.decode(c.bytes));
+      }
+    }
     if (context) {
       slots.push(choice
         ? { forms: texts.map((t) => lowerFor(t, lang)),

@@ -118,11 +118,14 @@ export function suggestionsFromChoices(unit: UnitInput, plan: LexiconPlan, choic
       const choice = choices[k]!;
       confidence = Math.min(confidence, choice.confidence);
       const input = unit.inputBytes.subarray(planned.start, planned.end);
-      const written = choice.candidate === null ? input : planned.candidates[choice.candidate]!.bytes;
+      const candidate = choice.candidate === null ? null : planned.candidates[choice.candidate]!;
+      const written = candidate?.bytes ?? input;
       if (written.some(isSpace)) return null;
       if (sameBytes(written, input)) continue;
       changed = true;
-      if (planned.source === 'typo') source = 'typo';
+      // The tagger's spelling of an unknown word is the model's text, not a dictionary's.
+      if (candidate?.proposed) source = 'model';
+      else if (planned.source === 'typo' && source === 'lexicon') source = 'typo';
       parts.push(unit.inputBytes.subarray(at, planned.start), written);
       at = planned.end;
     }

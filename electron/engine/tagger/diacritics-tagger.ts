@@ -53,16 +53,32 @@ export class LetterScores {
     return sum;
   }
 
+  /** The most likely variant of the typed letter at `position` (the letter itself where the tagger has no say). */
+  private bestLetter(position: number): string {
+    const typed = this.chars[position]!;
+    if (position >= this.scored) return typed;
+    const k = this.alphabet.classCount;
+    let best = 0;
+    for (const cls of this.alphabet.allowed(this.lang, typed)) {
+      if (this.logProbs[position * k + cls]! > this.logProbs[position * k + best]!) best = cls;
+    }
+    return this.alphabet.letterFor(typed, best);
+  }
+
+  /**
+   * The tagger's own spelling of the `length` letters typed from `start` (code points): each letter its most
+   * likely variant; null where they were not all scored.
+   */
+  best(start: number, length: number): string | null {
+    if (start + length > this.scored) return null;
+    let out = '';
+    for (let i = start; i < start + length; i++) out += this.bestLetter(i);
+    return out;
+  }
+
   /** The sentence with every scored letter written as its most likely variant. */
   restore(): string {
-    const k = this.alphabet.classCount;
-    return this.chars.map((typed, i) => {
-      if (i >= this.scored) return typed;
-      const allowed = this.alphabet.allowed(this.lang, typed);
-      let best = 0;
-      for (const cls of allowed) if (this.logProbs[i * k + cls]! > this.logProbs[i * k + best]!) best = cls;
-      return this.alphabet.letterFor(typed, best);
-    }).join('');
+    return this.chars.map((_, i) => this.bestLetter(i)).join('');
   }
 }
 

@@ -27,7 +27,7 @@ async function decodeJob(model: LoadedModel['model'], job: DecodeJob): Promise<D
     return { ids, probs, passes, ms: performance.now() - start };
   }
   const { ids, probs, passes, choices } = await lexiconDecode(model, job.encoderIds, job.source, job.plan,
-    { lambda: job.lambda });
+    { lambda: job.lambda, typoLambda: job.typoLambda });
   return { ids, probs, passes, choices, ms: performance.now() - start };
 }
 

@@ -17,7 +17,7 @@ const sourceSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array
 export const decodeJobSchema = z.discriminatedUnion('decoding', [
   z.object({ decoding: z.literal('speculative'), encoderIds: encoderIdsSchema, source: sourceSchema }),
   z.object({ decoding: z.literal('lexicon'), encoderIds: encoderIdsSchema, source: sourceSchema,
-    plan: lexiconPlanSchema, lambda: z.number() }),
+    plan: lexiconPlanSchema, lambda: z.number(), typoLambda: z.number() }),
 ]);
 export type DecodeJob = z.infer<typeof decodeJobSchema>;
 

@@ -6,7 +6,8 @@ import type { Suggestion } from '../../../../electron/shared/types.ts';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { dequantizeCount, quantizeCount } from '../../../../electron/engine/lexicon/word-automaton.ts';
-import { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA, lexiconDecode, sentenceLambda, type ScoringModel,
+import { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA, DEFAULT_TYPO_LAMBDA, lexiconDecode, priorWeightsFor, sentenceLambda,
+  type ScoringModel,
   type ScoringSession } from '../../../../electron/engine/decoding/lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
@@ -170,6 +171,34 @@ describe('lexicon decoding', () => {
     const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda: 0 });
     expect(decodeUtf8(outputBytes(result.ids)!)).toBe('gražus as');
     expect(model.calls).toBe(2);
+  });
+
+  it.each([
+    // A possible typo ("orasd": unknown, "oras" one edit away) weighs its prior by typoLambda, the other words by lambda.
+    // Once the output leaves the model's target, every byte costs ln 280: at lambda 1 the shorter "cia" wins.
+    [1, undefined, 'orasd cia'],
+    [1, 100, 'oras cia'],
+    [100, 1, 'orasd čia'],
+    [100, 100, 'oras čia'],
+  ] as const)('lambda %d, typoLambda %s, a model that wants the input "orasd cia" -> %j', async (lambda, typoLambda, expected) => {
+    const input = 'orasd cia';
+    const source = utf8Bytes(input);
+    const plan = buildPlan(input, 'lt', LT, { ...DEFAULT_PLAN_OPTIONS, typoInputShare: 0.2 });
+    expect(plan.words.map((w) => w.source)).toEqual(['typo', 'lexicon']);
+    const result = await lexiconDecode(new TargetModel(input), encoderIds(source, 'lt'), source, plan,
+      { lambda, ...(typoLambda === undefined ? {} : { typoLambda }) });
+    expect(decodeUtf8(outputBytes(result.ids)!)).toBe(expected);
+  });
+
+  it.each([
+    // Without diacritics a possible typo has its own weight; with them every word has the typed sentence's.
+    [false, {}, { lambda: DEFAULT_LAMBDA, typoLambda: DEFAULT_TYPO_LAMBDA }],
+    [true, {}, { lambda: DEFAULT_TYPED_LAMBDA, typoLambda: DEFAULT_TYPED_LAMBDA }],
+    [false, { lambda: 2, typedLambda: 3 }, { lambda: 2, typoLambda: DEFAULT_TYPO_LAMBDA }],
+    [false, { typoLambda: 30 }, { lambda: DEFAULT_LAMBDA, typoLambda: 30 }],
+    [true, { typedLambda: 0.5, typoLambda: 30 }, { lambda: 0.5, typoLambda: 0.5 }],
+  ] as const)('priorWeightsFor(typed %s, %j) -> %j', (typed, weights, expected) => {
+    expect(priorWeightsFor(typed, weights)).toEqual(expected);
   });
 
   it.each([

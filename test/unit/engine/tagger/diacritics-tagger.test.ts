@@ -87,6 +87,16 @@ describe('letter scores', () => {
     else expect(got).toBeCloseTo(expected, 5);
   });
 
+  it.each([
+    // Its own spelling of a stretch of typed letters: each letter its most likely variant.
+    ['Zale, ne ezeras!', 0, 4, 'Žąlė'],
+    ['Zale, ne ezeras!', 6, 2, 'nė'],
+    ['Zale, ne ezeras!', 14, 4, null], // past the sentence
+  ])('in %j from %i, the best %i letters are %j', async (text, start, length, expected) => {
+    const [s] = await tagger.score([text], 'lt');
+    expect(s!.best(start, length)).toBe(expected);
+  });
+
   it('restores letter by letter, keeping letters it has no say on', async () => {
     const [s] = await tagger.score(['Zale, ne ezeras! 😀'], 'lt');
     expect(s!.restore()).toBe('Žąlė, nė ėžėrąs! 😀');
@@ -122,6 +132,38 @@ describe('the tagger in a word\'s priors', () => {
     expect(withTagger[0]![1]![1] as number - (withTagger[0]![0]![1] as number)).toBeCloseTo(6, 2);
     // e: the tagger prefers keeping it by 3 nats over ė, so ėjo loses 2 x 3.
     expect((withTagger[1]![1]![1] as number) - (withTagger[1]![0]![1] as number)).toBeCloseTo(-6, 2);
+  });
+
+  it.each([
+    // "zuvis" is no lexicon word: the tagger's spelling "žuvis" joins the input's candidates (source unknown) and
+    // the two share the input's prior by the tagger's odds (3 nats for ž, times the weight). Known words get none.
+    ['zuvis ejo', 1, [[['zuvis', -3.049], ['žuvis', -0.049]], [['ejo', -0.693], ['ėjo', -3.693]]], ['unknown', 'lexicon']],
+    ['zuvis ejo', 0.5, [[['zuvis', -1.701], ['žuvis', -0.201]], [['ejo', -0.693], ['ėjo', -3.693]]], ['unknown', 'lexicon']],
+    ['zuvis ejo', 0, [[['ejo', -0.693], ['ėjo', -3.693]]], ['lexicon']],
+    // Its spelling keeps the input: nothing to add.
+    ['mono ejo', 1, [[['ejo', -0.693], ['ėjo', -3.693]]], ['lexicon']],
+  ] as const)('%j, spelling weight %d: %j', async (text, spellingWeight, expected, sources) => {
+    const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : 0)), ALPHABET);
+    const [scores] = await tagger.score([text], 'lt');
+    const plan = buildPlan(text, 'lt', lexicon, undefined, undefined, { scores: scores!, weight: 1, spellingWeight });
+    expect(priors(plan)).toEqual(expected);
+    expect(plan.words.map((w) => w.source)).toEqual(sources);
+    expect(plan.words.map((w) => w.candidates.map((c) => c.proposed === true))[0]).toEqual(
+      spellingWeight > 0 && text.startsWith('zuvis') ? [false, true] : [false, false]);
+  });
+
+  it('a possible typo keeps its fixes\' priors; the input and the tagger\'s spelling share the input\'s', async () => {
+    const typoLexicon = lexiconFromForms('lt', [['zuikis', 100], ['ėjo', 50], ['ejo', 50]]);
+    const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : 0)), ALPHABET);
+    const [scores] = await tagger.score(['zuikia'], 'lt');
+    const without = priors(buildPlan('zuikia', 'lt', typoLexicon));
+    const plan = buildPlan('zuikia', 'lt', typoLexicon, undefined, undefined, { scores: scores!, weight: 0, spellingWeight: 1 });
+    expect(without).toEqual([[['zuikia', -0.693], ['zuikis', -0.693]]]);
+    expect(plan.words[0]!.source).toBe('typo');
+    const [[input, fix, spelling]] = priors(plan) as [Array<[string, number]>];
+    expect([input![0], fix, spelling![0]]).toEqual(['zuikia', ['zuikis', -0.693], 'žuikia']);
+    expect(Math.exp(input![1]) + Math.exp(spelling![1])).toBeCloseTo(0.5, 2);
+    expect(spelling![1] - input![1]).toBeCloseTo(3, 2);
   });
 
   it('counts code points, not UTF-16 units, before a word', async () => {
