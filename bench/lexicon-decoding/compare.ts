@@ -28,7 +28,6 @@ const { values } = parseArgs({ options: {
   p: { type: 'string', default: '0.02' },
   'model-dir': { type: 'string', default: join(REPO, 'models') },
   json: { type: 'string' },
-  unknown: { type: 'string', default: 'copy' },
   'input-count': { type: 'string' },
   'typo-min-length': { type: 'string' },
   'typo-input-share': { type: 'string' },
@@ -75,15 +74,14 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
   const [stripped, typed = stripped, typo] = lambdas?.split('/') ?? [];
   const [lambda, typedLambda] = stripped === undefined ? [] : [Number(stripped), Number(typed)];
   const typoLambda = typo === undefined ? undefined : Number(typo);
-  const unknown = values.unknown as 'copy' | 'model';
-  const lexiconPlan = { unknown, ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
+  const lexiconPlan = { ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
     ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),
     ...(values['typo-input-share'] ? { typoInputShare: Number(values['typo-input-share']) } : {}),
     ...(values['typo-max'] ? { typoMaxCandidates: Number(values['typo-max']) } : {}),
     ...(values['dictionary-count'] ? { dictionaryCount: Number(values['dictionary-count']) } : {}),
     ...(values['typo-cost-weight'] ? { typoCostWeight: Number(values['typo-cost-weight']) } : {}),
     ...(values['typo-max-edits'] ? { typoMaxEdits: Number(values['typo-max-edits']) } : {}) };
-  engines.push({ name: decoding === 'lexicon' && unknown === 'model' ? `${name}+letters` : name,
+  engines.push({ name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, typoLambda, lexiconPlan,
       ...(lmWeight === undefined ? {} : { lmWeight }),
       ...(taggerWeight === undefined ? {} : { taggerWeight }),
