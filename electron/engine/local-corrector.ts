@@ -321,7 +321,7 @@ export class LocalCorrector implements Corrector {
       const nfcs = views.map((v) => v.text.normalize('NFC'));
       const inputs = nfcs.map((t) => utf8Bytes(t));
       // One tagger pass scores the letters of the whole batch.
-      const letterScores = forms && usesTagger(this.model, language.code) && this.model.tagger?.tags(language.code)
+      const letterScores = forms && (taggerWeight > 0 || spellingWeight > 0) && this.model.tagger?.tags(language.code)
         ? await this.model.tagger.score(nfcs, language.code) : null;
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
