@@ -35,6 +35,8 @@ const { values } = parseArgs({ options: {
   'dictionary-count': { type: 'string' },
   'typo-cost-weight': { type: 'string' },
   'typo-max-edits': { type: 'string' },
+  'typo-spelling-weight': { type: 'string' },
+  'typo-spelling-margin': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
@@ -80,7 +82,9 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['typo-max'] ? { typoMaxCandidates: Number(values['typo-max']) } : {}),
     ...(values['dictionary-count'] ? { dictionaryCount: Number(values['dictionary-count']) } : {}),
     ...(values['typo-cost-weight'] ? { typoCostWeight: Number(values['typo-cost-weight']) } : {}),
-    ...(values['typo-max-edits'] ? { typoMaxEdits: Number(values['typo-max-edits']) } : {}) };
+    ...(values['typo-max-edits'] ? { typoMaxEdits: Number(values['typo-max-edits']) } : {}),
+    ...(values['typo-spelling-weight'] ? { typoSpellingWeight: Number(values['typo-spelling-weight']) } : {}),
+    ...(values['typo-spelling-margin'] ? { typoSpellingMargin: Number(values['typo-spelling-margin']) } : {}) };
   engines.push({ name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, typoLambda, lexiconPlan,
       ...(lmWeight === undefined ? {} : { lmWeight }),

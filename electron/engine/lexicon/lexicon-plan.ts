@@ -45,11 +45,28 @@ export interface PlanOptions {
   typoInputShare: number;
   /** Most neighbours kept for a possible typo (each costs a decoder call). */
   typoMaxCandidates: number;
+  /**
+   * Weight of how word-like an unknown word is against its most word-like fix (the spelling model's mean ln P per
+   * letter, the word's minus the fix's, plus typoSpellingMargin) in the word's log-odds of being meant as typed
+   * (typoInputShare); 0, or no spelling model, leaves the share as it is.
+   */
+  typoSpellingWeight: number;
+  /**
+   * How much less word-like per letter (nats) than its best fix an unknown word may be and still keep typoInputShare:
+   * real words the lexicon lacks and typo'd known words are told apart about there.
+   */
+  typoSpellingMargin: number;
+}
+
+/** How word-like a lexicon key's letters are (electron/engine/lm/spelling-model.ts): natural-log probability. */
+export interface Spelling {
+  logProb(key: string): number;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
   inputCount: 0.05, keepTypedDiacritics: true, typoMinLength: 4, typoMaxEdits: 2,
-  typoCostWeight: 3, typoInputShare: 0.5, typoMaxCandidates: 3 };
+  typoCostWeight: 3, typoInputShare: 0.5, typoMaxCandidates: 3, typoSpellingWeight: 8,
+  typoSpellingMargin: 0.8 };
 
 /** A word inside a whitespace token, at UTF-16 offsets [start, end) of the text. */
 export interface WordSpan {
@@ -116,8 +133,13 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
   return typed.every((ch, i) => ch === chars[i] || stripDiacritics(ch, lang) === ch);
 }
 
-/** Candidates of an unknown word that may be a typo: itself and the likeliest forms a few edits away. */
-function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions): PlanCandidate[] | null {
+/**
+ * Candidates of an unknown word that may be a typo: itself and the likeliest forms a few edits away. The word keeps
+ * typoInputShare of the prior, moved by how much more word-like its letters are than its fixes' (`spelling`): a
+ * real word the lexicon lacks reads like the language, a typo seldom does.
+ */
+function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling):
+  PlanCandidate[] | null {
   const letters = [...word];
   if (options.typoMinLength <= 0 || letters.length < options.typoMinLength || letters.some(isUpper)) return null;
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
@@ -131,16 +153,25 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   if (scored.length === 0) return null;
   const top = scored[0]!.score;
   const sum = scored.reduce((s, f) => s + Math.exp(f.score - top), 0);
-  const share = options.typoInputShare;
-  return [{ bytes: utf8Bytes(word), logPrior: Math.log(share), input: true },
-    ...scored.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: Math.log(1 - share) + f.score - top - Math.log(sum),
+  let odds = Math.log(options.typoInputShare / (1 - options.typoInputShare));
+  if (spelling && options.typoSpellingWeight > 0) {
+    // Per letter (the word's end counts as one): a dropped letter would otherwise make a typo more likely as a whole.
+    const perLetter = (form: string) => {
+      const key = lexiconKey(form, lang);
+      return spelling.logProb(key) / ([...key].length + 1);
+    };
+    const fix = Math.max(...scored.map((f) => perLetter(f.form)));
+    odds += options.typoSpellingWeight * (perLetter(word) - fix + options.typoSpellingMargin);
+  }
+  return [{ bytes: utf8Bytes(word), logPrior: logSigmoid(odds), input: true },
+    ...scored.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: logSigmoid(-odds) + f.score - top - Math.log(sum),
       input: false }))];
 }
 
 /** The candidates of one word, or null when there is nothing to choose. */
 export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS): PlanCandidate[] | null {
-  return wordChoice(word, lang, lexicon, options)?.candidates ?? null;
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS, spelling?: Spelling): PlanCandidate[] | null {
+  return wordChoice(word, lang, lexicon, options, undefined, spelling)?.candidates ?? null;
 }
 
 /**
@@ -148,9 +179,9 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon
  * lexicon's spellings of the word's key (none: an unknown word).
  */
 function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions,
-  forms = lexicon.variants(lexiconKey(word, lang))): Pick<PlanWord, 'candidates' | 'source'> | null {
+  forms = lexicon.variants(lexiconKey(word, lang)), spelling?: Spelling): Pick<PlanWord, 'candidates' | 'source'> | null {
   if (forms.length === 0) {
-    const typos = typoCandidates(word, lang, lexicon, options);
+    const typos = typoCandidates(word, lang, lexicon, options, spelling);
     return typos && { candidates: typos, source: 'typo' };
   }
   const lower = lowerFor(word, lang);
@@ -254,7 +285,7 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let byteAt = 0;
   for (const span of wordSpans(text)) {
     const forms = lexicon.variants(lexiconKey(span.text, lang));
-    let choice = wordChoice(span.text, lang, lexicon, options, forms);
+    let choice = wordChoice(span.text, lang, lexicon, options, forms, context?.model.spelling ?? undefined);
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);

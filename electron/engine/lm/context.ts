@@ -18,6 +18,8 @@ export interface ContextModel {
   readonly unk?: number;
   /** `unkTypes`: how many word types share that mass (the builder's count of pruned types). */
   readonly header?: Readonly<Record<string, unknown>>;
+  /** How word-like the letters of a lexicon key are (ln P; spelling-model.ts), for the words the lexicon lacks. */
+  readonly spelling?: { logProb(key: string): number } | null;
 }
 
 /**

@@ -4,50 +4,23 @@
  * keys with quantized log10 probabilities and backoff weights (layout: models/training/lm/lmfile.py). Lookups are
  * binary searches in typed arrays: a loaded model is its file's arrays and nothing per n-gram.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LanguageCode } from '../../shared/types.ts';
 import { readBrotliFile, RecentLanguages } from '../lexicon/language-data.ts';
 import { lowerFor } from '../lexicon/word-rules.ts';
 import { key1, key2, key3, wordHashOf } from './ngram-hash.ts';
+import { readSpellingModel, spellingModelPath, type SpellingModel } from './spelling-model.ts';
+import { find, type NgramHeader, type OrderTable, parseOglm, QUANT_STEPS } from './oglm-file.ts';
 
-const MAGIC = 'OGLM';
-const VERSION = 1;
+export type { NgramHeader } from './oglm-file.ts';
+
+/** The word LM's order. */
 const ORDER = 3;
-/** Stored q means log10 = -q / QUANT_STEPS. */
-const QUANT_STEPS = 20;
-
-/** What the builder writes in the file's JSON header (the fields the reader relies on are checked). */
-export interface NgramHeader {
-  order: number;
-  lang: string;
-  /** N-grams stored per order (1..3). */
-  counts: number[];
-  [field: string]: unknown;
-}
-
-interface OrderTable {
-  keys: Uint32Array;
-  logp: Uint8Array;
-  /** Empty for the highest order. */
-  backoff: Uint8Array;
-}
 
 /** The letter runs of `text`, lowercased with the language's rule, NFC: the model's tokens (query.py tokens()). */
 export function lmTokens(text: string, lang: LanguageCode): string[] {
   return [...text.normalize('NFC').matchAll(/[\p{L}\p{M}]+/gu)].map((m) => lowerFor(m[0], lang).normalize('NFC'));
-}
-
-function find(keys: Uint32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid]!;
-    if (k < key) lo = mid + 1;
-    else if (k > key) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 export class NgramModel {
@@ -56,6 +29,11 @@ export class NgramModel {
   readonly eos = wordHashOf('</s>');
   readonly unk = wordHashOf('<unk>');
   private readonly unkIndex: number;
+  /**
+   * The letter model of the language's spellings (<lang>.spell.br beside the word LM), which tells a real word the
+   * lexicon lacks from a typo; null where the folder has none.
+   */
+  spelling: SpellingModel | null = null;
 
   constructor(readonly lang: LanguageCode, readonly header: NgramHeader, private readonly orders: OrderTable[]) {
     this.unkIndex = find(orders[0]!.keys, key1(this.unk));
@@ -129,49 +107,22 @@ export function ngramModelPath(dir: string, lang: LanguageCode): string {
 
 /** Parses a model file's decompressed bytes; throws an Error saying what is wrong. */
 export function parseNgramModel(bytes: Uint8Array, lang: LanguageCode): NgramModel {
-  // Typed-array views need 4-byte alignment: copy a buffer that starts elsewhere (one copy, at load).
-  if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 12 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) throw new Error('not an OGLM file');
-  const version = view.getUint32(4, true);
-  if (version !== VERSION) throw new Error(`version ${version}, expected ${VERSION}`);
-  const headerLength = view.getUint32(8, true);
-  if (12 + headerLength > bytes.length) throw new Error('truncated header');
-  let header: NgramHeader;
-  try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
-  } catch {
-    throw new Error('unreadable header');
-  }
-  const counts = header?.counts;
-  if (header?.order !== ORDER || !Array.isArray(counts) || counts.length !== ORDER ||
-    !counts.every((c) => Number.isSafeInteger(c) && c >= 0)) throw new Error('header without order 3 and its counts');
-  if (header.lang !== lang) throw new Error(`holds the model of ${JSON.stringify(header.lang)}`);
-  const align = (at: number) => at + (-at & 3);
-  let at = align(12 + headerLength);
-  const orders: OrderTable[] = [];
-  for (let n = 1; n <= ORDER; n++) {
-    const count = counts[n - 1] as number;
-    const keysAt = at;
-    const logpAt = keysAt + 4 * count;
-    const backoffAt = align(logpAt + count);
-    at = n < ORDER ? align(backoffAt + count) : backoffAt;
-    if (at > bytes.length) throw new Error(`truncated at order ${n}`);
-    const keys = new Uint32Array(bytes.buffer, bytes.byteOffset + keysAt, count);
-    for (let i = 1; i < count; i++) {
-      if (keys[i - 1]! >= keys[i]!) throw new Error(`order ${n} keys out of order at ${i}`);
-    }
-    orders.push({ keys, logp: bytes.subarray(logpAt, logpAt + count),
-      backoff: n < ORDER ? bytes.subarray(backoffAt, backoffAt + count) : new Uint8Array(0) });
-  }
-  if (at !== bytes.length) throw new Error(`${bytes.length - at} bytes past the last array`);
+  const { header, orders } = parseOglm(bytes, lang, ORDER);
   return new NgramModel(lang, header, orders);
 }
 
-/** Reads one language's model; rejects with an NgramModelError naming the file when it is missing or damaged. */
+/**
+ * Reads one language's model, and its spelling model where the folder has one; rejects with an NgramModelError naming
+ * the file when one is missing or damaged.
+ */
 export async function readNgramModel(dir: string, lang: LanguageCode): Promise<NgramModel> {
   const path = ngramModelPath(dir, lang);
-  return readBrotliFile(path, (bytes) => parseNgramModel(bytes, lang), (reason) => new NgramModelError(lang, path, reason));
+  const spellPath = spellingModelPath(dir, lang);
+  const [model, spelling] = await Promise.all([
+    readBrotliFile(path, (bytes) => parseNgramModel(bytes, lang), (reason) => new NgramModelError(lang, path, reason)),
+    existsSync(spellPath) ? readSpellingModel(dir, lang, (reason) => new NgramModelError(lang, spellPath, reason)) : null]);
+  model.spelling = spelling;
+  return model;
 }
 
 /**

@@ -2,8 +2,8 @@
 electron/engine/lm/ngram-model.ts.
 
 Layout before brotli, little-endian: "OGLM", u32 version (1), u32 header JSON length, header JSON (UTF-8), zero
-padding to a multiple of 4; then for n = 1..3: keys u32[count_n] (ascending), logp u8[count_n], and for n < 3
-backoff u8[count_n]; every array starts 4-byte aligned (zero padding). A value q stands for log10 = -q / 20
+padding to a multiple of 4; then for n = 1..order (3 for the word LM, 5 for the letter models of spelling.py):
+keys u32[count_n] (ascending), logp u8[count_n], and for n < order backoff u8[count_n]; every array starts 4-byte aligned (zero padding). A value q stands for log10 = -q / 20
 (QUANT_STEPS per decade, clamped to 0..255: probabilities down to 1e-12.75; a backoff above 1 is stored as 1).
 """
 import json
@@ -14,7 +14,6 @@ from array import array
 
 MAGIC = b'OGLM'
 VERSION = 1
-ORDER = 3
 QUANT_STEPS = 20  # per decade: a stored log10 is within 0.025 of the true one
 QMAX = 255
 
@@ -40,13 +39,14 @@ def _u32(values) -> bytes:
 
 
 def pack(header: dict, orders) -> bytes:
-    """orders: for n = 1..3, (keys ascending, logp q list, backoff q list or None for the last order)."""
-    header = dict(header, order=ORDER, counts=[len(k) for k, _, _ in orders])
+    """orders: for n = 1..order, (keys ascending, logp q list, backoff q list or None for the last order)."""
+    order = len(orders)
+    header = dict(header, order=order, counts=[len(k) for k, _, _ in orders])
     head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode('utf-8')
     buf = bytearray(MAGIC + struct.pack('<II', VERSION, len(head)) + head)
     _pad(buf)
     for n, (keys, logp, backoff) in enumerate(orders, start=1):
-        assert len(logp) == len(keys) and (backoff is None) == (n == ORDER)
+        assert len(logp) == len(keys) and (backoff is None) == (n == order)
         assert all(a < b for a, b in zip(keys, keys[1:])), 'keys must be unique and ascending'
         buf += _u32(keys)
         buf += bytes(logp)
@@ -71,6 +71,9 @@ def unpack(raw: bytes):
     at = 12 + hlen
     at += -at % 4
     orders = []
+    order = header.get('order')
+    if not isinstance(order, int) or len(header.get('counts', [])) != order:
+        raise ValueError('header without its order and counts')
     for n, count in enumerate(header['counts'], start=1):
         end = at + 4 * count
         keys = array('I')
@@ -81,7 +84,7 @@ def unpack(raw: bytes):
         at = end + count
         at += -at % 4
         backoff = None
-        if n < ORDER:
+        if n < order:
             backoff = raw[at:at + count]
             at += count
             at += -at % 4

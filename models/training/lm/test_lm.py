@@ -1,5 +1,5 @@
-"""Unit tests of the word language model builder: /usr/bin/python3 -m unittest models.training.lm.test_lm
-(run by test/unit/training/lm-build.test.ts)."""
+"""Unit tests of the word language model builder and of the letter models of spellings (spelling.py):
+/usr/bin/python3 -m unittest models.training.lm.test_lm (run by test/unit/training/lm-build.test.ts)."""
 import lzma
 import math
 import os
@@ -10,6 +10,7 @@ from . import lmfile
 from .build import Text, _arrays, build_language, count, read_text
 from .ngram import Counts, Estimate, Pruned, discounts, fnv1a32, ngram_key
 from .query import StoredModel, tokens
+from . import spelling
 
 SENTENCES = ['Šiandien labai gražus oras.', 'Šiandien labai šalta.', 'Vakar buvo labai gražus oras ir šilta.',
              'Rytoj bus gražus oras.', 'Mes einame namo. Jie eina namo.', 'Oras labai gražus.',
@@ -143,6 +144,45 @@ class Build(unittest.TestCase):
                 # each word: at most three stored values, each within 0.025 of its log10
                 bound = 3 * 0.025 * math.log(10) * (len(toks) + 1)
                 self.assertLess(abs(model.sentence_log_prob(toks) - exact), bound, s)
+
+
+class Spelling(unittest.TestCase):
+    KEYS = ['labai', 'gražus', 'oras', 'siandien', 'salta', 'rytoj', 'vakaras', 'namo', 'einame', 'eina', 'mokykla',
+            'buvo', 'silta', 'labas', 'vakar', 'namas']
+
+    def model(self):
+        return spelling.estimate(self.KEYS)
+
+    def test_keys_are_lowercase_without_diacritics(self):
+        for word, lang, key in [('Šiandien', 'lt', 'siandien'), ('IŞIK', 'tr', 'isik'), ('Żółć', 'pl', 'zolc')]:
+            self.assertEqual(spelling.spelling_key(word, lang), key)
+
+    def test_distributions_sum_to_one(self):
+        prob, backoff, unknown = self.model()
+        letters = sorted(prob[0]) + ['q']  # every letter seen, and one never seen
+        for ctx in ['', 'a', 'la', 'lab', 'laba', spelling.BOS + 'na', 'zzz', spelling.BOS]:
+            total = sum(spelling._backed_off(prob, backoff, ctx[-4:], c, 10 ** unknown) for c in letters)
+            self.assertAlmostEqual(total, 1.0, places=9, msg=repr(ctx))
+
+    def test_word_like_letters_score_higher(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, 'corpus'))
+            with open(os.path.join(d, 'corpus', 'lt.train.txt'), 'w', encoding='utf-8') as f:
+                f.write(' '.join(self.KEYS) + '\n')
+            info = spelling.build_language('lt', d, d)
+            self.assertEqual(info['types'], len(self.KEYS))
+            model = spelling.StoredSpelling(os.path.join(d, 'lt.spell.br'))
+            self.assertEqual(model.header['order'], spelling.ORDER)
+            # an unseen word made of seen pieces against the same letters shuffled and a keyboard slip
+            for good, bad in [('vakaras', 'vkaaras'), ('namas', 'nqmas'), ('labai', 'lbaai')]:
+                self.assertGreater(model.log_prob(good), model.log_prob(bad), (good, bad))
+            # the stored model is the estimate within quantization (per letter a probability and up to four backoffs)
+            prob, backoff, unknown = self.model()
+            for key in ['labai', 'vakarai', 'xyz']:
+                s = spelling.BOS + key + spelling.EOS
+                exact = sum(math.log(spelling._backed_off(prob, backoff, s[max(0, i - 4):i], s[i], 10 ** unknown))
+                            for i in range(1, len(s)))
+                self.assertLess(abs(model.log_prob(key) - exact), spelling.ORDER * 0.025 * math.log(10) * len(s), key)
 
 
 if __name__ == '__main__':

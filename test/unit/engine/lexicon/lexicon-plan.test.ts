@@ -128,6 +128,26 @@ describe('candidates', () => {
     expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, ...options })).toEqual(expected);
   });
 
+  // A spelling model whose mean ln P per letter (the end counts as one) is minus the table's value (2 where not listed).
+  const spelling = (perLetter: Record<string, number>) =>
+    ({ logProb: (key: string) => -(perLetter[key] ?? 2) * ([...key].length + 1) });
+  it.each([
+    // log-odds of the input: 8 x (its mean ln P per letter - its most word-like fix's + 0.8)
+    ['as word-like as its fixes: meant as typed', 8, { kurit: 2 }, '0.9983'],
+    ['0.8 nats a letter below its best fix: the input share as it is', 8, { kurit: 2.8 }, '0.5000'],
+    ['further below: a typo', 8, { kurit: 3.3 }, '0.0180'],
+    ['the most word-like fix is the measure', 8, { kurit: 2.8, kuri: 1.5 }, '0.0180'],
+    ['weight 0: no opinion', 0, { kurit: 9 }, '0.5000'],
+  ] as const)('spelling model: %s (weight %d, %j) -> %s', (_what, weight, table, share) => {
+    const options = { ...DEFAULT_PLAN_OPTIONS, typoSpellingWeight: weight, typoSpellingMargin: 0.8 };
+    const candidates = candidatesFor('kurit', 'lt', lexicon, options, spelling(table))!;
+    expect(candidates.map((c) => decodeUtf8(c.bytes))).toEqual(['kurit', 'kuri', 'kurti']);
+    expect(Math.exp(candidates[0]!.logPrior).toFixed(4)).toBe(share);
+    // the fixes share the rest as before (kuri 0.3640 : kurti 0.1360)
+    expect(candidates.reduce((sum, c) => sum + Math.exp(c.logPrior), 0)).toBeCloseTo(1, 12);
+    expect(Math.exp(candidates[1]!.logPrior - candidates[2]!.logPrior)).toBeCloseTo(0.3640 / 0.1360, 2);
+  });
+
   it('without keepTypedDiacritics, typed diacritics may go too', () => {
     const options = { ...DEFAULT_PLAN_OPTIONS, keepTypedDiacritics: false };
     expect(candidatesFor('čia', 'lt', lexicon, options)?.map((c) => decodeUtf8(c.bytes))).toEqual(['čia', 'cia']);
