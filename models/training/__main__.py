@@ -22,6 +22,7 @@ STEPS: dict[str, tuple[str, str]] = {
     'corpus': ('m:models.training.corpus.build', 'build data/corpus, data/words, CORPUS.md, then the lexicons'),
     'lexicon': ('m:models.training.lexicon.build', 'models/lexicon/<lang>.lex.br (after the corpus)'),
     'lm': ('m:models.training.lm.build', 'models/lm/<lang>.lm.br word trigram models (after the corpus)'),
+    'spelling': ('m:models.training.lm.spelling', 'models/lm/<lang>.spell.br letter models of spellings (after the corpus)'),
     'tagger-train': ('tagger/train.py', 'train the diacritics tagger (time-budgeted, --resume; GPU options)'),
     'tagger-eval': ('tagger/evaluate.py', 'the tagger alone on the dev split (PyTorch)'),
     'tagger-export': ('tagger/check.py', 'tagger float + int8 graphs, parity and the int8 gate -> check.json'),
