@@ -30,6 +30,7 @@ const { values } = parseArgs({ options: {
   json: { type: 'string' },
   'input-count': { type: 'string' },
   'typo-min-length': { type: 'string' },
+  'typo-sentence-start': { type: 'boolean' },
   'typo-input-share': { type: 'string' },
   'typo-max': { type: 'string' },
   'dictionary-count': { type: 'string' },
@@ -78,6 +79,7 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
   const typoLambda = typo === undefined ? undefined : Number(typo);
   const lexiconPlan = { ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
     ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),
+    ...(values['typo-sentence-start'] ? { typoSentenceStart: true } : {}),
     ...(values['typo-input-share'] ? { typoInputShare: Number(values['typo-input-share']) } : {}),
     ...(values['typo-max'] ? { typoMaxCandidates: Number(values['typo-max']) } : {}),
     ...(values['dictionary-count'] ? { dictionaryCount: Number(values['dictionary-count']) } : {}),

@@ -37,6 +37,11 @@ export interface PlanOptions {
    * candidates (a likely typo); 0 turns typo candidates off. Capitalised words are left alone: mostly names.
    */
   typoMinLength: number;
+  /**
+   * Whether an unknown word that starts a sentence capitalised (a capital, then lowercase letters) gets typo
+   * candidates too, in its capitalisation. Elsewhere a capitalised word is mostly a name, and is left alone.
+   */
+  typoSentenceStart: boolean;
   /** Largest keyboard-weighted edit cost of a typo candidate (a neighbour key costs 0.6, another edit 1). */
   typoMaxEdits: number;
   /** Log-prior penalty per unit of edit cost, against the log count of a typo candidate. */
@@ -64,7 +69,7 @@ export interface Spelling {
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
-  inputCount: 0.05, keepTypedDiacritics: true, typoMinLength: 4, typoMaxEdits: 2,
+  inputCount: 0.05, keepTypedDiacritics: true, typoMinLength: 4, typoSentenceStart: true, typoMaxEdits: 2,
   typoCostWeight: 3, typoInputShare: 0.5, typoMaxCandidates: 3, typoSpellingWeight: 8,
   typoSpellingMargin: 0.8 };
 
@@ -125,6 +130,16 @@ export function applyCase(source: string, form: string, lang: string): string {
   return isUpper(src[0]!) ? upperFor(chars[0] ?? '', lang) + chars.slice(1).join('') : form;
 }
 
+/**
+ * Whether the word at `start` begins a sentence: only spaces, opening quotes or brackets between it and the text's
+ * start or a sentence's end (. ! ? …), looked for in the 64 characters before it.
+ */
+export function startsSentence(text: string, start: number): boolean {
+  const from = Math.max(0, start - 64);
+  const before = text.slice(from, start).replace(/[\s\p{Ps}\p{Pi}"']+$/u, '');
+  return before === '' ? from === 0 : /[.!?…]$/u.test(before);
+}
+
 /** Whether `candidate` keeps every letter of `word` that was typed with a diacritic (letters align one to one). */
 export function keepsTypedDiacritics(word: string, candidate: string, lang: LanguageCode): boolean {
   const typed = [...word];
@@ -134,21 +149,26 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
 }
 
 /**
- * Candidates of an unknown word that may be a typo: itself and the likeliest forms a few edits away. The word keeps
+ * Candidates of an unknown word that may be a typo (lowercase, or capitalised where it starts a sentence): itself and
+ * the likeliest forms a few edits away, in its capitalisation. The word keeps
  * typoInputShare of the prior, moved by how much more word-like its letters are than its fixes' (`spelling`): a
  * real word the lexicon lacks reads like the language, a typo seldom does.
  */
-function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling):
-  PlanCandidate[] | null {
+function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling,
+  sentenceStart = false): PlanCandidate[] | null {
   const letters = [...word];
-  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength || letters.some(isUpper)) return null;
+  const capitalised = options.typoSentenceStart && sentenceStart && isUpper(letters[0]!);
+  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength ||
+    letters.slice(capitalised ? 1 : 0).some(isUpper)) return null;
+  const lower = lowerFor(word, lang);
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
   const limit = 4 * options.typoMaxCandidates;
   let near = lexicon.near(word, Math.min(1, options.typoMaxEdits), limit);
   if (near.length === 0 && options.typoMaxEdits > 1) near = lexicon.near(word, options.typoMaxEdits, limit);
   const scored = near
-    .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, f.form, lang))
-    .map((f) => ({ form: f.form, score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
+    .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
+    .map((f) => ({ form: capitalised ? applyCase(word, f.form, lang) : f.form,
+      score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
     .sort((a, b) => b.score - a.score).slice(0, options.typoMaxCandidates);
   if (scored.length === 0) return null;
   const top = scored[0]!.score;
@@ -179,9 +199,10 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon
  * lexicon's spellings of the word's key (none: an unknown word).
  */
 function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions,
-  forms = lexicon.variants(lexiconKey(word, lang)), spelling?: Spelling): Pick<PlanWord, 'candidates' | 'source'> | null {
+  forms = lexicon.variants(lexiconKey(word, lang)), spelling?: Spelling, sentenceStart = false):
+  Pick<PlanWord, 'candidates' | 'source'> | null {
   if (forms.length === 0) {
-    const typos = typoCandidates(word, lang, lexicon, options, spelling);
+    const typos = typoCandidates(word, lang, lexicon, options, spelling, sentenceStart);
     return typos && { candidates: typos, source: 'typo' };
   }
   const lower = lowerFor(word, lang);
@@ -285,7 +306,8 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let byteAt = 0;
   for (const span of wordSpans(text)) {
     const forms = lexicon.variants(lexiconKey(span.text, lang));
-    let choice = wordChoice(span.text, lang, lexicon, options, forms, context?.model.spelling ?? undefined);
+    let choice = wordChoice(span.text, lang, lexicon, options, forms, context?.model.spelling ?? undefined,
+      startsSentence(text, span.start));
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
-import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, peel,
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, peel, startsSentence,
   wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
@@ -38,6 +38,23 @@ describe('words of a sentence', () => {
     const spans = wordSpans(text);
     expect(spans.map((s) => s.text)).toEqual(words);
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('sentence starts', () => {
+  it.each([
+    ['Siandien labai', 'Siandien', true],
+    ['  „Siandien“', 'Siandien', true],
+    ['Taip. Siandien', 'Siandien', true],
+    ['Taip! (Siandien)', 'Siandien', true],
+    ['Ar taip? „Siandien', 'Siandien', true],
+    ['Jonas Siandien', 'Siandien', false],
+    ['Taip, Siandien', 'Siandien', false],
+    ['žr. Siandien', 'Siandien', true], // an abbreviation's point reads as a sentence end: the rule is kept simple
+    ['3.5 Siandien', 'Siandien', false],
+    [`${' '.repeat(70)}Siandien`, 'Siandien', false], // nothing to see within 64 characters
+  ])('startsSentence(%j) at %j: %s', (text, word, expected) => {
+    expect(startsSentence(text, text.lastIndexOf(word))).toBe(expected);
   });
 });
 
@@ -163,6 +180,20 @@ describe('candidates', () => {
     ['Straße', 'Strasse', true],
   ])('keepsTypedDiacritics(%j, %j) = %s', (word, candidate, expected) => {
     expect(keepsTypedDiacritics(word, candidate, word === 'ISTANBUL' ? 'tr' : 'lt')).toBe(expected);
+  });
+
+  it.each([
+    // a capitalised unknown word gets typo candidates, in its capitalisation, only where it starts a sentence
+    ['Siandein labai.', ['Siandein', 'Šiandien']],
+    ['Labai gerai. Siandein', ['Siandein', 'Šiandien']],
+    ['Labai Siandein', null],
+  ])('a capitalised typo in %j -> %j', (text, expected) => {
+    const plan = buildPlan(text, 'lt', lexicon);
+    const word = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === 'Siandein');
+    expect(word?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
+    if (word) expect(word.source).toBe('typo');
+    expect(buildPlan(text, 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, typoSentenceStart: false }).words
+      .some((w) => w.source === 'typo')).toBe(false);
   });
 
   it('a plan holds the byte offsets of the words with a choice, never adjacent', () => {
