@@ -34,7 +34,8 @@ export interface PlanOptions {
   keepTypedDiacritics: boolean;
   /**
    * An unknown all-lowercase word of at least this many letters gets the forms within typoMaxEdits edits as
-   * candidates (a likely typo); 0 turns typo candidates off. Capitalised words are left alone: mostly names.
+   * candidates (a likely typo); 0 turns typo candidates off. Capitalised words are left alone (mostly names), but
+   * for a sentence's first word (typoSentenceStart).
    */
   typoMinLength: number;
   /**
@@ -150,9 +151,9 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
 
 /**
  * Candidates of an unknown word that may be a typo (lowercase, or capitalised where it starts a sentence): itself and
- * the likeliest forms a few edits away, in its capitalisation. The word keeps
- * typoInputShare of the prior, moved by how much more word-like its letters are than its fixes' (`spelling`): a
- * real word the lexicon lacks reads like the language, a typo seldom does.
+ * the likeliest forms a few edits away, in its capitalisation. The word keeps typoInputShare of the prior, moved by how
+ * much more word-like its letters are than its fixes' (`spelling`): a real word the lexicon lacks reads like the
+ * language, a typo seldom does.
  */
 function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling,
   sentenceStart = false): PlanCandidate[] | null {
