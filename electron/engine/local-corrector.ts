@@ -69,8 +69,8 @@ export const DEFAULT_TAGGER_WEIGHT = 0.25;
  * Per language, of the tagger weights 0, 0.25, 0.5 and 1, the one with the best mean over stripped, typo'd and clean
  * dev text (data/corpus/<lang>.dev.txt, first 300; `compare.ts --set dev --tagger-weights`; models/MODEL.md), kept
  * only where it beats 0 by at least 0.05 points of that mean (two or three words in a task): a weight above 0 opens
- * the language's graph (2.35 MB, ~30 ms) and costs 1.5-10 ms per sentence. So lt and lv (+0.48 at 2929 steps, with
- * the spelling models; +0.24); pl (+0.08 at 672 steps, +0.03 at 2174 with the spelling models) and
+ * the language's graph (2.35 MB, ~30 ms) and costs 1.5-10 ms per sentence. So lt and lv (+0.48 and +0.33 at 2929
+ * and 3745 steps, with the spelling models); pl (+0.08 at 672 steps, +0.03 at 2174 with the spelling models) and
  * vi (+0.07 with its tagger at 2141 steps, +0.047 at 3015 with the typo weight of 20), hu and tr (none, with their
  * taggers at 1593 and 1664 steps), ro, ga (+0.02-0.03), fr (+0.003) and cs, sk, hr, es (none) stay at 0, where the
  * lexicon and the LM already restore 95.9-99.6 % of stripped dev words. Only languages with a tagger in models/
@@ -85,12 +85,12 @@ export const TAGGER_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
  * typed (TaggerPrior.spellingWeight; 0: no such candidate). Of 0, 0.5, 1 and 2 on dev (`compare.ts --set dev
  * --tagger-spelling-weights`, first 300, mean of stripped, typo'd and clean text; bench/lexicon-decoding/REPORT.md),
  * 0.5 was best over the 13 languages; it is kept where it beats 0 by at least 0.05 points, the bar of TAGGER_WEIGHTS:
- * tr +0.72, hu +0.32, sk +0.11, lt +0.05 (the languages whose lexicons miss most words); lv +0.06 with its tagger at
- * 1582 steps, +0.03 at 2314 (with TAGGER_WEIGHTS' 0.5), under the bar. It opens the tagger's graph in sk, hu and tr,
- * which TAGGER_WEIGHTS leaves closed.
+ * tr +0.72, hu +0.32, sk +0.11, lt +0.05 (the languages whose lexicons miss most words); lv +0.10 with its tagger at
+ * 3745 steps and the spelling models (+0.06 at 1582 steps, +0.03 at 2513, both under the bar then). It opens the
+ * tagger's graph in sk, hu and tr, which TAGGER_WEIGHTS leaves closed.
  */
 export const TAGGER_SPELLING_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
-  lt: 0.5, sk: 0.5, hu: 0.5, tr: 0.5,
+  lt: 0.5, lv: 0.5, sk: 0.5, hu: 0.5, tr: 0.5,
 };
 
 /** Weight of the word language model against the frequency prior in the lattice, where LM_WEIGHTS has none. */
