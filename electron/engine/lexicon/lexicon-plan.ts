@@ -307,8 +307,9 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let byteAt = 0;
   for (const span of wordSpans(text)) {
     const forms = lexicon.variants(lexiconKey(span.text, lang));
+    // Only an unknown word may get typo candidates, so only its place in the sentence matters.
     let choice = wordChoice(span.text, lang, lexicon, options, forms, context?.model.spelling ?? undefined,
-      startsSentence(text, span.start));
+      forms.length === 0 && options.typoSentenceStart && startsSentence(text, span.start));
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);
