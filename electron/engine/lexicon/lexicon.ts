@@ -18,6 +18,7 @@ const MAX_VARIANTS = 64;
 
 export class Lexicon {
   private readonly neighbours: ReadonlyMap<string, readonly string[]>;
+  private largest: number | undefined;
 
   constructor(readonly lang: LanguageCode, private readonly automaton: WordAutomaton) {
     automaton.setKeys((letter) => lexiconKey(letter, lang));
@@ -40,6 +41,12 @@ export class Lexicon {
   /** How often `form` (lowercase) was seen in our text: 0 for a dictionary-only or unknown form. */
   count(form: string): number {
     return this.automaton.count(form);
+  }
+
+  /** The count of the most frequent form (bounds what a real-word typo's fix can weigh; computed once). */
+  get maxCount(): number {
+    this.largest ??= this.automaton.maxCount();
+    return this.largest;
   }
 
   /** Whether `form` (lowercase) is a correctly written word of the language. */

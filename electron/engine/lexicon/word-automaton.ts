@@ -345,6 +345,13 @@ export class WordAutomaton {
     return rank < 0 ? 0 : this.countOfRank(rank);
   }
 
+  /** The largest count of any form (0 in a lexicon without counts). */
+  maxCount(): number {
+    let q = 0;
+    for (const c of this.counts) if (c > q) q = c;
+    return dequantizeCount(q);
+  }
+
   private countOfRank(rank: number): number {
     let lo = 0;
     let hi = this.ranks.length - 1;

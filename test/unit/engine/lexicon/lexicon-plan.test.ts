@@ -135,6 +135,9 @@ describe('candidates', () => {
   it.each([
     ['typoMaxEdits 1 leaves out two edits', { typoMaxEdits: 1 }, 'grajjus', null],
     ['typoMinLength 0 turns typo candidates off', { typoMinLength: 0 }, 'graius', null],
+    ['typoMinLength 2: a two-letter non-word is a slip too', { typoMinLength: 2 }, 'kd',
+      [['kd', '0.5000', true], ['kad', '0.4999', false], ['kąd', '0.0001', false]]],
+    ['typoMinLength 3 leaves it as it is', { typoMinLength: 3 }, 'kd', null],
     ['typoMaxCandidates 1 keeps the best', { typoMaxCandidates: 1 }, 'kurit',
       [['kurit', '0.5000', true], ['kuri', '0.5000', false]]],
     ['typoCostWeight 0: counts alone decide', { typoCostWeight: 0 }, 'kurit',
@@ -163,6 +166,36 @@ describe('candidates', () => {
     // the fixes share the rest as before (kuri 0.3640 : kurti 0.1360)
     expect(candidates.reduce((sum, c) => sum + Math.exp(c.logPrior), 0)).toBeCloseTo(1, 12);
     expect(Math.exp(candidates[1]!.logPrior - candidates[2]!.logPrior)).toBeCloseTo(0.3640 / 0.1360, 2);
+  });
+
+  it.each([
+    // a known word next to one 300 times as frequent, one edit away (an i left out, cost 1): that one at
+    // rate x 956 x e^-3 against the word's own count of 3
+    ['laba', 0.01, [['laba', '0.8631', true], ['labai', '0.1369', false]]],
+    ['laba', 0.001, [['laba', '0.9844', true], ['labai', '0.0156', false]]],
+    // nine times as frequent: under minShare (0.2 %) at 0.001, a faint candidate at 0.01
+    ['kurti', 0.001, null],
+    ['kurti', 0.01, [['kurti', '0.9855', true], ['kuri', '0.0145', false]]],
+    // the frequent word of the pair is never taken for a typo of the rare one
+    ['labai', 0.01, null],
+    // the word's own key keeps its forms and priors (čia is no typo of cia)
+    ['cia', 0.01, [['cia', '0.0179', true], ['čia', '0.9821', false]]],
+    // capitalised words get none (but at a sentence's start, below); rate 0 turns it off
+    ['Laba', 0.01, null],
+    ['laba', 0, null],
+  ] as const)('real-word typos: %j at rate %d -> %j', (word, rate, expected) => {
+    expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, realWordTypoRate: rate })).toEqual(expected);
+  });
+
+  it.each([
+    ['Laba gerai.', ['Laba', 'Labai']],
+    ['Gerai. Laba', ['Laba', 'Labai']],
+    ['Gerai Laba', null],
+  ])('a capitalised real-word typo in %j -> %j', (text, expected) => {
+    const plan = buildPlan(text, 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, realWordTypoRate: 0.01 });
+    const word = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === 'Laba');
+    expect(word?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
+    if (word) expect(word.source).toBe('typo');
   });
 
   it('without keepTypedDiacritics, typed diacritics may go too', () => {
@@ -197,9 +230,10 @@ describe('candidates', () => {
   });
 
   it('a plan holds the byte offsets of the words with a choice, never adjacent', () => {
-    // eisiu: unknown, nothing within 2 edits; labai: known as it is; orasd: a typo of oras
+    // eisiu: unknown, nothing within 2 edits; labai: known as it is; orasd: a typo of oras; km stays out of it
+    // here (typoMinLength 3; with 2, the default, a word this lexicon lacks would be a typo too)
     const text = '„Siandien“ as eisiu, cia 5 km labai orasd.';
-    const plan = buildPlan(text, 'lt', lexicon);
+    const plan = buildPlan(text, 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 3 });
     const bytes = utf8Bytes(text);
     expect(plan.words.map((w) => decodeUtf8(bytes.subarray(w.start, w.end)))).toEqual(['Siandien', 'as', 'cia', 'orasd']);
     expect(plan.words.map((w) => w.candidates.map((c) => decodeUtf8(c.bytes)))).toEqual([

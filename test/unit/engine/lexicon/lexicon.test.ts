@@ -55,6 +55,16 @@ describe('lexicon lookups', () => {
     expect(lexicon.best(key)).toBe(best);
   });
 
+  it.each([
+    [[['żółw', 5], ['zolw', 1]], 5],
+    [[['sie', 3], ['się', 290961]], 290961],
+    [[['żółwia', 0]], 0],
+  ] as const)('maxCount of %j = %d (the stored, log-quantized count)', (forms, max) => {
+    const table = lexiconFromForms('pl', forms);
+    expect(table.maxCount).toBe(Math.max(...forms.map(([form]) => table.count(form))));
+    expect(table.maxCount / Math.max(max, 1)).toBeCloseTo(max === 0 ? 0 : 1, 1);
+  });
+
   it('best() is undefined for a key whose forms are all dictionary-only', () => {
     expect(lexiconFromForms('pl', [['żółwia', 0], ['zółwia', 0]]).best('zolwia')).toBeUndefined();
   });
