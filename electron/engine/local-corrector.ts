@@ -72,7 +72,8 @@ export const DEFAULT_TAGGER_WEIGHT = 0.25;
  * the language's graph (2.35 MB, ~30 ms) and costs 1.5-10 ms per sentence. So lt and lv (+0.48 and +0.33 at 2929
  * and 3745 steps, with the spelling models); pl (+0.08 at 672 steps, +0.03 at 2174 with the spelling models) and
  * vi (+0.07 with its tagger at 2141 steps, +0.047 at 3015 with the typo weight of 20), hu and tr (none, with their
- * taggers at 1593 and 1664 steps), ro, ga (+0.02-0.03), fr (+0.003) and cs, sk, hr, es (none) stay at 0, where the
+ * taggers at 1593 and 2911 steps), ro, ga (+0.02-0.03), fr (+0.003), cs and sk (+0.017 and +0.007 at 2961 and 2776
+ * steps) and hr, es (none) stay at 0, where the
  * lexicon and the LM already restore 95.9-99.6 % of stripped dev words. Only languages with a tagger in models/
  * (tagger.<lang>.int8.onnx) use it.
  */
