@@ -16,6 +16,8 @@ export const planCandidateSchema = z.object({
   input: z.boolean(),
   /** The diacritics tagger's own spelling of a word the lexicon does not know (no dictionary attests it). */
   proposed: z.boolean().optional(),
+  /** A form a typo away: another word's letters, not a spelling of the word's own (a suggestion's source `typo`). */
+  fix: z.boolean().optional(),
 });
 export type PlanCandidate = z.infer<typeof planCandidateSchema>;
 
@@ -26,8 +28,9 @@ export const planWordSchema = z.object({
   /** The lexicon's spellings, the input first where it is one. */
   candidates: z.array(planCandidateSchema).min(1),
   /**
-   * Where the candidates come from: the word's key in the lexicon, the forms a typo away from an unknown word, or
-   * (unknown) only the tagger's spelling of a word the lexicon does not know.
+   * Where the candidates come from: the word's key in the lexicon, the forms a typo away from an unknown word or
+   * from a rare known one (`typo`: the decoder weighs the prior as for a possible typo), or (unknown) only the
+   * tagger's spelling of a word the lexicon does not know.
    */
   source: z.enum(['lexicon', 'typo', 'unknown']),
 });

@@ -199,7 +199,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   }
   return [{ bytes: utf8Bytes(word), logPrior: logSigmoid(odds), input: true },
     ...scored.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: logSigmoid(-odds) + f.score - top - Math.log(sum),
-      input: false }))];
+      input: false, fix: true }))];
 }
 
 /** The cheapest edit (a neighbour key, a doubled letter, a swap): bounds the weight of any fix. */
@@ -263,7 +263,8 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   const fixes = realWordFixes(word, lang, lexicon, options, own, sentenceStart);
   if (list.length === 0 && fixes.length === 0) return null; // only the input itself
   const sum = own + fixes.reduce((s, f) => s + f.count, 0);
-  const others = [...list, ...fixes].map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false }));
+  const others = [...list.map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false })),
+    ...fixes.map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false, fix: true }))];
   const source = fixes.length > 0 ? 'typo' : 'lexicon';
   // inputCount 0: an unattested input is no candidate (a lone attested form is then written without asking the model).
   if (inputCount <= 0) return { candidates: others, source };

@@ -251,8 +251,9 @@ describe('suggestions from the word choices (not from a diff of the output)', ()
         const fromDiff = buildSuggestions({ ...unit, outputBytes: output, outputProbs: result.probs }, strip);
         expect(withoutSource(fromChoices)).toEqual(withoutSource(fromDiff));
       }
-      const typos = new Set(plan.words.filter((w) => w.source === 'typo').map((w) => decodeUtf8(source.subarray(w.start, w.end))));
-      for (const s of fromChoices) expect(s.source).toBe(typos.has(s.original) ? 'typo' : 'lexicon');
+      const fixed = new Set(plan.words.filter((w, i) => w.candidates[result.choices[i]!.candidate ?? -1]?.fix)
+        .map((w) => decodeUtf8(source.subarray(w.start, w.end))));
+      for (const s of fromChoices) expect(s.source).toBe(fixed.has(s.original) ? 'typo' : 'lexicon');
     }), { numRuns: 200 });
   });
 
@@ -272,5 +273,20 @@ describe('suggestions from the word choices (not from a diff of the output)', ()
     const suggestions = suggestionsFromChoices({ text: input, inputBytes: utf8Bytes(input) }, plan, result.choices, strip);
     expect(suggestions?.map((s) => [s.original, s.replacement, s.kind, s.source])).toEqual([
       ['cia', 'čia', 'diacritics', 'lexicon'], ['orasd', 'oras', 'spelling', 'typo']]);
+  });
+
+  it.each([
+    // tal: a rare known word with a diacritic variant (tąl) and a frequent word an edit away (tai)
+    ['tąl', [['tal', 'tąl', 'diacritics', 'lexicon']]],
+    ['tai', [['tal', 'tai', 'spelling', 'typo']]],
+  ])('a word that may be a real-word typo: %j is a %j', async (target, expected) => {
+    const lexicon = lexiconFromForms('lt', [['tai', 100000], ['tal', 3], ['tąl', 2]]);
+    const source = utf8Bytes('tal');
+    const plan = buildPlan('tal', 'lt', lexicon);
+    expect(plan.words[0]!.candidates.map((c) => [decodeUtf8(c.bytes), c.fix ?? false]))
+      .toEqual([['tal', false], ['tąl', false], ['tai', true]]);
+    const result = await lexiconDecode(new TargetModel(target), encoderIds(source, 'lt'), source, plan, { lambda: 0 });
+    expect(suggestionsFromChoices({ text: 'tal', inputBytes: source }, plan, result.choices, strip)
+      ?.map((s) => [s.original, s.replacement, s.kind, s.source])).toEqual(expected);
   });
 });
