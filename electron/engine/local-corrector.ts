@@ -69,7 +69,7 @@ export const DEFAULT_TAGGER_WEIGHT = 0.25;
  * Per language, of the tagger weights 0, 0.25, 0.5 and 1, the one with the best mean over stripped, typo'd and clean
  * dev text (data/corpus/<lang>.dev.txt, first 300; `compare.ts --set dev --tagger-weights`; models/MODEL.md), kept
  * only where it beats 0 by at least 0.05 points of that mean (two or three words in a task): a weight above 0 opens
- * the language's graph (2.35 MB, ~30 ms) and costs 1.5-10 ms per sentence. So lt and lv (+0.48 and +0.33 at 2929
+ * the language's graph (2.35 MB, ~30 ms) and costs 1.5-10 ms per sentence. So lt and lv (+0.58 and +0.33 at 4958
  * and 3745 steps, with the spelling models); pl (+0.08 at 672 steps, +0.03 at 2174 with the spelling models) and
  * vi (+0.07 with its tagger at 2141 steps, +0.047 at 3015 with the typo weight of 20), hu and tr (none, with their
  * taggers at 1593 and 2911 steps), ro, ga (+0.02-0.03), fr (+0.003), cs and sk (+0.017 and +0.007 at 2961 and 2776
