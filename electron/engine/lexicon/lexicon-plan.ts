@@ -163,6 +163,19 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
 }
 
 /**
+ * Whether `word` may be a typo: typoMinLength letters or more, lowercase, or capitalised (a capital, then lowercase
+ * letters) where it starts a sentence (typoSentenceStart). Null where it may not; else whether it is capitalised,
+ * so that its fixes are written in its capitalisation.
+ */
+function typoCase(word: string, options: PlanOptions, sentenceStart: boolean): boolean | null {
+  const letters = [...word];
+  const capitalised = options.typoSentenceStart && sentenceStart && isUpper(letters[0]!);
+  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength ||
+    letters.slice(capitalised ? 1 : 0).some(isUpper)) return null;
+  return capitalised;
+}
+
+/**
  * Candidates of an unknown word that may be a typo (lowercase, or capitalised where it starts a sentence): itself and
  * the likeliest forms a few edits away, in its capitalisation. The word keeps typoInputShare of the prior, moved by how
  * much more word-like its letters are than its fixes' (`spelling`): a real word the lexicon lacks reads like the
@@ -170,10 +183,8 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
  */
 function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling,
   sentenceStart = false): PlanCandidate[] | null {
-  const letters = [...word];
-  const capitalised = options.typoSentenceStart && sentenceStart && isUpper(letters[0]!);
-  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength ||
-    letters.slice(capitalised ? 1 : 0).some(isUpper)) return null;
+  const capitalised = typoCase(word, options, sentenceStart);
+  if (capitalised === null) return null;
   const lower = lowerFor(word, lang);
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
   const limit = 4 * options.typoMaxCandidates;
@@ -208,17 +219,14 @@ const CHEAPEST_EDIT = 0.6;
 /**
  * Forms one edit from a known word (with another key) that it may be a typo of, with their weights against the
  * typed key's `mass` (the counts its own candidates share): realWordTypoRate x count x e^(-typoCostWeight x cost),
- * the heaviest typoMaxCandidates of those at least minShare of the total, in the word's capitalisation. The words
- * that may be typos are those of typoCandidates: typoMinLength letters or more, lowercase or starting a sentence.
+ * the heaviest typoMaxCandidates of those at least minShare of the total, in the word's capitalisation, for a word
+ * that may be a typo (typoCase).
  */
 function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, mass: number,
   sentenceStart: boolean): Array<{ text: string; count: number }> {
   const rate = options.realWordTypoRate;
-  if (rate <= 0) return [];
-  const letters = [...word];
-  const capitalised = options.typoSentenceStart && sentenceStart && isUpper(letters[0]!);
-  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength ||
-    letters.slice(capitalised ? 1 : 0).some(isUpper)) return [];
+  const capitalised = rate > 0 ? typoCase(word, options, sentenceStart) : null;
+  if (capitalised === null) return [];
   const weigh = (count: number, cost: number) => rate * count * Math.exp(-options.typoCostWeight * cost);
   // Skip the search where not even the language's most frequent form could reach minShare (its frequent words).
   const heaviest = weigh(lexicon.maxCount, CHEAPEST_EDIT);
@@ -356,10 +364,10 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let byteAt = 0;
   for (const span of wordSpans(text)) {
     const forms = lexicon.variants(lexiconKey(span.text, lang));
-    // Only a word that may get typo candidates needs its place in the sentence.
+    // Only a capitalised word that may get typo candidates needs its place in the sentence (typoCase).
     const mayBeTypo = forms.length === 0 || options.realWordTypoRate > 0;
     let choice = wordChoice(span.text, lang, lexicon, options, forms, context?.model.spelling ?? undefined,
-      mayBeTypo && options.typoSentenceStart && startsSentence(text, span.start));
+      mayBeTypo && options.typoSentenceStart && isUpper(span.text[0]!) && startsSentence(text, span.start));
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);
