@@ -20,6 +20,7 @@ ROOT = HERE.parents[1]
 # step -> (how to run it: module 'm:...', script path, or shell 'sh:...'; what it does)
 STEPS: dict[str, tuple[str, str]] = {
     'corpus': ('m:models.training.corpus.build', 'build data/corpus, data/words, CORPUS.md, then the lexicons'),
+    'news-dev': ('m:models.training.corpus.news_dev', 'data/news-dev/<lang>.txt: held-out news for tuning weights'),
     'lexicon': ('m:models.training.lexicon.build', 'models/lexicon/<lang>.lex.br (after the corpus)'),
     'lm': ('m:models.training.lm.build', 'models/lm/<lang>.lm.br word trigram models (after the corpus)'),
     'spelling': ('m:models.training.lm.spelling', 'models/lm/<lang>.spell.br letter models of spellings (after the corpus)'),

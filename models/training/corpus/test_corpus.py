@@ -4,6 +4,7 @@ from collections import Counter
 
 from .benchmarks import is_benchmark, loose_key
 from .english import looks_english
+from .news_dev import news_lines
 from .markup import ftl_strings, html_paragraphs, mallard_paragraphs, strip_format
 from .text import clean_lines
 from .words import build_word_list
@@ -95,3 +96,13 @@ class WordList(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class NewsDev(unittest.TestCase):
+    def test_every_stride_th_of_the_tail(self):
+        lines = ['bible %d' % i for i in range(10)] + ['news %d' % i for i in range(9)] + ['']
+        # The last 10 lines (news 0-8 and a blank one), every 3rd: news 0, 3, 6; the blank one is dropped.
+        self.assertEqual(news_lines(lines, tail=10, stride=3), ['news 0', 'news 3', 'news 6'])
+
+    def test_a_short_file_gives_what_it_has(self):
+        self.assertEqual(news_lines(['a', 'b', 'c'], tail=10, stride=2), ['a', 'c'])
