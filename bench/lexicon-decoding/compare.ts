@@ -2,9 +2,10 @@
  * Lexicon-aware decoding against the baselines, with the same harness as `ogonek eval` (run-eval.ts):
  *   npx tsx bench/lexicon-decoding/compare.ts --set dev --langs lt,cs --lambdas 0.5,1,2,5/1 --limit 300
  *   npx tsx bench/lexicon-decoding/compare.ts --set ud --tasks diacritics,typos,clean --json out.json
- * --set dev reads data/corpus/<lang>.dev.txt (tuning), --set news data/news-dev/<lang>.txt (tuning on news that
- * no training step saw: `python3 -m models.training news-dev`), --set FOLDER/ its <lang>.txt, --set ud ../shared/benchmarks/ud/<lang>.txt (the
- * held-out report). Systems: unigram, model (free speculative decoding), lexicon@<lambda> for each lambda.
+ * --set dev reads data/corpus/<lang>.dev.txt (tuning), --set news data/news-dev/<lang>.txt (news that no training
+ * step saw: `python3 -m models.training news-dev`), --set FOLDER/ its <lang>.txt, --set ud
+ * ../shared/benchmarks/ud/<lang>.txt (the held-out report). Systems: unigram, model (free speculative decoding),
+ * lexicon@<lambda> for each lambda.
  * Prints a markdown table per task (alpha-word accuracy, then damage rate) and the seconds per sentence.
  */
 import { existsSync, writeFileSync } from 'node:fs';
