@@ -271,8 +271,9 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   const fixes = realWordFixes(word, lang, lexicon, options, own, sentenceStart);
   if (list.length === 0 && fixes.length === 0) return null; // only the input itself
   const sum = own + fixes.reduce((s, f) => s + f.count, 0);
-  const others = [...list.map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false })),
-    ...fixes.map((c) => ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false, fix: true }))];
+  const candidate = (c: { text: string; count: number }, fix: boolean): PlanCandidate =>
+    ({ bytes: utf8Bytes(c.text), logPrior: Math.log(c.count / sum), input: false, ...(fix ? { fix } : {}) });
+  const others = [...list.map((c) => candidate(c, false)), ...fixes.map((c) => candidate(c, true))];
   const source = fixes.length > 0 ? 'typo' : 'lexicon';
   // inputCount 0: an unattested input is no candidate (a lone attested form is then written without asking the model).
   if (inputCount <= 0) return { candidates: others, source };

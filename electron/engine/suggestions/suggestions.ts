@@ -97,7 +97,8 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  * Suggestions of lexicon decoding, from the choice it made for each plan word: each whitespace-separated word of
  * the input that holds a written candidate other than the input becomes one suggestion. Its confidence is the
  * least posterior of the plan words ranked inside it, its source `typo` where one of its changes is a typo's
- * fix (another word's letters; a diacritic variant of a word that may be a typo is still `lexicon`). Null where a written candidate holds whitespace, which only a word diff can place.
+ * fix (another word's letters; a diacritic variant of a word that may be a typo is still `lexicon`). Null where a
+ * written candidate holds whitespace, which only a word diff can place.
  */
 export function suggestionsFromChoices(unit: UnitInput, plan: LexiconPlan, choices: readonly WordChoice[],
   strip: StripFn): Suggestion[] | null {
