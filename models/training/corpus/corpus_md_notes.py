@@ -33,7 +33,8 @@ target as `.tmp-*` and moved into place with `os.replace`, so a reader never see
 5. Dev split: from the natural prose (corpus-extra; for en, the first source) with a seeded shuffle: 1,000 lines,
    or 5% when the prose has fewer than 20,000 lines. It does not change when Debian sources are added.
 6. Train: everything else. UI strings are capped (gettext UI catalogues at 25%, Firefox at 10% of the size of the
-   uncapped sources), then each language is cut to 40 MB by a seeded random choice (fr and vi) and shuffled.
+   uncapped sources), then each language is cut to 40 MB by a seeded random choice (only fr reaches it; vi, whose
+   word LM gains from all its text, is cut at 100 MB) and shuffled.
 7. Word lists `data/words/<lang>.txt`: the `../shared/wordfreq` list in its frequency order (`wordfreq-alt` for it
    and ro, whose subtitle lists lack accents; none for ga), then the train corpus' words by count (a capitalised
    form only when its lowercase never occurs), then the hunspell forms of npm `dictionary-<lang>`: its stems plus
