@@ -5,8 +5,10 @@ import math
 import os
 import tempfile
 import unittest
+from unittest import mock
 
 from . import lmfile
+from . import build
 from .build import Text, _arrays, build_language, count, read_text
 from .ngram import Counts, Estimate, Pruned, discounts, fnv1a32, ngram_key
 from .query import StoredModel, tokens
@@ -124,6 +126,18 @@ class Build(unittest.TestCase):
             self.assertEqual(set(by), {'corpus/lt.train.txt', 'corpus-more/lt.laws.txt.xz'})
             self.assertEqual(by['corpus/lt.train.txt'], 36)
             self.assertEqual(by['corpus-more/lt.laws.txt.xz'], 35)  # 7 lines of 5 words: an 8th would pass 36
+
+    def test_largest_file_per_language(self):
+        # vi's LM may be larger (MAX_MB); --max-mb, when given, applies to every language
+        for max_mb, expected in [(None, {'vi': 10 ** 7, 'lt': 8 * 10 ** 6}), (5.0, {'vi': 5 * 10 ** 6, 'lt': 5 * 10 ** 6})]:
+            seen = {}
+
+            def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio):
+                seen[lang] = max_bytes
+                return {}
+            with tempfile.TemporaryDirectory() as d, mock.patch.object(build, 'build_language', fake):
+                build.build_all(['vi', 'lt'], d, d, d, 2, 1, max_mb)
+            self.assertEqual(seen, expected)
 
     def test_stored_model_is_the_estimate_within_quantization(self):
         with tempfile.TemporaryDirectory() as d:
