@@ -4,8 +4,8 @@ from collections import Counter
 
 from .benchmarks import is_benchmark, loose_key
 from .english import looks_english
-from .news_dev import news_lines
 from .markup import ftl_strings, html_paragraphs, mallard_paragraphs, strip_format
+from .news_dev import news_lines
 from .text import clean_lines
 from .words import build_word_list
 
@@ -94,10 +94,6 @@ class WordList(unittest.TestCase):
         self.assertEqual(words, ['že', 'je', 'kůň', 'Praha', 'žluťoučký'])
 
 
-if __name__ == '__main__':
-    unittest.main()
-
-
 class NewsDev(unittest.TestCase):
     def test_every_stride_th_of_the_tail(self):
         lines = ['bible %d' % i for i in range(10)] + ['news %d' % i for i in range(9)] + ['']
@@ -106,3 +102,7 @@ class NewsDev(unittest.TestCase):
 
     def test_a_short_file_gives_what_it_has(self):
         self.assertEqual(news_lines(['a', 'b', 'c'], tail=10, stride=2), ['a', 'c'])
+
+
+if __name__ == '__main__':
+    unittest.main()

@@ -129,7 +129,8 @@ class Build(unittest.TestCase):
 
     def test_largest_file_per_language(self):
         # vi's LM may be larger (MAX_MB); --max-mb, when given, applies to every language
-        for max_mb, expected in [(None, {'vi': 10 ** 7, 'lt': 8 * 10 ** 6}), (5.0, {'vi': 5 * 10 ** 6, 'lt': 5 * 10 ** 6})]:
+        for max_mb, expected in [(None, {'vi': 10 ** 7, 'lt': 8 * 10 ** 6}),
+                                 (5.0, {'vi': 5 * 10 ** 6, 'lt': 5 * 10 ** 6})]:
             seen = {}
 
             def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio):
