@@ -44,6 +44,7 @@ const { values } = parseArgs({ options: {
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
+  'suffix-weights': { type: 'string', default: '' },
   'tagger-spelling-weights': { type: 'string', default: '' },
 } });
 
@@ -78,7 +79,7 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
 async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number, taggerWeight?: number,
-  taggerSpellingWeight?: number) {
+  taggerSpellingWeight?: number, suffixWeight?: number) {
   const [stripped, typed = stripped, typo] = lambdas?.split('/') ?? [];
   const [lambda, typedLambda] = stripped === undefined ? [] : [Number(stripped), Number(typed)];
   const typoLambda = typo === undefined ? undefined : Number(typo);
@@ -98,6 +99,7 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
       ...(lmWeight === undefined ? {} : { lmWeight }),
       ...(taggerWeight === undefined ? {} : { taggerWeight }),
       ...(taggerSpellingWeight === undefined ? {} : { taggerSpellingWeight }),
+      ...(suffixWeight === undefined ? {} : { suffixWeight }),
       ...(values['typed-lm-weight'] ? { typedLmWeight: Number(values['typed-lm-weight']) } : {}) }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
@@ -108,13 +110,17 @@ const taggerWeights = values['tagger-weights'] ? values['tagger-weights'].split(
 // --tagger-spelling-weights 0,1: and for the weight of the tagger's spellings of unknown words.
 const spellingWeights = values['tagger-spelling-weights']
   ? values['tagger-spelling-weights'].split(',').map(Number) : [undefined];
+// --suffix-weights 0,0.5: and for the share of the suffix-class model beside the word LM.
+const suffixWeights = values['suffix-weights'] ? values['suffix-weights'].split(',').map(Number) : [undefined];
 for (const l of wanted.includes('lexicon') ? lambdas : []) {
   for (const w of lmWeights) {
     for (const t of taggerWeights) {
       for (const u of spellingWeights) {
-        const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}` +
-          `${u === undefined ? '' : `+spell${u}`}`;
-        await engine(name, 'lexicon', l, w, t, u);
+        for (const x of suffixWeights) {
+          const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}` +
+            `${u === undefined ? '' : `+spell${u}`}${x === undefined ? '' : `+sfx${x}`}`;
+          await engine(name, 'lexicon', l, w, t, u, x);
+        }
       }
     }
   }

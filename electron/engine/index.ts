@@ -42,6 +42,8 @@ export interface CreateCorrectorOptions {
   lmWeight?: number;
   /** Its weight in sentences that already have diacritics (default DEFAULT_TYPED_LM_WEIGHT). */
   typedLmWeight?: number;
+  /** Share of the suffix-class model (<lang>.sfx.br) beside the word LM's (default: per language, SUFFIX_WEIGHTS). */
+  suffixWeight?: number;
   /**
    * Weight of the diacritics taggers (<modelDir>/tagger.<langs>.int8.onnx) in lexicon decoding (default: per
    * language, TAGGER_WEIGHTS); 0 turns their opinion of lexicon candidates off. A language no tagger knows goes
@@ -110,7 +112,8 @@ export async function createCorrector(options: CreateCorrectorOptions = {}): Pro
     return new LocalCorrector(worker, { modelVersion: info.modelVersion, maxInputBytes: info.maxInputBytes,
       status: { state: 'ready', modelVersion: info.modelVersion, provider: info.provider, providerNote: info.providerNote,
         providerReasons: info.providerReasons },
-      info, batchSize: info.batchedEncoder ? MAX_BATCH_SENTENCES : undefined, decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight, lambda: options.lambda,
+      info, batchSize: info.batchedEncoder ? MAX_BATCH_SENTENCES : undefined, decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight,
+      suffixWeight: options.suffixWeight, lambda: options.lambda,
       typedLambda: options.typedLambda, typoLambda: options.typoLambda, plan: options.lexiconPlan, tagger: tagger ?? undefined,
       taggerWeight: options.taggerWeight, taggerSpellingWeight: options.taggerSpellingWeight });
   } catch (error) {

@@ -46,6 +46,8 @@ export interface CorrectorModel {
   lmWeight?: number;
   /** The same for sentences that already have diacritics (DEFAULT_TYPED_LM_WEIGHT where not given). */
   typedLmWeight?: number;
+  /** Share of the suffix-class model beside the word LM (SUFFIX_WEIGHTS, else 0, where not given). */
+  suffixWeight?: number;
   /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
   lambda?: number;
   /** The same for sentences that already have diacritics. */
@@ -114,6 +116,17 @@ export const LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs:
  */
 export const DEFAULT_TYPED_LM_WEIGHT = 0.25;
 const TYPED_LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { vi: 1 };
+
+/**
+ * Per language, the share of the suffix-class model's ln P (models/lm/<lang>.sfx.br) added to the word LM's in the
+ * lattice; 0 (the default) leaves it unread.
+ */
+export const SUFFIX_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {};
+
+/** The suffix-class model's share in `lang`: the corrector's own, else SUFFIX_WEIGHTS, else 0. */
+export function suffixWeightFor(lang: LanguageCode, overrides: { suffixWeight?: number } = {}): number {
+  return overrides.suffixWeight ?? SUFFIX_WEIGHTS[lang] ?? 0;
+}
 
 /**
  * The LM weight of a sentence of `lang` with (`typed`) or without diacritics: the engine's override, else the
@@ -330,7 +343,8 @@ export class LocalCorrector implements Corrector {
         const nfc = nfcs[i]!;
         if (!forms) return { decoding: 'speculative', encoderIds: encoderIds(input, language.tag), source: input };
         const typed = hasTypedDiacritics(nfc, language.code);
-        const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model) } : undefined;
+        const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model),
+          suffixWeight: suffixWeightFor(language.code, this.model) } : undefined;
         const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
           plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger), ...priorWeightsFor(typed, this.model) };

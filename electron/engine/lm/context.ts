@@ -20,6 +20,8 @@ export interface ContextModel {
   readonly header?: Readonly<Record<string, unknown>>;
   /** How word-like the letters of a lexicon key are (ln P; spelling-model.ts), for the words the lexicon lacks. */
   readonly spelling?: { logProb(key: string): number } | null;
+  /** The suffix-class trigram model beside it (ngram-model.ts SuffixClassModel), whose ids are classHash's. */
+  readonly suffix?: { classHash(token: string): number; logProb(u: number, v: number, w: number): number } | null;
 }
 
 /**
@@ -39,9 +41,10 @@ export interface LatticeSlot {
 
 /**
  * Per slot, per candidate: the best path score through it minus the slot's best (so the best is 0).
- * `lmWeight` scales the language model against the priors.
+ * `lmWeight` scales the language model against the priors; `suffixWeight` adds the suffix-class model's ln P
+ * (where the model has one) at that share of the word model's, on the same trigram states.
  */
-export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeight: number): number[][] {
+export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeight: number, suffixWeight = 0): number[][] {
   const n = slots.length;
   if (n === 0) return [];
   const unkPenalty = Math.log(Math.max(1, Number(model.header?.unkTypes) || 1));
@@ -49,7 +52,17 @@ export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeigh
   const eos = model.wordHash('</s>');
   const ids = slots.map((s) => s.forms.map((f) => model.wordHash(f)));
   const size = (i: number) => (i < 0 ? 1 : ids[i]!.length);
-  const id = (i: number, k: number) => (i < 0 ? bos : ids[i]![k]!);
+  const id = (i: number, k: number) => (i < 0 ? bos : i >= n ? eos : ids[i]![k]!);
+  const sfx = suffixWeight > 0 ? model.suffix ?? null : null;
+  const sfxBos = sfx?.classHash('<s>') ?? 0;
+  const sfxEos = sfx?.classHash('</s>') ?? 0;
+  const cids = sfx ? slots.map((s) => s.forms.map((f) => sfx.classHash(f))) : [];
+  const cid = (i: number, k: number) => (i < 0 ? sfxBos : i >= n ? sfxEos : cids[i]![k]!);
+  // The weighted ln P of candidate c at position i (n: the sentence end) after candidates a of i-1 and z of i-2.
+  const step = (i: number, z: number, a: number, c: number) => {
+    const word = lmScore(model, unkPenalty, id(i - 2, z), id(i - 1, a), id(i, c));
+    return lmWeight * (sfx ? word + suffixWeight * sfx.logProb(cid(i - 2, z), cid(i - 1, a), cid(i, c)) : word);
+  };
   // State at position i: (candidate a of i-1, candidate b of i), stored at a * size(i) + b.
   const fwd: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
@@ -64,7 +77,7 @@ export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeigh
         for (let z = 0; z < Z; z++) {
           const before = i === 0 ? 0 : fwd[i - 1]![z * A + a]!;
           if (before === -Infinity) continue;
-          const v = before + lmWeight * lmScore(model, unkPenalty, id(i - 2, z), id(i - 1, a), id(i, b));
+          const v = before + step(i, z, a, b);
           if (v > best) best = v;
         }
         cur[a * B + b] = best + emit;
@@ -80,14 +93,13 @@ export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeigh
     for (let a = 0; a < A; a++) {
       for (let b = 0; b < B; b++) {
         if (i === n - 1) {
-          cur[a * B + b] = lmWeight * lmScore(model, unkPenalty, id(i - 1, a), id(i, b), eos);
+          cur[a * B + b] = step(n, a, b, 0);
           continue;
         }
         const C = size(i + 1);
         let best = -Infinity;
         for (let c = 0; c < C; c++) {
-          const v = lmWeight * lmScore(model, unkPenalty, id(i - 1, a), id(i, b), id(i + 1, c)) + slots[i + 1]!.logPriors[c]! +
-            bwd[i + 1]![b * C + c]!;
+          const v = step(i + 1, a, b, c) + slots[i + 1]!.logPriors[c]! + bwd[i + 1]![b * C + c]!;
           if (v > best) best = v;
         }
         cur[a * B + b] = best;

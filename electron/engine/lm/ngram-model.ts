@@ -34,6 +34,8 @@ export class NgramModel {
    * lexicon lacks from a typo; null where the folder has none.
    */
   spelling: SpellingModel | null = null;
+  /** The suffix-class model (<lang>.sfx.br beside the word LM), which sees endings in sequence; null where none. */
+  suffix: SuffixClassModel | null = null;
 
   constructor(readonly lang: LanguageCode, readonly header: NgramHeader, private readonly orders: OrderTable[]) {
     this.unkIndex = find(orders[0]!.keys, key1(this.unk));
@@ -91,6 +93,31 @@ export class NgramModel {
   }
 }
 
+/**
+ * A trigram model over suffix classes (models/lm/<lang>.sfx.br, build.py --suffix): the language's most frequent
+ * words stand for themselves, every other word for its last `letters` letters behind a '-' (a mark no letter-run
+ * token has), so that agreement ("nové auto", "nová kniha") has counts where the word trigrams have none.
+ */
+export class SuffixClassModel {
+  readonly letters: number;
+
+  constructor(readonly model: NgramModel) {
+    const letters = Number((model.header as { classes?: { suffixLetters?: unknown } }).classes?.suffixLetters);
+    if (!Number.isInteger(letters) || letters < 1) throw new Error('header without classes.suffixLetters');
+    this.letters = letters;
+  }
+
+  /** The id of a token's class (build.py suffix_class): the word itself where the model has it, else its ending. */
+  classHash(token: string): number {
+    const h = this.model.wordHash(token);
+    return h !== this.model.unk ? h : this.model.wordHash('-' + Array.from(token).slice(-this.letters).join(''));
+  }
+
+  logProb(u: number, v: number, w: number): number {
+    return this.model.logProb(u, v, w);
+  }
+}
+
 /** A model file that is missing, unreadable, truncated or corrupt; the message names the file and language. */
 export class NgramModelError extends Error {
   override name = 'NgramModelError';
@@ -105,6 +132,11 @@ export function ngramModelPath(dir: string, lang: LanguageCode): string {
   return join(dir, `${lang}.lm.br`);
 }
 
+/** Path of the suffix-class model of `lang` in `dir`. */
+export function suffixModelPath(dir: string, lang: LanguageCode): string {
+  return join(dir, `${lang}.sfx.br`);
+}
+
 /** Parses a model file's decompressed bytes; throws an Error saying what is wrong. */
 export function parseNgramModel(bytes: Uint8Array, lang: LanguageCode): NgramModel {
   const { header, orders } = parseOglm(bytes, lang, ORDER);
@@ -112,16 +144,20 @@ export function parseNgramModel(bytes: Uint8Array, lang: LanguageCode): NgramMod
 }
 
 /**
- * Reads one language's model, and its spelling model where the folder has one; rejects with an NgramModelError naming
- * the file when one is missing or damaged.
+ * Reads one language's model, and its spelling and suffix-class models where the folder has them; rejects with an
+ * NgramModelError naming the file when one is missing or damaged.
  */
 export async function readNgramModel(dir: string, lang: LanguageCode): Promise<NgramModel> {
   const path = ngramModelPath(dir, lang);
   const spellPath = spellingModelPath(dir, lang);
-  const [model, spelling] = await Promise.all([
+  const sfxPath = suffixModelPath(dir, lang);
+  const [model, spelling, suffix] = await Promise.all([
     readBrotliFile(path, (bytes) => parseNgramModel(bytes, lang), (reason) => new NgramModelError(lang, path, reason)),
-    existsSync(spellPath) ? readSpellingModel(dir, lang, (reason) => new NgramModelError(lang, spellPath, reason)) : null]);
+    existsSync(spellPath) ? readSpellingModel(dir, lang, (reason) => new NgramModelError(lang, spellPath, reason)) : null,
+    existsSync(sfxPath) ? readBrotliFile(sfxPath, (bytes) => new SuffixClassModel(parseNgramModel(bytes, lang)),
+      (reason) => new NgramModelError(lang, sfxPath, reason)) : null]);
   model.spelling = spelling;
+  model.suffix = suffix;
   return model;
 }
 

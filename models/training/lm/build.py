@@ -48,6 +48,12 @@ LAWS_RATIOS = {'lt': 10.0, 'ro': 10.0}
 # (dev stripped / typos / clean 96.66 / 92.88 / 99.77 -> 96.98 / 93.16 / 99.80, bench/lexicon-decoding/REPORT.md).
 MAX_MB = {'vi': 10.0}
 DEFAULT_MAX_MB = 8.0
+# Suffix-class models <lang>.sfx.br (--suffix): every word but the language's most frequent WHOLE_WORDS becomes its
+# last SUFFIX_LETTERS letters, so the trigram sees endings in sequence ("nové auto", "nová kniha": agreement) with
+# counts that a word trigram over a million tokens never has. The engine adds it to the word LM in the lattice.
+SUFFIX_LETTERS = 3
+WHOLE_WORDS = 300
+SUFFIX_MAX_MB = 2.0
 THRESHOLDS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 96, 128, 192, 256]
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
@@ -125,6 +131,25 @@ def read_text(lang: str, data: str, more: str, laws_ratio: float = 1.0) -> Text:
         info['available_lines'] = len(lines)
         log('%s: %s' % (lang, info))
     return text
+
+
+def suffix_class(word: str, whole, letters: int) -> str:
+    """A word's token in a suffix-class model: itself if it is one of `whole`, else '-' + its last letters
+    (suffixClass in electron/engine/lm/ngram-model.ts; tokens are letter runs, so '-' marks a class)."""
+    return word if word in whole else '-' + word[-letters:]
+
+
+def to_suffix_classes(text: Text, letters: int, whole_words: int) -> list:
+    """Rewrites `text` in place into suffix classes; returns the words kept whole, most frequent first."""
+    c = Counter(text.flat)
+    whole = [text.words[i] for i, _ in sorted(c.items(), key=lambda x: (-x[1], text.words[x[0]]))[:whole_words]]
+    kept = set(whole)
+    classes = [suffix_class(w, kept, letters) for w in text.words]
+    text.words = sorted(set(classes))
+    text.ids = {w: i for i, w in enumerate(text.words)}
+    remap = [text.ids[cl] for cl in classes]
+    text.flat = array('i', (remap[i] for i in text.flat))
+    return whole
 
 
 def count(text: Text, min_unigram: int):
@@ -218,9 +243,15 @@ def id_scorer(prob, words):
 
 
 def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: int, min_count: int,
-                   max_bytes: int, laws_ratio: float = 1.0) -> dict:
+                   max_bytes: int, laws_ratio: float = 1.0, suffix: int = 0, whole_words: int = WHOLE_WORDS) -> dict:
+    """The word model <lang>.lm.br, or with `suffix` (letters) the suffix-class model <lang>.sfx.br."""
     t0 = time.time()
     text = read_text(lang, data, more, laws_ratio)
+    classes = None
+    if suffix:
+        whole = to_suffix_classes(text, suffix, whole_words)
+        classes = {'suffixLetters': suffix, 'wholeWords': len(whole)}
+        kept = set(whole)
     counts, words, unk_types = count(text, min_unigram)
     n_tokens = len(text.flat)
     sources = text.sources
@@ -229,7 +260,7 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
         lang, n_tokens, counts.V, unk_types, len(counts.c2), len(counts.c3)))
     est = Estimate(counts)
     log('%s: estimated; discounts %s' % (lang, est.d))
-    path = os.path.join(out_dir, lang + '.lm.br')
+    path = os.path.join(out_dir, lang + ('.sfx.br' if suffix else '.lm.br'))
     # Brotli shrinks the file to about 0.6-0.8 of its raw size (less when keys are dense); thresholds whose
     # estimate is clearly over the budget are skipped, the others are built and measured.
     ratio = 0.6
@@ -242,6 +273,8 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
                   'quantization': {'log10': '-q/%d' % lmfile.QUANT_STEPS, 'max': lmfile.QMAX},
                   'sources': sources, 'tokens': n_tokens, 'minUnigram': min_unigram, 'unkTypes': unk_types,
                   'thresholds': {'bigram': t2, 'trigram': t3}}
+        if classes:
+            header['classes'] = classes
         raw, dropped = encode(pr, counts, words, header)
         packed = lmfile.compress(raw)
         ratio = max(ratio, len(packed) / len(raw))
@@ -263,12 +296,15 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
         stored = StoredModel(path)
         with open(dev, encoding='utf-8') as f:
             lines = f.readlines()
-        rep = perplexity(stored.sentence_log_prob, lines, lang)
-        rep['perplexityUnquantized'] = perplexity(id_scorer(pr.prob, words), lines, lang)['perplexity']
-        rep['perplexityUnpruned'] = perplexity(id_scorer(lambda u, v, w: unpruned_prob(est, u, v, w), words),
-                                               lines, lang)['perplexity']
+        def mapped(score):
+            return (lambda ws: score([suffix_class(w, kept, suffix) for w in ws])) if suffix else score
+        rep = perplexity(mapped(stored.sentence_log_prob), lines, lang)
+        rep['perplexityUnquantized'] = perplexity(mapped(id_scorer(pr.prob, words)), lines, lang)['perplexity']
+        rep['perplexityUnpruned'] = perplexity(
+            mapped(id_scorer(lambda u, v, w: unpruned_prob(est, u, v, w), words)), lines, lang)['perplexity']
         known = set(words)
-        dev_words = [w for ln in lines for s in sentences(ln.rstrip('\n')) for w in tokens(s, lang)]
+        dev_words = [suffix_class(w, kept, suffix) if suffix else w
+                     for ln in lines for s in sentences(ln.rstrip('\n')) for w in tokens(s, lang)]
         rep['oovRate'] = round(sum(1 for w in dev_words if w not in known) / max(1, len(dev_words)), 4)
         info['dev'] = rep
     info['seconds'] = round(time.time() - t0, 1)
@@ -276,14 +312,17 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
     return info
 
 
-def build_all(langs, out_dir, data, more, min_unigram, min_count, max_mb=None, laws_ratio=None):
+def build_all(langs, out_dir, data, more, min_unigram, min_count, max_mb=None, laws_ratio=None, suffix=0,
+              whole_words=WHOLE_WORDS):
     os.makedirs(out_dir, exist_ok=True)
-    stats_path = os.path.join(out_dir, 'lms.json')
+    stats_path = os.path.join(out_dir, 'suffix-lms.json' if suffix else 'lms.json')
     stats = read_stats(stats_path)
     for lang in langs:
         ratio = laws_ratio if laws_ratio is not None else LAWS_RATIOS.get(lang, 1.0)
-        max_bytes = int((max_mb if max_mb is not None else MAX_MB.get(lang, DEFAULT_MAX_MB)) * 1e6)
-        stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio)
+        default_mb = SUFFIX_MAX_MB if suffix else MAX_MB.get(lang, DEFAULT_MAX_MB)
+        max_bytes = int((max_mb if max_mb is not None else default_mb) * 1e6)
+        stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix,
+                                     whole_words)
         write_stats(stats_path, stats)
 
 
@@ -300,9 +339,13 @@ def main():
                     help='largest file per language (MB = 10^6 bytes; default: MAX_MB, else 8)')
     ap.add_argument('--laws-ratio', type=float, default=None,
                     help='statute tokens at most this many times the rest of the text (default: LAWS_RATIOS, else 1)')
+    ap.add_argument('--suffix', type=int, nargs='?', const=SUFFIX_LETTERS, default=0, metavar='LETTERS',
+                    help='build the suffix-class models <lang>.sfx.br instead (default %d letters)' % SUFFIX_LETTERS)
+    ap.add_argument('--whole-words', type=int, default=WHOLE_WORDS,
+                    help='with --suffix: how many of the most frequent words stay whole (default %d)' % WHOLE_WORDS)
     args = ap.parse_args()
     build_all(args.langs, args.out, args.data, args.more, args.min_unigram, args.min_count,
-              args.max_mb, args.laws_ratio)
+              args.max_mb, args.laws_ratio, args.suffix, args.whole_words)
 
 
 if __name__ == '__main__':

@@ -133,12 +133,34 @@ class Build(unittest.TestCase):
                                  (5.0, {'vi': 5 * 10 ** 6, 'lt': 5 * 10 ** 6})]:
             seen = {}
 
-            def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio):
+            def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix, whole_words):
                 seen[lang] = max_bytes
                 return {}
             with tempfile.TemporaryDirectory() as d, mock.patch.object(build, 'build_language', fake):
                 build.build_all(['vi', 'lt'], d, d, d, 2, 1, max_mb)
             self.assertEqual(seen, expected)
+
+    def test_suffix_classes(self):
+        whole = {'labai', 'ir'}
+        for word, expected in [('labai', 'labai'), ('ir', 'ir'), ('gražus', '-žus'), ('oras', '-ras'),
+                               ('į', '-į'), ('šilta', '-lta')]:
+            self.assertEqual(build.suffix_class(word, whole, 3), expected, word)
+        self.assertEqual(build.suffix_class('gražus', whole, 2), '-us')
+
+    def test_suffix_model_keeps_the_most_frequent_words_whole(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, 'corpus'))
+            with open(os.path.join(d, 'corpus', 'lt.train.txt'), 'w', encoding='utf-8') as f:
+                f.write('\n'.join(SENTENCES) + '\n')
+            info = build_language('lt', d, d, d, 1, 1, 10 ** 6, suffix=3, whole_words=2)
+            self.assertFalse(os.path.exists(os.path.join(d, 'lt.lm.br')))
+            model = StoredModel(os.path.join(d, 'lt.sfx.br'))
+            self.assertEqual(model.header['classes'], {'suffixLetters': 3, 'wholeWords': 2})
+            known = lambda t: model.word_hash(t) != model.unk  # noqa: E731
+            # gražus (6 times) and labai (5, ahead of oras's 5 by the alphabet) stay whole; the rest become endings
+            self.assertEqual([known(t) for t in ['labai', 'gražus', '-ras', '-lta', 'oras', '-žus']],
+                             [True, True, True, True, False, False])
+            self.assertEqual(info['vocabulary'], len(model.orders[0][0]))
 
     def test_stored_model_is_the_estimate_within_quantization(self):
         with tempfile.TemporaryDirectory() as d:

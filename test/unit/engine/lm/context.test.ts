@@ -51,6 +51,25 @@ describe('context priors (Viterbi max-marginals over the lattice)', () => {
     expect(out[0]![0]).toBeCloseTo(Math.log((0.6 * 0.5 * 0.1 * 0.9) / (0.4 * 0.5 * 0.9 * 0.9)), 10);
   });
 
+  // Czech "nove auto": the word model has never seen either pair (a tie at its floor); the suffix-class model has
+  // seen adjectives in -ové before nouns in -uto more often than adverbs in -ově.
+  const suffix = bigramModel({ '-ové -uto': 0.2, '-ově -uto': 0.01 });
+  const withSuffix: ContextModel = { ...bigramModel({}), suffix: {
+    classHash: (t) => suffix.wordHash(`-${Array.from(t).slice(-3).join('')}`), logProb: suffix.logProb } };
+  const nove = [slot(['nově', 'nové'], [Math.log(0.6), Math.log(0.4)]), slot(['auto'])];
+  it.each<[number, string]>([[0, 'nově'], [0.5, 'nové'], [1, 'nové']])(
+    'suffix weight %d: "nove auto" -> %s', (weight, winner) => {
+      const out = contextPriors(nove, withSuffix, 1, weight);
+      expect(nove[0]!.forms[out[0]!.indexOf(0)]).toBe(winner);
+    });
+
+  it('adds the suffix model\'s ln P at its share, on the same paths', () => {
+    const [a, b] = [contextPriors(nove, withSuffix, 2, 0.5)[0]!, contextPriors(nove, withSuffix, 2, 0)[0]!];
+    // nově vs nové: priors ln(0.6/0.4); the suffix model adds 2 x 0.5 x ln(0.01/0.2) to nově's side
+    expect(b[0]! - b[1]!).toBeCloseTo(Math.log(0.6 / 0.4), 10);
+    expect(a[0]! - a[1]!).toBeCloseTo(Math.log(0.6 / 0.4) + Math.log(0.01 / 0.2), 10);
+  });
+
   it('gives nothing for an empty sentence', () => {
     expect(contextPriors([], lm, 1)).toEqual([]);
   });

@@ -135,6 +135,7 @@ describe('the same scores as the Python builder and query.py', () => {
   const SENTENCES = [...DEV, 'Labai labai labai', 'Oras', 'Jie eina į mokyklą ir namo'];
   let python: Array<{ tokens: string[]; logProb: number }>;
   let report: { dev: { perplexity: number; perplexityUnquantized: number; tokens: number } };
+  let suffixReport: typeof report;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ogonek-lm-'));
@@ -152,6 +153,12 @@ describe('the same scores as the Python builder and query.py', () => {
     expect(query.status, query.stderr).toBe(0);
     python = query.stdout.trim().split('\n').map((line) => JSON.parse(line));
     report = JSON.parse(await readFile(join(dir, 'out', 'lms.json'), 'utf8')).lt;
+    // The suffix-class model beside it: the 5 most frequent words whole, every other word its last 3 letters.
+    const suffix = spawnSync(PYTHON[0]!, [...PYTHON.slice(1), '-m', 'models.training.lm.build', '--langs', 'lt',
+      '--data', dir, '--more', join(dir, 'more'), '--out', join(dir, 'out'), '--suffix', '3', '--whole-words', '5', '--min-unigram', '1'],
+    { cwd: repo, encoding: 'utf8' });
+    expect(suffix.status, suffix.stderr).toBe(0);
+    suffixReport = JSON.parse(await readFile(join(dir, 'out', 'suffix-lms.json'), 'utf8')).lt;
   });
   afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
@@ -180,6 +187,36 @@ describe('the same scores as the Python builder and query.py', () => {
     expect(ppl).toBeCloseTo(report.dev.perplexity, 2);
     // each word reads at most three stored values, each within 0.025 of its log10
     expect(Math.abs(Math.log(ppl) - Math.log(report.dev.perplexityUnquantized))).toBeLessThan(3 * 0.025 * Math.LN10);
+  });
+
+  it.each<[string, string, boolean]>([
+    // gražus 6, labai 5, oras 5, šalta 4, namo 3 times stay whole; the rest are their last three letters
+    ['gražus', 'gražus', true], ['labai', 'labai', true], ['šalta', 'šalta', true], ['vakaras', '-ras', true],
+    ['mokyklą', '-klą', true], ['į', '-į', true],
+    // an ending the training text never had is the model's <unk>
+    ['nežinomas', '-mas', false],
+  ])('the suffix-class model reads %s as %s (build.py suffix_class)', async (token, cls, known) => {
+    const { suffix } = await readNgramModel(join(dir, 'out'), 'lt');
+    expect(suffix!.letters).toBe(3);
+    expect(suffix!.classHash(token)).toBe(suffix!.model.wordHash(cls));
+    expect(suffix!.classHash(token) !== suffix!.model.unk).toBe(known);
+  });
+
+  it('the suffix-class model\'s dev perplexity through classHash equals the builder\'s report', async () => {
+    const { suffix } = await readNgramModel(join(dir, 'out'), 'lt');
+    let total = 0;
+    let n = 0;
+    for (const sentence of DEV) {
+      const ids = [...lmTokens(sentence, 'lt').map((t) => suffix!.classHash(t)), suffix!.model.eos];
+      let [u, v] = [suffix!.model.bos, suffix!.model.bos];
+      for (const w of ids) {
+        total += suffix!.logProb(u, v, w);
+        [u, v] = [v, w];
+      }
+      n += ids.length;
+    }
+    expect(n).toBe(suffixReport.dev.tokens);
+    expect(Math.exp(-total / n)).toBeCloseTo(suffixReport.dev.perplexity, 2);
   });
 
   it('unknown words score as <unk>', async () => {
