@@ -1,0 +1,45 @@
+/**
+ * The suffix-class models (models/lm/<lang>.sfx.br) through the engine with the shipped models: Czech sentences of
+ * the dev split whose agreement the word trigrams have no counts for ("byla předvedena", "vaši rodiče", "byl zabit")
+ * are restored with the model's ending sequences, and not without them (suffixWeight 0). Skipped while the shipped
+ * model or the Czech suffix model is absent.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
+import { SUFFIX_WEIGHTS } from '../../electron/engine/local-corrector.ts';
+import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+
+process.env.ORT_DISABLE_TELEMETRY = '1';
+const READY = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json')) && existsSync(join(DEFAULT_MODEL_DIR, 'lm', 'cs.sfx.br'));
+if (!READY) console.log('engine-word-endings: skipped, no shipped model or no models/lm/cs.sfx.br');
+
+describe.skipIf(!READY)('word endings in context: the suffix-class models', () => {
+  let withEndings: LocalCorrector;
+  let without: LocalCorrector;
+  beforeAll(async () => {
+    [withEndings, without] = await Promise.all([
+      createCorrector({ providers: ['cpu'], languages: ['cs'] }),
+      createCorrector({ providers: ['cpu'], languages: ['cs'], suffixWeight: 0 }),
+    ]);
+  }, 120_000);
+  afterAll(async () => { await Promise.all([withEndings?.dispose(), without?.dispose()]); });
+
+  it('ships a weight for Czech', () => {
+    expect(SUFFIX_WEIGHTS.cs).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // passive participle after "byla": předvedena, not the adjective předvedená
+    'Scénka byla předvedena studenty pátého ročníku.',
+    // "vaši rodiče" (nominative plural), not "vaší" (genitive/dative singular feminine)
+    'Kde jsou teď vaši rodiče?',
+    // "byl zabit" (was killed), not the infinitive "zabít"
+    'Kdysi se mi zdálo, jak jsem byl zabit ve druhé světové válce.',
+  ])('%s', async (gold) => {
+    const input = stripDiacritics(gold, 'cs');
+    expect((await withEndings.correct(input, { language: 'cs' })).text).toBe(gold);
+    expect((await without.correct(input, { language: 'cs' })).text).not.toBe(gold);
+  });
+});
