@@ -15,6 +15,8 @@ Per language, one at a time:
   seen fewer than t2 = max(--min-count, ceil(t3 / 2)) times are dropped, t3 rising from --min-count (default 1:
   nothing dropped while the file fits; lt dev perplexity 314 keeping singletons against 411 without them) until
   the file is at most --max-mb (default MAX_MB, else 8); the backoff weights are renormalised for what is kept;
+- with --suffix, the suffix-class model <lang>.sfx.br instead (SUFFIX_LETTERS, WHOLE_WORDS; statistics in
+  <out>/suffix-lms.json): the same steps over the words' classes;
 - the file (lmfile.py) and its statistics in <out>/lms.json, with the dev perplexity of the stored (quantized)
   model on data/corpus/<lang>.dev.txt by the engine's query rule (query.py), of the same model unquantized, and
   of the unpruned model.
@@ -135,7 +137,7 @@ def read_text(lang: str, data: str, more: str, laws_ratio: float = 1.0) -> Text:
 
 def suffix_class(word: str, whole, letters: int) -> str:
     """A word's token in a suffix-class model: itself if it is one of `whole`, else '-' + its last letters
-    (suffixClass in electron/engine/lm/ngram-model.ts; tokens are letter runs, so '-' marks a class)."""
+    (SuffixClassModel.classHash in electron/engine/lm/ngram-model.ts; tokens are letter runs, so '-' marks a class)."""
     return word if word in whole else '-' + word[-letters:]
 
 
@@ -247,7 +249,7 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
     """The word model <lang>.lm.br, or with `suffix` (letters) the suffix-class model <lang>.sfx.br."""
     t0 = time.time()
     text = read_text(lang, data, more, laws_ratio)
-    classes = None
+    classes, kept = None, set()
     if suffix:
         whole = to_suffix_classes(text, suffix, whole_words)
         classes = {'suffixLetters': suffix, 'wholeWords': len(whole)}

@@ -7,7 +7,7 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 describe('word language model builder (models/training/lm/)', () => {
   it('passes its Python unit tests: hashes, discounts, distributions summing to one after pruning, ' +
     'continuation counts, file round trip and damage, collisions, the statutes cap, the file size per language, ' +
-    'stored vs estimated', () => {
+    'stored vs estimated, the suffix classes', () => {
     // -S: without site-packages, as on CI's plain Debian python3 (brotli through node)
     const run = spawnSync('/usr/bin/python3', ['-S', '-m', 'unittest', 'models.training.lm.test_lm'],
       { cwd: repo, encoding: 'utf8' });

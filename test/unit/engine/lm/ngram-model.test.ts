@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { key1, key2, key3, ngramKey, wordHashOf } from '../../../../electron/engine/lm/ngram-hash.ts';
-import { lmTokens, NgramModel, NgramModelError, NgramModels, ngramModelPath, parseNgramModel, readNgramModel }
-  from '../../../../electron/engine/lm/ngram-model.ts';
+import { lmTokens, NgramModel, NgramModelError, NgramModels, ngramModelPath, parseNgramModel, readNgramModel,
+  suffixModelPath } from '../../../../electron/engine/lm/ngram-model.ts';
 
 const repo = fileURLToPath(new URL('../../../..', import.meta.url));
 // -S: no site-packages, so the builder takes the path CI has (Debian's python3 without python3-brotli: node
@@ -252,6 +252,20 @@ describe('damaged files', () => {
     expect(error).toBeInstanceOf(NgramModelError);
     expect((error as Error).message).toContain(ngramModelPath(sub, 'lt'));
     expect((error as Error).message).toMatch(/^The lt word language model /);
+    expect((error as Error).message).toMatch(reason);
+  });
+
+  it.each<[string, Buffer, RegExp]>([
+    ['without its classes', brotliCompressSync(good), /header without classes.suffixLetters/],
+    ['not brotli', Buffer.from('hello'), /not brotli data, or truncated/],
+  ])('a suffix-class model %s: an NgramModelError naming the .sfx.br file', async (name, bytes, reason) => {
+    const sub = join(dir, `sfx-${name.replace(/\W/g, '-')}`);
+    await mkdir(sub, { recursive: true });
+    await writeFile(ngramModelPath(sub, 'lt'), brotliCompressSync(good));
+    await writeFile(suffixModelPath(sub, 'lt'), bytes);
+    const error = await readNgramModel(sub, 'lt').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NgramModelError);
+    expect((error as Error).message).toContain(suffixModelPath(sub, 'lt'));
     expect((error as Error).message).toMatch(reason);
   });
 
