@@ -15,7 +15,7 @@ Per language, one at a time:
   seen fewer than t2 = max(--min-count, ceil(t3 / 2)) times are dropped, t3 rising from --min-count (default 1:
   nothing dropped while the file fits; lt dev perplexity 314 keeping singletons against 411 without them) until
   the file is at most --max-mb (default MAX_MB, else 8); the backoff weights are renormalised for what is kept;
-- with --suffix, the suffix-class model <lang>.sfx.br instead (SUFFIX_LETTERS, WHOLE_WORDS; statistics in
+- with --suffix, the suffix-class model <lang>.sfx.br instead (SUFFIX_LETTERS[_BY_LANG], WHOLE_WORDS; statistics in
   <out>/suffix-lms.json): the same steps over the words' classes;
 - the file (lmfile.py) and its statistics in <out>/lms.json, with the dev perplexity of the stored (quantized)
   model on data/corpus/<lang>.dev.txt by the engine's query rule (query.py), of the same model unquantized, and
@@ -53,7 +53,9 @@ DEFAULT_MAX_MB = 8.0
 # Suffix-class models <lang>.sfx.br (--suffix): every word but the language's most frequent WHOLE_WORDS becomes its
 # last SUFFIX_LETTERS letters, so the trigram sees endings in sequence ("nové auto", "nová kniha": agreement) with
 # counts that a word trigram over a million tokens never has. The engine adds it to the word LM in the lattice.
+# Three letters measured best in cs (bench/lexicon-decoding/REPORT.md); in pl lv es hr sk only two gained.
 SUFFIX_LETTERS = 3
+SUFFIX_LETTERS_BY_LANG = {'pl': 2, 'lv': 2, 'es': 2, 'hr': 2, 'sk': 2}
 WHOLE_WORDS = 300
 SUFFIX_MAX_MB = 2.0
 THRESHOLDS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 96, 128, 192, 256]
@@ -314,8 +316,8 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
     return info
 
 
-def build_all(langs, out_dir, data, more, min_unigram, min_count, max_mb=None, laws_ratio=None, suffix=0,
-              whole_words=WHOLE_WORDS):
+def build_all(langs, out_dir, data, more, min_unigram, min_count, max_mb=None, laws_ratio=None, suffix=False,
+              whole_words=WHOLE_WORDS, suffix_letters=None):
     os.makedirs(out_dir, exist_ok=True)
     stats_path = os.path.join(out_dir, 'suffix-lms.json' if suffix else 'lms.json')
     stats = read_stats(stats_path)
@@ -323,7 +325,8 @@ def build_all(langs, out_dir, data, more, min_unigram, min_count, max_mb=None, l
         ratio = laws_ratio if laws_ratio is not None else LAWS_RATIOS.get(lang, 1.0)
         default_mb = SUFFIX_MAX_MB if suffix else MAX_MB.get(lang, DEFAULT_MAX_MB)
         max_bytes = int((max_mb if max_mb is not None else default_mb) * 1e6)
-        stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix,
+        letters = (suffix_letters or SUFFIX_LETTERS_BY_LANG.get(lang, SUFFIX_LETTERS)) if suffix else 0
+        stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, letters,
                                      whole_words)
         write_stats(stats_path, stats)
 
@@ -341,13 +344,14 @@ def main():
                     help='largest file per language (MB = 10^6 bytes; default: MAX_MB, else 8)')
     ap.add_argument('--laws-ratio', type=float, default=None,
                     help='statute tokens at most this many times the rest of the text (default: LAWS_RATIOS, else 1)')
-    ap.add_argument('--suffix', type=int, nargs='?', const=SUFFIX_LETTERS, default=0, metavar='LETTERS',
-                    help='build the suffix-class models <lang>.sfx.br instead (default %d letters)' % SUFFIX_LETTERS)
+    ap.add_argument('--suffix', action='store_true', help='build the suffix-class models <lang>.sfx.br instead')
+    ap.add_argument('--suffix-letters', type=int, default=None,
+                    help='with --suffix: letters per class (default: SUFFIX_LETTERS_BY_LANG, else %d)' % SUFFIX_LETTERS)
     ap.add_argument('--whole-words', type=int, default=WHOLE_WORDS,
                     help='with --suffix: how many of the most frequent words stay whole (default %d)' % WHOLE_WORDS)
     args = ap.parse_args()
     build_all(args.langs, args.out, args.data, args.more, args.min_unigram, args.min_count,
-              args.max_mb, args.laws_ratio, args.suffix, args.whole_words)
+              args.max_mb, args.laws_ratio, args.suffix, args.whole_words, args.suffix_letters)
 
 
 if __name__ == '__main__':

@@ -147,6 +147,18 @@ class Build(unittest.TestCase):
             self.assertEqual(build.suffix_class(word, whole, 3), expected, word)
         self.assertEqual(build.suffix_class('gražus', whole, 2), '-us')
 
+    def test_suffix_letters_per_language(self):
+        # two letters where three gained nothing (SUFFIX_LETTERS_BY_LANG); --suffix-letters applies to every language
+        for letters, expected in [(None, {'pl': 2, 'lt': 3}), (4, {'pl': 4, 'lt': 4})]:
+            seen = {}
+
+            def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix, whole_words):
+                seen[lang] = suffix
+                return {}
+            with tempfile.TemporaryDirectory() as d, mock.patch.object(build, 'build_language', fake):
+                build.build_all(['pl', 'lt'], d, d, d, 2, 1, suffix=True, suffix_letters=letters)
+            self.assertEqual(seen, expected)
+
     def test_suffix_model_keeps_the_most_frequent_words_whole(self):
         with tempfile.TemporaryDirectory() as d:
             os.makedirs(os.path.join(d, 'corpus'))

@@ -155,7 +155,7 @@ describe('the same scores as the Python builder and query.py', () => {
     report = JSON.parse(await readFile(join(dir, 'out', 'lms.json'), 'utf8')).lt;
     // The suffix-class model beside it: the 5 most frequent words whole, every other word its last 3 letters.
     const suffix = spawnSync(PYTHON[0]!, [...PYTHON.slice(1), '-m', 'models.training.lm.build', '--langs', 'lt',
-      '--data', dir, '--more', join(dir, 'more'), '--out', join(dir, 'out'), '--suffix', '3', '--whole-words', '5', '--min-unigram', '1'],
+      '--data', dir, '--more', join(dir, 'more'), '--out', join(dir, 'out'), '--suffix', '--suffix-letters', '3', '--whole-words', '5', '--min-unigram', '1'],
     { cwd: repo, encoding: 'utf8' });
     expect(suffix.status, suffix.stderr).toBe(0);
     suffixReport = JSON.parse(await readFile(join(dir, 'out', 'suffix-lms.json'), 'utf8')).lt;
