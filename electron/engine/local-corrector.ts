@@ -121,9 +121,9 @@ const TYPED_LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { vi: 
  * Per language, the share of the suffix-class model's ln P (models/lm/<lang>.sfx.br) added to the word LM's in the
  * lattice: of 0, 0.25, 0.5 and 1, the best mean of stripped, typo'd and clean text on dev and news (first 300 each;
  * `compare.ts --suffix-weights`; bench/lexicon-decoding/REPORT.md), kept where it beats 0 by at least 0.05 points:
- * with three-letter classes ro +0.30, cs +0.26, lt +0.19, tr +0.06, fr +0.06, hu +0.05, vi +0.05; with two-letter
- * ones (where three gained less) pl +0.10, lv +0.10, es +0.08, hr +0.06, sk +0.05. ga has none (no gain): 0 leaves
- * the model unread.
+ * with three-letter classes ro +0.30, cs +0.26, fr +0.06, hu +0.05, vi +0.05; with two-letter ones (where they beat
+ * three) lt +0.30, tr +0.15, pl +0.10, lv +0.10, es +0.08, hr +0.06, sk +0.05. ga has none (no gain): 0 leaves the
+ * model unread.
  */
 export const SUFFIX_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
   ro: 1, cs: 0.5, lt: 1, tr: 1, fr: 0.25, hu: 0.25, vi: 0.25, pl: 0.25, lv: 0.5, es: 0.5, hr: 1, sk: 0.25,

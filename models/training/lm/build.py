@@ -53,9 +53,9 @@ DEFAULT_MAX_MB = 8.0
 # Suffix-class models <lang>.sfx.br (--suffix): every word but the language's most frequent WHOLE_WORDS becomes its
 # last SUFFIX_LETTERS letters, so the trigram sees endings in sequence ("nové auto", "nová kniha": agreement) with
 # counts that a word trigram over a million tokens never has. The engine adds it to the word LM in the lattice.
-# Three letters measured best in cs (bench/lexicon-decoding/REPORT.md); in pl lv es hr sk only two gained.
+# Three letters measured best in cs (bench/lexicon-decoding/REPORT.md); two better in pl lv es hr sk lt tr.
 SUFFIX_LETTERS = 3
-SUFFIX_LETTERS_BY_LANG = {'pl': 2, 'lv': 2, 'es': 2, 'hr': 2, 'sk': 2}
+SUFFIX_LETTERS_BY_LANG = {'pl': 2, 'lv': 2, 'es': 2, 'hr': 2, 'sk': 2, 'lt': 2, 'tr': 2}
 WHOLE_WORDS = 300
 SUFFIX_MAX_MB = 2.0
 THRESHOLDS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 96, 128, 192, 256]

@@ -149,14 +149,14 @@ class Build(unittest.TestCase):
 
     def test_suffix_letters_per_language(self):
         # two letters where three gained nothing (SUFFIX_LETTERS_BY_LANG); --suffix-letters applies to every language
-        for letters, expected in [(None, {'pl': 2, 'lt': 3}), (4, {'pl': 4, 'lt': 4})]:
+        for letters, expected in [(None, {'pl': 2, 'cs': 3}), (4, {'pl': 4, 'cs': 4})]:
             seen = {}
 
             def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix, whole_words):
                 seen[lang] = suffix
                 return {}
             with tempfile.TemporaryDirectory() as d, mock.patch.object(build, 'build_language', fake):
-                build.build_all(['pl', 'lt'], d, d, d, 2, 1, suffix=True, suffix_letters=letters)
+                build.build_all(['pl', 'cs'], d, d, d, 2, 1, suffix=True, suffix_letters=letters)
             self.assertEqual(seen, expected)
 
     def test_suffix_model_keeps_the_most_frequent_words_whole(self):
