@@ -129,11 +129,6 @@ export const SUFFIX_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
   ro: 1, cs: 0.5, lt: 1, tr: 1, fr: 0.25, hu: 0.25, vi: 0.25, pl: 0.25, lv: 0.5, es: 0.5, hr: 1, sk: 0.25,
 };
 
-/** The suffix-class model's share in `lang`: the corrector's own, else SUFFIX_WEIGHTS, else 0. */
-export function suffixWeightFor(lang: LanguageCode, overrides: { suffixWeight?: number } = {}): number {
-  return overrides.suffixWeight ?? SUFFIX_WEIGHTS[lang] ?? 0;
-}
-
 /**
  * The LM weight of a sentence of `lang` with (`typed`) or without diacritics: the engine's override, else the
  * language's tuned weight, else the default.
@@ -142,6 +137,18 @@ export function contextWeight(lang: LanguageCode, typed: boolean,
   overrides: { lmWeight?: number; typedLmWeight?: number } = {}): number {
   return typed ? overrides.typedLmWeight ?? TYPED_LM_WEIGHTS[lang] ?? DEFAULT_TYPED_LM_WEIGHT
     : overrides.lmWeight ?? LM_WEIGHTS[lang] ?? DEFAULT_LM_WEIGHT;
+}
+
+/**
+ * The lattice's context for a sentence of `lang` (lexicon-plan.ts buildPlan): the word LM with its weight, and the
+ * suffix-class model's share (the engine's override, else SUFFIX_WEIGHTS, else 0). The product and the eval's
+ * lexicon-lm system both take it from here, so the ablation weighs context as the product does.
+ */
+export function latticeContext(model: ContextModel, lang: LanguageCode, typed: boolean,
+  overrides: { lmWeight?: number; typedLmWeight?: number; suffixWeight?: number } = {}):
+  { model: ContextModel; weight: number; suffixWeight: number } {
+  return { model, weight: contextWeight(lang, typed, overrides),
+    suffixWeight: overrides.suffixWeight ?? SUFFIX_WEIGHTS[lang] ?? 0 };
 }
 
 /**
@@ -349,8 +356,7 @@ export class LocalCorrector implements Corrector {
         const nfc = nfcs[i]!;
         if (!forms) return { decoding: 'speculative', encoderIds: encoderIds(input, language.tag), source: input };
         const typed = hasTypedDiacritics(nfc, language.code);
-        const context = lm ? { model: lm, weight: contextWeight(language.code, typed, this.model),
-          suffixWeight: suffixWeightFor(language.code, this.model) } : undefined;
+        const context = lm ? latticeContext(lm, language.code, typed, this.model) : undefined;
         const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
           plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger), ...priorWeightsFor(typed, this.model) };

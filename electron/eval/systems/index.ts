@@ -7,7 +7,7 @@ import { type Lexicon, LexiconError, readLexicon } from '../../engine/lexicon/le
 import type { LanguageCode } from '../../shared/types.ts';
 import { EvalInputError } from '../gold-file.ts';
 import { DEFAULT_MODEL_DIR } from '../paths.ts';
-import { contextWeight, suffixWeightFor } from '../../engine/local-corrector.ts';
+import { latticeContext } from '../../engine/local-corrector.ts';
 import { hasTypedDiacritics } from '../../engine/decoding/lexicon-decode.ts';
 import { buildPlan, choosePriorBest, DEFAULT_PLAN_OPTIONS } from '../../engine/lexicon/lexicon-plan.ts';
 import { readNgramModel } from '../../engine/lm/ngram-model.ts';
@@ -107,8 +107,7 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
       return fromFunction(name, (text) => {
         const nfc = text.normalize('NFC');
         // The product's weights: a sentence that already has diacritics trusts its words more.
-        const weight = contextWeight(lang, hasTypedDiacritics(nfc, lang));
-        const context = lm ? { model: lm, weight, suffixWeight: suffixWeightFor(lang) } : undefined;
+        const context = lm ? latticeContext(lm, lang, hasTypedDiacritics(nfc, lang)) : undefined;
         return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon, DEFAULT_PLAN_OPTIONS, context));
       });
     }
