@@ -119,6 +119,9 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['es', 'El nino comio una manzana despues de la cancion.', 'El niño comió una manzana después de la canción.'],
     ['ga', 'Ta an aimsir go halainn inniu.', 'Tá an aimsir go hálainn inniu.'],
     ['de', 'Ich mochte gerne einen Kaffee mit Milch.', 'Ich möchte gerne einen Kaffee mit Milch.'],
+    // Words joined by slashes are restored; a path (slash at its edge) is copied as it is.
+    ['cs', 'Prijdu zitra/pozitri, cesta /usr/zitra zustane.', 'Přijdu zítra/pozítří, cesta /usr/zitra zůstane.'],
+    ['vi', 'Cac quan/huyen/thi xa deu co truong hoc.', 'Các quận/huyện/thị xã đều có trường học.'],
   ] as const)('%s: %s -> %s', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang })).text).toBe(expected);
   });

@@ -96,8 +96,11 @@ export interface WordSpan {
 
 const TOKEN = /\S+/gu;
 const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
-/** A core the decoder may touch: Latin letter runs, joined by apostrophes or hyphens ("l'ete", "rusko-cesky"). */
-const CORE = /^[\p{Script=Latin}\p{M}]+(?:['’-][\p{Script=Latin}\p{M}]+)*$/u;
+/**
+ * A core the decoder may touch: Latin letter runs, joined by apostrophes, hyphens or slashes ("l'ete", "rusko-cesky",
+ * "a/nebo", vi "vat/he": before, a slash left every word of the token untouched).
+ */
+const CORE = /^[\p{Script=Latin}\p{M}]+(?:['’/-][\p{Script=Latin}\p{M}]+)*$/u;
 const RUN = /[\p{L}\p{M}]+/gu;
 
 /** Where the punctuation-free core of a token starts and ends (UTF-16 offsets within the token). */
@@ -118,6 +121,8 @@ export function wordSpans(text: string): WordSpan[] {
     const { start, end } = peel(token[0]);
     const core = token[0].slice(start, end);
     if (!CORE.test(core)) continue; // numbers, codes, URLs, other scripts: copied as they are
+    // A slash at the core's edge makes a slashed token a path ("/usr/lib", "~/kniha/"): copied as it is.
+    if (core.includes('/') && (token[0].slice(0, start).endsWith('/') || token[0].slice(end).startsWith('/'))) continue;
     const base = token.index + start;
     for (const run of core.matchAll(RUN)) {
       out.push({ start: base + run.index, end: base + run.index + run[0].length, text: run[0] });

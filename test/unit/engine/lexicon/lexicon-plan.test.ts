@@ -30,6 +30,9 @@ describe('words of a sentence', () => {
   it.each([
     ['Siandien, labai (grazus) oras!', ['Siandien', 'labai', 'grazus', 'oras']],
     ["l'ete rusko-cesky", ['l', 'ete', 'rusko', 'cesky']],
+    // Words joined by slashes are words; a slash at the edge makes a path.
+    ['a/nebo (vat/he) quan/huyen/thi', ['a', 'nebo', 'vat', 'he', 'quan', 'huyen', 'thi']],
+    ['/usr/lib ~/kniha/cesky (lib/kniha/)', []],
     // Numbers, codes, URLs, e-mail addresses, other scripts: never touched.
     ['3-iame x86 CO2 https://a.lt/cia a@b.lt', []],
     ['Москва и cia', ['cia']],
