@@ -10,7 +10,7 @@ import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './text/byte-cod
 import type { ContextModel } from './lm/context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { hasTypedDiacritics, priorWeightsFor } from './decoding/lexicon-decode.ts';
-import { buildPlan, DEFAULT_PLAN_OPTIONS, type PlanOptions } from './lexicon/lexicon-plan.ts';
+import { buildPlan, planOptionsFor, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
 import { stripDiacritics } from './noise/index.ts';
@@ -54,7 +54,7 @@ export interface CorrectorModel {
   typedLambda?: number;
   /** The same for a word that may be a typo, in a sentence without diacritics. */
   typoLambda?: number;
-  /** How lexicon decoding picks candidates (DEFAULT_PLAN_OPTIONS where not given). */
+  /** How lexicon decoding picks candidates (planOptionsFor: the defaults and the language's own, where not given). */
   plan?: Partial<PlanOptions>;
   /** The diacritics taggers whose letter scores join the candidates' priors (lexicon decoding only). */
   tagger?: TaggerSet;
@@ -319,7 +319,7 @@ export class LocalCorrector implements Corrector {
     const [forms, lmIfLexicon] = await Promise.all([loadLexicon(this.model, language.code),
       decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
     const lm = forms ? lmIfLexicon ?? null : null;
-    const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...this.model.plan };
+    const planOptions: PlanOptions = planOptionsFor(language.code, this.model.plan);
     const taggerWeight = taggerWeightFor(this.model, language.code);
     const spellingWeight = taggerSpellingWeightFor(this.model, language.code);
     // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.

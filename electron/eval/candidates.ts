@@ -9,7 +9,8 @@
  * touched; tokens are compared by their keys (lowercased, stripped), since the input's words are stripped and
  * would otherwise never match, and equal-cost ties could pair a word with its neighbour's input.
  */
-import { DEFAULT_PLAN_OPTIONS, type PlanOptions, candidatesFor, wordSpans } from '../engine/lexicon/lexicon-plan.ts';
+import { type PlanOptions, candidatesFor, planOptionsFor, startsSentence, wordSpans } from
+  '../engine/lexicon/lexicon-plan.ts';
 import type { Lexicon } from '../engine/lexicon/lexicon.ts';
 import type { LanguageCode } from '../shared/types.ts';
 import { lexiconKey } from '../engine/lexicon/word-rules.ts';
@@ -42,18 +43,24 @@ export type TokenChoices = (string | readonly string[])[];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The choices of one (NFC) input token, as buildPlan makes them for the same text. */
+/**
+ * The choices of one (NFC) input token, as buildPlan makes them for the same text. `sentenceStart`: whether the
+ * token begins a sentence (startsSentence), where a capitalised word may be a typo too ("Poseldni" -> "Poslední").
+ */
 export function tokenChoices(
   token: string,
   lang: LanguageCode,
   lexicon: Lexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS,
+  options: PlanOptions = planOptionsFor(lang),
+  sentenceStart = false,
 ): TokenChoices {
   const parts: TokenChoices = [];
   let at = 0;
   for (const span of wordSpans(token)) {
     if (span.start > at) parts.push(token.slice(at, span.start));
-    const candidates = candidatesFor(span.text, lang, lexicon, options);
+    // Only the token's first word can start a sentence: what stands before it in the token is punctuation.
+    const starts = sentenceStart && at === 0 && startsSentence(token, span.start);
+    const candidates = candidatesFor(span.text, lang, lexicon, options, undefined, starts);
     // null means "nothing to choose": the run is copied as typed. Otherwise the list holds the input itself
     // unless the options leave it out (inputCount 0), so it is taken as it is: exactly what the decoder can write.
     parts.push(candidates ? [...new Set(candidates.map((c) => utf8.decode(c.bytes)))] : [span.text]);
@@ -87,18 +94,25 @@ export class CandidateCounter {
   constructor(
     private readonly lang: LanguageCode,
     private readonly lexicon: Lexicon,
-    private readonly options: PlanOptions = DEFAULT_PLAN_OPTIONS,
+    private readonly options: PlanOptions = planOptionsFor(lang),
   ) {}
 
   /** Adds one sentence: its gold text and the input a system would see (task.ts's makeInput). */
   add(sentence: { gold: string; input: string }): void {
     const gold = splitWords(sentence.gold);
     // The corrector decodes the NFC text; the gold is already NFC (gold-file.ts).
-    const input = splitWords(sentence.input.normalize('NFC'));
+    const text = sentence.input.normalize('NFC');
+    const tokens = [...text.matchAll(/\S+/gu)];
+    const input = tokens.map((t) => t[0]);
+    const starts = tokens.map((t) => startsSentence(text, t.index));
     const key = (token: string) => lexiconKey(token, this.lang);
     const fromInput = new Array<string | null>(gold.length).fill(null);
+    const inputIndex = new Array<number>(gold.length).fill(-1);
     for (const pair of alignWords(gold.map(key), input.map(key))) {
-      if (pair.gold !== null && pair.output !== null) fromInput[pair.gold] = input[pair.output]!;
+      if (pair.gold !== null && pair.output !== null) {
+        fromInput[pair.gold] = input[pair.output]!;
+        inputIndex[pair.gold] = pair.output;
+      }
     }
     this.counts.sentences++;
     gold.forEach((word, index) => {
@@ -106,18 +120,19 @@ export class CandidateCounter {
       this.counts.words++;
       const partner = fromInput[index];
       if (partner === null || partner === undefined) return; // no input word to correct: not recallable
-      const choices = this.choices(partner);
+      const choices = this.choices(partner, starts[inputIndex[index]!]!);
       this.counts.aligned++;
       this.counts.spellings += spellingCount(choices);
       if (canWrite(choices, word)) this.counts.recalled++;
     });
   }
 
-  private choices(token: string): TokenChoices {
-    let choices = this.cache.get(token);
+  private choices(token: string, sentenceStart: boolean): TokenChoices {
+    const key = sentenceStart ? '\n' + token : token;
+    let choices = this.cache.get(key);
     if (!choices) {
-      choices = tokenChoices(token, this.lang, this.lexicon, this.options);
-      this.cache.set(token, choices);
+      choices = tokenChoices(token, this.lang, this.lexicon, this.options, sentenceStart);
+      this.cache.set(key, choices);
     }
     return choices;
   }

@@ -35,7 +35,7 @@ export interface PlanOptions {
   /**
    * An unknown all-lowercase word of at least this many letters gets the forms within typoMaxEdits edits as
    * candidates (a likely typo), a known one its real-word fixes (realWordTypoRate); 0 turns typo candidates off.
-   * Capitalised words are left alone (mostly names), but for a sentence's first word (typoSentenceStart). 2: with
+   * Capitalised words are mostly names: see typoSentenceStart and typoCapitalisedShare. 2: with
    * the spelling models, two- and three-letter non-words ("ajk", "okd") are slips too (dev, 13 languages, first 300:
    * 4 -> 3 -> 2 letters gave typo'd text 93.74 -> 94.12 -> 94.21 %, stripped and clean text within 0.002 points).
    */
@@ -45,6 +45,11 @@ export interface PlanOptions {
    * candidates too, in its capitalisation. Elsewhere a capitalised word is mostly a name, and is left alone.
    */
   typoSentenceStart: boolean;
+  /**
+   * An unknown capitalised word inside a sentence ("Brygtanii" -> "Brytanii"; mostly names the lexicon lacks) gets
+   * typo candidates too, keeping this share of the prior itself; 0: it gets none.
+   */
+  typoCapitalisedShare: number;
   /** Largest keyboard-weighted edit cost of a typo candidate (a neighbour key costs 0.6, another edit 1). */
   typoMaxEdits: number;
   /** Log-prior penalty per unit of edit cost, against the log count of a typo candidate. */
@@ -83,9 +88,26 @@ export interface Spelling {
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
-  inputCount: 0.05, keepTypedDiacritics: true, typoMinLength: 2, typoSentenceStart: true, typoMaxEdits: 2,
-  typoCostWeight: 3, typoInputShare: 0.5, typoMaxCandidates: 3, typoSpellingWeight: 8,
+  inputCount: 0.05, keepTypedDiacritics: true, typoMinLength: 2, typoSentenceStart: true, typoCapitalisedShare: 0,
+  typoMaxEdits: 2, typoCostWeight: 3, typoInputShare: 0.5, typoMaxCandidates: 3, typoSpellingWeight: 8,
   typoSpellingMargin: 0.8, realWordTypoRate: 3e-5 };
+
+/**
+ * Per language, typoCapitalisedShare (else 0: capitalised words inside a sentence get no typo candidates). Dev, 13
+ * languages, first 300 (`compare.ts --set dev --typo-capitalised-share`, bench/lexicon-decoding/REPORT.md): at 0.97
+ * typo'd text gained 0.24 points on average, stripped text lost 0.04 and clean text 0.01 (names the lexicon lacks
+ * taken for typos; at 0.9: +0.23, -0.08, -0.01); kept where the mean of the three on dev and news (where there is
+ * a news set) beats 0 by at least 0.05 points, the bar of the other per-language weights: not lt, lv, fr, es (dev),
+ * nor hu and tr (news: hu stripped -0.36, its news is full of foreign names). Languages outside the 13: not measured.
+ */
+export const TYPO_CAPITALISED_SHARES: Readonly<Partial<Record<LanguageCode, number>>> = {
+  cs: 0.97, sk: 0.97, pl: 0.97, hr: 0.97, ro: 0.97, ga: 0.97, vi: 0.97,
+};
+
+/** The plan options of `lang`: DEFAULT_PLAN_OPTIONS, the language's own typoCapitalisedShare, then `overrides`. */
+export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOptions> = {}): PlanOptions {
+  return { ...DEFAULT_PLAN_OPTIONS, typoCapitalisedShare: TYPO_CAPITALISED_SHARES[lang] ?? 0, ...overrides };
+}
 
 /** A word inside a whitespace token, at UTF-16 offsets [start, end) of the text. */
 export interface WordSpan {
@@ -169,12 +191,13 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
 
 /**
  * Whether `word` may be a typo: typoMinLength letters or more, lowercase, or capitalised (a capital, then lowercase
- * letters) where it starts a sentence (typoSentenceStart). Null where it may not; else whether it is capitalised,
- * so that its fixes are written in its capitalisation.
+ * letters) where it starts a sentence (typoSentenceStart) or, `unknown` to the lexicon, anywhere (typoCapitalisedShare).
+ * Null where it may not; else whether it is capitalised, so that its fixes are written in its capitalisation.
  */
-function typoCase(word: string, options: PlanOptions, sentenceStart: boolean): boolean | null {
+function typoCase(word: string, options: PlanOptions, sentenceStart: boolean, unknown = false): boolean | null {
   const letters = [...word];
-  const capitalised = options.typoSentenceStart && sentenceStart && isUpper(letters[0]!);
+  const capitalised = isUpper(letters[0]!) &&
+    ((options.typoSentenceStart && sentenceStart) || (unknown && options.typoCapitalisedShare > 0));
   if (options.typoMinLength <= 0 || letters.length < options.typoMinLength ||
     letters.slice(capitalised ? 1 : 0).some(isUpper)) return null;
   return capitalised;
@@ -188,7 +211,7 @@ function typoCase(word: string, options: PlanOptions, sentenceStart: boolean): b
  */
 function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling,
   sentenceStart = false): PlanCandidate[] | null {
-  const capitalised = typoCase(word, options, sentenceStart);
+  const capitalised = typoCase(word, options, sentenceStart, true);
   if (capitalised === null) return null;
   const lower = lowerFor(word, lang);
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
@@ -203,8 +226,12 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   if (scored.length === 0) return null;
   const top = scored[0]!.score;
   const sum = scored.reduce((s, f) => s + Math.exp(f.score - top), 0);
-  let odds = Math.log(options.typoInputShare / (1 - options.typoInputShare));
-  if (spelling && options.typoSpellingWeight > 0) {
+  // A capitalised word inside a sentence is mostly a name: its own share, and no say for the spelling model, which
+  // reads a foreign name's letters as a typo's (dev: stripped text lost 0.14 points with it, 0.08 without).
+  const name = capitalised && !(options.typoSentenceStart && sentenceStart);
+  const share = name ? options.typoCapitalisedShare : options.typoInputShare;
+  let odds = Math.log(share / (1 - share));
+  if (spelling && options.typoSpellingWeight > 0 && !name) {
     // Per letter (the word's end counts as one): a dropped letter would otherwise make a typo more likely as a whole.
     const perLetter = (form: string) => {
       const key = lexiconKey(form, lang);
@@ -247,10 +274,13 @@ function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, optio
   return fixes.filter((f) => f.count >= options.minShare * total);
 }
 
-/** The candidates of one word, or null when there is nothing to choose. */
+/**
+ * The candidates of one word, or null when there is nothing to choose. `sentenceStart`: the word begins a sentence
+ * (startsSentence), so a capitalised word may be a typo too.
+ */
 export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS, spelling?: Spelling): PlanCandidate[] | null {
-  return wordChoice(word, lang, lexicon, options, undefined, spelling)?.candidates ?? null;
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS, spelling?: Spelling, sentenceStart = false): PlanCandidate[] | null {
+  return wordChoice(word, lang, lexicon, options, undefined, spelling, sentenceStart)?.candidates ?? null;
 }
 
 /**

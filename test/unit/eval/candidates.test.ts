@@ -29,7 +29,7 @@ describe('tokenChoices + canWrite: can the product write the gold token from thi
     ['zodis', 'žodis', true], // a dictionary-only form is a candidate too
     ['labai', 'labai', true], // known and nothing else to choose (null): the input itself
     ['lbai', 'labai', true], // unknown lowercase word of 4+ letters: the forms a typo away
-    ['Lbai', 'Labai', false], // capitalised unknown words get no typo candidates (mostly names)
+    ['Lbai', 'Labai', false], // capitalised unknown words get no typo candidates (mostly names) ...
     ['vilniu', 'vilnių', false], // unknown, nothing near: only the input, which is not the gold
     ['grazus-oras', 'gražus-oras', true], // each letter run of a compound has its own choices
     ['grazus-oras', 'grazus-oras', true], // ... the input among them
@@ -37,6 +37,14 @@ describe('tokenChoices + canWrite: can the product write the gold token from thi
     ['gra', 'gražus', false], // a word split by a typo keeps only what its part can become
   ])('%s -> %s: %s', (input, gold, expected) => {
     expect(canWrite(tokenChoices(input, 'lt', lexicon), gold)).toBe(expected);
+  });
+
+  it.each([
+    ['Lbai', 'Labai', true], // ... except where the word starts a sentence, as in the product (buildPlan)
+    ['„Lbai', '„Labai', true], // after an opening quote too
+    ['-Lbai', '-Labai', false], // a dash is no sentence start
+  ])('at a sentence start: %s -> %s: %s', (input, gold, expected) => {
+    expect(canWrite(tokenChoices(input, 'lt', lexicon, undefined, true), gold)).toBe(expected);
   });
 
   it.each<[string, TokenChoices, string, boolean]>([
@@ -90,6 +98,13 @@ describe('CandidateCounter: recall over gold alpha words, aligned as the metric 
     const counter = new CandidateCounter('lt', lexicon);
     counter.add({ gold: 'Šiandien gražus oras.', input: 'Siandien gra zus oras.' });
     expect(counter.counts).toMatchObject({ words: 3, recalled: 2, aligned: 3 }); // Šiandien and oras.
+  });
+
+  it('gives a capitalised typo candidates where it starts a sentence, not in the middle of one', () => {
+    const counter = new CandidateCounter('lt', lexicon);
+    counter.add({ gold: 'Labai gražus oras. Labai!', input: 'Lbai grazus oras. Lbai!' });
+    counter.add({ gold: 'Oras Labai gražus.', input: 'Oras Lbai grazus.' });
+    expect(counter.counts).toMatchObject({ words: 7, recalled: 6 }); // all but the mid-sentence "Lbai"
   });
 
   it('summarizes as a percentage and a mean', () => {

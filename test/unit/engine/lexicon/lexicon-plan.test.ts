@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
-import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, peel, startsSentence,
-  wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, peel, planOptionsFor,
+  startsSentence, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
 const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
@@ -230,6 +230,28 @@ describe('candidates', () => {
     if (word) expect(word.source).toBe('typo');
     expect(buildPlan(text, 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, typoSentenceStart: false }).words
       .some((w) => w.source === 'typo')).toBe(false);
+  });
+
+  it.each([
+    // typoCapitalisedShare: inside a sentence too, the word keeping that share (no say for the spelling model, which
+    // would read a foreign name as a typo)
+    [0.97, [['Siandein', '0.9700'], ['Šiandien', '0.0300']]],
+    [0, null],
+  ] as const)('a capitalised unknown word inside a sentence, typoCapitalisedShare %d -> %j', (share, expected) => {
+    const plan = buildPlan('Labai Siandein', 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, typoCapitalisedShare: share });
+    const word = plan.words.find((w) => w.start > 0);
+    expect(word?.candidates.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4)]) ?? null)
+      .toEqual(expected);
+  });
+
+  it.each([
+    ['a language with its own share', 'cs', TYPO_CAPITALISED_SHARES.cs!],
+    ['a language without one', 'lv', 0],
+  ] as const)('planOptionsFor: %s', (_what, lang, share) => {
+    expect(TYPO_CAPITALISED_SHARES.cs).toBeGreaterThan(0);
+    expect(planOptionsFor(lang).typoCapitalisedShare).toBe(share);
+    expect(planOptionsFor(lang, { typoCapitalisedShare: 0.5 }).typoCapitalisedShare).toBe(0.5);
+    expect(planOptionsFor(lang).typoInputShare).toBe(DEFAULT_PLAN_OPTIONS.typoInputShare);
   });
 
   it('a plan holds the byte offsets of the words with a choice, never adjacent', () => {
