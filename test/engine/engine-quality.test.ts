@@ -122,6 +122,12 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     // Words joined by slashes are restored; a path (slash at its edge) is copied as it is.
     ['cs', 'Prijdu zitra/pozitri, cesta /usr/zitra zustane.', 'Přijdu zítra/pozítří, cesta /usr/zitra zůstane.'],
     ['vi', 'Cac quan/huyen/thi xa deu co truong hoc.', 'Các quận/huyện/thị xã đều có trường học.'],
+    // A typo in a capitalised word inside a sentence is fixed where the lexicon does not know the word (cs sk pl hr
+    // ro ga vi: TYPO_CAPITALISED_SHARES); known names and the names it cannot place stay as typed.
+    ['pl', 'Mieszkam w Wielkiej Brygtanii od dwoch lat.', 'Mieszkam w Wielkiej Brytanii od dwóch lat.'],
+    ['pl', 'Wczoraj bylem w Krakowie i w Warsazwie.', 'Wczoraj byłem w Krakowie i w Warszawie.'],
+    ['sk', 'Bol som v Bratislvae a potom v Kosiciach.', 'Bol som v Bratislave a potom v Košiciach.'],
+    ['cs', 'Pan Novak bydli v Olomouci.', 'Pan Novak bydlí v Olomouci.'],
   ] as const)('%s: %s -> %s', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang })).text).toBe(expected);
   });
