@@ -42,7 +42,7 @@ export interface PlanOptions {
   typoMinLength: number;
   /**
    * Whether an unknown word that starts a sentence capitalised (a capital, then lowercase letters) gets typo
-   * candidates too, in its capitalisation. Elsewhere a capitalised word is mostly a name, and is left alone.
+   * candidates too, in its capitalisation. Elsewhere a capitalised word is mostly a name (typoCapitalisedShare).
    */
   typoSentenceStart: boolean;
   /**
@@ -190,29 +190,33 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
 }
 
 /**
- * Whether `word` may be a typo: typoMinLength letters or more, lowercase, or capitalised (a capital, then lowercase
- * letters) where it starts a sentence (typoSentenceStart) or, `unknown` to the lexicon, anywhere (typoCapitalisedShare).
- * Null where it may not; else whether it is capitalised, so that its fixes are written in its capitalisation.
+ * How a word is written, where it may be a typo: 'lower', or capitalised (a capital, then lowercase letters) as a
+ * sentence's first word ('sentence-start', typoSentenceStart) or, `unknown` to the lexicon, inside one ('name',
+ * typoCapitalisedShare: mostly a name). Null where it may not be a typo: under typoMinLength letters, or other
+ * capitals. Fixes are written in the word's capitalisation.
  */
-function typoCase(word: string, options: PlanOptions, sentenceStart: boolean, unknown = false): boolean | null {
+type TypoCase = 'lower' | 'sentence-start' | 'name';
+
+function typoCase(word: string, options: PlanOptions, sentenceStart: boolean, unknown = false): TypoCase | null {
   const letters = [...word];
-  const capitalised = isUpper(letters[0]!) &&
-    ((options.typoSentenceStart && sentenceStart) || (unknown && options.typoCapitalisedShare > 0));
+  const kind: TypoCase = !isUpper(letters[0]!) ? 'lower'
+    : options.typoSentenceStart && sentenceStart ? 'sentence-start'
+    : unknown && options.typoCapitalisedShare > 0 ? 'name' : 'lower';
   if (options.typoMinLength <= 0 || letters.length < options.typoMinLength ||
-    letters.slice(capitalised ? 1 : 0).some(isUpper)) return null;
-  return capitalised;
+    letters.slice(kind === 'lower' ? 0 : 1).some(isUpper)) return null;
+  return kind;
 }
 
 /**
- * Candidates of an unknown word that may be a typo (lowercase, or capitalised where it starts a sentence): itself and
+ * Candidates of an unknown word that may be a typo (typoCase): itself and
  * the likeliest forms a few edits away, in its capitalisation. The word keeps typoInputShare of the prior, moved by how
  * much more word-like its letters are than its fixes' (`spelling`): a real word the lexicon lacks reads like the
  * language, a typo seldom does.
  */
 function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling,
   sentenceStart = false): PlanCandidate[] | null {
-  const capitalised = typoCase(word, options, sentenceStart, true);
-  if (capitalised === null) return null;
+  const kind = typoCase(word, options, sentenceStart, true);
+  if (kind === null) return null;
   const lower = lowerFor(word, lang);
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
   const limit = 4 * options.typoMaxCandidates;
@@ -220,7 +224,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   if (near.length === 0 && options.typoMaxEdits > 1) near = lexicon.near(word, options.typoMaxEdits, limit);
   const scored = near
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
-    .map((f) => ({ form: capitalised ? applyCase(word, f.form, lang) : f.form,
+    .map((f) => ({ form: kind === 'lower' ? f.form : applyCase(word, f.form, lang),
       score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
     .sort((a, b) => b.score - a.score).slice(0, options.typoMaxCandidates);
   if (scored.length === 0) return null;
@@ -228,7 +232,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   const sum = scored.reduce((s, f) => s + Math.exp(f.score - top), 0);
   // A capitalised word inside a sentence is mostly a name: its own share, and no say for the spelling model, which
   // reads a foreign name's letters as a typo's (dev: stripped text lost 0.14 points with it, 0.08 without).
-  const name = capitalised && !(options.typoSentenceStart && sentenceStart);
+  const name = kind === 'name';
   const share = name ? options.typoCapitalisedShare : options.typoInputShare;
   let odds = Math.log(share / (1 - share));
   if (spelling && options.typoSpellingWeight > 0 && !name) {
@@ -257,8 +261,8 @@ const CHEAPEST_EDIT = 0.6;
 function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, mass: number,
   sentenceStart: boolean): Array<{ text: string; count: number }> {
   const rate = options.realWordTypoRate;
-  const capitalised = rate > 0 ? typoCase(word, options, sentenceStart) : null;
-  if (capitalised === null) return [];
+  const kind = rate > 0 ? typoCase(word, options, sentenceStart) : null;
+  if (kind === null) return [];
   const weigh = (count: number, cost: number) => rate * count * Math.exp(-options.typoCostWeight * cost);
   // Skip the search where not even the language's most frequent form could reach minShare (its frequent words).
   const heaviest = weigh(lexicon.maxCount, CHEAPEST_EDIT);
@@ -268,7 +272,7 @@ function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, optio
   const fixes = lexicon.near(word, 1, 64)
     .filter((f) => f.count > 0 && lexiconKey(f.form, lang) !== key &&
       (!options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang)))
-    .map((f) => ({ text: capitalised ? applyCase(word, f.form, lang) : f.form, count: weigh(f.count, f.cost) }))
+    .map((f) => ({ text: kind === 'lower' ? f.form : applyCase(word, f.form, lang), count: weigh(f.count, f.cost) }))
     .sort((a, b) => b.count - a.count).slice(0, options.typoMaxCandidates);
   const total = mass + fixes.reduce((sum, f) => sum + f.count, 0);
   return fixes.filter((f) => f.count >= options.minShare * total);
