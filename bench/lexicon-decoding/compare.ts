@@ -52,7 +52,8 @@ const { values } = parseArgs({ options: {
 const langs = values.langs.split(',') as LanguageCode[];
 const tasks = values.tasks.split(',') as EvalTask[];
 // 'a' weighs the prior by a in every sentence; 'a/b' by a without diacritics and by b in sentences that have some;
-// 'a/b/c' by c for a word that may be a typo.
+// 'a/b/c' by c for a word that may be a typo; Infinity: the priors decide alone; 'default': the engine's weights
+// (per language: lexicon-decode.ts MODEL_RANKED_LANGUAGES).
 const lambdas = values.lambdas.split(',');
 const wanted = values.systems.split(',');
 const limit = Number(values.limit);
@@ -121,7 +122,7 @@ for (const l of wanted.includes('lexicon') ? lambdas : []) {
         for (const x of suffixWeights) {
           const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}` +
             `${u === undefined ? '' : `+spell${u}`}${x === undefined ? '' : `+sfx${x}`}`;
-          await engine(name, 'lexicon', l, w, t, u, x);
+          await engine(name, 'lexicon', l === 'default' ? undefined : l, w, t, u, x);
         }
       }
     }

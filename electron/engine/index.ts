@@ -63,7 +63,10 @@ export interface CreateCorrectorOptions {
    * measurements behind the default.
    */
   decoding?: Decoding;
-  /** Weight of the frequency prior in lexicon decoding for sentences without diacritics (default DEFAULT_LAMBDA). */
+  /**
+   * Weight of the frequency prior in lexicon decoding for sentences without diacritics (default DEFAULT_LAMBDA in
+   * MODEL_RANKED_LANGUAGES, else PRIORS_ONLY: the priors decide alone and the model is not run).
+   */
   lambda?: number;
   /** The same for sentences that already have diacritics (default DEFAULT_TYPED_LAMBDA). */
   typedLambda?: number;

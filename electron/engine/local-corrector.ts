@@ -9,7 +9,7 @@ import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, 
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './text/byte-codec.ts';
 import type { ContextModel } from './lm/context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
-import { hasTypedDiacritics, priorWeightsFor } from './decoding/lexicon-decode.ts';
+import { hasTypedDiacritics, priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
 import { buildPlan, planOptionsFor, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
@@ -359,9 +359,10 @@ export class LocalCorrector implements Corrector {
         const context = lm ? latticeContext(lm, language.code, typed, this.model) : undefined;
         const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
-          plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger), ...priorWeightsFor(typed, this.model) };
+          plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger),
+          ...priorWeightsFor(typed, this.model, language.code) };
       });
-      const outcomes = await this.backend.decode(jobs, signal);
+      const outcomes = await this.decode(jobs, signal);
       if (signal.aborted) throw new CorrectionCancelledError();
       texts.forEach((t, i) => {
         const suggestions = this.suggestionsFor(t, views[i]!, jobs[i]!, outcomes[i]!, language.code);
@@ -372,6 +373,16 @@ export class LocalCorrector implements Corrector {
       report(done);
     }
     return units.map((u, i) => results[i] ?? fresh.get(u.text) ?? []);
+  }
+
+  /** The jobs' outcomes: the backend runs the model, except where the priors decide alone (no model needed). */
+  private async decode(jobs: DecodeJob[], signal: AbortSignal): Promise<DecodeOutcome[]> {
+    const byPriors = (job: DecodeJob): job is Extract<DecodeJob, { decoding: 'lexicon' }> =>
+      job.decoding === 'lexicon' && priorsDecide(job);
+    const asked = jobs.filter((job) => !byPriors(job));
+    const decoded = asked.length > 0 ? await this.backend.decode(asked, signal) : [];
+    let next = 0;
+    return jobs.map((job) => (byPriors(job) ? { ...priorDecode(job.source, job.plan), ms: 0 } : decoded[next++]!));
   }
 
   /**

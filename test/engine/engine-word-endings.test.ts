@@ -1,6 +1,6 @@
 /**
  * The suffix-class models (models/lm/<lang>.sfx.br) through the engine with the shipped models: Czech sentences of
- * the dev split whose agreement the word trigrams have no counts for ("byla předvedena", "vaši rodiče", "byl zabit")
+ * the dev split whose agreement the word trigrams have no counts for ("hladoví a žízniví", "vaši rodiče", "byl zabit")
  * are restored with the model's ending sequences, and not without them (suffixWeight 0). Skipped while the shipped
  * model or the Czech suffix model is absent.
  */
@@ -31,8 +31,10 @@ describe.skipIf(!READY)('word endings in context: the suffix-class models', () =
   });
 
   it.each([
-    // passive participle after "byla": předvedena, not the adjective předvedená
-    'Scénka byla předvedena studenty pátého ročníku.',
+    // "žízniví" agrees with "Hladoví" (masculine animate plural), not the non-word "žíznivi". (Until session 16 this
+    // case was "Scénka byla předvedena ...", which the byte model got wrong without the suffix model; since the
+    // priors alone decide stripped Czech, the word trigrams restore it without the suffix model too.)
+    'Hladoví a žízniví, konečně jsme dosáhli hostince.',
     // "vaši rodiče" (nominative plural), not "vaší" (genitive/dative singular feminine)
     'Kde jsou teď vaši rodiče?',
     // "byl zabit" (was killed), not the infinitive "zabít"

@@ -9,7 +9,7 @@
  */
 import { BOS_ID, BYTE_OFFSET, EOS_ID } from '../text/byte-codec.ts';
 import type { DecodeResult, DecoderSession } from './decode.ts';
-import type { LexiconPlan, WordChoice } from './lexicon-schemas.ts';
+import type { LexiconPlan, PlanWord, WordChoice } from './lexicon-schemas.ts';
 
 export type { WordChoice } from './lexicon-schemas.ts';
 import { stripDiacritics } from '../noise/index.ts';
@@ -78,6 +78,23 @@ export const DEFAULT_TYPED_LAMBDA = 1;
  */
 export const DEFAULT_TYPO_LAMBDA = 20;
 
+/**
+ * The prior's weight where the priors decide alone: each word takes its candidate of highest prior (frequency,
+ * re-scored by the word LM and the tagger), and the byte model is not run (priorDecode).
+ */
+export const PRIORS_ONLY = Infinity;
+
+/**
+ * The languages whose sentences without diacritics the byte model ranks (at DEFAULT_LAMBDA); in the others the
+ * priors decide there alone (PRIORS_ONLY). Against the priors alone (`compare.ts --lambdas 5/1,1000/1/1000`, dev and
+ * news, first 300 each, mean of stripped, typo'd and clean text; bench/lexicon-decoding/REPORT.md, "What the byte
+ * model still decides"), the model was worth at least 0.05 points, the bar of the taggers and suffix models
+ * (local-corrector.ts), only in lv (+0.08) and tr (+0.08); hu +0.03, hr and vi +0.01, the other thirteen -0.05 to 0.
+ * Below the bar it costs an encoder pass and a decoder call per ambiguous word and buys nothing. Sentences that have
+ * diacritics keep the model everywhere (DEFAULT_TYPED_LAMBDA): there it keeps the words as typed.
+ */
+export const MODEL_RANKED_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['lv', 'tr']);
+
 /** Prior weights for sentences without and with diacritics, and for possible typos (defaults where not given). */
 export interface PriorWeights {
   lambda?: number;
@@ -90,9 +107,13 @@ export function hasTypedDiacritics(text: string, lang: LanguageCode): boolean {
   return stripDiacritics(text, lang) !== text;
 }
 
-/** The prior's weight for a sentence with (`typed`) or without diacritics. */
-export function lambdaFor(typed: boolean, weights: PriorWeights = {}): number {
-  return typed ? weights.typedLambda ?? DEFAULT_TYPED_LAMBDA : weights.lambda ?? DEFAULT_LAMBDA;
+/**
+ * The prior's weight for a sentence of `lang` with (`typed`) or without diacritics: the given weight, else the default,
+ * which for a sentence without diacritics outside MODEL_RANKED_LANGUAGES is PRIORS_ONLY.
+ */
+export function lambdaFor(typed: boolean, weights: PriorWeights = {}, lang?: LanguageCode): number {
+  if (typed) return weights.typedLambda ?? DEFAULT_TYPED_LAMBDA;
+  return weights.lambda ?? (lang === undefined || MODEL_RANKED_LANGUAGES.has(lang) ? DEFAULT_LAMBDA : PRIORS_ONLY);
 }
 
 /**
@@ -100,14 +121,56 @@ export function lambdaFor(typed: boolean, weights: PriorWeights = {}): number {
  * where the sentence has none: a writer who types diacritics writes unknown words on purpose more often (names, rare
  * forms), and the model's preference for the input keeps them.
  */
-export function priorWeightsFor(typed: boolean, weights: PriorWeights = {}): { lambda: number; typoLambda: number } {
-  const lambda = lambdaFor(typed, weights);
-  return { lambda, typoLambda: typed ? lambda : weights.typoLambda ?? DEFAULT_TYPO_LAMBDA };
+export function priorWeightsFor(typed: boolean, weights: PriorWeights = {}, lang?: LanguageCode):
+  { lambda: number; typoLambda: number } {
+  const lambda = lambdaFor(typed, weights, lang);
+  if (typed) return { lambda, typoLambda: lambda };
+  return { lambda, typoLambda: weights.typoLambda ?? (lambda === PRIORS_ONLY ? PRIORS_ONLY : DEFAULT_TYPO_LAMBDA) };
 }
 
 /** The prior's weight for one NFC sentence: the typed weight once it has a diacritic that `lang` strips. */
 export function sentenceLambda(text: string, lang: LanguageCode, weights: PriorWeights = {}): number {
-  return lambdaFor(hasTypedDiacritics(text, lang), weights);
+  return lambdaFor(hasTypedDiacritics(text, lang), weights, lang);
+}
+
+/** Whether decoding with these weights never asks the model: the priors decide every word. */
+export function priorsDecide(weights: { lambda: number; typoLambda?: number }): boolean {
+  return weights.lambda === PRIORS_ONLY && (weights.typoLambda ?? weights.lambda) === PRIORS_ONLY;
+}
+
+/** The candidate of highest prior (the earlier one on ties: the input, where it is first) and its posterior. */
+export function priorChoice(word: PlanWord): WordChoice {
+  let best = 0;
+  word.candidates.forEach((c, i) => { if (c.logPrior > word.candidates[best]!.logPrior) best = i; });
+  return { candidate: best, confidence: posterior(word.candidates.map((c) => c.logPrior), best) };
+}
+
+/** Decoding by the priors alone (priorsDecide): each plan word takes priorChoice, everything else is copied. */
+export function priorDecode(source: Uint8Array, plan: LexiconPlan): LexiconDecodeResult {
+  const ids: number[] = [];
+  const probs: number[] = [];
+  const choices: WordChoice[] = [];
+  let at = 0;
+  const write = (bytes: Uint8Array, prob: number) => {
+    for (const b of bytes) {
+      ids.push(b + BYTE_OFFSET);
+      probs.push(prob);
+    }
+  };
+  for (const word of plan.words) {
+    if (word.start < at || word.end > source.length || word.end <= word.start) {
+      throw new RangeError(`plan word [${word.start}, ${word.end}) is not inside the sentence after ${at}`);
+    }
+    write(source.subarray(at, word.start), 1);
+    const choice = priorChoice(word);
+    write(word.candidates[choice.candidate!]!.bytes, choice.confidence);
+    choices.push(choice);
+    at = word.end;
+  }
+  write(source.subarray(at), 1);
+  ids.push(EOS_ID);
+  probs.push(1);
+  return { ids, probs, passes: 0, choices };
 }
 
 /** The decoding, plus the choice made for each plan word, in plan order. */
@@ -133,6 +196,7 @@ function posterior(totals: number[], best: number): number {
 export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array, source: Uint8Array,
   plan: LexiconPlan, options: LexiconDecodeOptions = { lambda: DEFAULT_LAMBDA }, signal?: AbortSignal):
   Promise<LexiconDecodeResult> {
+  if (priorsDecide(options)) return priorDecode(source, plan);
   if (plan.words.length === 0) {
     // Nothing to choose: the output is the input, no need to run the model at all.
     return { ids: [...source].map((b) => b + BYTE_OFFSET).concat(EOS_ID), probs: new Array(source.length + 1).fill(1),
@@ -161,15 +225,17 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
       throw new RangeError(`plan word [${word.start}, ${word.end}) is not inside the sentence after ${at}`);
     }
     copy(word.start);
-    if (word.candidates.length === 1) {
-      // Nothing to rank: the lone candidate is written (and fed with the next call).
-      for (const b of word.candidates[0]!.bytes) {
+    const lambda = word.source === 'typo' ? options.typoLambda ?? options.lambda : options.lambda;
+    if (word.candidates.length === 1 || lambda === PRIORS_ONLY) {
+      // Nothing for the model to rank: the lone candidate, or the priors' choice, is written (and fed with the next call).
+      const choice = priorChoice(word);
+      for (const b of word.candidates[choice.candidate!]!.bytes) {
         ids.push(b + BYTE_OFFSET);
-        probs.push(1);
+        probs.push(choice.confidence);
         pending.push(b + BYTE_OFFSET);
       }
       at = word.end;
-      choices.push({ candidate: 0, confidence: 1 });
+      choices.push(choice);
       continue;
     }
     const longest = Math.max(...word.candidates.map((c) => c.bytes.length));
@@ -182,7 +248,6 @@ export async function lexiconDecode(model: ScoringModel, encoderIds: Int32Array,
     const candidates = word.candidates;
     const order = candidates.map((_, i) => i).sort((a, b) => candidates[b]!.logPrior - candidates[a]!.logPrior);
     // Pruned candidates keep their upper bound as total: the posterior (confidence) is then a lower bound.
-    const lambda = word.source === 'typo' ? options.typoLambda ?? options.lambda : options.lambda;
     const totals = candidates.map((c) => lambda * c.logPrior);
     let best = -1;
     let bestCache: unknown;

@@ -13,6 +13,7 @@ import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LetterScores } from '../tagger/diacritics-tagger.ts';
 import type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-schemas.ts';
+import { priorChoice } from '../decoding/lexicon-decode.ts';
 
 const decoder = new TextDecoder();
 
@@ -446,17 +447,15 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
 }
 
 /**
- * The sentence with each plan word replaced by its candidate of highest log-prior (the input on ties): decoding
- * without the byte model, for the ablations of the eval (lexicon + prior, + language model).
+ * The sentence with each plan word replaced by its candidate of highest log-prior (the input on ties; priorChoice):
+ * decoding without the byte model, for the ablations of the eval (lexicon + prior, + language model).
  */
 export function choosePriorBest(text: string, plan: LexiconPlan): string {
   const bytes = utf8Bytes(text);
   const parts: Uint8Array[] = [];
   let at = 0;
   for (const word of plan.words) {
-    let best = word.candidates[0]!;
-    for (const c of word.candidates) if (c.logPrior > best.logPrior) best = c;
-    parts.push(bytes.subarray(at, word.start), best.bytes);
+    parts.push(bytes.subarray(at, word.start), word.candidates[priorChoice(word).candidate!]!.bytes);
     at = word.end;
   }
   parts.push(bytes.subarray(at));

@@ -133,15 +133,28 @@ describe('LocalCorrector with lexicon decoding', () => {
   }
 
   it('sends each sentence with the plan of its words\' candidates from the language\'s lexicon', async () => {
-    await withLexicons({ pl: [['żółw', 5], ['zolw', 1], ['kot', 9]] }, async (corrector, jobs) => {
-      await corrector.setup({ languages: ['pl'] });
-      await corrector.correct('Zolw i kot.', { language: 'pl' });
+    await withLexicons({ lv: [['ļoti', 5], ['loti', 1], ['labi', 9]] }, async (corrector, jobs) => {
+      await corrector.setup({ languages: ['lv'] });
+      await corrector.correct('Loti labi.', { language: 'lv' });
       const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
       expect(jobs).toHaveLength(1);
-      // kot is known as it is: only Zolw has a choice
+      // labi is known as it is: only Loti has a choice
       const job = jobs[0]!;
-      expect(job.decoding === 'lexicon' && job.plan.words.map((w) => w.candidates.map((c) => text(c.bytes)))).toEqual([['Zolw', 'Żółw']]);
-      expect(text(jobs[0]!.source)).toBe('Zolw i kot.');
+      expect(job.decoding === 'lexicon' && job.plan.words.map((w) => w.candidates.map((c) => text(c.bytes)))).toEqual([['Loti', 'Ļoti']]);
+      expect(text(jobs[0]!.source)).toBe('Loti labi.');
+    });
+  });
+
+  it.each([
+    // Outside lv and tr (MODEL_RANKED_LANGUAGES) the priors alone decide a sentence without diacritics: no job
+    // reaches the model; a sentence with diacritics still goes to it, which keeps its words as typed.
+    ['Zolw i kot.', 'Żółw i kot.', 0],
+    ['Zolw i kot się.', 'Zolw i kot się.', 1],
+  ])('pl %j -> %j with %d job(s) for the model', async (input, expected, sent) => {
+    await withLexicons({ pl: [['żółw', 5], ['zolw', 1], ['kot', 9], ['się', 9]] }, async (corrector, jobs) => {
+      const result = await corrector.correct(input, { language: 'pl' });
+      expect(result.text).toBe(expected);
+      expect(jobs).toHaveLength(sent);
     });
   });
 

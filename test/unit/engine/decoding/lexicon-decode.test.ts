@@ -6,8 +6,8 @@ import type { Suggestion } from '../../../../electron/shared/types.ts';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { dequantizeCount, quantizeCount } from '../../../../electron/engine/lexicon/word-automaton.ts';
-import { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA, DEFAULT_TYPO_LAMBDA, lexiconDecode, priorWeightsFor, sentenceLambda,
-  type ScoringModel,
+import { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA, DEFAULT_TYPO_LAMBDA, lexiconDecode, PRIORS_ONLY, priorDecode,
+  priorWeightsFor, sentenceLambda, type ScoringModel,
   type ScoringSession } from '../../../../electron/engine/decoding/lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
@@ -202,17 +202,73 @@ describe('lexicon decoding', () => {
   });
 
   it.each([
-    // A sentence without a diacritic is probably stripped: the prior decides; one with diacritics: the input counts more.
-    ['Siandien labai grazus oras', 'lt', {}, DEFAULT_LAMBDA],
+    // Per language: the model ranks sentences without diacritics only where it earns it (lv, tr).
+    [false, 'lv', {}, { lambda: DEFAULT_LAMBDA, typoLambda: DEFAULT_TYPO_LAMBDA }],
+    [false, 'tr', {}, { lambda: DEFAULT_LAMBDA, typoLambda: DEFAULT_TYPO_LAMBDA }],
+    [false, 'cs', {}, { lambda: PRIORS_ONLY, typoLambda: PRIORS_ONLY }],
+    [false, 'cs', { lambda: 5 }, { lambda: 5, typoLambda: DEFAULT_TYPO_LAMBDA }],
+    [false, 'cs', { typoLambda: 30 }, { lambda: PRIORS_ONLY, typoLambda: 30 }],
+    [true, 'cs', {}, { lambda: DEFAULT_TYPED_LAMBDA, typoLambda: DEFAULT_TYPED_LAMBDA }],
+  ] as const)('priorWeightsFor(typed %s, %s, %j) -> %j', (typed, lang, weights, expected) => {
+    expect(priorWeightsFor(typed, weights, lang)).toEqual(expected);
+  });
+
+  it.each([
+    // A sentence without a diacritic is probably stripped: the prior decides (alone, outside lv and tr); one with
+    // diacritics: the input counts more.
+    ['Siandien labai grazus oras', 'lt', {}, PRIORS_ONLY],
     ['Šiandien labai grazus oras', 'lt', {}, DEFAULT_TYPED_LAMBDA],
-    ['Ich mochte Kaffee', 'de', {}, DEFAULT_LAMBDA],
+    ['Sodien ir labs laiks', 'lv', {}, DEFAULT_LAMBDA],
+    ['Bugun hava guzel', 'tr', {}, DEFAULT_LAMBDA],
+    ['Ich mochte Kaffee', 'de', {}, PRIORS_ONLY],
     ['Ich möchte Kaffee', 'de', {}, DEFAULT_TYPED_LAMBDA],
     ['Ça va', 'fr', {}, DEFAULT_TYPED_LAMBDA],
     ['Ça va', 'fr', { typedLambda: 0.5 }, 0.5],
     ['Ca va', 'fr', { lambda: 7 }, 7],
-    ['12 + 3 = 15', 'cs', {}, DEFAULT_LAMBDA],
+    ['12 + 3 = 15', 'cs', {}, PRIORS_ONLY],
   ] as const)('sentenceLambda(%j, %s, %j) -> %d', (text, lang, weights, expected) => {
     expect(sentenceLambda(text, lang, weights)).toBe(expected);
+  });
+});
+
+describe('decoding by the priors alone (PRIORS_ONLY)', () => {
+  /** A model that must not be asked. */
+  const untouchable: ScoringModel = { maxPositions: 768, start: () => Promise.reject(new Error('the model was asked')) };
+
+  it.each([
+    // Each word its candidate of highest prior whatever a model would want; punctuation and unknown words copied.
+    ['Siandien as eisiu, cia grazus oras!', 'Šiandien aš eisiu, čia gražus oras!'],
+    ['AS CIA', 'AŠ ČIA'],
+    ['123 ...', '123 ...'],
+  ])('%j -> %j, and the model is never started', async (input, expected) => {
+    const source = utf8Bytes(input);
+    const plan = buildPlan(input, 'lt', LT);
+    const result = await lexiconDecode(untouchable, encoderIds(source, 'lt'), source, plan,
+      { lambda: PRIORS_ONLY, typoLambda: PRIORS_ONLY });
+    expect(decodeUtf8(outputBytes(result.ids)!)).toBe(expected);
+    expect(result).toEqual(priorDecode(source, plan));
+    expect(result.passes).toBe(0);
+  });
+
+  it('gives each chosen word its posterior under the priors (aš about 1000 : as about 10)', () => {
+    const plan = buildPlan('as', 'lt', LT);
+    const [as, aš] = plan.words[0]!.candidates.map((c) => Math.exp(c.logPrior));
+    const result = priorDecode(utf8Bytes('as'), plan);
+    expect(aš! / (as! + aš!)).toBeCloseTo(0.99, 2);
+    expect(result.choices).toEqual([{ candidate: 1, confidence: expect.closeTo(aš! / (as! + aš!), 9) }]);
+    // Every byte of the chosen word has it ("aš" is three bytes), EOS has 1.
+    expect(result.probs).toEqual([...Array(3).fill(expect.closeTo(aš! / (as! + aš!), 9)), 1]);
+  });
+
+  it('asks the model only for the words whose weight is finite (here the possible typo)', async () => {
+    const input = 'orasd cia';
+    const source = utf8Bytes(input);
+    const plan = buildPlan(input, 'lt', LT, { ...DEFAULT_PLAN_OPTIONS, typoInputShare: 0.2 });
+    expect(plan.words.map((w) => w.source)).toEqual(['typo', 'lexicon']);
+    const model = new TargetModel('orasd cia');
+    const result = await lexiconDecode(model, encoderIds(source, 'lt'), source, plan, { lambda: PRIORS_ONLY, typoLambda: 1 });
+    expect(decodeUtf8(outputBytes(result.ids)!)).toBe('orasd čia');
+    expect(result.passes).toBeGreaterThan(0);
   });
 });
 
