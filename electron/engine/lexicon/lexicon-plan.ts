@@ -182,6 +182,18 @@ export function startsSentence(text: string, start: number): boolean {
   return before === '' ? from === 0 : /[.!?…]$/u.test(before);
 }
 
+/** What may follow an abbreviation's full stop: a lowercase word, a number or a Roman one ("odst. 5", "čl. III."). */
+const AFTER_ABBREVIATION = /^\.[^\S\n]+(?:[\p{Ll}\d]|[IVXLC]+\b)/u;
+
+/**
+ * Whether the word at [start, end) of `text` reads as an abbreviation: at most four letters, a full stop right after
+ * it, and the sentence going on after it (cs "odst. 5", "čl. III", lt "tel. 112"). A typo fix would make another word
+ * of it ("odst." -> "dost.", "cl." -> "co."), so it gets only its own spellings.
+ */
+export function isAbbreviation(text: string, start: number, end: number): boolean {
+  return [...text.slice(start, end)].length <= 4 && AFTER_ABBREVIATION.test(text.slice(end, end + 16));
+}
+
 /** Whether `candidate` keeps every letter of `word` that was typed with a diacritic (letters align one to one). */
 export function keepsTypedDiacritics(word: string, candidate: string, lang: LanguageCode): boolean {
   const typed = [...word];
@@ -407,7 +419,9 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     const forms = lexicon.variants(lexiconKey(span.text, lang));
     // Only a capitalised word that may get typo candidates needs its place in the sentence (typoCase).
     const mayBeTypo = forms.length === 0 || options.realWordTypoRate > 0;
-    let choice = wordChoice(span.text, lang, lexicon, options, forms, context?.model.spelling ?? undefined,
+    // typoMinLength 0: an abbreviation gets no typo candidates (isAbbreviation).
+    const wordOptions = mayBeTypo && isAbbreviation(text, span.start, span.end) ? { ...options, typoMinLength: 0 } : options;
+    let choice = wordChoice(span.text, lang, lexicon, wordOptions, forms, context?.model.spelling ?? undefined,
       mayBeTypo && options.typoSentenceStart && isUpper(span.text[0]!) && startsSentence(text, span.start));
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
-import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, keepsTypedDiacritics, peel, planOptionsFor,
-  startsSentence, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, keepsTypedDiacritics, peel,
+  planOptionsFor, startsSentence, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
 const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
@@ -199,6 +199,39 @@ describe('candidates', () => {
     const word = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === 'Laba');
     expect(word?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
     if (word) expect(word.source).toBe('typo');
+  });
+
+  it.each([
+    // A short word, its full stop, and the sentence going on: an abbreviation (cs "odst. 5", "čl. III", lt "tel. 112").
+    ['pagal odst. 5 ir', 'odst', true],
+    ['zakona c. 406/2000', 'c', true],
+    ['cl. III. odst', 'cl', true],
+    ['skambinti tel. 112', 'tel', true],
+    ['o pan. ir', 'pan', true],
+    // The sentence ends there, the word is longer, or no full stop follows: a word like any other.
+    ['einu laba. Rytoj', 'laba', false],
+    ['einu laba.', 'laba', false],
+    ['pagal namas. ir', 'namas', false],
+    ['laba, ir', 'laba', false],
+    ['laba.ir', 'laba', false],
+  ])('isAbbreviation(%j, %j): %s', (text, word, expected) => {
+    const start = text.indexOf(word);
+    expect(isAbbreviation(text, start, start + word.length)).toBe(expected);
+  });
+
+  it.each([
+    // "laba" followed by a full stop and a lowercase word is an abbreviation: no typo fixes ("labai"); its own
+    // diacritic spellings stay ("cia." -> "čia.").
+    ['Jis laba. ir', 'laba', null],
+    ['Jis laba ir', 'laba', ['laba', 'labai']],
+    ['Jis cia. ir', 'cia', ['cia', 'čia']],
+    // An unknown word: no typo candidates either.
+    ['Jis labq. ir', 'labq', null],
+    ['Jis labq ir', 'labq', ['labq', 'laba']],
+  ])('in %j, %j may become %j', (text, word, expected) => {
+    const plan = buildPlan(text, 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, realWordTypoRate: 0.01 });
+    const found = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === word);
+    expect(found ? [...new Set(found.candidates.map((c) => decodeUtf8(c.bytes)))] : null).toEqual(expected);
   });
 
   it('without keepTypedDiacritics, typed diacritics may go too', () => {
