@@ -4,14 +4,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-/** `old` with the section NAME replaced by `body` (appended when it is not there yet). */
+/** `old` with the section NAME replaced by `body` where it stands (appended when it is not there yet). */
 export function replaceSection(old: string, name: string, body: string): string {
   const begin = `<!-- ${name}: begin (bench/${name}.ts rewrites this section) -->`;
   const end = `<!-- ${name}: end -->`;
+  const section = `${begin}\n\n${body.trim()}\n\n${end}`;
   const at = old.indexOf(`<!-- ${name}: begin`);
-  const endAt = old.indexOf(end);
-  const kept = at < 0 || endAt < 0 ? old.trimEnd() : (old.slice(0, at) + old.slice(endAt + end.length)).trimEnd();
-  return `${kept}\n\n${begin}\n\n${body.trim()}\n\n${end}\n`;
+  const endAt = at < 0 ? -1 : old.indexOf(end, at);
+  if (endAt < 0) return `${old.trimEnd()}${old.trim() ? '\n\n' : ''}${section}\n`;
+  return old.slice(0, at) + section + old.slice(endAt + end.length);
 }
 
 /** Rewrites the section NAME of the report file at `path`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withOwnedSections } from '../../../bench/engine-report.ts';
+import { replaceSection } from '../../../bench/report-section.ts';
 
 const REPORT = '# Engine benchmark\n\n| figure | measured |\n';
 const cold =
@@ -20,5 +21,18 @@ describe('npm run bench keeps the REPORT.md sections that other benchmarks own',
     ],
   ])('%s', (_name, old, expected) => {
     expect(withOwnedSections(REPORT, old)).toBe(expected);
+  });
+});
+
+describe('a benchmark rewrites its own section where it stands', () => {
+  const mine = (body: string) => `<!-- serve-load: begin (bench/serve-load.ts rewrites this section) -->\n\n${body}\n\n<!-- serve-load: end -->`;
+  it.each([
+    ['an empty report', '', `${mine('new')}\n`],
+    ['a report without it: appended', '# R\n\nfigures\n', `# R\n\nfigures\n\n${mine('new')}\n`],
+    ['between two others: kept in its place', `# R\n\n${mine('old')}\n\n${cold}\n`, `# R\n\n${mine('new')}\n\n${cold}\n`],
+    ['an old begin marker text', '# R\n\n<!-- serve-load: begin -->\nold\n<!-- serve-load: end -->\ntail\n', `# R\n\n${mine('new')}\ntail\n`],
+    ['without its end marker: appended', '# R\n<!-- serve-load: begin -->\nhalf', `# R\n<!-- serve-load: begin -->\nhalf\n\n${mine('new')}\n`],
+  ])('%s', (_name, old, expected) => {
+    expect(replaceSection(old, 'serve-load', 'new')).toBe(expected);
   });
 });
