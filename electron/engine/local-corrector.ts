@@ -10,7 +10,7 @@ import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './text/byte-cod
 import type { ContextModel } from './lm/context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { hasTypedDiacritics, priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
-import { buildPlan, planOptionsFor, type PlanOptions } from './lexicon/lexicon-plan.ts';
+import { buildPlan, planOptionsFor, sentencePlanOptions, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
 import { stripDiacritics } from './noise/index.ts';
@@ -358,7 +358,7 @@ export class LocalCorrector implements Corrector {
         const context = lm ? latticeContext(lm, language.code, typed, this.model) : undefined;
         const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
-          plan: buildPlan(nfc, language.code, forms, planOptions, context, tagger),
+          plan: buildPlan(nfc, language.code, forms, sentencePlanOptions(planOptions, typed), context, tagger),
           ...priorWeightsFor(typed, this.model, language.code) };
       });
       const outcomes = await this.decode(jobs, signal);

@@ -3,10 +3,14 @@
  * system sees. The noise functions are the same ones the training data is made with.
  */
 import { addTypos, stripDiacritics } from '../engine/noise/index.ts';
+import { mulberry32 } from '../engine/noise/mulberry32.ts';
 import type { LanguageCode } from '../shared/types.ts';
 
-/** diacritics: strip all diacritics; typos: strip, then typo noise; clean: the gold text itself. */
-export const TASKS = ['diacritics', 'typos', 'clean'] as const;
+/**
+ * diacritics: strip all diacritics; typos: strip, then typo noise; clean: the gold text itself; partial: each
+ * whitespace token's diacritics stripped with probability 1/2 (a writer who types some and skips others).
+ */
+export const TASKS = ['diacritics', 'typos', 'clean', 'partial'] as const;
 
 /** One of {@link TASKS}. */
 export type EvalTask = (typeof TASKS)[number];
@@ -37,7 +41,15 @@ export function makeInput(
       return addTypos(stripDiacritics(gold, lang), lang, noise.p, noise.seed + lineIndex);
     case 'clean':
       return gold;
+    case 'partial':
+      return stripSomeWords(gold, lang, noise.seed + lineIndex);
   }
+}
+
+/** `text` with each whitespace token's diacritics stripped with probability 1/2 (mulberry32 seeded with `seed`). */
+export function stripSomeWords(text: string, lang: LanguageCode, seed: number): string {
+  const next = mulberry32(seed);
+  return text.split(/(\s+)/u).map((part, i) => (i % 2 === 0 && next() < 2 ** 31 ? stripDiacritics(part, lang) : part)).join('');
 }
 
 /** True when `value` names a task. */

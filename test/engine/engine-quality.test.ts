@@ -128,6 +128,11 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['pl', 'Wczoraj bylem w Krakowie i w Warsazwie.', 'Wczoraj byłem w Krakowie i w Warszawie.'],
     ['sk', 'Bol som v Bratislvae a potom v Kosiciach.', 'Bol som v Bratislave a potom v Košiciach.'],
     ['cs', 'Pan Novak bydli v Olomouci.', 'Pan Novak bydlí v Olomouci.'],
+    // Text typed with some diacritics and not others: the skipped ones are restored too (TYPED_INPUT_COUNTS).
+    ['cs', 'Příliš zlutoucky kůň upel dabelske ódy.', 'Příliš žluťoučký kůň úpěl ďábelské ódy.'],
+    ['cs', 'Přijdu zitra vecer.', 'Přijdu zítra večer.'],
+    ['cs', 'Včera jsem byl v obchode a koupil jsem si nove boty.', 'Včera jsem byl v obchodě a koupil jsem si nové boty.'],
+    ['lt', 'Šiandien labai grazus oras, zmones vaiksto lauke.', 'Šiandien labai gražus oras, žmonės vaikšto lauke.'],
   ] as const)('%s: %s -> %s', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang })).text).toBe(expected);
   });

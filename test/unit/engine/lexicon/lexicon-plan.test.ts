@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, keepsTypedDiacritics, peel,
-  planOptionsFor, startsSentence, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+  planOptionsFor, sentencePlanOptions, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
 const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
@@ -232,6 +232,32 @@ describe('candidates', () => {
     const plan = buildPlan(text, 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, realWordTypoRate: 0.01 });
     const found = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === word);
     expect(found ? [...new Set(found.candidates.map((c) => decodeUtf8(c.bytes)))] : null).toEqual(expected);
+  });
+
+  it.each([
+    // A sentence with diacritics in a language of TYPED_INPUT_COUNTS: an unattested lowercase "cia" beside "čia" is no
+    // candidate (a skipped diacritic); "oras", attested as typed, keeps its input; a capitalised word (mostly a name)
+    // keeps it too; without diacritics every input stays a candidate.
+    ['Šiandien cia oras', 'cia', ['čia']],
+    ['Šiandien cia oras', 'oras', ['oras', 'ōras']],
+    ['Šiandien Cia oras', 'Cia', ['Cia', 'Čia']],
+    ['Siandien cia oras', 'cia', ['cia', 'čia']],
+  ])('in %j, %j may become %j', (text, word, expected) => {
+    const lexicon = lexiconFromForms('lt', [['šiandien', 800], ['čia', 91000], ['oras', 100], ['ōras', 900]]);
+    const plan = buildPlan(text, 'lt', lexicon, sentencePlanOptions(planOptionsFor('lt'), text.startsWith('Š')));
+    const found = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === word);
+    expect(found?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
+  });
+
+  it.each([
+    ['lt', 0],
+    ['cs', 0],
+    ['fr', DEFAULT_PLAN_OPTIONS.inputCount],
+  ] as const)('%s: typedInputCount %d', (lang, expected) => {
+    expect(planOptionsFor(lang).typedInputCount).toBe(expected);
+    expect(TYPED_INPUT_COUNTS[lang] ?? DEFAULT_PLAN_OPTIONS.inputCount).toBe(expected);
+    expect(sentencePlanOptions(planOptionsFor(lang), true).typed).toBe(true);
+    expect(sentencePlanOptions(planOptionsFor(lang), false)).toEqual(planOptionsFor(lang));
   });
 
   it('without keepTypedDiacritics, typed diacritics may go too', () => {
