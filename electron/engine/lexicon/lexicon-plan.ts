@@ -116,7 +116,7 @@ export const TYPO_CAPITALISED_SHARES: Readonly<Partial<Record<LanguageCode, numb
 
 /**
  * Per language, typedInputCount (else inputCount). A writer who types some diacritics and skips others wrote
- * "Příliš zlutoucky kun": the sentence has diacritics, so the byte model, which keeps words as typed, decided the
+ * "Příliš zlutoucky kůň upel": the sentence has diacritics, so the byte model, which keeps words as typed, decided the
  * rest and restored none of it. With 0, a lowercase word the lexicon does not attest as typed loses its input
  * candidate there. On the `partial` task (each token's diacritics stripped with probability 1/2; electron/eval/tasks.ts)
  * and clean text, dev and news, first 300 (`compare.ts --set dev|news --lambdas default --tasks partial,clean
