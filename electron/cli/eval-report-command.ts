@@ -185,7 +185,8 @@ async function runReport(values: Values, args: string[]): Promise<number> {
       })
     : undefined;
 
-  const results = mergeResults(values.fresh ? emptyResults() : loadResults(resultsPath), { cells, jobs: records });
+  const results = mergeResults(values.fresh ? emptyResults() : loadResults(resultsPath),
+    { cells, jobs: records, tasks: taskIds });
   for (const system of systems) {
     results.runs[system] = { date, limit: limitOf(system), command, ...(csLimit ? { ufalLimit: csLimit } : {}) };
   }

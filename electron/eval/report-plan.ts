@@ -21,6 +21,7 @@ export const REPORT_TASKS: readonly ReportTask[] = [
   { id: 'typos-0.02', task: 'typos', p: 0.02, title: 'Diacritics + typos, p = 0.02 (stripped, then keyboard typos)' },
   { id: 'typos-0.05', task: 'typos', p: 0.05, title: 'Diacritics + typos, p = 0.05' },
   { id: 'clean', task: 'clean', title: 'Clean text (gold in, gold expected: damage check)' },
+  { id: 'partial', task: 'partial', title: 'Typed with some diacritics (each word of the gold stripped with probability 1/2)' },
 ];
 
 /** The 13 languages of the ByT5 diacritics paper (lt plus Náplava et al.'s 12). */
@@ -45,7 +46,7 @@ export const REPORT_SEED = 1;
 
 /** Languages of a task's table: English has no diacritics, so it is only a control for typos and clean text. */
 export function languagesFor(task: ReportTask): LanguageCode[] {
-  return LANGUAGES.filter((lang) => lang !== 'en' || task.task !== 'diacritics');
+  return LANGUAGES.filter((lang) => lang !== 'en' || (task.task !== 'diacritics' && task.task !== 'partial'));
 }
 
 /**
@@ -53,7 +54,7 @@ export function languagesFor(task: ReportTask): LanguageCode[] {
  * on stripped-only text it mostly proposes unrelated one-edit words, at minutes per language.
  */
 export function systemApplies(system: SystemName, task: ReportTask): boolean {
-  return system !== 'spell' || task.task !== 'diacritics';
+  return system !== 'spell' || (task.task !== 'diacritics' && task.task !== 'partial');
 }
 
 /** Looks up a report task by id. */

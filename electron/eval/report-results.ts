@@ -99,15 +99,20 @@ function cellLang(cell: Cell): LanguageCode {
 }
 
 /**
- * Replaces what the new jobs re-measured: every cell and job record of each (system, language) pair that
- * was run again; everything else is kept.
+ * Replaces what the new jobs re-measured: the cells of each (system, language) pair that was run again, of the
+ * tasks run (`tasks`: report task ids; all where not given), and their job records; everything else is kept, so a
+ * run of one task leaves the other tasks' tables as they were.
  */
-export function mergeResults(previous: ReportResults, fresh: { cells: Cell[]; jobs: JobRecord[] }): ReportResults {
+export function mergeResults(previous: ReportResults,
+  fresh: { cells: Cell[]; jobs: JobRecord[]; tasks?: readonly string[] }): ReportResults {
   const rerun = new Set(fresh.jobs.map((job) => `${job.system}/${job.lang}`));
+  const tasks = fresh.tasks ? new Set(fresh.tasks) : null;
   const naplavaFresh = fresh.cells.some((cell) => cell.kind === 'cs-ufal' && cell.system === 'naplava');
-  const kept = previous.cells.filter(
-    (cell) => !rerun.has(`${cell.system}/${cellLang(cell)}`) && !(naplavaFresh && cell.system === 'naplava'),
-  );
+  // The Czech real-user sets run with the cs job, but not with every choice of tasks: kept unless measured again.
+  const ufalFresh = new Set(fresh.cells.filter((cell) => cell.kind === 'cs-ufal').map((cell) => cell.system));
+  const replaced = (cell: Cell) => rerun.has(`${cell.system}/${cellLang(cell)}`) &&
+    (tasks === null || (cell.kind === 'ud' ? tasks.has(cell.taskId) : ufalFresh.has(cell.system)));
+  const kept = previous.cells.filter((cell) => !replaced(cell) && !(naplavaFresh && cell.system === 'naplava'));
   return {
     ...previous,
     cells: [...kept, ...fresh.cells],

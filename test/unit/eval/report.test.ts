@@ -45,7 +45,7 @@ describe('planJobs', () => {
 
   it('runs spell only on typos and clean text, English only as a control, cs-ufal for Czech', () => {
     expect(plan(['unigram', 'spell'], ['cs', 'en'])).toEqual([
-      'unigram cs: --tasks diacritics,typos-0.02,typos-0.05,clean --limit 300 --ufal',
+      'unigram cs: --tasks diacritics,typos-0.02,typos-0.05,clean,partial --limit 300 --ufal',
       'unigram en: --tasks typos-0.02,typos-0.05,clean --limit 300',
       'spell cs: --tasks typos-0.02,typos-0.05,clean --limit 50',
       'spell en: --tasks typos-0.02,typos-0.05,clean --limit 50',
@@ -228,6 +228,30 @@ describe('mergeResults', () => {
     expect(merged.cells.map((c) => c.kind === 'ud' && `${c.system} ${c.lang} ${c.result.alpha_word_accuracy}`)).toEqual(
       ['keep lt 60', 'unigram cs 80', 'unigram lt 90'],
     );
+  });
+
+  it('a run of some tasks replaces only those tasks\' cells of the pairs run again', () => {
+    const before: Cell[] = [cell('unigram', 'lt', 'diacritics', 85), cell('unigram', 'lt', 'partial', 70)];
+    const merged = mergeResults(
+      { ...emptyResults(), cells: before, jobs: [] },
+      { cells: [cell('unigram', 'lt', 'partial', 75)], jobs: [{ system: 'unigram', lang: 'lt', wallSeconds: 1 }],
+        tasks: ['partial'] },
+    );
+    expect(merged.cells.map((c) => c.kind === 'ud' && `${c.taskId} ${c.result.alpha_word_accuracy}`)).toEqual(
+      ['diacritics 85', 'partial 75'],
+    );
+  });
+
+  it('keeps the Czech real-user cells of a run that did not measure them again', () => {
+    const ufal = { kind: 'cs-ufal', system: 'unigram', set: 'romi' } as unknown as Cell;
+    const merged = mergeResults(
+      { ...emptyResults(), cells: [ufal], jobs: [] },
+      { cells: [cell('unigram', 'cs', 'partial', 75)], jobs: [{ system: 'unigram', lang: 'cs', wallSeconds: 1 }],
+        tasks: ['partial'] },
+    );
+    expect(merged.cells).toHaveLength(2);
+    expect(mergeResults({ ...emptyResults(), cells: [ufal], jobs: [] },
+      { cells: [], jobs: [{ system: 'unigram', lang: 'cs', wallSeconds: 1 }] }).cells).toEqual([]);
   });
 });
 
