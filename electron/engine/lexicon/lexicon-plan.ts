@@ -6,14 +6,14 @@
  * (spaces, punctuation, numbers, other scripts, unknown words) is copied byte for byte by lexicon-decode.ts.
  */
 import type { LanguageCode } from '../../shared/types.ts';
-import { utf8Bytes } from '../text/byte-codec.ts';
+import { outputBytes, utf8Bytes } from '../text/byte-codec.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import type { Lexicon } from './lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LetterScores } from '../tagger/diacritics-tagger.ts';
 import type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-schemas.ts';
-import { priorChoice } from '../decoding/lexicon-decode.ts';
+import { priorDecode } from '../decoding/lexicon-decode.ts';
 
 const decoder = new TextDecoder();
 
@@ -492,17 +492,9 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
 }
 
 /**
- * The sentence with each plan word replaced by its candidate of highest log-prior (the input on ties; priorChoice):
+ * The sentence with each plan word replaced by its candidate of highest log-prior (the input on ties; priorDecode):
  * decoding without the byte model, for the ablations of the eval (lexicon + prior, + language model).
  */
 export function choosePriorBest(text: string, plan: LexiconPlan): string {
-  const bytes = utf8Bytes(text);
-  const parts: Uint8Array[] = [];
-  let at = 0;
-  for (const word of plan.words) {
-    parts.push(bytes.subarray(at, word.start), word.candidates[priorChoice(word).candidate!]!.bytes);
-    at = word.end;
-  }
-  parts.push(bytes.subarray(at));
-  return decoder.decode(Buffer.concat(parts));
+  return decoder.decode(outputBytes(priorDecode(utf8Bytes(text), plan).ids)!);
 }
