@@ -53,7 +53,8 @@ const { values } = parseArgs({ options: {
 const langs = values.langs.split(',') as LanguageCode[];
 const tasks = values.tasks.split(',') as EvalTask[];
 // 'a' weighs the prior by a in every sentence; 'a/b' by a without diacritics and by b in sentences that have some;
-// 'a/b/c' by c for a word that may be a typo; Infinity: the priors decide alone; 'default': the engine's weights
+// 'a/b/c' by c for a word that may be a typo; 'a/b/c/d' by d in sentences with diacritics whose writer skipped some
+// (skipsDiacritics; else b); Infinity: the priors decide alone; 'default' (whole or one place): the engine's weights
 // (per language: lexicon-decode.ts MODEL_RANKED_LANGUAGES).
 const lambdas = values.lambdas.split(',');
 const wanted = values.systems.split(',');
@@ -83,9 +84,10 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 const engines: Array<{ name: string; corrector: Corrector }> = [];
 async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number, taggerWeight?: number,
   taggerSpellingWeight?: number, suffixWeight?: number) {
-  const [stripped, typed = stripped, typo] = lambdas?.split('/') ?? [];
-  const [lambda, typedLambda] = stripped === undefined ? [] : [Number(stripped), Number(typed)];
-  const typoLambda = typo === undefined ? undefined : Number(typo);
+  const [stripped, typed = stripped, typo, skipping = typed] = lambdas?.split('/') ?? [];
+  // "default/2": the engine's own weight for sentences without diacritics (per language), 2 for typed ones.
+  const weight = (w?: string) => (w === undefined || w === 'default' ? undefined : Number(w));
+  const [lambda, typedLambda, typoLambda, skippingLambda] = [stripped, typed, typo, skipping].map(weight);
   const lexiconPlan = { ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
     ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),
     ...(values['typo-sentence-start'] ? { typoSentenceStart: true } : {}),
@@ -100,7 +102,8 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['real-word-typo-rate'] ? { realWordTypoRate: Number(values['real-word-typo-rate']) } : {}),
     ...(values['typed-input-count'] ? { typedInputCount: Number(values['typed-input-count']) } : {}) };
   engines.push({ name,
-    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, typoLambda, lexiconPlan,
+    corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, typoLambda, skippingLambda,
+      lexiconPlan,
       ...(lmWeight === undefined ? {} : { lmWeight }),
       ...(taggerWeight === undefined ? {} : { taggerWeight }),
       ...(taggerSpellingWeight === undefined ? {} : { taggerSpellingWeight }),

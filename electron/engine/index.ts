@@ -72,6 +72,8 @@ export interface CreateCorrectorOptions {
   typedLambda?: number;
   /** The same for a word that may be a typo, in a sentence without diacritics (default DEFAULT_TYPO_LAMBDA). */
   typoLambda?: number;
+  /** The same for a sentence with diacritics whose writer skipped some (default DEFAULT_SKIPPING_LAMBDA). */
+  skippingLambda?: number;
   /** How lexicon decoding picks candidates, e.g. `inputCount`: the weight of an unattested input spelling. */
   lexiconPlan?: Partial<PlanOptions>;
   /**
@@ -117,7 +119,8 @@ export async function createCorrector(options: CreateCorrectorOptions = {}): Pro
         providerReasons: info.providerReasons },
       info, batchSize: info.batchedEncoder ? MAX_BATCH_SENTENCES : undefined, decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight,
       suffixWeight: options.suffixWeight, lambda: options.lambda,
-      typedLambda: options.typedLambda, typoLambda: options.typoLambda, plan: options.lexiconPlan, tagger: tagger ?? undefined,
+      typedLambda: options.typedLambda, typoLambda: options.typoLambda,
+      skippingLambda: options.skippingLambda, plan: options.lexiconPlan, tagger: tagger ?? undefined,
       taggerWeight: options.taggerWeight, taggerSpellingWeight: options.taggerSpellingWeight });
   } catch (error) {
     await worker.dispose();

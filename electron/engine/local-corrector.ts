@@ -10,7 +10,7 @@ import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './text/byte-cod
 import type { ContextModel } from './lm/context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { hasTypedDiacritics, priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
-import { buildPlan, planOptionsFor, sentencePlanOptions, type PlanOptions } from './lexicon/lexicon-plan.ts';
+import { buildPlan, planOptionsFor, sentencePlanOptions, skipsDiacritics, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
 import { stripDiacritics } from './noise/index.ts';
@@ -54,6 +54,8 @@ export interface CorrectorModel {
   typedLambda?: number;
   /** The same for a word that may be a typo, in a sentence without diacritics. */
   typoLambda?: number;
+  /** The same for a sentence with diacritics whose writer skipped some (skipsDiacritics). */
+  skippingLambda?: number;
   /** How lexicon decoding picks candidates (planOptionsFor: the defaults and the language's own, where not given). */
   plan?: Partial<PlanOptions>;
   /** The diacritics taggers whose letter scores join the candidates' priors (lexicon decoding only). */
@@ -357,9 +359,10 @@ export class LocalCorrector implements Corrector {
         const typed = hasTypedDiacritics(nfc, language.code);
         const context = lm ? latticeContext(lm, language.code, typed, this.model) : undefined;
         const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
+        const skipping = typed && skipsDiacritics(nfc, language.code, forms);
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
           plan: buildPlan(nfc, language.code, forms, sentencePlanOptions(planOptions, typed), context, tagger),
-          ...priorWeightsFor(typed, this.model, language.code) };
+          ...priorWeightsFor(typed, this.model, language.code, skipping) };
       });
       const outcomes = await this.decode(jobs, signal);
       if (signal.aborted) throw new CorrectionCancelledError();

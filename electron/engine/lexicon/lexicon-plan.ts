@@ -135,6 +135,21 @@ export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOption
     typedInputCount: TYPED_INPUT_COUNTS[lang] ?? DEFAULT_PLAN_OPTIONS.inputCount, ...overrides };
 }
 
+/**
+ * Whether a sentence shows its writer skipping diacritics: a lowercase word the lexicon does not attest as typed,
+ * beside spellings of its letters that it does attest ("zlutoucky" beside "žluťoučký"). In a sentence with
+ * diacritics, its plain words are then no longer more likely meant as written (DEFAULT_SKIPPING_LAMBDA).
+ * Capitalised words do not count: they are mostly names the lexicon lacks.
+ */
+export function skipsDiacritics(text: string, lang: LanguageCode, lexicon: Lexicon): boolean {
+  return wordSpans(text).some(({ text: word }) => {
+    if (isUpper(word[0]!)) return false;
+    const forms = lexicon.variants(lexiconKey(word, lang));
+    const lower = lowerFor(word, lang);
+    return forms.length > 0 && !forms.some((f) => f.form === lower);
+  });
+}
+
 /** The options of one sentence, which has diacritics (`typed`) or not. */
 export function sentencePlanOptions(options: PlanOptions, typed: boolean): PlanOptions {
   return typed === options.typed ? options : { ...options, typed };

@@ -6,7 +6,7 @@ import type { Suggestion } from '../../../../electron/shared/types.ts';
 import { decodeUtf8, encoderIds, outputBytes, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { dequantizeCount, quantizeCount } from '../../../../electron/engine/lexicon/word-automaton.ts';
-import { DEFAULT_LAMBDA, DEFAULT_TYPED_LAMBDA, DEFAULT_TYPO_LAMBDA, lexiconDecode, PRIORS_ONLY, priorDecode,
+import { DEFAULT_LAMBDA, DEFAULT_SKIPPING_LAMBDA, DEFAULT_TYPED_LAMBDA, DEFAULT_TYPO_LAMBDA, lexiconDecode, PRIORS_ONLY, priorDecode,
   priorWeightsFor, sentenceLambda, type ScoringModel,
   type ScoringSession } from '../../../../electron/engine/decoding/lexicon-decode.ts';
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
@@ -211,6 +211,16 @@ describe('lexicon decoding', () => {
     [true, 'cs', {}, { lambda: DEFAULT_TYPED_LAMBDA, typoLambda: DEFAULT_TYPED_LAMBDA }],
   ] as const)('priorWeightsFor(typed %s, %s, %j) -> %j', (typed, lang, weights, expected) => {
     expect(priorWeightsFor(typed, weights, lang)).toEqual(expected);
+  });
+
+  it.each([
+    // A sentence with diacritics whose writer skipped some (skipsDiacritics): the plain words are not kept as typed.
+    [true, {}, { lambda: DEFAULT_SKIPPING_LAMBDA, typoLambda: DEFAULT_SKIPPING_LAMBDA }],
+    [true, { skippingLambda: 3, typedLambda: 0.5 }, { lambda: 3, typoLambda: 3 }],
+    // Without diacritics there is nothing skipped to tell apart.
+    [false, {}, { lambda: PRIORS_ONLY, typoLambda: PRIORS_ONLY }],
+  ] as const)('priorWeightsFor(typed %s, cs, %j, skipping) -> %j', (typed, weights, expected) => {
+    expect(priorWeightsFor(typed, weights, 'cs', true)).toEqual(expected);
   });
 
   it.each([

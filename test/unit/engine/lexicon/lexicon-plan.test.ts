@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, keepsTypedDiacritics, peel,
-  planOptionsFor, sentencePlanOptions, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+  planOptionsFor, sentencePlanOptions, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
 const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
@@ -247,6 +247,20 @@ describe('candidates', () => {
     const plan = buildPlan(text, 'lt', lexicon, sentencePlanOptions(planOptionsFor('lt'), text.startsWith('Š')));
     const found = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === word);
     expect(found?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
+  });
+
+  it.each([
+    // A lowercase word the lexicon does not attest as typed, beside a spelling with diacritics: skipped ones.
+    ['Šiandien cia oras', true],
+    ['Šiandien čia oras', false],
+    // "oras" is attested as typed; a capitalised word is mostly a name; an unknown word is no evidence.
+    ['Šiandien čia oras Cia', false],
+    ['Šiandien čia oras xyzzy', false],
+    // A typed diacritic on the wrong letter is a skipped one too ("čiā" is no spelling of the key).
+    ['Šiandien čiā', true],
+  ])('skipsDiacritics(%j) -> %s', (text, expected) => {
+    const lexicon = lexiconFromForms('lt', [['šiandien', 800], ['čia', 91000], ['oras', 100], ['ōras', 900]]);
+    expect(skipsDiacritics(text, 'lt', lexicon)).toBe(expected);
   });
 
   it.each([
