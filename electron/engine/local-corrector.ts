@@ -113,7 +113,8 @@ export const LM_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs:
   vi: 4 };
 
 /**
- * Weight of the language model in a sentence that already has diacritics: the writer typed them, so the words
+ * Weight of the language model in a sentence that already has diacritics, none of them skipped (skipsDiacritics:
+ * a sentence with skipped ones gets the weight of sentences without): the writer typed them, so the words
  * as written should rarely be overruled (dev clean text, 13 languages: weight 0 / 0.25 / 1 kept 99.79 / 99.83 /
  * 99.77 % of words; bench/lexicon-decoding/REPORT.md). Vietnamese, whose every syllable is "typed", keeps more
  * with the full weight (98.93 / 99.42 / 99.76).
@@ -134,8 +135,8 @@ export const SUFFIX_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
 };
 
 /**
- * The LM weight of a sentence of `lang` with (`typed`) or without diacritics: the engine's override, else the
- * language's tuned weight, else the default.
+ * The LM weight of a sentence of `lang` with (`typed`, none skipped) or without diacritics: the engine's override,
+ * else the language's tuned weight, else the default.
  */
 export function contextWeight(lang: LanguageCode, typed: boolean,
   overrides: { lmWeight?: number; typedLmWeight?: number } = {}): number {
@@ -360,9 +361,9 @@ export class LocalCorrector implements Corrector {
         const nfc = nfcs[i]!;
         if (!forms) return { decoding: 'speculative', encoderIds: encoderIds(input, language.tag), source: input };
         const typed = hasTypedDiacritics(nfc, language.code);
-        const context = lm ? latticeContext(lm, language.code, typed, this.model) : undefined;
-        const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         const skipping = typed && skipsDiacritics(nfc, language.code, forms);
+        const context = lm ? latticeContext(lm, language.code, typed && !skipping, this.model) : undefined;
+        const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
           plan: buildPlan(nfc, language.code, forms, sentencePlanOptions(planOptions, typed), context, tagger),
           ...priorWeightsFor(typed, this.model, language.code, skipping) };

@@ -76,7 +76,8 @@ export const DEFAULT_TYPED_LAMBDA = 1;
  * diacritics"): 1 / 2 / 5 / priors alone gave partly stripped text 98.34 / 98.51 / 98.60 / 98.58 % (dev) and 97.02 /
  * 97.39 / 97.48 / 97.37 % (news), clean text 99.85 % on dev throughout and 99.72 / 99.72 / 99.71 / 99.70 % on news;
  * at 5 every language gained (+0.03 hr .. +0.28 sk, mean of the four figures). The typed weight 5 in every sentence
- * with diacritics reached 98.74 / 97.51 % but cost clean text 0.26 / 0.44 points.
+ * with diacritics reached 98.74 / 97.51 % but cost clean text 0.26 / 0.44 points. Such a sentence also gets the LM
+ * weight of sentences without diacritics (local-corrector.ts contextWeight).
  */
 export const DEFAULT_SKIPPING_LAMBDA = 5;
 

@@ -32,10 +32,11 @@ export interface PlanOptions {
    */
   inputCount: number;
   /**
-   * inputCount of a lowercase word in a sentence that already has diacritics (`typed`): 0 takes a word the lexicon
-   * does not attest as typed, beside spellings of its letters with diacritics ("zlutoucky", "žluťoučký"), for one
-   * whose diacritics the writer skipped, as in stripped text, instead of leaving it to the byte model, which keeps what
-   * was typed (TYPED_INPUT_COUNTS). Capitalised words keep inputCount: there they are mostly names ("Drive", "Omar").
+   * inputCount of a lowercase word without diacritics in a sentence that already has some (`typed`): 0 takes a word
+   * the lexicon does not attest as typed, beside spellings of its letters with diacritics ("zlutoucky", "žluťoučký"),
+   * for one whose diacritics the writer skipped, as in stripped text, instead of leaving it to the byte model, which
+   * keeps what was typed (TYPED_INPUT_COUNTS). Capitalised words and words with a diacritic keep inputCount
+   * (isPlainLowercase).
    */
   typedInputCount: number;
   /** The sentence already has diacritics (sentencePlanOptions). */
@@ -136,14 +137,14 @@ export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOption
 }
 
 /**
- * Whether a sentence shows its writer skipping diacritics: a lowercase word the lexicon does not attest as typed,
- * beside spellings of its letters that it does attest ("zlutoucky" beside "žluťoučký"). In a sentence with
- * diacritics, its plain words are then no longer more likely meant as written (DEFAULT_SKIPPING_LAMBDA).
- * Capitalised words do not count: they are mostly names the lexicon lacks.
+ * Whether a sentence shows its writer skipping diacritics: a lowercase word without any that the lexicon does not
+ * attest as typed, beside spellings of its letters that it does attest ("zlutoucky" beside "žluťoučký";
+ * isPlainLowercase). In a sentence with diacritics, its plain words are then no longer more likely meant as written
+ * (DEFAULT_SKIPPING_LAMBDA, and the language model's weight of sentences without diacritics).
  */
 export function skipsDiacritics(text: string, lang: LanguageCode, lexicon: Lexicon): boolean {
   return wordSpans(text).some(({ text: word }) => {
-    if (isUpper(word[0]!)) return false;
+    if (!isPlainLowercase(word, lang)) return false;
     const forms = lexicon.variants(lexiconKey(word, lang));
     const lower = lowerFor(word, lang);
     return forms.length > 0 && !forms.some((f) => f.form === lower);
@@ -197,6 +198,15 @@ export function wordSpans(text: string): WordSpan[] {
     }
   }
   return out;
+}
+
+/**
+ * A lowercase word without diacritics: the only kind whose diacritics a writer who types them may have skipped
+ * (typedInputCount, skipsDiacritics). A word with some was typed with care ("aizvadītajā" is no skipped
+ * "aizvadītājā"); a capitalised one is mostly a name ("Drive", "Omar").
+ */
+function isPlainLowercase(word: string, lang: LanguageCode): boolean {
+  return !isUpper(word[0]!) && stripDiacritics(word, lang) === word;
 }
 
 function isUpper(char: string): boolean {
@@ -364,7 +374,7 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   const list = chosen.filter((f) => f.form !== lower).map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
     .filter((c) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, c.text, lang));
   const inputCount = inputForm ? weight(inputForm.count)
-    : options.typed && !isUpper(word[0]!) ? options.typedInputCount : options.inputCount;
+    : options.typed && isPlainLowercase(word, lang) ? options.typedInputCount : options.inputCount;
   const own = list.reduce((s, f) => s + f.count, 0) + inputCount;
   const fixes = realWordFixes(word, lang, lexicon, options, own, sentenceStart);
   if (list.length === 0 && fixes.length === 0) return null; // only the input itself

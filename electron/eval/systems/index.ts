@@ -9,7 +9,7 @@ import { EvalInputError } from '../gold-file.ts';
 import { DEFAULT_MODEL_DIR } from '../paths.ts';
 import { latticeContext } from '../../engine/local-corrector.ts';
 import { hasTypedDiacritics } from '../../engine/decoding/lexicon-decode.ts';
-import { buildPlan, choosePriorBest, planOptionsFor, sentencePlanOptions } from '../../engine/lexicon/lexicon-plan.ts';
+import { buildPlan, choosePriorBest, planOptionsFor, sentencePlanOptions, skipsDiacritics } from '../../engine/lexicon/lexicon-plan.ts';
 import { readNgramModel } from '../../engine/lm/ngram-model.ts';
 import { correctAll, createModelCorrector, createProductCorrector, createTaggerRestorer } from './model.ts';
 import { createSpellChecker, createSpellCorrector, loadWordFrequencies } from './spell.ts';
@@ -106,9 +106,9 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
       const lm = name === 'lexicon-lm' ? await readNgramModel(join(modelDir, 'lm'), lang) : null;
       return fromFunction(name, (text) => {
         const nfc = text.normalize('NFC');
-        // The product's weights: a sentence that already has diacritics trusts its words more.
+        // The product's weights: a sentence that already has diacritics, none of them skipped, trusts its words more.
         const typed = hasTypedDiacritics(nfc, lang);
-        const context = lm ? latticeContext(lm, lang, typed) : undefined;
+        const context = lm ? latticeContext(lm, lang, typed && !skipsDiacritics(nfc, lang, lexicon)) : undefined;
         return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon, sentencePlanOptions(planOptionsFor(lang), typed), context));
       });
     }
