@@ -254,6 +254,19 @@ describe('candidates', () => {
   });
 
   it.each([
+    // lt writes a foreign name's case ending after an apostrophe: the ending is no word ("as" is no stripped "aš").
+    ['lt', 'Farage’as', []],
+    ['lt', "Daley'as cia", ['cia']],
+    // After a lowercase word, or in another language, the run after the apostrophe is a word like any other.
+    ['lt', 'l’as', ['as']],
+    ['tr', 'Ataturk’un', ['un']],
+  ] as const)('%s: in %j, the words with a choice are %j', (lang, text, expected) => {
+    const lexicon = lexiconFromForms(lang, [['aš', 180000], ['as', 3500], ['čia', 91000], ['un', 100], ['ün', 100]]);
+    const plan = buildPlan(text, lang, lexicon);
+    expect(plan.words.map((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)))).toEqual(expected);
+  });
+
+  it.each([
     // A lowercase word the lexicon does not attest as typed, beside a spelling with diacritics: skipped ones.
     ['Šiandien cia oras', true],
     ['Šiandien čia oras', false],
