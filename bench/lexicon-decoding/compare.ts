@@ -43,6 +43,7 @@ const { values } = parseArgs({ options: {
   'typo-spelling-margin': { type: 'string' },
   'real-word-typo-rate': { type: 'string' },
   'typed-input-count': { type: 'string' },
+  'marked-input-count': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
@@ -100,7 +101,8 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['typo-spelling-weight'] ? { typoSpellingWeight: Number(values['typo-spelling-weight']) } : {}),
     ...(values['typo-spelling-margin'] ? { typoSpellingMargin: Number(values['typo-spelling-margin']) } : {}),
     ...(values['real-word-typo-rate'] ? { realWordTypoRate: Number(values['real-word-typo-rate']) } : {}),
-    ...(values['typed-input-count'] ? { typedInputCount: Number(values['typed-input-count']) } : {}) };
+    ...(values['typed-input-count'] ? { typedInputCount: Number(values['typed-input-count']) } : {}),
+    ...(values['marked-input-count'] ? { markedInputCount: Number(values['marked-input-count']) } : {}) };
   engines.push({ name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, typoLambda, skippingLambda,
       lexiconPlan,

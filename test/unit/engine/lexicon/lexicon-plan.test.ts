@@ -101,7 +101,8 @@ describe('candidates', () => {
     // a form the dictionary knows and our text never showed counts 0.5 (dictionaryCount), the input 0.05
     ['zodziu', [['zodziu', '0.0909', true], ['žodžių', '0.9091', false]]],
     ['Zodziu', [['Zodziu', '0.0909', true], ['Žodžių', '0.9091', false]]],
-    ['žodziu', [['žodziu', '0.0909', true], ['žodžių', '0.9091', false]]],
+    // a word typed with a diacritic, unattested, counts markedInputCount (5): its writer typed it with care
+    ['žodziu', [['žodziu', '0.9091', true], ['žodžių', '0.0909', false]]],
     // the only form would take away a typed diacritic: nothing to choose
     ['mąno', null],
   ])('%j -> %j', (word, expected) => {
@@ -240,7 +241,8 @@ describe('candidates', () => {
     // keeps it too; without diacritics every input stays a candidate.
     ['Šiandien cia oras', 'cia', ['čia']],
     ['Šiandien cia oras', 'oras', ['oras', 'ōras']],
-    // A word with a diacritic keeps its input too, even unattested (lv "aizvadītajā" is no skipped "aizvadītājā").
+    // A word with a diacritic keeps its input too, even unattested (lv "aizvadītajā" is no skipped "aizvadītājā"),
+    // and at markedInputCount (above the attested form's count 5 here: the writer typed this word with care).
     ['Šiandien žodziu oras', 'žodziu', ['žodziu', 'žodžių']],
     ['Šiandien zodziu oras', 'zodziu', ['žodžių']],
     ['Šiandien Cia oras', 'Cia', ['Cia', 'Čia']],
