@@ -44,6 +44,7 @@ const { values } = parseArgs({ options: {
   'real-word-typo-rate': { type: 'string' },
   'typed-input-count': { type: 'string' },
   'marked-input-count': { type: 'string' },
+  'typo-margin-letters': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
@@ -102,7 +103,8 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['typo-spelling-margin'] ? { typoSpellingMargin: Number(values['typo-spelling-margin']) } : {}),
     ...(values['real-word-typo-rate'] ? { realWordTypoRate: Number(values['real-word-typo-rate']) } : {}),
     ...(values['typed-input-count'] ? { typedInputCount: Number(values['typed-input-count']) } : {}),
-    ...(values['marked-input-count'] ? { markedInputCount: Number(values['marked-input-count']) } : {}) };
+    ...(values['marked-input-count'] ? { markedInputCount: Number(values['marked-input-count']) } : {}),
+    ...(values['typo-margin-letters'] ? { typoMarginLetters: Number(values['typo-margin-letters']) } : {}) };
   engines.push({ name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, typoLambda, skippingLambda,
       lexiconPlan,

@@ -162,8 +162,12 @@ describe('candidates', () => {
     ['further below: a typo', 8, { kurit: 3.3 }, '0.0180'],
     ['the most word-like fix is the measure', 8, { kurit: 2.8, kuri: 1.5 }, '0.0180'],
     ['weight 0: no opinion', 0, { kurit: 9 }, '0.5000'],
-  ] as const)('spelling model: %s (weight %d, %j) -> %s', (_what, weight, table, share) => {
-    const options = { ...DEFAULT_PLAN_OPTIONS, typoSpellingWeight: weight, typoSpellingMargin: 0.8 };
+    // typoMarginLetters 3: "kurit" counts 6 letters (the end is one), so its margin is 0.8 x 3 / 6 for the word.
+    ['a long word: the margin for the whole word', 8, { kurit: 2 }, '0.9608', 3],
+    ['no longer than typoMarginLetters: per letter', 8, { kurit: 2 }, '0.9983', 6],
+  ] as const)('spelling model: %s (weight %d, %j) -> %s', (_what, weight, table, share, marginLetters?: number) => {
+    const options = { ...DEFAULT_PLAN_OPTIONS, typoSpellingWeight: weight, typoSpellingMargin: 0.8,
+      typoMarginLetters: marginLetters ?? Infinity };
     const candidates = candidatesFor('kurit', 'lt', lexicon, options, spelling(table))!;
     expect(candidates.map((c) => decodeUtf8(c.bytes))).toEqual(['kurit', 'kuri', 'kurti']);
     expect(Math.exp(candidates[0]!.logPrior).toFixed(4)).toBe(share);
@@ -253,6 +257,16 @@ describe('candidates', () => {
     const plan = buildPlan(text, 'lt', lexicon, sentencePlanOptions(planOptionsFor('lt'), text.startsWith('Š')));
     const found = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === word);
     expect(found?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
+  });
+
+  it.each([
+    // The margin covers a long word as a whole in the fusional languages, per letter in hu and tr (compounds).
+    ['lt', 6],
+    ['cs', 6],
+    ['hu', Infinity],
+    ['tr', Infinity],
+  ] as const)('%s: typoMarginLetters %d', (lang, expected) => {
+    expect(planOptionsFor(lang).typoMarginLetters).toBe(expected);
   });
 
   it.each([
