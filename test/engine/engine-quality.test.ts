@@ -133,6 +133,12 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['cs', 'Přijdu zitra vecer.', 'Přijdu zítra večer.'],
     ['cs', 'Včera jsem byl v obchode a koupil jsem si nove boty.', 'Včera jsem byl v obchodě a koupil jsem si nové boty.'],
     ['lt', 'Šiandien labai grazus oras, zmones vaiksto lauke.', 'Šiandien labai gražus oras, žmonės vaikšto lauke.'],
+    // A sentence that shows skipped diacritics ("videl") restores its attested plain words too ("ze", "prsi").
+    ['cs', 'Včera jsem byl doma a videl jsem, ze prsi.', 'Včera jsem byl doma a viděl jsem, že prší.'],
+    // A word typed with a diacritic that the lexicon lacks stays (it is no skipped "izplatītājā").
+    ['lv', 'Preces tika pārdotas izplatītajā tīklā.', 'Preces tika pārdotas izplatītajā tīklā.'],
+    // lt: a foreign name's case ending after an apostrophe is no word ("as" is no stripped "aš").
+    ['lt', 'Farage’as atvyko i Vilniu.', 'Farage’as atvyko į Vilnių.'],
   ] as const)('%s: %s -> %s', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang })).text).toBe(expected);
   });
