@@ -263,6 +263,7 @@ describe('candidates', () => {
     // The margin covers a long word as a whole in the fusional languages, per letter in hu and tr (compounds).
     ['lt', 6],
     ['cs', 6],
+    ['ga', 4],
     ['hu', Infinity],
     ['tr', Infinity],
   ] as const)('%s: typoMarginLetters %d', (lang, expected) => {
