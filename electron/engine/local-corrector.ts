@@ -9,8 +9,8 @@ import { LANGUAGES, type CorrectOptions, type CorrectionResult, type Corrector, 
 import { encoderIds, isModelSafe, outputBytes, utf8Bytes } from './text/byte-codec.ts';
 import type { ContextModel } from './lm/context.ts';
 import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
-import { hasTypedDiacritics, priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
-import { buildPlan, planOptionsFor, sentencePlanOptions, skipsDiacritics, type PlanOptions } from './lexicon/lexicon-plan.ts';
+import { priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
+import { buildPlan, planOptionsFor, sentencePlanOptions, sentenceTyping, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
 import { stripDiacritics } from './noise/index.ts';
@@ -360,8 +360,7 @@ export class LocalCorrector implements Corrector {
       const jobs: DecodeJob[] = inputs.map((input, i) => {
         const nfc = nfcs[i]!;
         if (!forms) return { decoding: 'speculative', encoderIds: encoderIds(input, language.tag), source: input };
-        const typed = hasTypedDiacritics(nfc, language.code);
-        const skipping = typed && skipsDiacritics(nfc, language.code, forms);
+        const { typed, skipping } = sentenceTyping(nfc, language.code, forms);
         const context = lm ? latticeContext(lm, language.code, typed && !skipping, this.model) : undefined;
         const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,

@@ -13,7 +13,7 @@ import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LetterScores } from '../tagger/diacritics-tagger.ts';
 import type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-schemas.ts';
-import { priorDecode } from '../decoding/lexicon-decode.ts';
+import { hasTypedDiacritics, priorDecode } from '../decoding/lexicon-decode.ts';
 
 const decoder = new TextDecoder();
 
@@ -178,6 +178,15 @@ export function skipsDiacritics(text: string, lang: LanguageCode, lexicon: Lexic
     const lower = lowerFor(word, lang);
     return forms.length > 0 && !forms.some((f) => f.form === lower);
   });
+}
+
+/**
+ * How a sentence was typed: with diacritics (`typed`, hasTypedDiacritics), and with some of them skipped
+ * (`skipping`, skipsDiacritics). The product and the eval's lexicon-lm system both take it from here.
+ */
+export function sentenceTyping(text: string, lang: LanguageCode, lexicon: Lexicon): { typed: boolean; skipping: boolean } {
+  const typed = hasTypedDiacritics(text, lang);
+  return { typed, skipping: typed && skipsDiacritics(text, lang, lexicon) };
 }
 
 /** The options of one sentence, which has diacritics (`typed`) or not. */
@@ -348,14 +357,12 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   let odds = Math.log(share / (1 - share));
   if (spelling && options.typoSpellingWeight > 0 && !name) {
     // Per letter (the word's end counts as one): a dropped letter would otherwise make a typo more likely as a whole.
-    const perLetter = (form: string) => {
-      const key = lexiconKey(form, lang);
-      return spelling.logProb(key) / ([...key].length + 1);
-    };
-    const fix = Math.max(...scored.map((f) => perLetter(f.form)));
-    const letters = [...lexiconKey(word, lang)].length + 1;
-    const margin = options.typoSpellingMargin * Math.min(1, options.typoMarginLetters / letters);
-    odds += options.typoSpellingWeight * (perLetter(word) - fix + margin);
+    const lettersOf = (key: string) => [...key].length + 1;
+    const perLetter = (key: string) => spelling.logProb(key) / lettersOf(key);
+    const fix = Math.max(...scored.map((f) => perLetter(lexiconKey(f.form, lang))));
+    const key = lexiconKey(word, lang);
+    const margin = options.typoSpellingMargin * Math.min(1, options.typoMarginLetters / lettersOf(key));
+    odds += options.typoSpellingWeight * (perLetter(key) - fix + margin);
   }
   return [{ bytes: utf8Bytes(word), logPrior: logSigmoid(odds), input: true },
     ...scored.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: logSigmoid(-odds) + f.score - top - Math.log(sum),

@@ -8,8 +8,7 @@ import type { LanguageCode } from '../../shared/types.ts';
 import { EvalInputError } from '../gold-file.ts';
 import { DEFAULT_MODEL_DIR } from '../paths.ts';
 import { latticeContext } from '../../engine/local-corrector.ts';
-import { hasTypedDiacritics } from '../../engine/decoding/lexicon-decode.ts';
-import { buildPlan, choosePriorBest, planOptionsFor, sentencePlanOptions, skipsDiacritics } from '../../engine/lexicon/lexicon-plan.ts';
+import { buildPlan, choosePriorBest, planOptionsFor, sentencePlanOptions, sentenceTyping } from '../../engine/lexicon/lexicon-plan.ts';
 import { readNgramModel } from '../../engine/lm/ngram-model.ts';
 import { correctAll, createModelCorrector, createProductCorrector, createTaggerRestorer } from './model.ts';
 import { createSpellChecker, createSpellCorrector, loadWordFrequencies } from './spell.ts';
@@ -107,8 +106,8 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
       return fromFunction(name, (text) => {
         const nfc = text.normalize('NFC');
         // The product's weights: a sentence that already has diacritics, none of them skipped, trusts its words more.
-        const typed = hasTypedDiacritics(nfc, lang);
-        const context = lm ? latticeContext(lm, lang, typed && !skipsDiacritics(nfc, lang, lexicon)) : undefined;
+        const { typed, skipping } = sentenceTyping(nfc, lang, lexicon);
+        const context = lm ? latticeContext(lm, lang, typed && !skipping) : undefined;
         return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon, sentencePlanOptions(planOptionsFor(lang), typed), context));
       });
     }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, keepsTypedDiacritics, peel,
-  planOptionsFor, sentencePlanOptions, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+  planOptionsFor, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
 const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
@@ -257,6 +257,15 @@ describe('candidates', () => {
     const plan = buildPlan(text, 'lt', lexicon, sentencePlanOptions(planOptionsFor('lt'), text.startsWith('Š')));
     const found = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === word);
     expect(found?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
+  });
+
+  it.each([
+    ['Siandien cia oras', { typed: false, skipping: false }],
+    ['Šiandien čia oras', { typed: true, skipping: false }],
+    ['Šiandien cia oras', { typed: true, skipping: true }],
+  ])('sentenceTyping(%j) -> %j', (text, expected) => {
+    const lexicon = lexiconFromForms('lt', [['šiandien', 800], ['čia', 91000], ['oras', 100]]);
+    expect(sentenceTyping(text, 'lt', lexicon)).toEqual(expected);
   });
 
   it.each([
