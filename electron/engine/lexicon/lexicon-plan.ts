@@ -488,18 +488,20 @@ function logSigmoid(x: number): number {
 }
 
 /**
- * Adds the tagger's own spelling of an unknown word (`start`: its first code point) to the word's candidates. The
- * two share what the input had: the tagger only tells the word as typed from the same letters with diacritics, not
- * whether the word is a typo of a known one, so the odds between the two are its log-odds times spellingWeight and
- * the typo fixes keep their priors. A spelling that drops a typed diacritic (keepTypedDiacritics) or is already a
- * candidate adds nothing.
+ * Adds the tagger's own spelling of an unknown lowercase word (`start`: its first code point) to the word's
+ * candidates. The two share what the input had: the tagger only tells the word as typed from the same letters with
+ * diacritics, not whether the word is a typo of a known one, so the odds between the two are its log-odds times
+ * spellingWeight and the typo fixes keep their priors. A spelling that drops a typed diacritic (keepTypedDiacritics)
+ * or is already a candidate adds nothing. A capitalised word gets none: it is mostly a name, often a foreign one,
+ * whose letters the tagger respells in its language's way (dev and news, `compare.ts --tagger-spelling-weights`, lowercase
+ * words only against every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md).
  */
 function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
   word: string, lang: LanguageCode, start: number, tagger: TaggerPrior, options: PlanOptions):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   const weight = tagger.spellingWeight ?? 0;
   const spelling = weight > 0 ? tagger.scores.best(start, [...word].length) : null;
-  if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
+  if (spelling === null || spelling === word || texts.includes(spelling) || isUpper(word[0]!)) return choice;
   if (options.keepTypedDiacritics && !keepsTypedDiacritics(word, spelling, lang)) return choice;
   const candidates = choice?.candidates ?? [{ bytes: utf8Bytes(word), logPrior: 0, input: true }];
   const input = candidates.find((c) => c.input);

@@ -142,6 +142,8 @@ describe('the tagger in a word\'s priors', () => {
     ['zuvis ejo', 0, [[['ejo', -0.693], ['ėjo', -3.693]]], ['lexicon']],
     // Its spelling keeps the input: nothing to add.
     ['mono ejo', 1, [[['ejo', -0.693], ['ėjo', -3.693]]], ['lexicon']],
+    // A capitalised word is mostly a name, whose letters are not the language's to respell: none.
+    ['ejo Zuvis', 1, [[['ejo', -0.693], ['ėjo', -3.693]]], ['lexicon']],
   ] as const)('%j, spelling weight %d: %j', async (text, spellingWeight, expected, sources) => {
     const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : 0)), ALPHABET);
     const [scores] = await tagger.score([text], 'lt');
