@@ -493,8 +493,8 @@ function logSigmoid(x: number): number {
  * diacritics, not whether the word is a typo of a known one, so the odds between the two are its log-odds times
  * spellingWeight and the typo fixes keep their priors. A spelling that drops a typed diacritic (keepTypedDiacritics)
  * or is already a candidate adds nothing. A capitalised word gets none: it is mostly a name, often a foreign one,
- * whose letters the tagger respells in its language's way (dev and news, `compare.ts --tagger-spelling-weights`, lowercase
- * words only against every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md).
+ * whose letters the tagger respells in its language's way (dev and news, `compare.ts`, lowercase words only against
+ * every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md).
  */
 function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
   word: string, lang: LanguageCode, start: number, tagger: TaggerPrior, options: PlanOptions):
