@@ -500,8 +500,9 @@ function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | nu
   word: string, lang: LanguageCode, start: number, tagger: TaggerPrior, options: PlanOptions):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   const weight = tagger.spellingWeight ?? 0;
-  const spelling = weight > 0 ? tagger.scores.best(start, [...word].length) : null;
-  if (spelling === null || spelling === word || texts.includes(spelling) || isUpper(word[0]!)) return choice;
+  if (weight <= 0 || isUpper(word[0]!)) return choice;
+  const spelling = tagger.scores.best(start, [...word].length);
+  if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
   if (options.keepTypedDiacritics && !keepsTypedDiacritics(word, spelling, lang)) return choice;
   const candidates = choice?.candidates ?? [{ bytes: utf8Bytes(word), logPrior: 0, input: true }];
   const input = candidates.find((c) => c.input);
