@@ -139,6 +139,12 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['lv', 'Preces tika pārdotas izplatītajā tīklā.', 'Preces tika pārdotas izplatītajā tīklā.'],
     // lt: a foreign name's case ending after an apostrophe is no word ("as" is no stripped "aš").
     ['lt', 'Farage’as atvyko i Vilniu.', 'Farage’as atvyko į Vilnių.'],
+    // The dictionaries' abbreviations before a number ("č." beside the letter "c"), whose stop ends no sentence; the
+    // letter stays before other letters ("c. k."); a mention or a hashtag is copied as written.
+    ['cs', 'Podle zakona c. 89/2012 Sb. a cl. 5 odst. 2 plati c. k. pravo.',
+      'Podle zákona č. 89/2012 Sb. a čl. 5 odst. 2 platí c. k. právo.'],
+    ['hu', 'A hatarido marc. 15., illetve apr. 2.', 'A határidő márc. 15., illetve ápr. 2.'],
+    ['cs', 'Napis @uzivatel pod #dovolena fotku.', 'Napiš @uzivatel pod #dovolena fotku.'],
   ] as const)('%s: %s -> %s', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang })).text).toBe(expected);
   });

@@ -7,6 +7,7 @@
  */
 import type { LanguageCode } from '../../shared/types.ts';
 import { outputBytes, utf8Bytes } from '../text/byte-codec.ts';
+import { NUMBER_START } from '../text/segment.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import type { Lexicon } from './lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
@@ -228,6 +229,8 @@ export function wordSpans(text: string): WordSpan[] {
     const { start, end } = peel(token[0]);
     const core = token[0].slice(start, end);
     if (!CORE.test(core)) continue; // numbers, codes, URLs, other scripts: copied as they are
+    // A mention or a hashtag ("@uzivatel", "#dovolena") names an account or a tag as written: copied as it is.
+    if (/[@#]$/u.test(token[0].slice(0, start))) continue;
     // A slash at the core's edge makes a slashed token a path ("/usr/lib", "~/kniha/"): copied as it is.
     if (core.includes('/') && (token[0].slice(0, start).endsWith('/') || token[0].slice(end).startsWith('/'))) continue;
     const base = token.index + start;
@@ -299,6 +302,31 @@ const AFTER_ABBREVIATION = /^\.[^\S\n]+(?:[\p{Ll}\d]|[IVXLC]+\b)/u;
  */
 export function isAbbreviation(text: string, start: number, end: number): boolean {
   return [...text.slice(start, end)].length <= 4 && AFTER_ABBREVIATION.test(text.slice(end, end + 16));
+}
+
+
+/**
+ * The abbreviation the word at [start, end) of `text` is, written without its diacritics (the lexicon's
+ * abbreviations: cs "c. 5" -> "č. 5", "cl. III" -> "čl. III", hu "marc. 15" -> "márc. 15"), else null: a full stop
+ * right after it and the sentence going on, as isAbbreviation. Where the same letters are a word of another spelling
+ * (`forms`: cs "c. k.", the letter; "zak." beside "žák"), only before a number. A capitalised word takes a lowercase
+ * abbreviation in its capitalisation; a word typed with a diacritic stays as typed.
+ */
+export function restoredAbbreviation(text: string, start: number, end: number, lang: LanguageCode, lexicon: Lexicon,
+  forms: ReadonlyArray<{ form: string }>): string | null {
+  const word = text.slice(start, end);
+  const after = text.slice(end, end + 16);
+  if (lexicon.abbreviations.size === 0 || !AFTER_ABBREVIATION.test(after) || stripDiacritics(word, lang) !== word) {
+    return null;
+  }
+  const lower = lowerFor(word, lang);
+  const own = lexicon.abbreviations.get(word);
+  const lowercase = own === undefined && lower !== word ? lexicon.abbreviations.get(lower) : undefined;
+  const found = own ?? (lowercase !== undefined && lowerFor(lowercase, lang) === lowercase
+    ? applyCase(word, lowercase, lang) : undefined);
+  if (found === undefined) return null;
+  const letters = lowerFor(found, lang);
+  return forms.some((f) => f.form !== letters) && !NUMBER_START.test(after.replace(/^\.\s+/u, '')) ? null : found;
 }
 
 /** Whether `candidate` keeps every letter of `word` that was typed with a diacritic (letters align one to one). */
@@ -536,8 +564,12 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     const mayBeTypo = forms.length === 0 || options.realWordTypoRate > 0;
     // typoMinLength 0: an abbreviation gets no typo candidates (isAbbreviation).
     const wordOptions = mayBeTypo && isAbbreviation(text, span.start, span.end) ? { ...options, typoMinLength: 0 } : options;
-    let choice = suffix ? null : wordChoice(span.text, lang, lexicon, wordOptions, forms, context?.model.spelling ?? undefined,
-      mayBeTypo && options.typoSentenceStart && isUpper(span.text[0]!) && startsSentence(text, span.start));
+    const abbreviation = suffix ? null : restoredAbbreviation(text, span.start, span.end, lang, lexicon, forms);
+    let choice = suffix ? null
+      : abbreviation !== null ? { candidates: [{ bytes: utf8Bytes(abbreviation), logPrior: 0, input: false }],
+        source: 'lexicon' as const }
+      : wordChoice(span.text, lang, lexicon, wordOptions, forms, context?.model.spelling ?? undefined,
+        mayBeTypo && options.typoSentenceStart && isUpper(span.text[0]!) && startsSentence(text, span.start));
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);

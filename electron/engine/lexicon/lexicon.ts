@@ -4,7 +4,9 @@
  * counts of the attested ones. The one reader of word forms for decoding, drafts and the eval's baselines.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { LanguageCode } from '../../shared/types.ts';
 import { readBrotliFile, RecentLanguages } from './language-data.ts';
 import { keyboardNeighbours } from '../noise/index.ts';
@@ -20,7 +22,12 @@ export class Lexicon {
   private readonly neighbours: ReadonlyMap<string, readonly string[]>;
   private largest: number | undefined;
 
-  constructor(readonly lang: LanguageCode, private readonly automaton: WordAutomaton) {
+  /**
+   * @param abbreviations The dictionary's abbreviations with diacritics, under their stripped letters, both without
+   *   the full stop ("c" -> "č", "marc" -> "márc"; abbreviations.json).
+   */
+  constructor(readonly lang: LanguageCode, private readonly automaton: WordAutomaton,
+    readonly abbreviations: ReadonlyMap<string, string> = new Map()) {
     automaton.setKeys((letter) => lexiconKey(letter, lang));
     this.neighbours = keyboardNeighbours(lang);
   }
@@ -81,14 +88,34 @@ export function lexiconPath(dir: string, lang: LanguageCode): string {
 }
 
 /** Parses a lexicon file's decompressed bytes. */
-export function parseLexicon(bytes: Uint8Array, lang: LanguageCode): Lexicon {
-  return new Lexicon(lang, new WordAutomaton(bytes));
+export function parseLexicon(bytes: Uint8Array, lang: LanguageCode,
+  abbreviations?: ReadonlyMap<string, string>): Lexicon {
+  return new Lexicon(lang, new WordAutomaton(bytes), abbreviations);
 }
 
-/** Reads one language's lexicon; rejects with a LexiconError naming the file when it is missing or damaged. */
+/**
+ * Reads one language's lexicon and its abbreviations; rejects with a LexiconError naming the file when one is
+ * missing or damaged (a folder without abbreviations.json, as lexicons built before it: none).
+ */
 export async function readLexicon(dir: string, lang: LanguageCode): Promise<Lexicon> {
+  const abbreviations = await readAbbreviations(dir, lang);
   const path = lexiconPath(dir, lang);
-  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang), (reason) => new LexiconError(lang, path, reason));
+  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang, abbreviations),
+    (reason) => new LexiconError(lang, path, reason));
+}
+
+/** models/lexicon/abbreviations.json (models/training/lexicon/abbreviations.py): language -> stripped -> abbreviation. */
+const abbreviationsSchema = z.record(z.string(), z.record(z.string(), z.string()));
+
+async function readAbbreviations(dir: string, lang: LanguageCode): Promise<ReadonlyMap<string, string>> {
+  const path = join(dir, 'abbreviations.json');
+  if (!existsSync(path)) return new Map();
+  try {
+    return new Map(Object.entries(abbreviationsSchema.parse(JSON.parse(await readFile(path, 'utf8')))[lang] ?? {}));
+  } catch (error) {
+    throw new LexiconError(lang, path, `is damaged (${error instanceof z.ZodError ? 'not a table of abbreviations'
+      : (error as Error).message})`);
+  }
 }
 
 /**
@@ -113,13 +140,17 @@ export class Lexicons {
   }
 }
 
-/** A lexicon made in memory from [form, count] pairs (any order; a repeated form adds up): for tests and tools. */
-export function lexiconFromForms(lang: LanguageCode, forms: Iterable<readonly [string, number]>): Lexicon {
+/**
+ * A lexicon made in memory from [form, count] pairs (any order; a repeated form adds up) and abbreviations: for tests
+ * and tools.
+ */
+export function lexiconFromForms(lang: LanguageCode, forms: Iterable<readonly [string, number]>,
+  abbreviations: Readonly<Record<string, string>> = {}): Lexicon {
   const counts = new Map<string, number>();
   for (const [form, count] of forms) counts.set(form.normalize('NFC'), (counts.get(form.normalize('NFC')) ?? 0) + count);
   const builder = new AutomatonBuilder();
   for (const form of [...counts.keys()].sort(compareCodePoints)) builder.add(form, counts.get(form)!);
-  return parseLexicon(builder.finish(), lang);
+  return parseLexicon(builder.finish(), lang, new Map(Object.entries(abbreviations)));
 }
 
 /** Code-point order (JavaScript's < compares UTF-16 units, which differs beyond U+FFFF). */

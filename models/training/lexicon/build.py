@@ -33,6 +33,7 @@ from ..corpus.text import ALPHA, normalize
 from ..corpus.words import read_wordfreq
 from ..languages import LANGUAGES
 from ..stats_file import read_stats, write_stats
+from .abbreviations import write_abbreviations
 
 LANGS = list(LANGUAGES)  # models/languages.json
 MISSPELLING_RATIO = 10
@@ -288,9 +289,11 @@ def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict
 
 
 def build_all(langs, out_dir, data):
-    """Builds the lexicons of `langs` into out_dir and records their statistics in out_dir/lexicons.json."""
+    """Builds the lexicons of `langs` into out_dir, records their statistics in out_dir/lexicons.json and writes
+    their dictionaries' abbreviations (abbreviations.py)."""
     from models.training.noise import strip_diacritics
     os.makedirs(out_dir, exist_ok=True)
+    log('abbreviations: %s' % json.dumps(write_abbreviations(langs, out_dir, REPO)))
     stats_path = os.path.join(out_dir, 'lexicons.json')
     stats = read_stats(stats_path)
     with tempfile.TemporaryDirectory(dir=data if os.path.isdir(data) else None) as work:
@@ -304,8 +307,13 @@ def main():
     ap.add_argument('--langs', nargs='+', default=LANGS)
     ap.add_argument('--out', default=os.path.join(REPO, 'models', 'lexicon'))
     ap.add_argument('--data', default=os.path.join(REPO, 'data'))
+    ap.add_argument('--abbreviations-only', action='store_true',
+                    help='only (re)write <out>/abbreviations.json from the dictionaries (seconds)')
     args = ap.parse_args()
-    build_all(args.langs, args.out, args.data)
+    if args.abbreviations_only:
+        log('abbreviations: %s' % json.dumps(write_abbreviations(args.langs, args.out, REPO)))
+    else:
+        build_all(args.langs, args.out, args.data)
 
 
 if __name__ == '__main__':

@@ -7,6 +7,7 @@ from collections import Counter
 
 from models.training.noise import strip_diacritics
 
+from .abbreviations import dictionary_abbreviations
 from .build import good_form, in_sorted_file, keep_forms, lower
 
 
@@ -43,8 +44,16 @@ class Forms(unittest.TestCase):
             self.assertEqual(in_sorted_file(sorted(['kočka', 'kun', 'žába', 'zzz']), path), {'kočka', 'žába'})
 
 
-if __name__ == '__main__':
-    unittest.main()
+
+class Abbreviations(unittest.TestCase):
+    def test_entries_with_diacritics_under_their_stripped_letters(self):
+        dic = '\n'.join(['9', 'č.', 'čl./X', 'odst.', 'Úř.', 'márc.\tmárc.-t', 'pág.', 'pag.', 'tūkst.t.', 'kočka/A']) + '\n'
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, 'index.dic')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(dic)
+            # "odst." has no diacritic; "pág." beside "pag.": either may be meant; "tūkst.t." is two stops; "kočka" none.
+            self.assertEqual(dictionary_abbreviations(path, 'cs'), {'c': 'č', 'cl': 'čl', 'Ur': 'Úř', 'marc': 'márc'})
 
 
 class FlagAliases(unittest.TestCase):
@@ -68,3 +77,7 @@ class FlagAliases(unittest.TestCase):
                 with open(p, 'w', encoding='utf-8') as f:
                     f.write(t)
             self.assertEqual(expand_flag_aliases(dic, aff, os.path.join(d, 'y')), dic)
+
+
+if __name__ == '__main__':
+    unittest.main()

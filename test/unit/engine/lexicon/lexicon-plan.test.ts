@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
+import { lexiconKey } from '../../../../electron/engine/lexicon/word-rules.ts';
 import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, keepsTypedDiacritics, peel,
-  planOptionsFor, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+  planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
 const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
@@ -36,6 +37,8 @@ describe('words of a sentence', () => {
     // Numbers, codes, URLs, e-mail addresses, other scripts: never touched.
     ['3-iame x86 CO2 https://a.lt/cia a@b.lt', []],
     ['Москва и cia', ['cia']],
+    // Mentions and hashtags name an account or a tag as written.
+    ['napis @uzivatel a #dovolena (@petr)', ['napis', 'a']],
     ['  ', []],
   ])('wordSpans(%j)', (text, words) => {
     const spans = wordSpans(text);
@@ -222,6 +225,41 @@ describe('candidates', () => {
   ])('isAbbreviation(%j, %j): %s', (text, word, expected) => {
     const start = text.indexOf(word);
     expect(isAbbreviation(text, start, start + word.length)).toBe(expected);
+  });
+
+  // The dictionary's abbreviations with diacritics under their stripped letters (abbreviations.json); "c" and "zak"
+  // are also words of another spelling (the letter c, "žák").
+  const cs = lexiconFromForms('cs', [['c', 1272], ['č', 156], ['žák', 500], ['zákona', 900], ['odst', 40]],
+    { c: 'č', cl: 'čl', zak: 'zák', Ur: 'Úř' });
+
+  it.each([
+    ['zakona c. 89/2012 Sb.', 'c', 'č'],
+    ['v mistnosti c. 5, cl. 12', 'c', 'č'],
+    ['v mistnosti c. 5, cl. 12', 'cl', 'čl'],
+    ['cl. III. odst. 2', 'cl', 'čl'],
+    ['podle zak. 5', 'zak', 'zák'],
+    ['Cl. 5 stanovi', 'Cl', 'Čl'],
+    ['Ur. vest. c. 5', 'Ur', 'Úř'],
+    // Letters that are also another word's stand for the abbreviation before a number only ("c. k.": the letter).
+    ['byl to c. k. urednik', 'c', null],
+    ['muj zak. on je fajn', 'zak', null],
+    // No abbreviation: the sentence ends, the word was typed with its diacritic, or the table has no such case.
+    ['zakona c.', 'c', null],
+    ['zakona c. Dalsi', 'c', null],
+    ['zakona č. 5', 'č', null],
+    ['UR. 5', 'UR', null],
+    ['odst. 5', 'odst', null],
+  ])('restoredAbbreviation in %j: %j -> %j', (text, word, expected) => {
+    const start = text.indexOf(word);
+    const forms = cs.variants(lexiconKey(word, 'cs'));
+    expect(restoredAbbreviation(text, start, start + word.length, 'cs', cs, forms)).toBe(expected);
+  });
+
+  it('an abbreviation written without its diacritics is the word\'s only candidate', () => {
+    const text = 'podle zakona c. 5';
+    const plan = buildPlan(text, 'cs', cs, planOptionsFor('cs'));
+    const word = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === 'c');
+    expect(word?.candidates.map((c) => decodeUtf8(c.bytes))).toEqual(['č']);
   });
 
   it.each([

@@ -197,6 +197,25 @@ describe('reading lexicon files', () => {
     await expect(readLexicon(dir, 'lt')).rejects.toThrow(/The lt lexicon .*lt\.lex\.br cannot be read \(EISDIR\)/);
   });
 
+  it('reads the language\'s abbreviations from <dir>/abbreviations.json; without the file there are none', async () => {
+    await writeFile(lexiconPath(dir, 'lt'), packed);
+    expect([...(await readLexicon(dir, 'lt')).abbreviations]).toEqual([]);
+    await writeFile(join(dir, 'abbreviations.json'), JSON.stringify({ lt: { zr: 'žr' }, cs: { c: 'č' } }));
+    expect([...(await readLexicon(dir, 'lt')).abbreviations]).toEqual([['zr', 'žr']]);
+  });
+
+  it.each([
+    ['not JSON', '{"lt": ', /is damaged \(.*JSON/],
+    ['not a table of abbreviations', '{"lt": ["zr"]}', /is damaged \(not a table of abbreviations\)/],
+  ])('an abbreviations.json that is %s: a LexiconError naming it', async (_what, content, reason) => {
+    await writeFile(lexiconPath(dir, 'lt'), packed);
+    await writeFile(join(dir, 'abbreviations.json'), content);
+    const error = await readLexicon(dir, 'lt').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LexiconError);
+    expect((error as Error).message).toContain(`The lt lexicon ${join(dir, 'abbreviations.json')} `);
+    expect((error as Error).message).toMatch(reason);
+  });
+
   it('parseLexicon takes the decompressed bytes', () => {
     expect(parseLexicon(LT, 'lt').best('cia')).toBe('čia');
   });

@@ -13,6 +13,15 @@ describe('sentence segmentation', () => {
     ['', []],
     ['   \n ', []],
     ['Emoji 👩‍👩‍👧 here. Next', ['Emoji 👩‍👩‍👧 here.', 'Next']],
+    // An abbreviation's full stop before a number ends no sentence (UAX #29 ends one there unless a lowercase letter
+    // comes first); a number's own stop, or a line break, still does.
+    ['Podle zakona c. 89/2012 Sb. Dalsi veta.', ['Podle zakona c. 89/2012 Sb.', 'Dalsi veta.']],
+    ['Hatarido 2024. marc. 15., illetve apr. 2. es', ['Hatarido 2024. marc. 15., illetve apr. 2. es']],
+    ['Bylo to v roce 1990. 5 Cechu prislo.', ['Bylo to v roce 1990.', '5 Cechu prislo.']],
+    ['Je to tak.\n5 lidi', ['Je to tak.', '5 lidi']],
+    ['podle cl. IV. odst. 2', ['podle cl. IV. odst. 2']],
+    // A lone "V" or "I" is mostly a word ("V dalsim"), not a Roman number.
+    ['Ano. V dalsim obdobi.', ['Ano.', 'V dalsim obdobi.']],
   ])('%j', (text, expected) => {
     expect(texts(text, segmentSentences(text))).toEqual(expected);
   });
