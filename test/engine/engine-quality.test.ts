@@ -145,6 +145,9 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
       'Podle zákona č. 89/2012 Sb. a čl. 5 odst. 2 platí c. k. právo.'],
     ['hu', 'A hatarido marc. 15., illetve apr. 2.', 'A határidő márc. 15., illetve ápr. 2.'],
     ['cs', 'Napis @uzivatel pod #dovolena fotku.', 'Napiš @uzivatel pod #dovolena fotku.'],
+    // Frequent English words mixed in stay as written (no typo of "readline", no tagger's "someonė").
+    ['cs', 'Ten deadline je v patek, feedback uz prisel.', 'Ten deadline je v pátek, feedback už přišel.'],
+    ['lt', 'Jis sake, kad someone jau atejo.', 'Jis sakė, kad someone jau atėjo.'],
   ] as const)('%s: %s -> %s', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang })).text).toBe(expected);
   });

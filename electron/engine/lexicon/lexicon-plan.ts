@@ -366,6 +366,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   const kind = typoCase(word, options, sentenceStart, true);
   if (kind === null) return null;
   const lower = lowerFor(word, lang);
+  if (lexicon.isEnglishWord(lower)) return null; // mixed in as written: "deadline" is no typo of "readline"
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
   const limit = 4 * options.typoMaxCandidates;
   let near = lexicon.near(word, Math.min(1, options.typoMaxEdits), limit);
@@ -522,13 +523,14 @@ function logSigmoid(x: number): number {
  * spellingWeight and the typo fixes keep their priors. A spelling that drops a typed diacritic (keepTypedDiacritics)
  * or is already a candidate adds nothing. A capitalised word gets none: it is mostly a name, often a foreign one,
  * whose letters the tagger respells in its language's way (dev and news, `compare.ts`, lowercase words only against
- * every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md).
+ * every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md); nor does a frequent
+ * English word (Lexicon.isEnglishWord: lt "someone" -> "someonė").
  */
 function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
-  word: string, lang: LanguageCode, start: number, tagger: TaggerPrior, options: PlanOptions):
+  word: string, lang: LanguageCode, lexicon: Lexicon, start: number, tagger: TaggerPrior, options: PlanOptions):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   const weight = tagger.spellingWeight ?? 0;
-  if (weight <= 0 || isUpper(word[0]!)) return choice;
+  if (weight <= 0 || isUpper(word[0]!) || lexicon.isEnglishWord(word)) return choice;
   const spelling = tagger.scores.best(start, [...word].length);
   if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
   if (options.keepTypedDiacritics && !keepsTypedDiacritics(word, spelling, lang)) return choice;
@@ -574,7 +576,8 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);
     if (forms.length === 0 && !suffix && tagger && cpIndex) {
-      const withSpelling = withTaggerSpelling(choice, texts, span.text, lang, cpIndex[span.start]!, tagger, options);
+      const withSpelling = withTaggerSpelling(choice, texts, span.text, lang, lexicon, cpIndex[span.start]!, tagger,
+        options);
       if (withSpelling !== choice) {
         choice = withSpelling;
         texts = withSpelling!.candidates.map((c) => decoder.decode(c.bytes));

@@ -18,6 +18,17 @@ export type { FormCount, NearForm } from './word-automaton.ts';
 /** Most forms variants() returns for one key (Vietnamese syllables have up to about 20). */
 const MAX_VARIANTS = 64;
 
+/**
+ * An English word mixed into another language's text ("deadline", "already") is kept as written where it has at
+ * least this many letters and this count in the English lexicon (about the 25,000 most frequent English words):
+ * before, 30-65 % of the 2,000 most frequent ones that a language's lexicon lacks became typo fixes or took the
+ * tagger's diacritics in a sentence of that language (cs "deadline" -> "readline", lt "someone" -> "someonė");
+ * dev and news moved by at most 0.04 points either way (bench/lexicon-decoding/REPORT.md, session 19). Four letters
+ * or a count of 20 cost typo'd text more.
+ */
+const ENGLISH_MIN_LETTERS = 5;
+const ENGLISH_MIN_COUNT = 50;
+
 export class Lexicon {
   private readonly neighbours: ReadonlyMap<string, readonly string[]>;
   private largest: number | undefined;
@@ -25,9 +36,10 @@ export class Lexicon {
   /**
    * @param abbreviations The dictionary's abbreviations with diacritics, under their stripped letters, both without
    *   the full stop ("c" -> "č", "marc" -> "márc"; abbreviations.json).
+   * @param english The English lexicon, whose frequent words a writer mixes into any language (isEnglishWord).
    */
   constructor(readonly lang: LanguageCode, private readonly automaton: WordAutomaton,
-    readonly abbreviations: ReadonlyMap<string, string> = new Map()) {
+    readonly abbreviations: ReadonlyMap<string, string> = new Map(), private readonly english: Lexicon | null = null) {
     automaton.setKeys((letter) => lexiconKey(letter, lang));
     this.neighbours = keyboardNeighbours(lang);
   }
@@ -67,6 +79,14 @@ export class Lexicon {
     return top && top.count > 0 ? top.form : undefined;
   }
 
+  /**
+   * Whether `word` (lowercase), which this lexicon lacks, is a frequent English word that a writer mixed in: kept as
+   * written, no typo (ENGLISH_MIN_LETTERS, ENGLISH_MIN_COUNT). Never in the English lexicon itself.
+   */
+  isEnglishWord(word: string): boolean {
+    return this.english !== null && [...word].length >= ENGLISH_MIN_LETTERS && this.english.count(word) >= ENGLISH_MIN_COUNT;
+  }
+
   /** Forms accepted. */
   get size(): number {
     return this.automaton.header.words;
@@ -87,21 +107,41 @@ export function lexiconPath(dir: string, lang: LanguageCode): string {
   return join(dir, `${lang}.lex.br`);
 }
 
+/** What a lexicon knows besides its forms (see the Lexicon constructor). */
+export interface LexiconExtras {
+  abbreviations?: ReadonlyMap<string, string>;
+  english?: Lexicon | null;
+}
+
 /** Parses a lexicon file's decompressed bytes. */
-export function parseLexicon(bytes: Uint8Array, lang: LanguageCode,
-  abbreviations?: ReadonlyMap<string, string>): Lexicon {
-  return new Lexicon(lang, new WordAutomaton(bytes), abbreviations);
+export function parseLexicon(bytes: Uint8Array, lang: LanguageCode, extras: LexiconExtras = {}): Lexicon {
+  return new Lexicon(lang, new WordAutomaton(bytes), extras.abbreviations, extras.english);
 }
 
 /**
- * Reads one language's lexicon and its abbreviations; rejects with a LexiconError naming the file when one is
- * missing or damaged (a folder without abbreviations.json, as lexicons built before it: none).
+ * Reads one language's lexicon, its abbreviations and (for any other language) the English lexicon; rejects with a
+ * LexiconError naming the file when one is missing or damaged. A folder without abbreviations.json or en.lex.br (as
+ * lexicons built before them, or a test's) gives none.
  */
 export async function readLexicon(dir: string, lang: LanguageCode): Promise<Lexicon> {
   const abbreviations = await readAbbreviations(dir, lang);
+  const english = lang !== 'en' && existsSync(lexiconPath(dir, 'en')) ? await englishLexicon(dir) : null;
   const path = lexiconPath(dir, lang);
-  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang, abbreviations),
+  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang, { abbreviations, english }),
     (reason) => new LexiconError(lang, path, reason));
+}
+
+/** The English lexicon of each folder, read once for all languages (1.1 MB); a failed read is not kept. */
+const englishLexicons = new Map<string, Promise<Lexicon>>();
+
+function englishLexicon(dir: string): Promise<Lexicon> {
+  let english = englishLexicons.get(dir);
+  if (!english) {
+    english = readLexicon(dir, 'en');
+    englishLexicons.set(dir, english);
+    english.catch(() => englishLexicons.delete(dir));
+  }
+  return english;
 }
 
 /** models/lexicon/abbreviations.json (models/training/lexicon/abbreviations.py): language -> stripped -> abbreviation. */
@@ -141,16 +181,17 @@ export class Lexicons {
 }
 
 /**
- * A lexicon made in memory from [form, count] pairs (any order; a repeated form adds up) and abbreviations: for tests
- * and tools.
+ * A lexicon made in memory from [form, count] pairs (any order; a repeated form adds up), with abbreviations and an
+ * English lexicon: for tests and tools.
  */
 export function lexiconFromForms(lang: LanguageCode, forms: Iterable<readonly [string, number]>,
-  abbreviations: Readonly<Record<string, string>> = {}): Lexicon {
+  { abbreviations = {}, english = null }: { abbreviations?: Readonly<Record<string, string>>; english?: Lexicon | null } = {}):
+  Lexicon {
   const counts = new Map<string, number>();
   for (const [form, count] of forms) counts.set(form.normalize('NFC'), (counts.get(form.normalize('NFC')) ?? 0) + count);
   const builder = new AutomatonBuilder();
   for (const form of [...counts.keys()].sort(compareCodePoints)) builder.add(form, counts.get(form)!);
-  return parseLexicon(builder.finish(), lang, new Map(Object.entries(abbreviations)));
+  return parseLexicon(builder.finish(), lang, { abbreviations: new Map(Object.entries(abbreviations)), english });
 }
 
 /** Code-point order (JavaScript's < compares UTF-16 units, which differs beyond U+FFFF). */

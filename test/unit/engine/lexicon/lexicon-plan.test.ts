@@ -139,6 +139,20 @@ describe('candidates', () => {
     expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 })).toEqual(expected);
   });
 
+  // English words mixed in are kept as written: five letters or more and a count of 50 in the English lexicon ("kurit"
+  // at 40 is too rare, "orasd" a dictionary-only form, "kuru" too short).
+  const withEnglish = lexiconFromForms('lt', LT, { english: lexiconFromForms('en', [['graius', 60], ['kurit', 40], ['kuru', 900],
+    ['orasd', 0], ['oras', 900]]) });
+  it.each([
+    ['graius', null],
+    ['kurit', [['kurit', '0.5000', true], ['kuri', '0.3640', false], ['kurti', '0.1360', false]]],
+    ['orasd', [['orasd', '0.5000', true], ['ōras', '0.4498', false], ['oras', '0.0502', false]]],
+    ['kuru', [['kuru', '0.5000', true], ['kuri', '0.5000', false]]],
+  ])('beside an English lexicon, typo candidates: %j -> %j', (word, expected) => {
+    expect(candidatesFor(word, 'lt', withEnglish, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 })
+      ?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null).toEqual(expected);
+  });
+
   it.each([
     ['typoMaxEdits 1 leaves out two edits', { typoMaxEdits: 1 }, 'grajjus', null],
     ['typoMinLength 0 turns typo candidates off', { typoMinLength: 0 }, 'graius', null],
@@ -230,7 +244,7 @@ describe('candidates', () => {
   // The dictionary's abbreviations with diacritics under their stripped letters (abbreviations.json); "c" and "zak"
   // are also words of another spelling (the letter c, "žák").
   const cs = lexiconFromForms('cs', [['c', 1272], ['č', 156], ['žák', 500], ['zákona', 900], ['odst', 40]],
-    { c: 'č', cl: 'čl', zak: 'zák', Ur: 'Úř' });
+    { abbreviations: { c: 'č', cl: 'čl', zak: 'zák', Ur: 'Úř' } });
 
   it.each([
     ['zakona c. 89/2012 Sb.', 'c', 'č'],

@@ -204,6 +204,17 @@ describe('reading lexicon files', () => {
     expect([...(await readLexicon(dir, 'lt')).abbreviations]).toEqual([['zr', 'žr']]);
   });
 
+  it('reads the folder\'s English lexicon beside any other language: its frequent words are words mixed in', async () => {
+    await writeFile(lexiconPath(dir, 'lt'), packed);
+    expect((await readLexicon(dir, 'lt')).isEnglishWord('deadline')).toBe(false); // no en.lex.br: none
+    await writeFile(lexiconPath(dir, 'en'), brotliCompressSync(automaton([['already', 3992], ['deadline', 73],
+      ['readline', 1], ['the', 352063]])));
+    const lt = await readLexicon(dir, 'lt');
+    expect(['deadline', 'already', 'readline', 'the', 'labai'].map((w) => lt.isEnglishWord(w)))
+      .toEqual([true, true, false, false, false]); // "readline" is rare, "the" too short
+    expect((await readLexicon(dir, 'en')).isEnglishWord('deadline')).toBe(false); // English is no mixed-in word
+  });
+
   it.each([
     ['not JSON', '{"lt": ', /is damaged \(.*JSON/],
     ['not a table of abbreviations', '{"lt": ["zr"]}', /is damaged \(not a table of abbreviations\)/],
