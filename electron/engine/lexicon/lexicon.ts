@@ -20,9 +20,9 @@ const MAX_VARIANTS = 64;
 
 /**
  * An English word mixed into another language's text ("deadline", "already") is kept as written where it has at
- * least this many letters and this count in the English lexicon (about the 25,000 most frequent English words):
- * before, 30-65 % of the 2,000 most frequent ones that a language's lexicon lacks became typo fixes or took the
- * tagger's diacritics in a sentence of that language (cs "deadline" -> "readline", lt "someone" -> "someonė");
+ * least this many letters and this count in the English lexicon (6,700 words of ../shared/wordfreq/en.tsv): before,
+ * 32-66 % of the 6,000 most frequent ones that a language's lexicon lacks became typo fixes or took the tagger's
+ * diacritics in a sentence of that language (cs "deadline" -> "readline", lt "someone" -> "someonė");
  * dev and news moved by at most 0.04 points either way (bench/lexicon-decoding/REPORT.md, session 19). Four letters
  * or a count of 20 cost typo'd text more.
  */
