@@ -304,7 +304,6 @@ export function isAbbreviation(text: string, start: number, end: number): boolea
   return [...text.slice(start, end)].length <= 4 && AFTER_ABBREVIATION.test(text.slice(end, end + 16));
 }
 
-
 /**
  * The abbreviation the word at [start, end) of `text` is, written without its diacritics (the lexicon's
  * abbreviations: cs "c. 5" -> "č. 5", "cl. III" -> "čl. III", hu "marc. 15" -> "márc. 15"), else null: a full stop
