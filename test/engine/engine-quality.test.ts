@@ -143,6 +143,7 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     // letter stays before other letters ("c. k."); a mention or a hashtag is copied as written.
     ['cs', 'Podle zakona c. 89/2012 Sb. a cl. 5 odst. 2 plati c. k. pravo.',
       'Podle zákona č. 89/2012 Sb. a čl. 5 odst. 2 platí c. k. právo.'],
+    ['cs', 'Cena je 1 500 Kc vc. DPH.', 'Cena je 1 500 Kč vč. DPH.'],
     ['hu', 'A hatarido marc. 15., illetve apr. 2.', 'A határidő márc. 15., illetve ápr. 2.'],
     ['cs', 'Napis @uzivatel pod #dovolena fotku.', 'Napiš @uzivatel pod #dovolena fotku.'],
     // Frequent English words mixed in stay as written (no typo of "readline", no tagger's "someonė").

@@ -7,7 +7,7 @@
  */
 import type { LanguageCode } from '../../shared/types.ts';
 import { outputBytes, utf8Bytes } from '../text/byte-codec.ts';
-import { NUMBER_START } from '../text/segment.ts';
+import { ABBREVIATION_TARGET } from '../text/segment.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import type { Lexicon } from './lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
@@ -292,8 +292,11 @@ export function startsSentence(text: string, start: number): boolean {
   return before === '' ? from === 0 : /[.!?…]$/u.test(before);
 }
 
-/** What may follow an abbreviation's full stop: a lowercase word, a number or a Roman one ("odst. 5", "čl. III."). */
-const AFTER_ABBREVIATION = /^\.[^\S\n]+(?:[\p{Ll}\d]|[IVXLC]+\b)/u;
+/**
+ * What may follow an abbreviation's full stop: a lowercase word, a number, a Roman one or an acronym ("odst. 5",
+ * "čl. III.", "vč. DPH").
+ */
+const AFTER_ABBREVIATION = /^\.[^\S\n]+(?:[\p{Ll}\d]|[IVXLC]+\b|\p{Lu}{2,}(?!\p{Ll}))/u;
 
 /**
  * Whether the word at [start, end) of `text` reads as an abbreviation: at most four letters, a full stop right after
@@ -308,8 +311,9 @@ export function isAbbreviation(text: string, start: number, end: number): boolea
  * The abbreviation the word at [start, end) of `text` is, written without its diacritics (the lexicon's
  * abbreviations: cs "c. 5" -> "č. 5", "cl. III" -> "čl. III", hu "marc. 15" -> "márc. 15"), else null: a full stop
  * right after it and the sentence going on, as isAbbreviation. Where the same letters are a word of another spelling
- * (`forms`: cs "c. k.", the letter; "zak." beside "žák"), only before a number. A capitalised word takes a lowercase
- * abbreviation in its capitalisation; a word typed with a diacritic stays as typed.
+ * (`forms`: cs "c. k.", the letter; "zak." beside "žák"), only before a number or an acronym ("vc. DPH" -> "vč. DPH").
+ * A capitalised word takes a lowercase abbreviation in its capitalisation; a word typed with a diacritic stays as
+ * typed.
  */
 export function restoredAbbreviation(text: string, start: number, end: number, lang: LanguageCode, lexicon: Lexicon,
   forms: ReadonlyArray<{ form: string }>): string | null {
@@ -325,7 +329,8 @@ export function restoredAbbreviation(text: string, start: number, end: number, l
     ? applyCase(word, lowercase, lang) : undefined);
   if (found === undefined) return null;
   const letters = lowerFor(found, lang);
-  return forms.some((f) => f.form !== letters) && !NUMBER_START.test(after.replace(/^\.\s+/u, '')) ? null : found;
+  return forms.some((f) => f.form !== letters) && !ABBREVIATION_TARGET.test(after.replace(/^\.\s+/u, '')) ? null
+    : found;
 }
 
 /** Whether `candidate` keeps every letter of `word` that was typed with a diacritic (letters align one to one). */

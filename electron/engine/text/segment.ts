@@ -59,17 +59,18 @@ function segmentBlock(segmenter: Intl.Segmenter, text: string, from: number, to:
 /** A sentence's end that may be an abbreviation's full stop: a word of at most six letters and a stop. */
 const ABBREVIATION_END = /(?:^|[^\p{L}\p{M}])[\p{L}\p{M}]{1,6}\.$/u;
 /**
- * A sentence's start that is a number an abbreviation may stand before: digits, or a Roman number of two letters or
- * with its stop ("čl. IV", "čl. V."; a lone "V" or "I" is mostly a word: cs "V dalším", "I když").
+ * A sentence's start that an abbreviation may stand before: a number (digits, or a Roman one of two letters or with
+ * its stop: "čl. IV", "čl. V."; a lone "V" or "I" is mostly a word: cs "V dalším", "I když"), or an acronym (cs
+ * "vč. DPH", "č. ČSN").
  */
-export const NUMBER_START = /^(?:\d|[IVXLC]{2,}\b|[IVXLC]\.)/u;
+export const ABBREVIATION_TARGET = /^(?:\d|[IVXLC]{2,}\b|[IVXLC]\.|\p{Lu}{2,}(?!\p{Ll}))/u;
 
 /**
  * Sentences of `text` as [start, end) ranges with leading and trailing whitespace excluded. Line breaks
  * always end a sentence (as in UAX #29), so lines are segmented one by one, long lines in windows. A short word's
- * full stop before a number on the same line does not end one: UAX #29 reads on after "c. 5, odst." (a lowercase
- * letter follows) but not after "zákona č. 89/2012 Sb." or hu "márc. 15.", whose abbreviations then lose the
- * number that tells them (lexicon-plan.ts restoredAbbreviation); two sentences so joined cost nothing.
+ * full stop before a number or an acronym on the same line does not end one: UAX #29 reads on after "c. 5, odst." (a
+ * lowercase letter follows) but not after "zákona č. 89/2012 Sb.", "vč. DPH" or hu "márc. 15.", whose abbreviations
+ * then lose what tells them (lexicon-plan.ts restoredAbbreviation); two sentences so joined cost nothing.
  */
 export function segmentSentences(text: string, locale = 'en'): Array<{ start: number; end: number }> {
   const segmenter = sentenceSegmenter(locale);
@@ -84,7 +85,7 @@ export function segmentSentences(text: string, locale = 'en'): Array<{ start: nu
     const last = joined.at(-1);
     if (last && /^[^\S\n\r\u0085\u2028\u2029]+$/u.test(text.slice(last.end, sentence.start)) &&
       ABBREVIATION_END.test(text.slice(Math.max(last.start, last.end - 8), last.end)) &&
-      NUMBER_START.test(text.slice(sentence.start, sentence.start + 8))) {
+      ABBREVIATION_TARGET.test(text.slice(sentence.start, sentence.start + 8))) {
       last.end = sentence.end;
     } else {
       joined.push(sentence);

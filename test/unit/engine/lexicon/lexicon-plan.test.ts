@@ -230,6 +230,7 @@ describe('candidates', () => {
     ['cl. III. odst', 'cl', true],
     ['skambinti tel. 112', 'tel', true],
     ['o pan. ir', 'pan', true],
+    ['cena vc. DPH a', 'vc', true],
     // The sentence ends there, the word is longer, or no full stop follows: a word like any other.
     ['einu laba. Rytoj', 'laba', false],
     ['einu laba.', 'laba', false],
@@ -243,8 +244,8 @@ describe('candidates', () => {
 
   // The dictionary's abbreviations with diacritics under their stripped letters (abbreviations.json); "c" and "zak"
   // are also words of another spelling (the letter c, "žák").
-  const cs = lexiconFromForms('cs', [['c', 1272], ['č', 156], ['žák', 500], ['zákona', 900], ['odst', 40]],
-    { abbreviations: { c: 'č', cl: 'čl', zak: 'zák', Ur: 'Úř' } });
+  const cs = lexiconFromForms('cs', [['c', 1272], ['č', 156], ['žák', 500], ['zákona', 900], ['odst', 40], ['vc', 3]],
+    { abbreviations: { c: 'č', cl: 'čl', zak: 'zák', Ur: 'Úř', vc: 'vč' } });
 
   it.each([
     ['zakona c. 89/2012 Sb.', 'c', 'č'],
@@ -252,9 +253,11 @@ describe('candidates', () => {
     ['v mistnosti c. 5, cl. 12', 'cl', 'čl'],
     ['cl. III. odst. 2', 'cl', 'čl'],
     ['podle zak. 5', 'zak', 'zák'],
+    ['cena vc. DPH', 'vc', 'vč'],
     ['Cl. 5 stanovi', 'Cl', 'Čl'],
     ['Ur. vest. c. 5', 'Ur', 'Úř'],
-    // Letters that are also another word's stand for the abbreviation before a number only ("c. k.": the letter).
+    // Letters that are also another word's stand for the abbreviation before a number or an acronym only ("c. k.":
+    // the letter).
     ['byl to c. k. urednik', 'c', null],
     ['muj zak. on je fajn', 'zak', null],
     // No abbreviation: the sentence ends, the word was typed with its diacritic, or the table has no such case.

@@ -20,6 +20,7 @@ describe('sentence segmentation', () => {
     ['Bylo to v roce 1990. 5 Cechu prislo.', ['Bylo to v roce 1990.', '5 Cechu prislo.']],
     ['Je to tak.\n5 lidi', ['Je to tak.', '5 lidi']],
     ['podle cl. IV. odst. 2', ['podle cl. IV. odst. 2']],
+    ['Cena vc. DPH a dopravy. Dalsi.', ['Cena vc. DPH a dopravy.', 'Dalsi.']],
     // A lone "V" or "I" is mostly a word ("V dalsim"), not a Roman number.
     ['Ano. V dalsim obdobi.', ['Ano.', 'V dalsim obdobi.']],
   ])('%j', (text, expected) => {
