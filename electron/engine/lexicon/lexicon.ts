@@ -20,14 +20,14 @@ const MAX_VARIANTS = 64;
 
 /**
  * An English word mixed into another language's text ("deadline", "already") is kept as written where it has at
- * least this many letters and this count in the English lexicon (6,700 words of ../shared/wordfreq/en.tsv): before,
- * 32-66 % of the 6,000 most frequent ones that a language's lexicon lacks became typo fixes or took the tagger's
- * diacritics in a sentence of that language (cs "deadline" -> "readline", lt "someone" -> "someonė");
- * dev and news moved by at most 0.04 points either way (bench/lexicon-decoding/REPORT.md, session 19). Four letters
- * or a count of 20 cost typo'd text more.
+ * least this many letters and this count in the English lexicon (37,700 words of ../shared/wordfreq/en.tsv, nearly
+ * all of its words of 5+ letters): before, 31-66 % of the 20,000 most frequent ones that a language's lexicon lacks
+ * became typo fixes or took the tagger's diacritics in a sentence of that language (cs "deadline" -> "readline", lt
+ * "someone" -> "someonė"). Dev and news: the means of stripped, typo'd and clean text unchanged at a count of 50,
+ * +0.002 to +0.015 at 3 (bench/lexicon-decoding/REPORT.md, session 19); four letters cost typo'd text.
  */
 const ENGLISH_MIN_LETTERS = 5;
-const ENGLISH_MIN_COUNT = 50;
+const ENGLISH_MIN_COUNT = 3;
 
 export class Lexicon {
   private readonly neighbours: ReadonlyMap<string, readonly string[]>;

@@ -139,9 +139,9 @@ describe('candidates', () => {
     expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 })).toEqual(expected);
   });
 
-  // English words mixed in are kept as written: five letters or more and a count of 50 in the English lexicon ("kurit"
-  // at 40 is too rare, "orasd" a dictionary-only form, "kuru" too short).
-  const withEnglish = lexiconFromForms('lt', LT, { english: lexiconFromForms('en', [['graius', 60], ['kurit', 40], ['kuru', 900],
+  // English words mixed in are kept as written: five letters or more and a count of 3 in the English lexicon ("kurit"
+  // seen twice is too rare, "orasd" a dictionary-only form, "kuru" too short).
+  const withEnglish = lexiconFromForms('lt', LT, { english: lexiconFromForms('en', [['graius', 3], ['kurit', 2], ['kuru', 900],
     ['orasd', 0], ['oras', 900]]) });
   it.each([
     ['graius', null],
