@@ -317,11 +317,11 @@ export function isAbbreviation(text: string, start: number, end: number): boolea
  */
 export function restoredAbbreviation(text: string, start: number, end: number, lang: LanguageCode, lexicon: Lexicon,
   forms: ReadonlyArray<{ form: string }>): string | null {
+  // Most languages have no abbreviations and most words no full stop: both tell before anything is sliced.
+  if (lexicon.abbreviations.size === 0 || text[end] !== '.') return null;
   const word = text.slice(start, end);
   const after = text.slice(end, end + 16);
-  if (lexicon.abbreviations.size === 0 || !AFTER_ABBREVIATION.test(after) || stripDiacritics(word, lang) !== word) {
-    return null;
-  }
+  if (!AFTER_ABBREVIATION.test(after) || stripDiacritics(word, lang) !== word) return null;
   const lower = lowerFor(word, lang);
   const own = lexicon.abbreviations.get(word);
   const lowercase = own === undefined && lower !== word ? lexicon.abbreviations.get(lower) : undefined;
