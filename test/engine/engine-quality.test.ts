@@ -146,6 +146,11 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['cs', 'Cena je 1 500 Kc vc. DPH.', 'Cena je 1 500 Kč vč. DPH.'],
     ['hu', 'A hatarido marc. 15., illetve apr. 2.', 'A határidő márc. 15., illetve ápr. 2.'],
     ['cs', 'Napis @uzivatel pod #dovolena fotku.', 'Napiš @uzivatel pod #dovolena fotku.'],
+    // LibreOffice's abbreviations: restored (es "pág.", lt "žr.", pl "Św."), or kept as typed where a typo fix had
+    // made another word of them (lt "psl." -> "psi.", "Sw." -> "W."), also at a sentence's end.
+    ['es', 'Ver la pag. 12 y el num. 5 de la revista.', 'Ver la pág. 12 y el núm. 5 de la revista.'],
+    ['lt', 'Placiau zr. 5 psl. ir 12 psl.', 'Plačiau žr. 5 psl. ir 12 psl.'],
+    ['pl', 'Sw. Jan i sr. 5 godz. w kosciele sw. Anny.', 'Św. Jan i śr. 5 godz. w kościele św. Anny.'],
     // Frequent English words mixed in stay as written (no typo of "readline", no tagger's "someonė").
     ['cs', 'Ten deadline je v patek, feedback uz prisel.', 'Ten deadline je v pátek, feedback už přišel.'],
     ['lt', 'Jis sake, kad someone jau atejo.', 'Jis sakė, kad someone jau atėjo.'],

@@ -307,13 +307,25 @@ export function isAbbreviation(text: string, start: number, end: number): boolea
   return [...text.slice(start, end)].length <= 4 && AFTER_ABBREVIATION.test(text.slice(end, end + 16));
 }
 
+/** Whether the word at [start, end) of `text` and a full stop after it are one of the lexicon's abbreviations. */
+export function isListedAbbreviation(text: string, start: number, end: number, lang: LanguageCode,
+  lexicon: Lexicon): boolean {
+  if (lexicon.abbreviations.size === 0 || text[end] !== '.') return false;
+  const word = text.slice(start, end);
+  return lexicon.abbreviations.has(word) || lexicon.abbreviations.has(lowerFor(stripDiacritics(word, lang), lang));
+}
+
+/** A full stop that ends a sentence or the text: nothing, a space or a closing mark after it. */
+const STOP_AT_END = /^\.(?:$|[\s\p{Pe}\p{Pf}"'])/u;
+
 /**
- * The abbreviation the word at [start, end) of `text` is, written without its diacritics (the lexicon's
- * abbreviations: cs "c. 5" -> "č. 5", "cl. III" -> "čl. III", hu "marc. 15" -> "márc. 15"), else null: a full stop
- * right after it and the sentence going on, as isAbbreviation. Where the same letters are a word of another spelling
- * (`forms`: cs "c. k.", the letter; "zak." beside "žák"), only before a number or an acronym ("vc. DPH" -> "vč. DPH").
- * A capitalised word takes a lowercase abbreviation in its capitalisation; a word typed with a diacritic stays as
- * typed.
+ * The abbreviation the word at [start, end) of `text` is (the lexicon's abbreviations), else null: written without
+ * its diacritics (cs "c. 5" -> "č. 5", "cl. III" -> "čl. III", hu "marc. 15" -> "márc. 15", es "pag. 3" -> "pág. 3"),
+ * or as it is (lt "psl.", page: a typo fix made "psi." of it). A full stop follows it and the sentence goes on, as
+ * isAbbreviation; where the same letters are a word of another spelling (`forms`: cs "c. k.", the letter; "zak."
+ * beside "žák"), only before a number or an acronym ("vc. DPH" -> "vč. DPH"). At a sentence's end, only where the
+ * lexicon knows the letters as no word ("3 psl.") or as the abbreviation alone (lt "zr." -> "žr."). A capitalised
+ * word takes a lowercase abbreviation in its capitalisation; a word typed with a diacritic stays as typed.
  */
 export function restoredAbbreviation(text: string, start: number, end: number, lang: LanguageCode, lexicon: Lexicon,
   forms: ReadonlyArray<{ form: string }>): string | null {
@@ -321,7 +333,8 @@ export function restoredAbbreviation(text: string, start: number, end: number, l
   if (lexicon.abbreviations.size === 0 || text[end] !== '.') return null;
   const word = text.slice(start, end);
   const after = text.slice(end, end + 16);
-  if (!AFTER_ABBREVIATION.test(after) || stripDiacritics(word, lang) !== word) return null;
+  const goesOn = AFTER_ABBREVIATION.test(after);
+  if (!(goesOn || STOP_AT_END.test(after)) || stripDiacritics(word, lang) !== word) return null;
   const lower = lowerFor(word, lang);
   const own = lexicon.abbreviations.get(word);
   const lowercase = own === undefined && lower !== word ? lexicon.abbreviations.get(lower) : undefined;
@@ -329,8 +342,9 @@ export function restoredAbbreviation(text: string, start: number, end: number, l
     ? applyCase(word, lowercase, lang) : undefined);
   if (found === undefined) return null;
   const letters = lowerFor(found, lang);
-  return forms.some((f) => f.form !== letters) && !ABBREVIATION_TARGET.test(after.replace(/^\.\s+/u, '')) ? null
-    : found;
+  const otherWord = forms.some((f) => f.form !== letters);
+  if (!goesOn) return otherWord || (forms.length > 0 && found === word) ? null : found;
+  return otherWord && !ABBREVIATION_TARGET.test(after.replace(/^\.\s+/u, '')) ? null : found;
 }
 
 /** Whether `candidate` keeps every letter of `word` that was typed with a diacritic (letters align one to one). */
@@ -568,8 +582,10 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     const forms = suffix ? [] : lexicon.variants(lexiconKey(span.text, lang));
     // Only a capitalised word that may get typo candidates needs its place in the sentence (typoCase).
     const mayBeTypo = forms.length === 0 || options.realWordTypoRate > 0;
-    // typoMinLength 0: an abbreviation gets no typo candidates (isAbbreviation).
-    const wordOptions = mayBeTypo && isAbbreviation(text, span.start, span.end) ? { ...options, typoMinLength: 0 } : options;
+    // typoMinLength 0: an abbreviation gets no typo candidates (isAbbreviation, or a listed one: pl "Sw. Jan" had
+    // become "W. Jan").
+    const wordOptions = mayBeTypo && (isAbbreviation(text, span.start, span.end)
+      || isListedAbbreviation(text, span.start, span.end, lang, lexicon)) ? { ...options, typoMinLength: 0 } : options;
     const abbreviation = suffix ? null : restoredAbbreviation(text, span.start, span.end, lang, lexicon, forms);
     let choice = suffix ? null
       : abbreviation !== null ? { candidates: [{ bytes: utf8Bytes(abbreviation), logPrior: 0, input: false }],
@@ -579,7 +595,7 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);
-    if (forms.length === 0 && !suffix && tagger && cpIndex) {
+    if (forms.length === 0 && !suffix && abbreviation === null && tagger && cpIndex) {
       const withSpelling = withTaggerSpelling(choice, texts, span.text, lang, lexicon, cpIndex[span.start]!, tagger,
         options);
       if (withSpelling !== choice) {

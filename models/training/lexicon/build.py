@@ -293,7 +293,7 @@ def build_all(langs, out_dir, data):
     their dictionaries' abbreviations (abbreviations.py)."""
     from models.training.noise import strip_diacritics
     os.makedirs(out_dir, exist_ok=True)
-    log('abbreviations: %s' % json.dumps(write_abbreviations(langs, out_dir, REPO)))
+    log('abbreviations: %s' % json.dumps(write_abbreviations(langs, out_dir, REPO, data, log)))
     stats_path = os.path.join(out_dir, 'lexicons.json')
     stats = read_stats(stats_path)
     with tempfile.TemporaryDirectory(dir=data if os.path.isdir(data) else None) as work:
@@ -308,10 +308,10 @@ def main():
     ap.add_argument('--out', default=os.path.join(REPO, 'models', 'lexicon'))
     ap.add_argument('--data', default=os.path.join(REPO, 'data'))
     ap.add_argument('--abbreviations-only', action='store_true',
-                    help='only (re)write <out>/abbreviations.json from the dictionaries (seconds)')
+                    help='only (re)write <out>/abbreviations.json from the dictionaries and LibreOffice (seconds)')
     args = ap.parse_args()
     if args.abbreviations_only:
-        log('abbreviations: %s' % json.dumps(write_abbreviations(args.langs, args.out, REPO)))
+        log('abbreviations: %s' % json.dumps(write_abbreviations(args.langs, args.out, REPO, args.data, log)))
     else:
         build_all(args.langs, args.out, args.data)
 

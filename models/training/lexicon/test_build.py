@@ -3,11 +3,12 @@
 import os
 import tempfile
 import unittest
+import zipfile
 from collections import Counter
 
 from models.training.noise import strip_diacritics
 
-from .abbreviations import dictionary_abbreviations
+from .abbreviations import abbreviation_table, autocorrect_entries, dictionary_entries
 from .build import good_form, in_sorted_file, keep_forms, lower
 
 
@@ -46,14 +47,37 @@ class Forms(unittest.TestCase):
 
 
 class Abbreviations(unittest.TestCase):
-    def test_entries_with_diacritics_under_their_stripped_letters(self):
+    def test_dictionary_entries_are_letters_and_one_stop(self):
         dic = '\n'.join(['9', 'č.', 'čl./X', 'odst.', 'Úř.', 'márc.\tmárc.-t', 'pág.', 'pag.', 'tūkst.t.', 'kočka/A']) + '\n'
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, 'index.dic')
             with open(path, 'w', encoding='utf-8') as f:
                 f.write(dic)
-            # "odst." has no diacritic; "pág." beside "pag.": either may be meant; "tūkst.t." is two stops; "kočka" none.
-            self.assertEqual(dictionary_abbreviations(path, 'cs'), {'c': 'č', 'cl': 'čl', 'Ur': 'Úř', 'marc': 'márc'})
+            # "tūkst.t." is two stops; "kočka" has none.
+            self.assertEqual(dictionary_entries(path), {'č', 'čl', 'odst', 'Úř', 'márc', 'pág', 'pag'})
+
+    def test_table_restores_diacritics_and_keeps_plain_abbreviations(self):
+        entries = {'č', 'čl', 'odst', 'Úř', 'márc', 'pág', 'pag', 'št', 'st', 's'}
+        # "pág." beside "pag." and "št." beside "st.": either may be meant, so both stay as typed; "odst" is kept as
+        # typed; a single plain letter ("s") is no entry.
+        self.assertEqual(abbreviation_table(entries, 'cs'), {'c': 'č', 'cl': 'čl', 'odst': 'odst', 'Ur': 'Úř',
+                                                             'marc': 'márc'})
+
+    def test_autocorrect_list_of_the_language_unless_it_is_the_english_one(self):
+        def dat(path, names):
+            xml = ('<block-list:block-list xmlns:block-list="http://openoffice.org/2001/block-list">'
+                   + ''.join('<block-list:block block-list:abbreviated-name="%s"/>' % n for n in names)
+                   + '</block-list:block-list>')
+            with zipfile.ZipFile(path, 'w') as z:
+                z.writestr('SentenceExceptList.xml', xml)
+        with tempfile.TemporaryDirectory() as d:
+            dat(os.path.join(d, 'acor_en-US.dat'), ['etc.', 'approx.', 'dept.', 'e.g.'])
+            dat(os.path.join(d, 'acor_lt-LT.dat'), ['psl.', '&#x17E;r.', 'a. k.', 'jūr'])
+            dat(os.path.join(d, 'acor_ro-RO.dat'), ['etc.', 'approx.', 'dept.'])
+            # Entities decoded; "a. k." is two words, "jūr" has no stop.
+            self.assertEqual(autocorrect_entries(d, 'lt'), {'psl', 'žr'})
+            self.assertEqual(autocorrect_entries(d, 'ro'), set())
+            self.assertEqual(autocorrect_entries(d, 'pl'), set())
 
 
 class FlagAliases(unittest.TestCase):

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { lexiconKey } from '../../../../electron/engine/lexicon/word-rules.ts';
-import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, keepsTypedDiacritics, peel,
+import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
   planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
@@ -244,8 +244,10 @@ describe('candidates', () => {
 
   // The dictionary's abbreviations with diacritics under their stripped letters (abbreviations.json); "c" and "zak"
   // are also words of another spelling (the letter c, "žák").
-  const cs = lexiconFromForms('cs', [['c', 1272], ['č', 156], ['žák', 500], ['zákona', 900], ['odst', 40], ['vc', 3]],
-    { abbreviations: { c: 'č', cl: 'čl', zak: 'zák', Ur: 'Úř', vc: 'vč' } });
+  // "psl" and "tel" are abbreviations kept as typed; the lexicon knows "tel" as a word, "psl" not at all.
+  const cs = lexiconFromForms('cs', [['c', 1272], ['č', 156], ['žák', 500], ['zákona', 900], ['odst', 40], ['vc', 3],
+    ['např', 80], ['tel', 20]],
+  { abbreviations: { c: 'č', cl: 'čl', zak: 'zák', Ur: 'Úř', vc: 'vč', napr: 'např', psl: 'psl', tel: 'tel' } });
 
   it.each([
     ['zakona c. 89/2012 Sb.', 'c', 'č'],
@@ -266,10 +268,47 @@ describe('candidates', () => {
     ['zakona č. 5', 'č', null],
     ['UR. 5', 'UR', null],
     ['odst. 5', 'odst', null],
+    // Kept as typed: no typo fix makes "psi." of it.
+    ['viz 3 psl. a dale', 'psl', 'psl'],
+    ['tel. 112', 'tel', 'tel'],
+    // At a sentence's end, only letters the lexicon knows as no word or as the abbreviation alone.
+    ['viz 3 psl.', 'psl', 'psl'],
+    ['viz 3 psl. Dalsi veta', 'psl', 'psl'],
+    ['je to napr.', 'napr', 'např'],
+    ['(napr.)', 'napr', 'např'],
+    ['byl to c.', 'c', null],
+    ['cena vc.', 'vc', null],
+    ['volej na tel.', 'tel', null],
+    ['viz psl.cz', 'psl', null],
   ])('restoredAbbreviation in %j: %j -> %j', (text, word, expected) => {
     const start = text.indexOf(word);
     const forms = cs.variants(lexiconKey(word, 'cs'));
     expect(restoredAbbreviation(text, start, start + word.length, 'cs', cs, forms)).toBe(expected);
+  });
+
+  it.each([
+    // A listed abbreviation's letters and its full stop, in any case, typed with or without diacritics.
+    ['psl. 5', 'psl', true],
+    ['Napr. tohle', 'Napr', true],
+    ['Např. tohle', 'Např', true],
+    ['C. 5', 'C', true],
+    // No full stop right after it, or not listed.
+    ['psl 5', 'psl', false],
+    ['odst. 5', 'odst', false],
+  ])('isListedAbbreviation(%j, %j): %s', (text, word, expected) => {
+    const start = text.indexOf(word);
+    expect(isListedAbbreviation(text, start, start + word.length, 'cs', cs)).toBe(expected);
+  });
+
+  it.each([
+    // A listed abbreviation before a capitalised word gets no typo fixes ("Sw. Jan" had become "W. Jan").
+    ['Sw. Jan', 'Sw', ['Sw', 'Św']],
+    ['Sw Jan', 'Sw', ['Sw', 'W', 'Św']],
+  ])('in %j, %j may become %j', (text, word, expected) => {
+    const pl = lexiconFromForms('pl', [['sw', 2], ['św', 40], ['w', 90000], ['jan', 300]], { abbreviations: { sw: 'św' } });
+    const plan = buildPlan(text, 'pl', pl, planOptionsFor('pl'));
+    const found = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === word);
+    expect(found ? [...new Set(found.candidates.map((c) => decodeUtf8(c.bytes)))].sort() : null).toEqual(expected);
   });
 
   it('an abbreviation written without its diacritics is the word\'s only candidate', () => {
