@@ -22,6 +22,8 @@ export const REPORT_TASKS: readonly ReportTask[] = [
   { id: 'typos-0.05', task: 'typos', p: 0.05, title: 'Diacritics + typos, p = 0.05' },
   { id: 'clean', task: 'clean', title: 'Clean text (gold in, gold expected: damage check)' },
   { id: 'partial', task: 'partial', title: 'Typed with some diacritics (each word of the gold stripped with probability 1/2)' },
+  { id: 'typed-typos-0.02', task: 'typed-typos', p: 0.02,
+    title: 'Typed with diacritics, with typos, p = 0.02 (keyboard typos on the gold, its diacritics kept)' },
 ];
 
 /** The 13 languages of the ByT5 diacritics paper (lt plus Náplava et al.'s 12). */
@@ -44,9 +46,13 @@ export const PAPER_LANGUAGES: readonly LanguageCode[] = [
 /** Seed of the typo noise in the report (line i uses seed + i). */
 export const REPORT_SEED = 1;
 
-/** Languages of a task's table: English has no diacritics, so it is only a control for typos and clean text. */
+/**
+ * Languages of a task's table: English has no diacritics, so it is only a control for typos and clean text (its
+ * typed-typos input is its typos input).
+ */
 export function languagesFor(task: ReportTask): LanguageCode[] {
-  return LANGUAGES.filter((lang) => lang !== 'en' || (task.task !== 'diacritics' && task.task !== 'partial'));
+  return LANGUAGES.filter((lang) => lang !== 'en' || (task.task !== 'diacritics' && task.task !== 'partial'
+    && task.task !== 'typed-typos'));
 }
 
 /**

@@ -8,9 +8,10 @@ import type { LanguageCode } from '../shared/types.ts';
 
 /**
  * diacritics: strip all diacritics; typos: strip, then typo noise; clean: the gold text itself; partial: each
- * whitespace token's diacritics stripped with probability 1/2 (a writer who types some and skips others).
+ * whitespace token's diacritics stripped with probability 1/2 (a writer who types some and skips others);
+ * typed-typos: typo noise on the gold, diacritics kept (a writer who types them and slips).
  */
-export const TASKS = ['diacritics', 'typos', 'clean', 'partial'] as const;
+export const TASKS = ['diacritics', 'typos', 'clean', 'partial', 'typed-typos'] as const;
 
 /** One of {@link TASKS}. */
 export type EvalTask = (typeof TASKS)[number];
@@ -43,6 +44,8 @@ export function makeInput(
       return gold;
     case 'partial':
       return stripSomeWords(gold, lang, noise.seed + lineIndex);
+    case 'typed-typos':
+      return addTypos(gold, lang, noise.p, noise.seed + lineIndex);
   }
 }
 

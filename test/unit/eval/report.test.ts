@@ -45,9 +45,9 @@ describe('planJobs', () => {
 
   it('runs spell only on typos and clean text, English only as a control, cs-ufal for Czech', () => {
     expect(plan(['unigram', 'spell'], ['cs', 'en'])).toEqual([
-      'unigram cs: --tasks diacritics,typos-0.02,typos-0.05,clean,partial --limit 300 --ufal',
+      'unigram cs: --tasks diacritics,typos-0.02,typos-0.05,clean,partial,typed-typos-0.02 --limit 300 --ufal',
       'unigram en: --tasks typos-0.02,typos-0.05,clean --limit 300',
-      'spell cs: --tasks typos-0.02,typos-0.05,clean --limit 50',
+      'spell cs: --tasks typos-0.02,typos-0.05,clean,typed-typos-0.02 --limit 50',
       'spell en: --tasks typos-0.02,typos-0.05,clean --limit 50',
     ]);
   });

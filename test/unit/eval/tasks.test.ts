@@ -1,6 +1,6 @@
 /** How each evaluation task turns a gold sentence into the input a system sees. */
 import { describe, expect, it } from 'vitest';
-import { stripDiacritics } from '../../../electron/engine/noise/index.ts';
+import { addTypos, stripDiacritics } from '../../../electron/engine/noise/index.ts';
 import { makeInput, stripSomeWords, TASKS } from '../../../electron/eval/tasks.ts';
 
 const GOLD = 'Příliš žluťoučký kůň úpěl ďábelské ódy, řekl pan Šťastný v úterý večer.';
@@ -14,7 +14,17 @@ describe('evaluation inputs', () => {
   });
 
   it('lists every task', () => {
-    expect(TASKS).toEqual(['diacritics', 'typos', 'clean', 'partial']);
+    expect(TASKS).toEqual(['diacritics', 'typos', 'clean', 'partial', 'typed-typos']);
+  });
+
+  it('typed-typos: the typos task\'s noise on the gold itself, its diacritics kept', () => {
+    const input = makeInput('typed-typos', GOLD, 'cs', 3, { p: 0.1, seed: 1 });
+    expect(input).toBe(addTypos(GOLD, 'cs', 0.1, 1 + 3));
+    expect(input).not.toBe(GOLD);
+    expect(makeInput('typos', GOLD, 'cs', 3, { p: 0.1, seed: 1 })).toBe(addTypos(stripDiacritics(GOLD, 'cs'), 'cs', 0.1, 4));
+    // The writer's diacritics stay: the letters with one are mostly still there.
+    const marked = (t: string) => [...t].filter((c) => stripDiacritics(c, 'cs') !== c).length;
+    expect(marked(input)).toBeGreaterThan(marked(GOLD) / 2);
   });
 
   it('partial: each token is either as written or stripped, about half of them, the same for the same line', () => {

@@ -191,12 +191,12 @@ describe('lexicon decoding', () => {
   });
 
   it.each([
-    // Without diacritics a possible typo has its own weight; with them every word has the typed sentence's.
+    // A possible typo has its own weight, with diacritics in the sentence or without ("ketrý přišel" had stayed).
     [false, {}, { lambda: DEFAULT_LAMBDA, typoLambda: DEFAULT_TYPO_LAMBDA }],
-    [true, {}, { lambda: DEFAULT_TYPED_LAMBDA, typoLambda: DEFAULT_TYPED_LAMBDA }],
+    [true, {}, { lambda: DEFAULT_TYPED_LAMBDA, typoLambda: DEFAULT_TYPO_LAMBDA }],
     [false, { lambda: 2, typedLambda: 3 }, { lambda: 2, typoLambda: DEFAULT_TYPO_LAMBDA }],
     [false, { typoLambda: 30 }, { lambda: DEFAULT_LAMBDA, typoLambda: 30 }],
-    [true, { typedLambda: 0.5, typoLambda: 30 }, { lambda: 0.5, typoLambda: 0.5 }],
+    [true, { typedLambda: 0.5, typoLambda: 30 }, { lambda: 0.5, typoLambda: 30 }],
   ] as const)('priorWeightsFor(typed %s, %j) -> %j', (typed, weights, expected) => {
     expect(priorWeightsFor(typed, weights)).toEqual(expected);
   });
@@ -208,15 +208,15 @@ describe('lexicon decoding', () => {
     [false, 'cs', {}, { lambda: PRIORS_ONLY, typoLambda: PRIORS_ONLY }],
     [false, 'cs', { lambda: 5 }, { lambda: 5, typoLambda: DEFAULT_TYPO_LAMBDA }],
     [false, 'cs', { typoLambda: 30 }, { lambda: PRIORS_ONLY, typoLambda: 30 }],
-    [true, 'cs', {}, { lambda: DEFAULT_TYPED_LAMBDA, typoLambda: DEFAULT_TYPED_LAMBDA }],
+    [true, 'cs', {}, { lambda: DEFAULT_TYPED_LAMBDA, typoLambda: DEFAULT_TYPO_LAMBDA }],
   ] as const)('priorWeightsFor(typed %s, %s, %j) -> %j', (typed, lang, weights, expected) => {
     expect(priorWeightsFor(typed, weights, lang)).toEqual(expected);
   });
 
   it.each([
     // A sentence with diacritics whose writer skipped some (skipsDiacritics): the plain words are not kept as typed.
-    [true, {}, { lambda: DEFAULT_SKIPPING_LAMBDA, typoLambda: DEFAULT_SKIPPING_LAMBDA }],
-    [true, { skippingLambda: 3, typedLambda: 0.5 }, { lambda: 3, typoLambda: 3 }],
+    [true, {}, { lambda: DEFAULT_SKIPPING_LAMBDA, typoLambda: DEFAULT_TYPO_LAMBDA }],
+    [true, { skippingLambda: 3, typedLambda: 0.5 }, { lambda: 3, typoLambda: DEFAULT_TYPO_LAMBDA }],
     // Without diacritics there is nothing skipped to tell apart.
     [false, {}, { lambda: PRIORS_ONLY, typoLambda: PRIORS_ONLY }],
   ] as const)('priorWeightsFor(typed %s, cs, %j, skipping) -> %j', (typed, weights, expected) => {

@@ -426,6 +426,10 @@ describe('candidates', () => {
     ['Kąd', 'Kad', false],
     ['ISTANBUL', 'İSTANBUL', true],
     ['Straße', 'Strasse', true],
+    // A letter added or dropped: each letter typed with a diacritic must still be there (cs "ódy" had become "od").
+    ['ėjo', 'jo', false],
+    ['ąsotiss', 'ąsotis', true],
+    ['sotis', 'ąsotis', true],
   ])('keepsTypedDiacritics(%j, %j) = %s', (word, candidate, expected) => {
     expect(keepsTypedDiacritics(word, candidate, word === 'ISTANBUL' ? 'tr' : 'lt')).toBe(expected);
   });

@@ -144,6 +144,8 @@ describe('the tagger in a word\'s priors', () => {
     ['mono ejo', 1, [[['ejo', -0.693], ['ėjo', -3.693]]], ['lexicon']],
     // A capitalised word is mostly a name, whose letters are not the language's to respell: none.
     ['ejo Zuvis', 1, [[['ejo', -0.693], ['ėjo', -3.693]]], ['lexicon']],
+    // Nor a word typed with a diacritic: its writer typed it with care (hu "epizódról" had become "épizódról").
+    ['zuvįs ejo', 1, [[['ejo', -0.693], ['ėjo', -3.693]]], ['lexicon']],
   ] as const)('%j, spelling weight %d: %j', async (text, spellingWeight, expected, sources) => {
     const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : 0)), ALPHABET);
     const [scores] = await tagger.score([text], 'lt');
