@@ -551,20 +551,20 @@ function logSigmoid(x: number): number {
  * Adds the tagger's own spelling of an unknown lowercase word (`start`: its first code point) to the word's
  * candidates. The two share what the input had: the tagger only tells the word as typed from the same letters with
  * diacritics, not whether the word is a typo of a known one, so the odds between the two are its log-odds times
- * spellingWeight and the typo fixes keep their priors. A spelling that drops a typed diacritic (keepTypedDiacritics)
- * or is already a candidate adds nothing. A capitalised word gets none: it is mostly a name, often a foreign one,
+ * spellingWeight and the typo fixes keep their priors. A spelling already a candidate adds nothing. A word typed
+ * with a diacritic gets none (isPlainLowercase: it was typed with care; hu "epizódról" had become "épizódról" once
+ * typos in such sentences were fixed, bench/lexicon-decoding/REPORT.md, session 20). A capitalised word gets none: it is mostly a name, often a foreign one,
  * whose letters the tagger respells in its language's way (dev and news, `compare.ts`, lowercase words only against
  * every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md); nor does a frequent
  * English word (Lexicon.isEnglishWord: lt "someone" -> "someonė").
  */
 function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
-  word: string, lang: LanguageCode, lexicon: Lexicon, start: number, tagger: TaggerPrior, options: PlanOptions):
+  word: string, lexicon: Lexicon, start: number, tagger: TaggerPrior, lang: LanguageCode):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   const weight = tagger.spellingWeight ?? 0;
-  if (weight <= 0 || isUpper(word[0]!) || lexicon.isEnglishWord(word)) return choice;
+  if (weight <= 0 || !isPlainLowercase(word, lang) || lexicon.isEnglishWord(word)) return choice;
   const spelling = tagger.scores.best(start, [...word].length);
   if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
-  if (options.keepTypedDiacritics && !keepsTypedDiacritics(word, spelling, lang)) return choice;
   const candidates = choice?.candidates ?? [{ bytes: utf8Bytes(word), logPrior: 0, input: true }];
   const input = candidates.find((c) => c.input);
   if (!input) return choice;
@@ -608,12 +608,8 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);
-    // The tagger's own spelling only for a word typed without diacritics: one typed with some was typed with care
-    // (hu "epizódról" had become "épizódról" once typos in such sentences were fixed; REPORT.md, session 20).
-    if (forms.length === 0 && !suffix && abbreviation === null && tagger && cpIndex
-      && stripDiacritics(span.text, lang) === span.text) {
-      const withSpelling = withTaggerSpelling(choice, texts, span.text, lang, lexicon, cpIndex[span.start]!, tagger,
-        options);
+    if (forms.length === 0 && !suffix && abbreviation === null && tagger && cpIndex) {
+      const withSpelling = withTaggerSpelling(choice, texts, span.text, lexicon, cpIndex[span.start]!, tagger, lang);
       if (withSpelling !== choice) {
         choice = withSpelling;
         texts = withSpelling!.candidates.map((c) => decoder.decode(c.bytes));

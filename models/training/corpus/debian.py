@@ -46,14 +46,18 @@ def packages_for(lang):
 
 
 def _x(ctx, pkg):
-    return os.path.join(ctx['data'], 'x', pkg)
+    return _extracted_dir(ctx['data'], pkg)
+
+
+def _extracted_dir(data, pkg):
+    return os.path.join(data, 'x', pkg)
 
 
 def extracted(data, pkg, log=print):
     """data/x/<pkg>/: the package fetched with `apt-get download` into data/debs/ and extracted with `dpkg -x`
     (both cached); None where apt cannot fetch it."""
     debs = os.path.join(data, 'debs')
-    dest = os.path.join(data, 'x', pkg)
+    dest = _extracted_dir(data, pkg)
     if os.path.exists(os.path.join(dest, '.done')):
         return dest
     os.makedirs(debs, exist_ok=True)
