@@ -29,7 +29,7 @@ ln -sfn "$(pwd)/models/lexicon" "$RUN/model/lexicon"
 $PY -m models.training parity --checkpoint "$RUN/model.fp16.pt" --data "$DATA" --n "${PARITY_N:-200}" --model-dir "$RUN/model"
 echo "cpu_job: trained and installed in $(( $(date +%s) - START )) s"
 echo "Siandien labai grazus oras" | node bin/ogonek.js fix --lang lt --model "$RUN/model"
-node bin/ogonek.js eval-report --fresh --systems keep,unigram,model,model-lexicon --model-dir "$RUN/model" \
+node bin/ogonek.js eval-report --fresh --systems keep,unigram,model,product --model-dir "$RUN/model" \
   --langs "$LANGS" --tasks diacritics,typos-0.02,clean --limit "${EVAL_LIMIT:-300}" --cs-limit "${CS_LIMIT:-200}" \
   --out "$RUN/EVAL.md"
 echo "cpu_job: done in $(( $(date +%s) - START )) s"
