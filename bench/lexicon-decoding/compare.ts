@@ -49,6 +49,7 @@ const { values } = parseArgs({ options: {
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
   'suffix-weights': { type: 'string', default: '' },
+  'ending-weights': { type: 'string', default: '' },
   'tagger-spelling-weights': { type: 'string', default: '' },
 } });
 
@@ -85,7 +86,7 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
 async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number, taggerWeight?: number,
-  taggerSpellingWeight?: number, suffixWeight?: number) {
+  taggerSpellingWeight?: number, suffixWeight?: number, endingWeight?: number) {
   const [stripped, typed = stripped, typo, skipping = typed] = lambdas?.split('/') ?? [];
   // "default/2": the engine's own weight for sentences without diacritics (per language), 2 for typed ones.
   const weight = (w?: string) => (w === undefined || w === 'default' ? undefined : Number(w));
@@ -112,6 +113,7 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
       ...(taggerWeight === undefined ? {} : { taggerWeight }),
       ...(taggerSpellingWeight === undefined ? {} : { taggerSpellingWeight }),
       ...(suffixWeight === undefined ? {} : { suffixWeight }),
+      ...(endingWeight === undefined ? {} : { endingWeight }),
       ...(values['typed-lm-weight'] ? { typedLmWeight: Number(values['typed-lm-weight']) } : {}) }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
@@ -124,14 +126,18 @@ const spellingWeights = values['tagger-spelling-weights']
   ? values['tagger-spelling-weights'].split(',').map(Number) : [undefined];
 // --suffix-weights 0,0.5: and for the share of the suffix-class model beside the word LM.
 const suffixWeights = values['suffix-weights'] ? values['suffix-weights'].split(',').map(Number) : [undefined];
+// --ending-weights 0,0.5: and for the share of the ending-class model.
+const endingWeights = values['ending-weights'] ? values['ending-weights'].split(',').map(Number) : [undefined];
 for (const l of wanted.includes('lexicon') ? lambdas : []) {
   for (const w of lmWeights) {
     for (const t of taggerWeights) {
       for (const u of spellingWeights) {
         for (const x of suffixWeights) {
-          const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}` +
-            `${u === undefined ? '' : `+spell${u}`}${x === undefined ? '' : `+sfx${x}`}`;
-          await engine(name, 'lexicon', l === 'default' ? undefined : l, w, t, u, x);
+          for (const e of endingWeights) {
+            const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}` +
+              `${u === undefined ? '' : `+spell${u}`}${x === undefined ? '' : `+sfx${x}`}${e === undefined ? '' : `+end${e}`}`;
+            await engine(name, 'lexicon', l === 'default' ? undefined : l, w, t, u, x, e);
+          }
         }
       }
     }

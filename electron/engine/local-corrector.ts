@@ -48,6 +48,8 @@ export interface CorrectorModel {
   typedLmWeight?: number;
   /** Share of the suffix-class model beside the word LM (SUFFIX_WEIGHTS, else 0, where not given). */
   suffixWeight?: number;
+  /** Share of the ending-class model beside the word LM (ENDING_WEIGHTS, else 0, where not given). */
+  endingWeight?: number;
   /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
   lambda?: number;
   /** The same for sentences that already have diacritics. */
@@ -138,6 +140,15 @@ export const SUFFIX_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
 };
 
 /**
+ * Per language, the share of the ending-class model's ln P (models/lm/<lang>.end.br: one class per word ending, "-ých
+ * -ů", so agreement has the counts that the suffix classes split by stem letters) added beside the suffix-class
+ * model's. Of 0, 0.25, 0.5 and 1 on dev and news (`compare.ts --ending-weights`, first 300, mean of stripped, typo'd
+ * and clean text; bench/lexicon-decoding/REPORT.md), kept where it beats 0 by at least 0.05 points: cs +0.14 (news
+ * stripped +0.48), pl +0.08. The other eleven paper languages gained less or lost and ship no such model.
+ */
+export const ENDING_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 0.5, pl: 0.5 };
+
+/**
  * The LM weight of a sentence of `lang` with (`typed`, none skipped) or without diacritics: the engine's override,
  * else the language's tuned weight, else the default.
  */
@@ -153,10 +164,11 @@ export function contextWeight(lang: LanguageCode, typed: boolean,
  * lexicon-lm system both take it from here, so the ablation weighs context as the product does.
  */
 export function latticeContext(model: ContextModel, lang: LanguageCode, typed: boolean,
-  overrides: { lmWeight?: number; typedLmWeight?: number; suffixWeight?: number } = {}):
-  { model: ContextModel; weight: number; suffixWeight: number } {
+  overrides: { lmWeight?: number; typedLmWeight?: number; suffixWeight?: number; endingWeight?: number } = {}):
+  { model: ContextModel; weight: number; suffixWeight: number; endingWeight: number } {
   return { model, weight: contextWeight(lang, typed, overrides),
-    suffixWeight: overrides.suffixWeight ?? SUFFIX_WEIGHTS[lang] ?? 0 };
+    suffixWeight: overrides.suffixWeight ?? SUFFIX_WEIGHTS[lang] ?? 0,
+    endingWeight: overrides.endingWeight ?? ENDING_WEIGHTS[lang] ?? 0 };
 }
 
 /**

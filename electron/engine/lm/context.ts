@@ -21,7 +21,15 @@ export interface ContextModel {
   /** How word-like the letters of a lexicon key are (ln P; spelling-model.ts), for the words the lexicon lacks. */
   readonly spelling?: { logProb(key: string): number } | null;
   /** The suffix-class trigram model beside it (ngram-model.ts SuffixClassModel), whose ids are classHash's. */
-  readonly suffix?: { classHash(token: string): number; logProb(u: number, v: number, w: number): number } | null;
+  readonly suffix?: ClassModel | null;
+  /** The ending-class trigram model beside it (the same kind, one class per word ending). */
+  readonly endings?: ClassModel | null;
+}
+
+/** A trigram model over word classes (ngram-model.ts SuffixClassModel). */
+export interface ClassModel {
+  classHash(token: string): number;
+  logProb(u: number, v: number, w: number): number;
 }
 
 /**
@@ -31,6 +39,21 @@ export interface ContextModel {
 function lmScore(model: ContextModel, unkPenalty: number, u: number, v: number, w: number): number {
   const lp = model.logProb(u, v, w);
   return w === model.unk ? lp - unkPenalty : lp;
+}
+
+/**
+ * weight x ln P of candidate c at position i after candidates a of i-1 and z of i-2 under a class model (n: the
+ * sentence end), or null without a model.
+ */
+function classScorer(slots: LatticeSlot[], classModel: ClassModel | null | undefined, weight: number):
+  ((i: number, z: number, a: number, c: number) => number) | null {
+  if (!classModel) return null;
+  const n = slots.length;
+  const bos = classModel.classHash('<s>');
+  const eos = classModel.classHash('</s>');
+  const ids = slots.map((s) => s.forms.map((f) => classModel.classHash(f)));
+  const id = (i: number, k: number) => (i < 0 ? bos : i >= n ? eos : ids[i]![k]!);
+  return (i, z, a, c) => weight * classModel.logProb(id(i - 2, z), id(i - 1, a), id(i, c));
 }
 
 /** One word position: its candidates' lowercase forms and log-priors (a fixed word: one form, prior 0). */
@@ -44,7 +67,8 @@ export interface LatticeSlot {
  * `lmWeight` scales the language model against the priors; `suffixWeight` adds the suffix-class model's ln P
  * (where the model has one) at that share of the word model's, on the same trigram states.
  */
-export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeight: number, suffixWeight = 0): number[][] {
+export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeight: number, suffixWeight = 0,
+  endingWeight = 0): number[][] {
   const n = slots.length;
   if (n === 0) return [];
   const unkPenalty = Math.log(Math.max(1, Number(model.header?.unkTypes) || 1));
@@ -53,15 +77,13 @@ export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeigh
   const ids = slots.map((s) => s.forms.map((f) => model.wordHash(f)));
   const size = (i: number) => (i < 0 ? 1 : ids[i]!.length);
   const id = (i: number, k: number) => (i < 0 ? bos : i >= n ? eos : ids[i]![k]!);
-  const sfx = suffixWeight > 0 ? model.suffix ?? null : null;
-  const sfxBos = sfx?.classHash('<s>') ?? 0;
-  const sfxEos = sfx?.classHash('</s>') ?? 0;
-  const cids = sfx ? slots.map((s) => s.forms.map((f) => sfx.classHash(f))) : [];
-  const cid = (i: number, k: number) => (i < 0 ? sfxBos : i >= n ? sfxEos : cids[i]![k]!);
+  const classes = [classScorer(slots, suffixWeight > 0 ? model.suffix : null, suffixWeight),
+    classScorer(slots, endingWeight > 0 ? model.endings : null, endingWeight)].filter((c) => c !== null);
   // The weighted ln P of candidate c at position i (n: the sentence end) after candidates a of i-1 and z of i-2.
   const step = (i: number, z: number, a: number, c: number) => {
-    const word = lmScore(model, unkPenalty, id(i - 2, z), id(i - 1, a), id(i, c));
-    return lmWeight * (sfx ? word + suffixWeight * sfx.logProb(cid(i - 2, z), cid(i - 1, a), cid(i, c)) : word);
+    let lp = lmScore(model, unkPenalty, id(i - 2, z), id(i - 1, a), id(i, c));
+    for (const score of classes) lp += score(i, z, a, c);
+    return lmWeight * lp;
   };
   // State at position i: (candidate a of i-1, candidate b of i), stored at a * size(i) + b.
   const fwd: Float64Array[] = [];

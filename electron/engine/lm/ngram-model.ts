@@ -36,6 +36,8 @@ export class NgramModel {
   spelling: SpellingModel | null = null;
   /** The suffix-class model (<lang>.sfx.br beside the word LM), which sees endings in sequence; null where none. */
   suffix: SuffixClassModel | null = null;
+  /** The ending-class model (<lang>.end.br beside it): one class per ending, agreement's counts; null where none. */
+  endings: SuffixClassModel | null = null;
 
   constructor(readonly lang: LanguageCode, readonly header: NgramHeader, private readonly orders: OrderTable[]) {
     this.unkIndex = find(orders[0]!.keys, key1(this.unk));
@@ -100,22 +102,46 @@ export class NgramModel {
  */
 export class SuffixClassModel {
   readonly letters: number;
+  /** Classes are word endings (wordEnding: an ending-class model, <lang>.end.br), not the last `letters` letters. */
+  readonly endings: boolean;
 
   constructor(readonly model: NgramModel) {
-    const letters = Number((model.header as { classes?: { suffixLetters?: unknown } }).classes?.suffixLetters);
+    const classes = (model.header as { classes?: { suffixLetters?: unknown; endings?: unknown } }).classes;
+    const letters = Number(classes?.suffixLetters);
     if (!Number.isInteger(letters) || letters < 1) throw new Error('header without classes.suffixLetters');
     this.letters = letters;
+    this.endings = classes?.endings === true;
   }
 
   /** The id of a token's class (build.py suffix_class): the word itself where the model has it, else its ending. */
   classHash(token: string): number {
     const h = this.model.wordHash(token);
-    return h !== this.model.unk ? h : this.model.wordHash('-' + Array.from(token).slice(-this.letters).join(''));
+    if (h !== this.model.unk) return h;
+    const letters = Array.from(token);
+    return this.model.wordHash('-' + (this.endings ? wordEnding(letters, this.letters)
+      : letters.slice(-this.letters)).join(''));
   }
 
   logProb(u: number, v: number, w: number): number {
     return this.model.logProb(u, v, w);
   }
+}
+
+/** A vowel letter with or without its diacritics, Turkish dotless i too (build.py is_vowel). */
+function isVowel(letter: string): boolean {
+  return 'aeiouyAEIOUY'.includes(letter.normalize('NFD')[0]!) || letter === 'ı' || letter === 'İ';
+}
+
+/**
+ * A word's inflectional ending as its letters show it: the last vowel run and the consonants after it ("testů" ->
+ * "ů", "nemovitých" -> "ých", "vlak" -> "ak"), at most its last `max` letters (build.py ending).
+ */
+export function wordEnding(letters: readonly string[], max: number): string[] {
+  let i = letters.length;
+  while (i > 0 && !isVowel(letters[i - 1]!)) i--;
+  while (i > 0 && isVowel(letters[i - 1]!)) i--;
+  const start = i < letters.length ? Math.max(i, letters.length - max) : letters.length - max;
+  return letters.slice(Math.max(0, start));
 }
 
 /** A model file that is missing, unreadable, truncated or corrupt; the message names the file and language. */
@@ -137,6 +163,11 @@ export function suffixModelPath(dir: string, lang: LanguageCode): string {
   return join(dir, `${lang}.sfx.br`);
 }
 
+/** Path of the ending-class model of `lang` in `dir`. */
+export function endingModelPath(dir: string, lang: LanguageCode): string {
+  return join(dir, `${lang}.end.br`);
+}
+
 /** Parses a model file's decompressed bytes; throws an Error saying what is wrong. */
 export function parseNgramModel(bytes: Uint8Array, lang: LanguageCode): NgramModel {
   const { header, orders } = parseOglm(bytes, lang, ORDER);
@@ -150,14 +181,16 @@ export function parseNgramModel(bytes: Uint8Array, lang: LanguageCode): NgramMod
 export async function readNgramModel(dir: string, lang: LanguageCode): Promise<NgramModel> {
   const path = ngramModelPath(dir, lang);
   const spellPath = spellingModelPath(dir, lang);
-  const sfxPath = suffixModelPath(dir, lang);
-  const [model, spelling, suffix] = await Promise.all([
+  const classModel = (file: string) => (existsSync(file) ? readBrotliFile(file,
+    (bytes) => new SuffixClassModel(parseNgramModel(bytes, lang)), (reason) => new NgramModelError(lang, file, reason))
+    : null);
+  const [model, spelling, suffix, endings] = await Promise.all([
     readBrotliFile(path, (bytes) => parseNgramModel(bytes, lang), (reason) => new NgramModelError(lang, path, reason)),
     existsSync(spellPath) ? readSpellingModel(dir, lang, (reason) => new NgramModelError(lang, spellPath, reason)) : null,
-    existsSync(sfxPath) ? readBrotliFile(sfxPath, (bytes) => new SuffixClassModel(parseNgramModel(bytes, lang)),
-      (reason) => new NgramModelError(lang, sfxPath, reason)) : null]);
+    classModel(suffixModelPath(dir, lang)), classModel(endingModelPath(dir, lang))]);
   model.spelling = spelling;
   model.suffix = suffix;
+  model.endings = endings;
   return model;
 }
 

@@ -29,6 +29,7 @@ import os
 import random
 import sys
 import time
+import unicodedata
 from array import array
 from collections import Counter
 
@@ -59,6 +60,10 @@ DEFAULT_MAX_MB = 8.0
 SUFFIX_LETTERS = 3
 SUFFIX_LETTERS_BY_LANG = {'pl': 2, 'lv': 2, 'es': 2, 'hr': 2, 'sk': 2, 'lt': 2, 'tr': 2}
 WHOLE_WORDS = 300
+# Ending-class models <lang>.end.br (--suffix --endings): the same, with each word's ending as its class (its last
+# vowel run and the consonants after it, at most ENDING_LETTERS letters: "testů" -> "-ů", "nemovitých" -> "-ých"),
+# whose counts the stem letters of the suffix classes do not split.
+ENDING_LETTERS = 3
 SUFFIX_MAX_MB = 2.0
 THRESHOLDS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 96, 128, 192, 256]
 
@@ -139,18 +144,38 @@ def read_text(lang: str, data: str, more: str, laws_ratio: float = 1.0) -> Text:
     return text
 
 
-def suffix_class(word: str, whole, letters: int) -> str:
-    """A word's token in a suffix-class model: itself if it is one of `whole`, else '-' + its last letters
-    (SuffixClassModel.classHash in electron/engine/lm/ngram-model.ts; tokens are letter runs, so '-' marks a class)."""
-    return word if word in whole else '-' + word[-letters:]
+def is_vowel(letter: str) -> bool:
+    """A vowel letter with or without its diacritics (Turkish dotless i too): isVowel in ngram-model.ts."""
+    return unicodedata.normalize('NFD', letter)[0] in 'aeiouyAEIOUY' or letter in 'ıİ'
 
 
-def to_suffix_classes(text: Text, letters: int, whole_words: int) -> list:
+def ending(word: str, letters: int) -> str:
+    """The word's inflectional ending as letters show it: its last vowel run and the consonants after it ("testů" ->
+    "ů", "nemovitých" -> "ých", "vlak" -> "ak"), at most its last `letters` letters (wordEnding in ngram-model.ts)."""
+    i = len(word)
+    while i > 0 and not is_vowel(word[i - 1]):
+        i -= 1
+    while i > 0 and is_vowel(word[i - 1]):
+        i -= 1
+    start = max(i, len(word) - letters) if i < len(word) else len(word) - letters
+    return word[max(0, start):]
+
+
+def suffix_class(word: str, whole, letters: int, endings: bool = False) -> str:
+    """A word's token in a suffix-class model: itself if it is one of `whole`, else '-' + its last letters, or with
+    `endings` its ending (SuffixClassModel.classHash in electron/engine/lm/ngram-model.ts; tokens are letter runs, so
+    '-' marks a class)."""
+    if word in whole:
+        return word
+    return '-' + (ending(word, letters) if endings else word[-letters:])
+
+
+def to_suffix_classes(text: Text, letters: int, whole_words: int, endings: bool = False) -> list:
     """Rewrites `text` in place into suffix classes; returns the words kept whole, most frequent first."""
     c = Counter(text.flat)
     whole = [text.words[i] for i, _ in sorted(c.items(), key=lambda x: (-x[1], text.words[x[0]]))[:whole_words]]
     kept = set(whole)
-    classes = [suffix_class(w, kept, letters) for w in text.words]
+    classes = [suffix_class(w, kept, letters, endings) for w in text.words]
     text.words = sorted(set(classes))
     text.ids = {w: i for i, w in enumerate(text.words)}
     remap = [text.ids[cl] for cl in classes]
@@ -249,14 +274,15 @@ def id_scorer(prob, words):
 
 
 def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: int, min_count: int,
-                   max_bytes: int, laws_ratio: float = 1.0, suffix: int = 0, whole_words: int = WHOLE_WORDS) -> dict:
+                   max_bytes: int, laws_ratio: float = 1.0, suffix: int = 0, whole_words: int = WHOLE_WORDS,
+                   endings: bool = False) -> dict:
     """The word model <lang>.lm.br, or with `suffix` (letters) the suffix-class model <lang>.sfx.br."""
     t0 = time.time()
     text = read_text(lang, data, more, laws_ratio)
     classes, kept = None, set()
     if suffix:
-        whole = to_suffix_classes(text, suffix, whole_words)
-        classes = {'suffixLetters': suffix, 'wholeWords': len(whole)}
+        whole = to_suffix_classes(text, suffix, whole_words, endings)
+        classes = {'suffixLetters': suffix, 'wholeWords': len(whole), **({'endings': True} if endings else {})}
         kept = set(whole)
     counts, words, unk_types = count(text, min_unigram)
     n_tokens = len(text.flat)
@@ -266,7 +292,7 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
         lang, n_tokens, counts.V, unk_types, len(counts.c2), len(counts.c3)))
     est = Estimate(counts)
     log('%s: estimated; discounts %s' % (lang, est.d))
-    path = os.path.join(out_dir, lang + ('.sfx.br' if suffix else '.lm.br'))
+    path = os.path.join(out_dir, lang + ('.end.br' if endings else '.sfx.br' if suffix else '.lm.br'))
     # Brotli shrinks the file to about 0.6-0.8 of its raw size (less when keys are dense); thresholds whose
     # estimate is clearly over the budget are skipped, the others are built and measured.
     ratio = 0.6
@@ -303,13 +329,13 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
         with open(dev, encoding='utf-8') as f:
             lines = f.readlines()
         def mapped(score):
-            return (lambda ws: score([suffix_class(w, kept, suffix) for w in ws])) if suffix else score
+            return (lambda ws: score([suffix_class(w, kept, suffix, endings) for w in ws])) if suffix else score
         rep = perplexity(mapped(stored.sentence_log_prob), lines, lang)
         rep['perplexityUnquantized'] = perplexity(mapped(id_scorer(pr.prob, words)), lines, lang)['perplexity']
         rep['perplexityUnpruned'] = perplexity(
             mapped(id_scorer(lambda u, v, w: unpruned_prob(est, u, v, w), words)), lines, lang)['perplexity']
         known = set(words)
-        dev_words = [suffix_class(w, kept, suffix) if suffix else w
+        dev_words = [suffix_class(w, kept, suffix, endings) if suffix else w
                      for ln in lines for s in sentences(ln.rstrip('\n')) for w in tokens(s, lang)]
         rep['oovRate'] = round(sum(1 for w in dev_words if w not in known) / max(1, len(dev_words)), 4)
         info['dev'] = rep
@@ -319,17 +345,18 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
 
 
 def build_all(langs, out_dir, data, more, min_unigram, min_count, max_mb=None, laws_ratio=None, suffix=False,
-              whole_words=WHOLE_WORDS, suffix_letters=None):
+              whole_words=WHOLE_WORDS, suffix_letters=None, endings=False):
     os.makedirs(out_dir, exist_ok=True)
-    stats_path = os.path.join(out_dir, 'suffix-lms.json' if suffix else 'lms.json')
+    stats_path = os.path.join(out_dir, 'ending-lms.json' if endings else 'suffix-lms.json' if suffix else 'lms.json')
     stats = read_stats(stats_path)
     for lang in langs:
         ratio = laws_ratio if laws_ratio is not None else LAWS_RATIOS.get(lang, 1.0)
         default_mb = SUFFIX_MAX_MB if suffix else MAX_MB.get(lang, DEFAULT_MAX_MB)
         max_bytes = int((max_mb if max_mb is not None else default_mb) * 1e6)
-        letters = (suffix_letters or SUFFIX_LETTERS_BY_LANG.get(lang, SUFFIX_LETTERS)) if suffix else 0
+        letters = (suffix_letters or (ENDING_LETTERS if endings else SUFFIX_LETTERS_BY_LANG.get(lang, SUFFIX_LETTERS))
+                   if suffix else 0)
         stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, letters,
-                                     whole_words)
+                                     whole_words, endings and suffix)
         write_stats(stats_path, stats)
 
 
@@ -349,11 +376,13 @@ def main():
     ap.add_argument('--suffix', action='store_true', help='build the suffix-class models <lang>.sfx.br instead')
     ap.add_argument('--suffix-letters', type=int, default=None,
                     help='with --suffix: letters per class (default: SUFFIX_LETTERS_BY_LANG, else %d)' % SUFFIX_LETTERS)
+    ap.add_argument('--endings', action='store_true',
+                    help='with --suffix: the ending-class models <lang>.end.br (classes: word endings, ENDING_LETTERS)')
     ap.add_argument('--whole-words', type=int, default=WHOLE_WORDS,
                     help='with --suffix: how many of the most frequent words stay whole (default %d)' % WHOLE_WORDS)
     args = ap.parse_args()
     build_all(args.langs, args.out, args.data, args.more, args.min_unigram, args.min_count,
-              args.max_mb, args.laws_ratio, args.suffix, args.whole_words, args.suffix_letters)
+              args.max_mb, args.laws_ratio, args.suffix, args.whole_words, args.suffix_letters, args.endings)
 
 
 if __name__ == '__main__':

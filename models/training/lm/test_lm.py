@@ -133,7 +133,7 @@ class Build(unittest.TestCase):
                                  (5.0, {'vi': 5 * 10 ** 6, 'lt': 5 * 10 ** 6})]:
             seen = {}
 
-            def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix, whole_words):
+            def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix, whole_words, endings=False):
                 seen[lang] = max_bytes
                 return {}
             with tempfile.TemporaryDirectory() as d, mock.patch.object(build, 'build_language', fake):
@@ -152,12 +152,41 @@ class Build(unittest.TestCase):
         for letters, expected in [(None, {'pl': 2, 'cs': 3}), (4, {'pl': 4, 'cs': 4})]:
             seen = {}
 
-            def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix, whole_words):
+            def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix, whole_words, endings=False):
                 seen[lang] = suffix
                 return {}
             with tempfile.TemporaryDirectory() as d, mock.patch.object(build, 'build_language', fake):
                 build.build_all(['pl', 'cs'], d, d, d, 2, 1, suffix=True, suffix_letters=letters)
             self.assertEqual(seen, expected)
+
+    def test_endings(self):
+        # the last vowel run and the consonants after it, at most `letters` letters (wordEnding in ngram-model.ts)
+        for word, letters, expected in [('testů', 3, 'ů'), ('nemovitých', 3, 'ých'), ('vlak', 3, 'ak'),
+                                        ('novou', 3, 'ou'), ('nemovitost', 3, 'ost'), ('žmonės', 2, 'ės'),
+                                        ('psst', 3, 'sst'), ('s', 3, 's'), ('ığı', 3, 'ı'), ('trường', 3, 'ờng')]:
+            self.assertEqual(build.ending(word, letters), expected, word)
+        whole = {'labai'}
+        self.assertEqual(build.suffix_class('labai', whole, 3, endings=True), 'labai')
+        self.assertEqual(build.suffix_class('gražūs', whole, 3, endings=True), '-ūs')
+
+    def test_ending_models_have_their_own_file_and_letters(self):
+        seen = {}
+
+        def fake(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, suffix, whole_words, endings=False):
+            seen[lang] = (suffix, endings, max_bytes)
+            return {}
+        with tempfile.TemporaryDirectory() as d, mock.patch.object(build, 'build_language', fake):
+            build.build_all(['pl', 'cs'], d, d, d, 2, 1, suffix=True, endings=True)
+            self.assertTrue(os.path.exists(os.path.join(d, 'ending-lms.json')))
+        self.assertEqual(seen, {'pl': (3, True, 2 * 10 ** 6), 'cs': (3, True, 2 * 10 ** 6)})
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, 'corpus'))
+            with open(os.path.join(d, 'corpus', 'lt.train.txt'), 'w', encoding='utf-8') as f:
+                f.write('\n'.join(SENTENCES) + '\n')
+            build_language('lt', d, d, d, 1, 1, 10 ** 6, suffix=3, whole_words=2, endings=True)
+            self.assertFalse(os.path.exists(os.path.join(d, 'lt.sfx.br')))
+            model = StoredModel(os.path.join(d, 'lt.end.br'))
+            self.assertEqual(model.header['classes'], {'suffixLetters': 3, 'wholeWords': 2, 'endings': True})
 
     def test_suffix_model_keeps_the_most_frequent_words_whole(self):
         with tempfile.TemporaryDirectory() as d:

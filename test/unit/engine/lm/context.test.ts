@@ -70,6 +70,26 @@ describe('context priors (Viterbi max-marginals over the lattice)', () => {
     expect(a[0]! - a[1]!).toBeCloseTo(Math.log(0.6 / 0.4) + Math.log(0.01 / 0.2), 10);
   });
 
+  // Czech "pozitivnich testu": the suffix classes "-ích -stů" / "-ích -stu" split their counts by stem letters; the
+  // ending classes "-ích -ů" / "-ích -u" have seen genitive plural after genitive plural often.
+  const endings = bigramModel({ '-ích -ů': 0.3, '-ích -u': 0.02 });
+  const ending = (t: string) => `-${/[aeiouyáéěíóúůý]+[^aeiouyáéěíóúůý]*$/u.exec(t)?.[0] ?? t}`;
+  const withEndings: ContextModel = { ...withSuffix, endings: {
+    classHash: (t) => endings.wordHash(ending(t)), logProb: endings.logProb } };
+  const testu = [slot(['pozitivních']), slot(['testu', 'testů'], [Math.log(0.7), Math.log(0.3)])];
+  it.each<[number, string]>([[0, 'testu'], [0.5, 'testů']])(
+    'ending weight %d: "pozitivnich testu" -> %s', (weight, winner) => {
+      const out = contextPriors(testu, withEndings, 1, 0.5, weight);
+      expect(testu[1]!.forms[out[1]!.indexOf(0)]).toBe(winner);
+    });
+
+  it('adds the ending model\'s ln P at its share beside the suffix model\'s', () => {
+    const [with_, without] = [contextPriors(testu, withEndings, 2, 0.5, 0.25)[1]!,
+      contextPriors(testu, withEndings, 2, 0.5, 0)[1]!];
+    // testu vs testů: the ending model adds 2 x 0.25 x ln(0.02/0.3) to testu's side
+    expect(with_[0]! - with_[1]! - (without[0]! - without[1]!)).toBeCloseTo(0.5 * Math.log(0.02 / 0.3), 10);
+  });
+
   it('gives nothing for an empty sentence', () => {
     expect(contextPriors([], lm, 1)).toEqual([]);
   });

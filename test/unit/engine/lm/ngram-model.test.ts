@@ -12,13 +12,23 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { key1, key2, key3, ngramKey, wordHashOf } from '../../../../electron/engine/lm/ngram-hash.ts';
-import { lmTokens, NgramModel, NgramModelError, NgramModels, ngramModelPath, parseNgramModel, readNgramModel,
-  suffixModelPath } from '../../../../electron/engine/lm/ngram-model.ts';
+import { endingModelPath, lmTokens, NgramModel, NgramModelError, NgramModels, ngramModelPath, parseNgramModel,
+  readNgramModel, suffixModelPath, wordEnding } from '../../../../electron/engine/lm/ngram-model.ts';
 
 const repo = fileURLToPath(new URL('../../../..', import.meta.url));
 // -S: no site-packages, so the builder takes the path CI has (Debian's python3 without python3-brotli: node
 // compresses); the standard library is all the builder needs.
 const PYTHON = ['/usr/bin/python3', '-S'];
+
+describe('word endings (twin of build.py ending)', () => {
+  it.each<[string, number, string]>([
+    ['testů', 3, 'ů'], ['nemovitých', 3, 'ých'], ['vlak', 3, 'ak'], ['bude', 3, 'e'], ['novou', 3, 'ou'],
+    ['nemovitost', 3, 'ost'], ['gražūs', 3, 'ūs'], ['žmonės', 2, 'ės'], ['psst', 3, 'sst'], ['s', 3, 's'],
+    ['ığı', 3, 'ı'], ['cười', 3, 'ười'], ['trường', 3, 'ờng'],
+  ])('%s, at most %d letters: %s', (word, max, expected) => {
+    expect(wordEnding(Array.from(word), max).join('')).toBe(expected);
+  });
+});
 
 describe('hashes (twins of models/training/lm/ngram.py)', () => {
   it.each<[string, number]>([
@@ -136,6 +146,7 @@ describe('the same scores as the Python builder and query.py', () => {
   let python: Array<{ tokens: string[]; logProb: number }>;
   let report: { dev: { perplexity: number; perplexityUnquantized: number; tokens: number } };
   let suffixReport: typeof report;
+  let endingReport: typeof report;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ogonek-lm-'));
@@ -159,6 +170,12 @@ describe('the same scores as the Python builder and query.py', () => {
     { cwd: repo, encoding: 'utf8' });
     expect(suffix.status, suffix.stderr).toBe(0);
     suffixReport = JSON.parse(await readFile(join(dir, 'out', 'suffix-lms.json'), 'utf8')).lt;
+    // The ending-class model beside them: the same 5 words whole, every other word its ending (at most 3 letters).
+    const endings = spawnSync(PYTHON[0]!, [...PYTHON.slice(1), '-m', 'models.training.lm.build', '--langs', 'lt',
+      '--data', dir, '--more', join(dir, 'more'), '--out', join(dir, 'out'), '--suffix', '--endings', '--whole-words', '5',
+      '--min-unigram', '1'], { cwd: repo, encoding: 'utf8' });
+    expect(endings.status, endings.stderr).toBe(0);
+    endingReport = JSON.parse(await readFile(join(dir, 'out', 'ending-lms.json'), 'utf8')).lt;
   });
   afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
@@ -202,21 +219,42 @@ describe('the same scores as the Python builder and query.py', () => {
     expect(suffix!.classHash(token) !== suffix!.model.unk).toBe(known);
   });
 
-  it('the suffix-class model\'s dev perplexity through classHash equals the builder\'s report', async () => {
-    const { suffix } = await readNgramModel(join(dir, 'out'), 'lt');
-    let total = 0;
-    let n = 0;
-    for (const sentence of DEV) {
-      const ids = [...lmTokens(sentence, 'lt').map((t) => suffix!.classHash(t)), suffix!.model.eos];
-      let [u, v] = [suffix!.model.bos, suffix!.model.bos];
-      for (const w of ids) {
-        total += suffix!.logProb(u, v, w);
-        [u, v] = [v, w];
+  it.each<['suffix' | 'endings']>([['suffix'], ['endings']])(
+    'the %s model\'s dev perplexity through classHash equals the builder\'s report', async (kind) => {
+      const classes = (await readNgramModel(join(dir, 'out'), 'lt'))[kind]!;
+      let total = 0;
+      let n = 0;
+      for (const sentence of DEV) {
+        const ids = [...lmTokens(sentence, 'lt').map((t) => classes.classHash(t)), classes.model.eos];
+        let [u, v] = [classes.model.bos, classes.model.bos];
+        for (const w of ids) {
+          total += classes.logProb(u, v, w);
+          [u, v] = [v, w];
+        }
+        n += ids.length;
       }
-      n += ids.length;
-    }
-    expect(n).toBe(suffixReport.dev.tokens);
-    expect(Math.exp(-total / n)).toBeCloseTo(suffixReport.dev.perplexity, 2);
+      const built = kind === 'suffix' ? suffixReport : endingReport;
+      expect(n).toBe(built.dev.tokens);
+      expect(Math.exp(-total / n)).toBeCloseTo(built.dev.perplexity, 2);
+    });
+
+  it.each<[string, string, boolean]>([
+    // the same five words stay whole; the others are their endings: last vowel run and the consonants after it
+    ['gražus', 'gražus', true], ['vakaras', '-as', true], ['mokyklą', '-ą', true], ['į', '-į', true],
+    ['nežinomas', '-as', true],
+  ])('the ending-class model reads %s as %s (build.py ending)', async (token, cls, known) => {
+    const { endings } = await readNgramModel(join(dir, 'out'), 'lt');
+    expect(endings!.endings).toBe(true);
+    expect(endings!.classHash(token)).toBe(endings!.model.wordHash(cls));
+    expect(endings!.classHash(token) !== endings!.model.unk).toBe(known);
+  });
+
+  it('loads no ending-class model where the folder has no <lang>.end.br', async () => {
+    const sub = join(dir, 'no-endings');
+    await mkdir(sub, { recursive: true });
+    await writeFile(ngramModelPath(sub, 'lt'), await readFile(ngramModelPath(join(dir, 'out'), 'lt')));
+    expect((await readNgramModel(sub, 'lt')).endings).toBeNull();
+    expect(endingModelPath(sub, 'lt')).toBe(join(sub, 'lt.end.br'));
   });
 
   it('unknown words score as <unk>', async () => {
