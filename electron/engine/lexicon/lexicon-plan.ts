@@ -579,7 +579,8 @@ function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | nu
  * opinion; with `context`, the priors are then re-scored in context by the word language model.
  */
 export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
-  options: PlanOptions = DEFAULT_PLAN_OPTIONS, context?: { model: ContextModel; weight: number; suffixWeight?: number; endingWeight?: number },
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS,
+  context?: { model: ContextModel; weight: number; suffixWeight?: number; endingWeight?: number },
   tagger?: TaggerPrior): LexiconPlan {
   const cpIndex = tagger ? codePointIndex(text) : null;
   const words: PlanWord[] = [];
@@ -634,9 +635,10 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     if (context) slotWord.push(word);
   }
   if (context && words.some((w) => w.candidates.length > 1)) {
-    contextPriors(slots, context.model, context.weight, context.suffixWeight, context.endingWeight).forEach((priors, i) => {
+    const priors = contextPriors(slots, context.model, context.weight, context.suffixWeight, context.endingWeight);
+    priors.forEach((slotPriors, i) => {
       const word = slotWord[i];
-      if (word) word.candidates.forEach((c, k) => { c.logPrior = priors[k]!; });
+      if (word) word.candidates.forEach((c, k) => { c.logPrior = slotPriors[k]!; });
     });
   }
   return { words };

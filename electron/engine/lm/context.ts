@@ -65,7 +65,8 @@ export interface LatticeSlot {
 /**
  * Per slot, per candidate: the best path score through it minus the slot's best (so the best is 0).
  * `lmWeight` scales the language model against the priors; `suffixWeight` adds the suffix-class model's ln P
- * (where the model has one) at that share of the word model's, on the same trigram states.
+ * (where the model has one) at that share of the word model's, on the same trigram states, and `endingWeight` the
+ * ending-class model's.
  */
 export function contextPriors(slots: LatticeSlot[], model: ContextModel, lmWeight: number, suffixWeight = 0,
   endingWeight = 0): number[][] {
