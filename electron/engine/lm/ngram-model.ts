@@ -140,8 +140,7 @@ export function wordEnding(letters: readonly string[], max: number): string[] {
   let i = letters.length;
   while (i > 0 && !isVowel(letters[i - 1]!)) i--;
   while (i > 0 && isVowel(letters[i - 1]!)) i--;
-  const start = i < letters.length ? Math.max(i, letters.length - max) : letters.length - max;
-  return letters.slice(Math.max(0, start));
+  return letters.slice(Math.max(i, letters.length - max, 0));
 }
 
 /** A model file that is missing, unreadable, truncated or corrupt; the message names the file and language. */

@@ -157,8 +157,7 @@ def ending(word: str, letters: int) -> str:
         i -= 1
     while i > 0 and is_vowel(word[i - 1]):
         i -= 1
-    start = max(i, len(word) - letters) if i < len(word) else len(word) - letters
-    return word[max(0, start):]
+    return word[max(i, len(word) - letters, 0):]
 
 
 def suffix_class(word: str, whole, letters: int, endings: bool = False) -> str:
@@ -276,7 +275,8 @@ def id_scorer(prob, words):
 def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: int, min_count: int,
                    max_bytes: int, laws_ratio: float = 1.0, suffix: int = 0, whole_words: int = WHOLE_WORDS,
                    endings: bool = False) -> dict:
-    """The word model <lang>.lm.br, or with `suffix` (letters) the suffix-class model <lang>.sfx.br."""
+    """The word model <lang>.lm.br, or with `suffix` (letters) the suffix-class model <lang>.sfx.br, or with `suffix`
+    and `endings` the ending-class model <lang>.end.br."""
     t0 = time.time()
     text = read_text(lang, data, more, laws_ratio)
     classes, kept = None, set()
@@ -347,6 +347,7 @@ def build_language(lang: str, out_dir: str, data: str, more: str, min_unigram: i
 def build_all(langs, out_dir, data, more, min_unigram, min_count, max_mb=None, laws_ratio=None, suffix=False,
               whole_words=WHOLE_WORDS, suffix_letters=None, endings=False):
     os.makedirs(out_dir, exist_ok=True)
+    suffix = suffix or endings  # an ending-class model is a class model with other classes
     stats_path = os.path.join(out_dir, 'ending-lms.json' if endings else 'suffix-lms.json' if suffix else 'lms.json')
     stats = read_stats(stats_path)
     for lang in langs:
@@ -356,7 +357,7 @@ def build_all(langs, out_dir, data, more, min_unigram, min_count, max_mb=None, l
         letters = (suffix_letters or (ENDING_LETTERS if endings else SUFFIX_LETTERS_BY_LANG.get(lang, SUFFIX_LETTERS))
                    if suffix else 0)
         stats[lang] = build_language(lang, out_dir, data, more, min_unigram, min_count, max_bytes, ratio, letters,
-                                     whole_words, endings and suffix)
+                                     whole_words, endings)
         write_stats(stats_path, stats)
 
 
@@ -377,7 +378,7 @@ def main():
     ap.add_argument('--suffix-letters', type=int, default=None,
                     help='with --suffix: letters per class (default: SUFFIX_LETTERS_BY_LANG, else %d)' % SUFFIX_LETTERS)
     ap.add_argument('--endings', action='store_true',
-                    help='with --suffix: the ending-class models <lang>.end.br (classes: word endings, ENDING_LETTERS)')
+                    help='build the ending-class models <lang>.end.br instead (classes: word endings, ENDING_LETTERS)')
     ap.add_argument('--whole-words', type=int, default=WHOLE_WORDS,
                     help='with --suffix: how many of the most frequent words stay whole (default %d)' % WHOLE_WORDS)
     args = ap.parse_args()
