@@ -50,6 +50,8 @@ const { values } = parseArgs({ options: {
   'tagger-weights': { type: 'string', default: '' },
   'suffix-weights': { type: 'string', default: '' },
   'ending-weights': { type: 'string', default: '' },
+  'spelled-weights': { type: 'string', default: '' },
+  'ending-spelling-letters': { type: 'string' },
   'tagger-spelling-weights': { type: 'string', default: '' },
 } });
 
@@ -86,7 +88,7 @@ function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): E
 
 const engines: Array<{ name: string; corrector: Corrector }> = [];
 async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeight?: number, taggerWeight?: number,
-  taggerSpellingWeight?: number, suffixWeight?: number, endingWeight?: number) {
+  taggerSpellingWeight?: number, suffixWeight?: number, endingWeight?: number, spelledWeight?: number) {
   const [stripped, typed = stripped, typo, skipping = typed] = lambdas?.split('/') ?? [];
   // "default/2": the engine's own weight for sentences without diacritics (per language), 2 for typed ones.
   const weight = (w?: string) => (w === undefined || w === 'default' ? undefined : Number(w));
@@ -105,7 +107,8 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['real-word-typo-rate'] ? { realWordTypoRate: Number(values['real-word-typo-rate']) } : {}),
     ...(values['typed-input-count'] ? { typedInputCount: Number(values['typed-input-count']) } : {}),
     ...(values['marked-input-count'] ? { markedInputCount: Number(values['marked-input-count']) } : {}),
-    ...(values['typo-margin-letters'] ? { typoMarginLetters: Number(values['typo-margin-letters']) } : {}) };
+    ...(values['typo-margin-letters'] ? { typoMarginLetters: Number(values['typo-margin-letters']) } : {}),
+    ...(values['ending-spelling-letters'] ? { endingSpellingLetters: Number(values['ending-spelling-letters']) } : {}) };
   engines.push({ name,
     corrector: await createCorrector({ modelDir, providers: ['cpu'], decoding, lambda, typedLambda, typoLambda, skippingLambda,
       lexiconPlan,
@@ -114,6 +117,7 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
       ...(taggerSpellingWeight === undefined ? {} : { taggerSpellingWeight }),
       ...(suffixWeight === undefined ? {} : { suffixWeight }),
       ...(endingWeight === undefined ? {} : { endingWeight }),
+      ...(spelledWeight === undefined ? {} : { spelledWeight }),
       ...(values['typed-lm-weight'] ? { typedLmWeight: Number(values['typed-lm-weight']) } : {}) }) });
 }
 if (wanted.includes('model')) await engine('model', 'speculative');
@@ -128,15 +132,18 @@ const spellingWeights = values['tagger-spelling-weights']
 const suffixWeights = values['suffix-weights'] ? values['suffix-weights'].split(',').map(Number) : [undefined];
 // --ending-weights 0,0.5: and for the share of the ending-class model.
 const endingWeights = values['ending-weights'] ? values['ending-weights'].split(',').map(Number) : [undefined];
+// --spelled-weights 0,1: and for the weight of the letter model's respellings of unknown words' endings.
+const spelledWeights = values['spelled-weights'] ? values['spelled-weights'].split(',').map(Number) : [undefined];
 for (const l of wanted.includes('lexicon') ? lambdas : []) {
   for (const w of lmWeights) {
     for (const t of taggerWeights) {
       for (const u of spellingWeights) {
         for (const x of suffixWeights) {
-          for (const e of endingWeights) {
+          for (const [e, v] of endingWeights.flatMap((e) => spelledWeights.map((v) => [e, v] as const))) {
             const name = `lexicon@${l}${w === undefined ? '' : `+lm${w}`}${t === undefined ? '' : `+tag${t}`}` +
-              `${u === undefined ? '' : `+spell${u}`}${x === undefined ? '' : `+sfx${x}`}${e === undefined ? '' : `+end${e}`}`;
-            await engine(name, 'lexicon', l === 'default' ? undefined : l, w, t, u, x, e);
+              `${u === undefined ? '' : `+spell${u}`}${x === undefined ? '' : `+sfx${x}`}${e === undefined ? '' : `+end${e}`}` +
+              `${v === undefined ? '' : `+spelled${v}`}`;
+            await engine(name, 'lexicon', l === 'default' ? undefined : l, w, t, u, x, e, v);
           }
         }
       }

@@ -46,6 +46,8 @@ export interface CreateCorrectorOptions {
   suffixWeight?: number;
   /** Share of the ending-class model (<lang>.end.br) beside the word LM's (default: per language, ENDING_WEIGHTS). */
   endingWeight?: number;
+  /** Weight of the respellings of unknown words' endings (<lang>.spelled.br; default: per language, SPELLED_WEIGHTS). */
+  spelledWeight?: number;
   /**
    * Weight of the diacritics taggers (<modelDir>/tagger.<langs>.int8.onnx) in lexicon decoding (default: per
    * language, TAGGER_WEIGHTS); 0 turns their opinion of lexicon candidates off. A language no tagger knows goes
@@ -120,7 +122,8 @@ export async function createCorrector(options: CreateCorrectorOptions = {}): Pro
       status: { state: 'ready', modelVersion: info.modelVersion, provider: info.provider, providerNote: info.providerNote,
         providerReasons: info.providerReasons },
       info, batchSize: info.batchedEncoder ? MAX_BATCH_SENTENCES : undefined, decoding, forms, lms, lmWeight: options.lmWeight, typedLmWeight: options.typedLmWeight,
-      suffixWeight: options.suffixWeight, endingWeight: options.endingWeight, lambda: options.lambda,
+      suffixWeight: options.suffixWeight, endingWeight: options.endingWeight,
+      spelledWeight: options.spelledWeight, lambda: options.lambda,
       typedLambda: options.typedLambda, typoLambda: options.typoLambda,
       skippingLambda: options.skippingLambda, plan: options.lexiconPlan, tagger: tagger ?? undefined,
       taggerWeight: options.taggerWeight, taggerSpellingWeight: options.taggerSpellingWeight });

@@ -50,6 +50,8 @@ export interface CorrectorModel {
   suffixWeight?: number;
   /** Share of the ending-class model beside the word LM (ENDING_WEIGHTS, else 0, where not given). */
   endingWeight?: number;
+  /** Weight of the letter model's respellings of unknown words' endings (SPELLED_WEIGHTS, else 0, where not given). */
+  spelledWeight?: number;
   /** Weight of the frequency prior in lexicon decoding, for sentences without diacritics. */
   lambda?: number;
   /** The same for sentences that already have diacritics. */
@@ -149,6 +151,17 @@ export const SUFFIX_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
 export const ENDING_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 0.5, pl: 0.5 };
 
 /**
+ * Per language, the weight of the letter model of the words as written (models/lm/<lang>.spelled.br) in the
+ * respellings of an unknown word's ending in a sentence without diacritics (lexicon-plan.ts withEndingSpellings:
+ * "Fiona Parryova" -> "Parryová", "Jo Coxove" -> "Coxové"). Of 0, 1 and 2 (`compare.ts --set dev|news
+ * --spelled-weights`, first 300, mean of stripped, typo'd and clean text; bench/lexicon-decoding/REPORT.md, session
+ * 22), kept where it beats 0 by at least 0.05 points: cs 1 +0.052 (news stripped +0.18, typos +0.13; no cell lost).
+ * tr +0.027, lt +0.007, the others lost (hu -0.12: its news names' final vowels lengthened, "Napolitano" ->
+ * "Napolitanó") and ship no such model.
+ */
+export const SPELLED_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 1 };
+
+/**
  * The LM weight of a sentence of `lang` with (`typed`, none skipped) or without diacritics: the engine's override,
  * else the language's tuned weight, else the default.
  */
@@ -164,11 +177,13 @@ export function contextWeight(lang: LanguageCode, typed: boolean,
  * lexicon-lm system both take it from here, so the ablation weighs context as the product does.
  */
 export function latticeContext(model: ContextModel, lang: LanguageCode, typed: boolean,
-  overrides: { lmWeight?: number; typedLmWeight?: number; suffixWeight?: number; endingWeight?: number } = {}):
-  { model: ContextModel; weight: number; suffixWeight: number; endingWeight: number } {
+  overrides: { lmWeight?: number; typedLmWeight?: number; suffixWeight?: number; endingWeight?: number;
+    spelledWeight?: number } = {}):
+  { model: ContextModel; weight: number; suffixWeight: number; endingWeight: number; spelledWeight: number } {
   return { model, weight: contextWeight(lang, typed, overrides),
     suffixWeight: overrides.suffixWeight ?? SUFFIX_WEIGHTS[lang] ?? 0,
-    endingWeight: overrides.endingWeight ?? ENDING_WEIGHTS[lang] ?? 0 };
+    endingWeight: overrides.endingWeight ?? ENDING_WEIGHTS[lang] ?? 0,
+    spelledWeight: overrides.spelledWeight ?? SPELLED_WEIGHTS[lang] ?? 0 };
 }
 
 /**

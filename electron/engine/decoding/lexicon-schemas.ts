@@ -14,7 +14,10 @@ export const planCandidateSchema = z.object({
   logPrior: z.number(),
   /** The input word itself. */
   input: z.boolean(),
-  /** The diacritics tagger's own spelling of a word the lexicon does not know (no dictionary attests it). */
+  /**
+   * The diacritics tagger's own spelling of a word the lexicon does not know (no dictionary attests it), or a letter
+   * model's respelling of its ending (lexicon-plan.ts withEndingSpellings).
+   */
   proposed: z.boolean().optional(),
   /** A form a typo away: another word's letters, not a spelling of the word's own (a suggestion's source `typo`). */
   fix: z.boolean().optional(),

@@ -9,6 +9,7 @@ import type { LanguageCode } from '../../shared/types.ts';
 import { outputBytes, utf8Bytes } from '../text/byte-codec.ts';
 import { ABBREVIATION_TARGET } from '../text/segment.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
+import { endingSpellings } from '../lm/ending-spellings.ts';
 import type { Lexicon } from './lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
@@ -97,6 +98,12 @@ export interface PlanOptions {
    */
   typoMarginLetters: number;
   /**
+   * How many of an unknown word's last letters may be respelled (withEndingSpellings). 2: cs (the one language that
+   * respells) gains the same with 3 (`compare.ts --ending-spelling-letters 2|3`, dev and news); 4, measured before
+   * the vowels-only rule of endingSpellings, also respelled foreign names' stems (lt "Glazge" -> "Glazgė").
+   */
+  endingSpellingLetters: number;
+  /**
    * Chance that a known word was typed for another one edit away, per unit of that form's count (noisy channel:
    * the fix weighs realWordTypoRate x its count x e^(-typoCostWeight x cost) against the typed key's own count).
    * A rare word next to a very frequent one is then most likely a slip ("tp" for "to", "nei" for "nie"); the
@@ -118,7 +125,7 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCo
   inputCount: 0.05, typedInputCount: 0.05, markedInputCount: 5, typed: false, keepTypedDiacritics: true, typoMinLength: 2,
   typoSentenceStart: true, typoCapitalisedShare: 0, typoMaxEdits: 2, typoCostWeight: 3, typoInputShare: 0.5,
   typoMaxCandidates: 3, typoSpellingWeight: 8, typoSpellingMargin: 0.8, typoMarginLetters: Infinity,
-  realWordTypoRate: 3e-5 };
+  realWordTypoRate: 3e-5, endingSpellingLetters: 2 };
 
 /**
  * Per language, typoCapitalisedShare (else 0: capitalised words inside a sentence get no typo candidates). Dev, 13
@@ -574,13 +581,51 @@ function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | nu
     proposed], source: choice?.source ?? 'unknown' };
 }
 
+/** A respelling below this share of the word's spellings is left out (it could not beat the prior). */
+const ENDING_SPELLING_MIN_SHARE = 0.02;
+/** Most respellings kept beside the word as typed. */
+const ENDING_SPELLING_MAX = 3;
+
+/**
+ * Adds the likeliest respellings of an unknown word's ending (endingSpellings under the letter model of the words as
+ * written, `spelled`) to its candidates, in a sentence typed without diacritics: "Fiona Parryova" -> "Parryová"
+ * (a name the lexicon lacks, inflected the language's way). The word as typed and its respellings share what the
+ * input had, in proportion to e^(weight x ln P) each; the class models of the context then weigh the endings in
+ * sequence. Words typed with a diacritic, all-capital words and frequent English words get none; nor does a
+ * lowercase word with typo fixes: its respelled ending would take the class models' favour from the fix (cs dev
+ * "vsnivy" had become "vsnivý" instead of "vášnivý").
+ */
+function withEndingSpellings(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
+  word: string, lexicon: Lexicon, lang: LanguageCode, spelled: { logProb(word: string): number }, weight: number,
+  letterCount: number): Pick<PlanWord, 'candidates' | 'source'> | null {
+  const letters = [...word];
+  if (letters.length < 3 || stripDiacritics(word, lang) !== word || letters.every(isUpper)
+    || lexicon.isEnglishWord(word) || (!isUpper(letters[0]!) && choice?.candidates.some((c) => c.fix))) return choice;
+  const spellings = endingSpellings(word, lang, spelled, letterCount);
+  const best = spellings[0]!.logProb;
+  const odds = spellings.map((s) => Math.exp(weight * (s.logProb - best)));
+  const total = odds.reduce((a, b) => a + b, 0);
+  const shares = new Map(spellings.map((s, i) => [s.text, odds[i]! / total]));
+  const proposed = spellings.filter((s) => s.text !== word && shares.get(s.text)! >= ENDING_SPELLING_MIN_SHARE
+    && !texts.includes(s.text)).slice(0, ENDING_SPELLING_MAX);
+  if (proposed.length === 0) return choice;
+  const candidates = choice?.candidates ?? [{ bytes: utf8Bytes(word), logPrior: 0, input: true }];
+  const input = candidates.find((c) => c.input);
+  if (!input) return choice;
+  return { candidates: [
+    ...candidates.map((c) => (c === input ? { ...c, logPrior: c.logPrior + Math.log(shares.get(word)!) } : c)),
+    ...proposed.map((s) => ({ bytes: utf8Bytes(s.text), logPrior: input.logPrior + Math.log(shares.get(s.text)!),
+      input: false, proposed: true }))], source: choice?.source ?? 'unknown' };
+}
+
 /**
  * The plan of one NFC sentence. With `tagger`, each candidate's prior first gets the diacritics tagger's
  * opinion; with `context`, the priors are then re-scored in context by the word language model.
  */
 export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   options: PlanOptions = DEFAULT_PLAN_OPTIONS,
-  context?: { model: ContextModel; weight: number; suffixWeight?: number; endingWeight?: number },
+  context?: { model: ContextModel; weight: number; suffixWeight?: number; endingWeight?: number;
+    spelledWeight?: number },
   tagger?: TaggerPrior): LexiconPlan {
   const cpIndex = tagger ? codePointIndex(text) : null;
   const words: PlanWord[] = [];
@@ -614,6 +659,16 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
       if (withSpelling !== choice) {
         choice = withSpelling;
         texts = withSpelling!.candidates.map((c) => decoder.decode(c.bytes));
+      }
+    }
+    const spelled = context?.model.spelled;
+    if (forms.length === 0 && !suffix && abbreviation === null && !options.typed && spelled
+      && (context?.spelledWeight ?? 0) > 0) {
+      const respelled = withEndingSpellings(choice, texts, span.text, lexicon, lang, spelled, context!.spelledWeight!,
+        options.endingSpellingLetters);
+      if (respelled !== choice) {
+        choice = respelled;
+        texts = respelled!.candidates.map((c) => decoder.decode(c.bytes));
       }
     }
     if (context) {

@@ -20,6 +20,8 @@ export interface ContextModel {
   readonly header?: Readonly<Record<string, unknown>>;
   /** How word-like the letters of a lexicon key are (ln P; spelling-model.ts), for the words the lexicon lacks. */
   readonly spelling?: { logProb(key: string): number } | null;
+  /** How word-like a lowercase word as written is (ln P; spelled.br), for the endings of words the lexicon lacks. */
+  readonly spelled?: { logProb(word: string): number } | null;
   /** The suffix-class trigram model beside it (ngram-model.ts SuffixClassModel), whose ids are classHash's. */
   readonly suffix?: ClassModel | null;
   /** The ending-class trigram model beside it (the same kind, one class per word ending). */

@@ -34,6 +34,8 @@ export class NgramModel {
    * lexicon lacks from a typo; null where the folder has none.
    */
   spelling: SpellingModel | null = null;
+  /** The letter model of its words as written (<lang>.spelled.br), which respells unknown words' endings; or null. */
+  spelled: SpellingModel | null = null;
   /** The suffix-class model (<lang>.sfx.br beside the word LM), which sees endings in sequence; null where none. */
   suffix: SuffixClassModel | null = null;
   /** The ending-class model (<lang>.end.br beside it): one class per ending, agreement's counts; null where none. */
@@ -180,14 +182,18 @@ export function parseNgramModel(bytes: Uint8Array, lang: LanguageCode): NgramMod
 export async function readNgramModel(dir: string, lang: LanguageCode): Promise<NgramModel> {
   const path = ngramModelPath(dir, lang);
   const spellPath = spellingModelPath(dir, lang);
+  const spelledPath = spellingModelPath(dir, lang, true);
   const classModel = (file: string) => (existsSync(file) ? readBrotliFile(file,
     (bytes) => new SuffixClassModel(parseNgramModel(bytes, lang)), (reason) => new NgramModelError(lang, file, reason))
     : null);
-  const [model, spelling, suffix, endings] = await Promise.all([
+  const [model, spelling, spelled, suffix, endings] = await Promise.all([
     readBrotliFile(path, (bytes) => parseNgramModel(bytes, lang), (reason) => new NgramModelError(lang, path, reason)),
     existsSync(spellPath) ? readSpellingModel(dir, lang, (reason) => new NgramModelError(lang, spellPath, reason)) : null,
+    existsSync(spelledPath)
+      ? readSpellingModel(dir, lang, (reason) => new NgramModelError(lang, spelledPath, reason), true) : null,
     classModel(suffixModelPath(dir, lang)), classModel(endingModelPath(dir, lang))]);
   model.spelling = spelling;
+  model.spelled = spelled;
   model.suffix = suffix;
   model.endings = endings;
   return model;

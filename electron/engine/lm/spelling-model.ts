@@ -2,7 +2,9 @@
  * How word-like a word's letters are: one language's letter 5-gram model of spellings (models/lm/<lang>.spell.br,
  * built by models/training/lm/spelling.py over the lexicon keys of the words of our training text, each word once).
  * Lexicon decoding weighs an unknown word against its typo fixes with it: a typo puts letters where the language
- * rarely has them, a real word the lexicon lacks reads like one (lexicon-plan.ts).
+ * rarely has them, a real word the lexicon lacks reads like one (lexicon-plan.ts). The same kind of model over the
+ * words as written (<lang>.spelled.br, `spelling.py --spelled`: lowercase, diacritics kept) tells which diacritics
+ * an unknown word's ending takes ("Parryova" -> "Parryová"; lexicon-plan.ts withEndingSpellings).
  */
 import { join } from 'node:path';
 import type { LanguageCode } from '../../shared/types.ts';
@@ -27,8 +29,9 @@ export class SpellingModel {
   }
 
   /**
-   * Natural-log probability of a lexicon key (lowercase, no diacritics) as a whole word, boundaries included:
-   * each letter from up to four before it, backing off ARPA-style (spelling.py _backed_off).
+   * Natural-log probability of a lexicon key (lowercase, no diacritics; for a spelled model, a lowercase word) as a
+   * whole word, boundaries included: each letter from up to four before it, backing off ARPA-style (spelling.py
+   * _backed_off).
    */
   logProb(key: string): number {
     const letters = [BOS, ...key, EOS];
@@ -54,9 +57,9 @@ export class SpellingModel {
   }
 }
 
-/** Path of the spelling model of `lang` in `dir` (the word LMs' folder). */
-export function spellingModelPath(dir: string, lang: LanguageCode): string {
-  return join(dir, `${lang}.spell.br`);
+/** Path of the spelling model of `lang` in `dir` (the word LMs' folder); `spelled`: of the words as written. */
+export function spellingModelPath(dir: string, lang: LanguageCode, spelled = false): string {
+  return join(dir, `${lang}.${spelled ? 'spelled' : 'spell'}.br`);
 }
 
 /** Parses a spelling model file's decompressed bytes; throws an Error saying what is wrong. */
@@ -65,8 +68,9 @@ export function parseSpellingModel(bytes: Uint8Array, lang: LanguageCode): Spell
   return new SpellingModel(lang, header, orders);
 }
 
-/** Reads one language's spelling model; rejects with `error(reason)` when it is missing or damaged. */
-export async function readSpellingModel(dir: string, lang: LanguageCode, error: (reason: string) => Error):
-  Promise<SpellingModel> {
-  return readBrotliFile(spellingModelPath(dir, lang), (bytes) => parseSpellingModel(bytes, lang), error);
+/** Reads one language's spelling model (`spelled`: of the words as written); rejects with `error(reason)` when it
+ * is missing or damaged. */
+export async function readSpellingModel(dir: string, lang: LanguageCode, error: (reason: string) => Error,
+  spelled = false): Promise<SpellingModel> {
+  return readBrotliFile(spellingModelPath(dir, lang, spelled), (bytes) => parseSpellingModel(bytes, lang), error);
 }

@@ -61,7 +61,8 @@ def letter_key(letters: str) -> int:
     return ngram_key([fnv1a32(letters)])
 
 
-def read_types(lang: str, data: str) -> set:
+def read_types(lang: str, data: str, spelled: bool = False) -> set:
+    """The distinct words of the training text as lexicon keys, or (`spelled`) as written: lowercase, diacritics kept."""
     types = set()
     for part in ('train', 'more'):
         path = os.path.join(data, 'corpus', '%s.%s.txt' % (lang, part))
@@ -71,7 +72,7 @@ def read_types(lang: str, data: str) -> set:
             for line in f:
                 for s in sentences(normalize(line)):
                     types.update(tokens(s, lang))
-    return {spelling_key(w, lang) for w in types}
+    return {lower(w, lang) if spelled else spelling_key(w, lang) for w in types}
 
 
 def estimate(keys, order: int = ORDER):
@@ -165,20 +166,21 @@ class StoredSpelling:
         return total * math.log(10)
 
 
-def build_language(lang: str, out_dir: str, data: str):
-    """Builds the model of `lang`; None (and a log line) where the corpus has no text for it."""
+def build_language(lang: str, out_dir: str, data: str, spelled: bool = False):
+    """Builds the model of `lang` (`spelled`: of its words as written); None (and a log line) where the corpus has no
+    text for it."""
     t0 = time.time()
-    keys = read_types(lang, data)
+    keys = read_types(lang, data, spelled)
     if not keys:
         log('%s: skipped, no words in %s/corpus (the corpus builder writes them; without a model, unknown words keep '
             'typoInputShare)' % (lang, data))
         return None
     prob, backoff, unknown = estimate(keys)
-    header = {'lang': lang, 'kind': 'spelling', 'types': len(keys), 'unknownLog10': round(unknown, 4),
+    header = {'lang': lang, 'kind': 'spelled' if spelled else 'spelling', 'types': len(keys), 'unknownLog10': round(unknown, 4),
               'quantization': {'log10': '-q/%d' % lmfile.QUANT_STEPS, 'max': lmfile.QMAX},
               'text': ['corpus/%s.train.txt' % lang, 'corpus/%s.more.txt' % lang]}
     packed = lmfile.compress(encode(prob, backoff, header))
-    path = os.path.join(out_dir, lang + '.spell.br')
+    path = os.path.join(out_dir, lang + ('.spelled.br' if spelled else '.spell.br'))
     with open(path + '.tmp', 'wb') as f:
         f.write(packed)
     os.replace(path + '.tmp', path)
@@ -193,6 +195,8 @@ def main():
     ap.add_argument('--langs', nargs='+', default=list(LANGUAGES))
     ap.add_argument('--out', default=os.path.join(REPO, 'models', 'lm'))
     ap.add_argument('--data', default=os.path.join(REPO, 'data'), help='holds corpus/<lang>.{train,more}.txt')
+    ap.add_argument('--spelled', action='store_true',
+                    help='model the words as written (lowercase, diacritics kept): models/lm/<lang>.spelled.br')
     ap.add_argument('--query', metavar='FILE', help='score the keys on stdin (one per line) with a stored model')
     args = ap.parse_args()
     if args.query:
@@ -202,10 +206,10 @@ def main():
             print(json.dumps({'key': key, 'logProb': model.log_prob(key)}, ensure_ascii=False))
         return
     os.makedirs(args.out, exist_ok=True)
-    stats_path = os.path.join(args.out, 'spelling.json')
+    stats_path = os.path.join(args.out, 'spelled.json' if args.spelled else 'spelling.json')
     stats = read_stats(stats_path)
     for lang in args.langs:
-        info = build_language(lang, args.out, args.data)
+        info = build_language(lang, args.out, args.data, args.spelled)
         if info:
             stats[lang] = info
             write_stats(stats_path, stats)

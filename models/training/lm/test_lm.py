@@ -262,6 +262,22 @@ class Spelling(unittest.TestCase):
                             for i in range(1, len(s)))
                 self.assertLess(abs(model.log_prob(key) - exact), spelling.ORDER * 0.025 * math.log(10) * len(s), key)
 
+    def test_spelled_model_keeps_diacritics_in_its_own_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, 'corpus'))
+            with open(os.path.join(d, 'corpus', 'cs.train.txt'), 'w', encoding='utf-8') as f:
+                f.write('Nováková a Svobodová, Dvořáková; nová hotová zdravá.\n')
+            self.assertEqual(spelling.read_types('cs', d, spelled=True),
+                             {'nováková', 'a', 'svobodová', 'dvořáková', 'nová', 'hotová', 'zdravá'})
+            info = spelling.build_language('cs', d, d, spelled=True)
+            self.assertEqual(info['types'], 7)
+            self.assertFalse(os.path.exists(os.path.join(d, 'cs.spell.br')))
+            model = spelling.StoredSpelling(os.path.join(d, 'cs.spelled.br'))
+            self.assertEqual(model.header['kind'], 'spelled')
+            # the ending "-ová" these words share, against the same letters without the diacritic
+            for spelled, plain in [('parryová', 'parryova'), ('marková', 'markova')]:
+                self.assertGreater(model.log_prob(spelled), model.log_prob(plain), spelled)
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -484,3 +484,37 @@ describe('candidates', () => {
   });
 });
 
+
+describe('an unknown word\'s ending respelled (withEndingSpellings)', () => {
+  const cs = lexiconFromForms('cs', [['fiona', 300], ['přišla', 900], ['prošla', 100], ['kotva', 200], ['a', 9000]]);
+  // A context that weighs every word alike, and a letter model that likes "-ová" ten times more than the word as
+  // typed, and any other spelling far less.
+  const flat = { wordHash: () => 1, logProb: () => -5 };
+  const spelled = { logProb: (w: string) => (w.endsWith('ová') ? -20 : /^[a-z]+$/u.test(w) ? -20 - Math.log(10) : -40) };
+  /** The candidates of `word` in `text`, each with its prior relative to the first's; null: the word is copied. */
+  const candidates = (text: string, word: string, spelledWeight: number, typed = false) => {
+    const plan = buildPlan(text, 'cs', cs, { ...DEFAULT_PLAN_OPTIONS, typed },
+      { model: { ...flat, spelled }, weight: 1, spelledWeight });
+    const bytes = utf8Bytes(text);
+    const found = plan.words.find((w) => decodeUtf8(bytes.subarray(w.start, w.end)) === word);
+    return found ? found.candidates.map((c) => [decodeUtf8(c.bytes),
+      Number(Math.exp(c.logPrior - found.candidates[0]!.logPrior).toFixed(2))]) : null;
+  };
+
+  it.each([
+    // a name the lexicon lacks: the typed word and its respelling share its prior 1 : 10 at weight 1, 1 : 100 at 2
+    ['Fiona Parryova prisla', 'Parryova', 1, false, [['Parryova', 1], ['Parryová', 10]]],
+    ['Fiona Parryova prisla', 'Parryova', 2, false, [['Parryova', 1], ['Parryová', 100]]],
+    // weight 0: no letter model, no candidate (the word is copied)
+    ['Fiona Parryova prisla', 'Parryova', 0, false, null],
+    // a sentence typed with diacritics: its writer's unknown words stay as typed
+    ['Fiona Parryova přišla', 'Parryova', 1, true, null],
+  ] as const)('%j: %s at weight %d', (text, word, weight, typed, expected) => {
+    expect(candidates(text, word, weight, typed)).toEqual(expected);
+  });
+
+  it('a lowercase word with a typo fix (kotova -> kotva) gets none: its ending would take the fix\'s place', () => {
+    expect(candidates('a kotova', 'kotova', 1)?.map(([text]) => text)).toEqual(['kotova', 'kotva']);
+    expect(candidates('a Kotova', 'Kotova', 1)?.map(([text]) => text)).toEqual(['Kotova', 'Kotová']);
+  });
+});

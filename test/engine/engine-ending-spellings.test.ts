@@ -1,0 +1,58 @@
+/**
+ * Unknown words' endings through the engine with the shipped models: in Czech typed without diacritics, a name the
+ * lexicon lacks gets the ending the language inflects it with ("Fiona Parryova" -> "Parryová") from the letter model
+ * of the words as written (models/lm/cs.spelled.br), and not without it (spelledWeight 0); a sentence typed with
+ * diacritics keeps its unknown words as typed, and a foreign name's final consonant gets no háček. Skipped while the
+ * shipped model or cs.spelled.br is absent.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
+import { SPELLED_WEIGHTS } from '../../electron/engine/local-corrector.ts';
+import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+
+process.env.ORT_DISABLE_TELEMETRY = '1';
+const READY = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json'))
+  && existsSync(join(DEFAULT_MODEL_DIR, 'lm', 'cs.spelled.br'));
+if (!READY) console.log('engine-ending-spellings: skipped, no shipped model or no models/lm/cs.spelled.br');
+
+describe.skipIf(!READY)('unknown words\' endings: the letter model of Czech words as written', () => {
+  let respelling: LocalCorrector;
+  let without: LocalCorrector;
+  beforeAll(async () => {
+    [respelling, without] = await Promise.all([
+      createCorrector({ providers: ['cpu'], languages: ['cs'] }),
+      createCorrector({ providers: ['cpu'], languages: ['cs'], spelledWeight: 0 }),
+    ]);
+  }, 120_000);
+  afterAll(async () => { await Promise.all([respelling?.dispose(), without?.dispose()]); });
+
+  it('ships a weight for Czech only where its model ships', () => {
+    expect(SPELLED_WEIGHTS.cs).toBeGreaterThan(0);
+    for (const lang of Object.keys(SPELLED_WEIGHTS)) {
+      expect(existsSync(join(DEFAULT_MODEL_DIR, 'lm', `${lang}.spelled.br`)), lang).toBe(true);
+    }
+  });
+
+  it.each([
+    // a woman's surname the lexicon lacks: "-ová", not the possessive "-ova"
+    'Včera o tom mluvila Fiona Parryová z Londýna.',
+    // its dative: "-ové"
+    'Dopis poslali paní Thunbergové.',
+  ])('%s', async (gold) => {
+    const input = stripDiacritics(gold, 'cs');
+    expect((await respelling.correct(input, { language: 'cs' })).text).toBe(gold);
+    expect((await without.correct(input, { language: 'cs' })).text).not.toBe(gold);
+  });
+
+  it.each([
+    // typed with diacritics: the writer's unknown word stays as typed
+    ['Přišla i Marie Ivanova.', 'Ivanova'],
+    // a foreign name's final consonant takes no háček ("Walmarť")
+    ['Obchod Walmart otevrel.', 'Walmart'],
+  ])('%s keeps %s', async (input, word) => {
+    const out = (await respelling.correct(input, { language: 'cs' })).text;
+    expect(out.split(/[\s.]+/u)).toContain(word);
+  });
+});
