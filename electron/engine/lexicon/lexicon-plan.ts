@@ -100,7 +100,7 @@ export interface PlanOptions {
   /**
    * How many of an unknown word's last letters may be respelled (withEndingSpellings). 2: cs (the one language that
    * respells) gains the same with 3 (`compare.ts --ending-spelling-letters 2|3`, dev and news); 4, measured before
-   * the vowels-only rule of endingSpellings, also respelled foreign names' stems (lt "Glazge" -> "Glazgė").
+   * the vowels-only rule of endingSpellings, also respelled foreign names' stems ("Impero" -> "Impéro").
    */
   endingSpellingLetters: number;
   /**

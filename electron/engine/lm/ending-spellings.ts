@@ -3,7 +3,7 @@
  * (spelling-model.ts, <lang>.spelled.br): "Parryova" -> "Parryová", "Thunbergove" -> "Thunbergové", "Wanguv" ->
  * "Wangův". A word the lexicon lacks is mostly a name or a rare derivation whose stem the language's letters
  * do not predict (a foreign name keeps its letters), but whose ending is the language's own inflection; so only the
- * last few letters are respelled.
+ * vowels of the last few letters are respelled.
  */
 import type { LanguageCode } from '../../shared/types.ts';
 import draftLetters from '../decoding/draft-letters.json' with { type: 'json' };

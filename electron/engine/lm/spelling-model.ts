@@ -68,8 +68,10 @@ export function parseSpellingModel(bytes: Uint8Array, lang: LanguageCode): Spell
   return new SpellingModel(lang, header, orders);
 }
 
-/** Reads one language's spelling model (`spelled`: of the words as written); rejects with `error(reason)` when it
- * is missing or damaged. */
+/**
+ * Reads one language's spelling model (`spelled`: of the words as written); rejects with `error(reason)` when it is
+ * missing or damaged.
+ */
 export async function readSpellingModel(dir: string, lang: LanguageCode, error: (reason: string) => Error,
   spelled = false): Promise<SpellingModel> {
   return readBrotliFile(spellingModelPath(dir, lang, spelled), (bytes) => parseSpellingModel(bytes, lang), error);

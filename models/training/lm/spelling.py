@@ -1,7 +1,7 @@
 """Letter n-gram models of how a language's words are spelled: models/lm/<lang>.spell.br (read by
 electron/engine/lm/spelling-model.ts).
 
-    /usr/bin/python3 -m models.training.lm.spelling [--langs hu tr ...] [--out models/lm]
+    /usr/bin/python3 -m models.training.lm.spelling [--langs hu tr ...] [--out models/lm] [--spelled]
     /usr/bin/python3 -m models.training.lm.spelling --query models/lm/hu.spell.br < keys.txt
 the second prints {"key": ..., "logProb": natural log} per line, exactly as the engine computes it (the parity check
 of test/unit/engine/lm/spelling-model.test.ts).
@@ -12,6 +12,9 @@ How word-like the letters are can: a typo puts a letter where the language rarel
 "felmerese"), a missing real word reads like its neighbours. On dev (1000 sentences), the letter model's log-
 probability of the word against that of its likeliest typo fix told real unknown words from typo'd known words
 with AUC 0.92 (hu), 0.97 (tr), 0.95 (lt), against 0.90 / 0.92 / 0.83 for the fix's frequency and cost.
+
+`--spelled` builds the same model over the words as written (lowercase, diacritics kept), models/lm/<lang>.spelled.br:
+which diacritics an unknown word's ending takes ("Parryova" -> "Parryová"; electron/engine/lm/ending-spellings.ts).
 
 Per language:
 - types: the distinct words (letter runs, query.tokens) of data/corpus/<lang>.train.txt and <lang>.more.txt (never
