@@ -152,11 +152,12 @@ export const ENDING_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
 
 /**
  * Per language, the weight of the letter model of the words as written (models/lm/<lang>.spelled.br) in the
- * respellings of an unknown word's ending in a sentence without diacritics (lexicon-plan.ts withEndingSpellings:
+ * respellings of an unknown word's ending in a sentence without diacritics or with some skipped (0 in one typed
+ * with all: latticeContext; lexicon-plan.ts withEndingSpellings:
  * "Fiona Parryova" -> "Parryová", "Jo Coxove" -> "Coxové"). Weight 1 against 0 (`compare.ts --set dev|news
  * --spelled-weights 0,1`, first 300, mean of stripped, typo'd and clean text; bench/lexicon-decoding/REPORT.md, session
  * 22; 2 did the same as 1 in the first, four-letter version), kept where it beats 0 by at least 0.05 points: cs +0.052
- * (news stripped +0.18, typos +0.13; no cell lost). tr +0.027 and lt +0.007 stay under the bar, the others gain
+ * (news stripped +0.18, typos +0.13, partly stripped +0.03; no cell lost). tr +0.027 and lt +0.007 stay under the bar, the others gain
  * nothing or lose (hu -0.12: its news names' final vowels lengthened, "Napolitano" -> "Napolitanó"); they ship no
  * such model.
  */
@@ -173,9 +174,10 @@ export function contextWeight(lang: LanguageCode, typed: boolean,
 }
 
 /**
- * The lattice's context for a sentence of `lang` (lexicon-plan.ts buildPlan): the word LM with its weight, and the
- * suffix-class model's share (the engine's override, else SUFFIX_WEIGHTS, else 0). The product and the eval's
- * lexicon-lm system both take it from here, so the ablation weighs context as the product does.
+ * The lattice's context for a sentence of `lang` (lexicon-plan.ts buildPlan): the word LM with its weight, the
+ * suffix- and ending-class models' shares and the weight of unknown words' respelled endings (each the engine's
+ * override, else the language's table, else 0; no respelling where `typed`). The product and the eval's lexicon-lm
+ * system both take it from here, so the ablation weighs context as the product does.
  */
 export function latticeContext(model: ContextModel, lang: LanguageCode, typed: boolean,
   overrides: { lmWeight?: number; typedLmWeight?: number; suffixWeight?: number; endingWeight?: number;
@@ -184,7 +186,7 @@ export function latticeContext(model: ContextModel, lang: LanguageCode, typed: b
   return { model, weight: contextWeight(lang, typed, overrides),
     suffixWeight: overrides.suffixWeight ?? SUFFIX_WEIGHTS[lang] ?? 0,
     endingWeight: overrides.endingWeight ?? ENDING_WEIGHTS[lang] ?? 0,
-    spelledWeight: overrides.spelledWeight ?? SPELLED_WEIGHTS[lang] ?? 0 };
+    spelledWeight: typed ? 0 : overrides.spelledWeight ?? SPELLED_WEIGHTS[lang] ?? 0 };
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * Unknown words' endings through the engine with the shipped models: in Czech typed without diacritics, a name the
  * lexicon lacks gets the ending the language inflects it with ("Fiona Parryova" -> "Parryová") from the letter model
- * of the words as written (models/lm/cs.spelled.br), and not without it (spelledWeight 0); a sentence typed with
- * diacritics keeps its unknown words as typed, and a foreign name's final consonant gets no háček. Skipped while the
- * shipped model or cs.spelled.br is absent.
+ * of the words as written (models/lm/cs.spelled.br), and not without it (spelledWeight 0), also where the writer
+ * skipped some diacritics; a sentence typed with all of them keeps its unknown words as typed, and a foreign name's
+ * final consonant gets no háček. Skipped while the shipped model or cs.spelled.br is absent.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,8 +46,14 @@ describe.skipIf(!READY)('unknown words\' endings: the letter model of Czech word
     expect((await without.correct(input, { language: 'cs' })).text).not.toBe(gold);
   });
 
+  it('in a sentence typed with some diacritics and others skipped ("prisla"), too', async () => {
+    const input = 'Včera k nám prisla Fiona Parryova z Londýna.';
+    expect((await respelling.correct(input, { language: 'cs' })).text).toBe('Včera k nám přišla Fiona Parryová z Londýna.');
+    expect((await without.correct(input, { language: 'cs' })).text).toBe('Včera k nám přišla Fiona Parryova z Londýna.');
+  });
+
   it.each([
-    // typed with diacritics: the writer's unknown word stays as typed
+    // typed with diacritics, none skipped: the writer's unknown word stays as typed
     ['Přišla i Marie Ivanova.', 'Ivanova'],
     // a foreign name's final consonant takes no háček ("Walmarť")
     ['Obchod Walmart otevrel.', 'Walmart'],

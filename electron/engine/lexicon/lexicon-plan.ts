@@ -588,12 +588,13 @@ const ENDING_SPELLING_MAX = 3;
 
 /**
  * Adds the likeliest respellings of an unknown word's ending (endingSpellings under the letter model of the words as
- * written, `spelled`) to its candidates, in a sentence typed without diacritics: "Fiona Parryova" -> "Parryová"
- * (a name the lexicon lacks, inflected the language's way). The word as typed and its respellings share what the
- * input had, in proportion to e^(weight x ln P) each; the class models of the context then weigh the endings in
- * sequence. Words typed with a diacritic, all-capital words and frequent English words get none; nor does a
- * lowercase word with typo fixes: its respelled ending would take the class models' favour from the fix (cs dev
- * "vsnivy" had become "vsnivý" instead of "vášnivý").
+ * written, `spelled`) to its candidates: "Fiona Parryova" -> "Parryová" (a name the lexicon lacks, inflected the
+ * language's way). The word as typed and its respellings share what the input had, in proportion to e^(weight x ln
+ * P) each; the class models of the context then weigh the endings in sequence. The context's spelledWeight is 0 in a
+ * sentence typed with diacritics, none skipped (latticeContext): its writer's unknown words stay as typed. Words
+ * typed with a diacritic, all-capital words and frequent English words get none; nor does a lowercase word with typo
+ * fixes: its respelled ending would take the class models' favour from the fix (cs dev "vsnivy" had become "vsnivý"
+ * instead of "vášnivý").
  */
 function withEndingSpellings(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
   word: string, lexicon: Lexicon, lang: LanguageCode, spelled: { logProb(word: string): number }, weight: number,
@@ -662,7 +663,7 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
       }
     }
     const spelled = context?.model.spelled;
-    if (forms.length === 0 && !suffix && abbreviation === null && !options.typed && spelled
+    if (forms.length === 0 && !suffix && abbreviation === null && spelled
       && (context?.spelledWeight ?? 0) > 0) {
       const respelled = withEndingSpellings(choice, texts, span.text, lexicon, lang, spelled, context!.spelledWeight!,
         options.endingSpellingLetters);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { lexiconKey } from '../../../../electron/engine/lexicon/word-rules.ts';
+import { latticeContext, SPELLED_WEIGHTS } from '../../../../electron/engine/local-corrector.ts';
 import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
   planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
@@ -492,8 +493,8 @@ describe('an unknown word\'s ending respelled (withEndingSpellings)', () => {
   const flat = { wordHash: () => 1, logProb: () => -5 };
   const spelled = { logProb: (w: string) => (w.endsWith('ová') ? -20 : /^[a-z]+$/u.test(w) ? -20 - Math.log(10) : -40) };
   /** The candidates of `word` in `text`, each with its prior relative to the first's; null: the word is copied. */
-  const candidates = (text: string, word: string, spelledWeight: number, typed = false) => {
-    const plan = buildPlan(text, 'cs', cs, { ...DEFAULT_PLAN_OPTIONS, typed },
+  const candidates = (text: string, word: string, spelledWeight: number) => {
+    const plan = buildPlan(text, 'cs', cs, DEFAULT_PLAN_OPTIONS,
       { model: { ...flat, spelled }, weight: 1, spelledWeight });
     const bytes = utf8Bytes(text);
     const found = plan.words.find((w) => decodeUtf8(bytes.subarray(w.start, w.end)) === word);
@@ -503,14 +504,23 @@ describe('an unknown word\'s ending respelled (withEndingSpellings)', () => {
 
   it.each([
     // a name the lexicon lacks: the typed word and its respelling share its prior 1 : 10 at weight 1, 1 : 100 at 2
-    ['Fiona Parryova prisla', 'Parryova', 1, false, [['Parryova', 1], ['Parryová', 10]]],
-    ['Fiona Parryova prisla', 'Parryova', 2, false, [['Parryova', 1], ['Parryová', 100]]],
-    // weight 0: no letter model, no candidate (the word is copied)
-    ['Fiona Parryova prisla', 'Parryova', 0, false, null],
-    // a sentence typed with diacritics: its writer's unknown words stay as typed
-    ['Fiona Parryova přišla', 'Parryova', 1, true, null],
-  ] as const)('%j: %s at weight %d', (text, word, weight, typed, expected) => {
-    expect(candidates(text, word, weight, typed)).toEqual(expected);
+    ['Fiona Parryova prisla', 'Parryova', 1, [['Parryova', 1], ['Parryová', 10]]],
+    ['Fiona Parryova prisla', 'Parryova', 2, [['Parryova', 1], ['Parryová', 100]]],
+    // weight 0 (latticeContext's for a sentence typed with diacritics, none skipped): the word is copied
+    ['Fiona Parryova prisla', 'Parryova', 0, null],
+  ] as const)('%j: %s at weight %d', (text, word, weight, expected) => {
+    expect(candidates(text, word, weight)).toEqual(expected);
+  });
+
+  it.each([
+    // typed with diacritics, none skipped: its writer's unknown words stay as typed
+    [true, 0],
+    // without diacritics, or with some skipped (latticeContext's `typed` is false then): the language's weight
+    [false, SPELLED_WEIGHTS.cs],
+  ])('latticeContext: a Czech sentence typed %s respells at weight %d', (typed, weight) => {
+    expect(SPELLED_WEIGHTS.cs).toBeGreaterThan(0);
+    expect(latticeContext(flat, 'cs', typed).spelledWeight).toBe(weight);
+    expect(latticeContext(flat, 'lv', false).spelledWeight).toBe(0);
   });
 
   it('a lowercase word with a typo fix (kotova -> kotva) gets none: its ending would take the fix\'s place', () => {
