@@ -152,14 +152,13 @@ export const ENDING_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
 
 /**
  * Per language, the weight of the letter model of the words as written (models/lm/<lang>.spelled.br) in the
- * respellings of an unknown word's ending in a sentence without diacritics or with some skipped (0 in one typed
- * with all: latticeContext; lexicon-plan.ts withEndingSpellings:
- * "Fiona Parryova" -> "Parryová", "Jo Coxove" -> "Coxové"). Weight 1 against 0 (`compare.ts --set dev|news
- * --spelled-weights 0,1`, first 300, mean of stripped, typo'd and clean text; bench/lexicon-decoding/REPORT.md, session
- * 22; 2 did the same as 1 in the first, four-letter version), kept where it beats 0 by at least 0.05 points: cs +0.052
- * (news stripped +0.18, typos +0.13, partly stripped +0.03; no cell lost). tr +0.027 and lt +0.007 stay under the bar, the others gain
- * nothing or lose (hu -0.12: its news names' final vowels lengthened, "Napolitano" -> "Napolitanó"); they ship no
- * such model.
+ * respellings of an unknown word's ending in a sentence without diacritics or with some skipped (0 in one typed with
+ * all: latticeContext; lexicon-plan.ts withEndingSpellings: "Fiona Parryova" -> "Parryová", "Jo Coxove" ->
+ * "Coxové"). Weight 1 against 0 (`compare.ts --set dev|news --spelled-weights 0,1`, first 300, mean of stripped,
+ * typo'd and clean text; bench/lexicon-decoding/REPORT.md, session 22), kept where it beats 0 by at least 0.05
+ * points: cs +0.052 (news stripped +0.18, typos +0.13, partly stripped +0.03; no cell lost; 0.5 and 2 one to three
+ * words fewer on news). tr +0.027 and lt +0.007 stay under the bar, the others gain nothing or lose (hu -0.12: its
+ * news names' final vowels lengthened, "Napolitano" -> "Napolitanó"); they ship no such model.
  */
 export const SPELLED_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 1 };
 
