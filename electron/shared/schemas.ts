@@ -22,8 +22,8 @@ export const suggestionKindSchema = z.enum(['diacritics', 'spelling']);
 
 /**
  * Where a suggestion comes from: another spelling of the word from the dictionary (lexicon), a dictionary word a
- * typo away from an unknown one (typo), or text the model wrote: freely, or the diacritics tagger's spelling of a
- * word no dictionary knows (model).
+ * typo away from an unknown one (typo), or text no dictionary attests: what the model wrote freely, the diacritics
+ * tagger's spelling of a word no dictionary knows, or a letter model's respelling of its ending (model).
  */
 export const suggestionSourceSchema = z.enum(['lexicon', 'typo', 'model']);
 

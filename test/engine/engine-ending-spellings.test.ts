@@ -46,6 +46,13 @@ describe.skipIf(!READY)('unknown words\' endings: the letter model of Czech word
     expect((await without.correct(input, { language: 'cs' })).text).not.toBe(gold);
   });
 
+  it('suggests the respelled name as a model\'s text, not a dictionary\'s', async () => {
+    const result = await respelling.correct('Dopis poslali pani Thunbergove do Stockholmu.', { language: 'cs' });
+    const name = result.suggestions.find((s) => s.original === 'Thunbergove');
+    expect(name).toMatchObject({ replacement: 'Thunbergové', kind: 'diacritics', source: 'model' });
+    expect(result.suggestions.find((s) => s.original === 'pani')).toMatchObject({ replacement: 'paní', source: 'lexicon' });
+  });
+
   it('in a sentence typed with some diacritics and others skipped ("prisla"), too', async () => {
     const input = 'Včera k nám prisla Fiona Parryova z Londýna.';
     expect((await respelling.correct(input, { language: 'cs' })).text).toBe('Včera k nám přišla Fiona Parryová z Londýna.');

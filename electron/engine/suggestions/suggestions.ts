@@ -124,7 +124,7 @@ export function suggestionsFromChoices(unit: UnitInput, plan: LexiconPlan, choic
       if (written.some(isSpace)) return null;
       if (sameBytes(written, input)) continue;
       changed = true;
-      // The tagger's spelling of an unknown word is the model's text, not a dictionary's.
+      // The tagger's spelling of an unknown word, or its respelled ending, is a model's text, not a dictionary's.
       if (candidate?.proposed) source = 'model';
       else if (candidate?.fix && source === 'lexicon') source = 'typo';
       parts.push(unit.inputBytes.subarray(at, planned.start), written);
