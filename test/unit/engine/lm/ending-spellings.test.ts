@@ -1,15 +1,17 @@
 /**
  * Respelling an unknown word's ending (electron/engine/lm/ending-spellings.ts) with a letter model of the words as
- * written, built by `spelling.py --spelled` from a few Czech sentences: the engine reads it as Python scores it, the
- * ending takes the diacritics the language's words give it, in the writer's case, and the stem keeps its letters.
+ * written, built by `spelling.py --spelled` from a few Czech sentences: the engine reads it as Python scores it, and
+ * beside the word LM (a damaged file named in the error); the ending takes the diacritics the language's words give
+ * it, in the writer's case, and the stem keeps its letters.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endingSpellings } from '../../../../electron/engine/lm/ending-spellings.ts';
+import { NgramModelError, readNgramModel } from '../../../../electron/engine/lm/ngram-model.ts';
 import { readSpellingModel, spellingModelPath, type SpellingModel } from '../../../../electron/engine/lm/spelling-model.ts';
 
 const repo = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -39,6 +41,21 @@ describe('endingSpellings with a letter model of Czech words as written', () => 
     expect(query.status, query.stderr).toBe(0);
     const python = query.stdout.trim().split('\n').map((line) => JSON.parse(line) as { logProb: number });
     words.forEach((w, i) => expect(model.logProb(w)).toBeCloseTo(python[i]!.logProb, 9));
+  });
+
+  it('is loaded with the word LM where the folder has one, and a damaged one fails the language\'s models, named', async () => {
+    const lmDir = join(dir, 'with-lm');
+    await mkdir(lmDir);
+    const lm = spawnSync('/usr/bin/python3', ['-S', '-m', 'models.training.lm.build', '--langs', 'cs', '--data', dir,
+      '--more', join(dir, 'corpus'), '--out', lmDir], { cwd: repo, encoding: 'utf8' });
+    expect(lm.status, lm.stderr).toBe(0);
+    expect((await readNgramModel(lmDir, 'cs')).spelled).toBeNull();
+    await copyFile(spellingModelPath(dir, 'cs', true), spellingModelPath(lmDir, 'cs', true));
+    expect((await readNgramModel(lmDir, 'cs')).spelled?.logProb('nováková')).toBe(model.logProb('nováková'));
+    await writeFile(spellingModelPath(lmDir, 'cs', true), 'garbage');
+    const error = await readNgramModel(lmDir, 'cs').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NgramModelError);
+    expect((error as Error).message).toContain(spellingModelPath(lmDir, 'cs', true));
   });
 
   it.each([
