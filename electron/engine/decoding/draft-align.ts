@@ -12,6 +12,11 @@ import draftLetters from './draft-letters.json' with { type: 'json' };
 /** Per language: base letter (in its case) -> letters with diacritics, most frequent first (bench/draft-letters.ts). */
 const LETTERS = draftLetters as Record<string, Record<string, string[]>>;
 
+/** The letters with diacritics that `lang`'s text writes for base letter `base` (in its case), most frequent first. */
+export function languageLetters(lang: LanguageCode, base: string): readonly string[] {
+  return LETTERS[lang]?.[base] ?? [];
+}
+
 const SPECIAL_BASES: Record<string, string> = {
   ł: 'l', đ: 'd', ð: 'd', ı: 'i', ø: 'o', ß: 's', æ: 'a', œ: 'o', þ: 't', ħ: 'h', ŧ: 't', ŀ: 'l',
 };

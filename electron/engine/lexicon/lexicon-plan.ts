@@ -572,13 +572,25 @@ function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | nu
   if (weight <= 0 || !isPlainLowercase(word, lang) || lexicon.isEnglishWord(word)) return choice;
   const spelling = tagger.scores.best(start, [...word].length);
   if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
+  const odds = weight * (tagger.scores.word(start, spelling)! - tagger.scores.word(start, word)!);
+  return withProposedSpellings(choice, word, logSigmoid(-odds), [{ text: spelling, logShare: logSigmoid(odds) }]);
+}
+
+/**
+ * `choice` (null: the word alone, prior 0) with `proposed` spellings of an unknown word beside the word as typed,
+ * sharing what the input had: the input's log-prior plus `inputLogShare`, each proposal's plus its `logShare`; the
+ * other candidates (typo fixes) keep theirs. Unchanged where no candidate is the input.
+ */
+function withProposedSpellings(choice: Pick<PlanWord, 'candidates' | 'source'> | null, word: string,
+  inputLogShare: number, proposed: ReadonlyArray<{ text: string; logShare: number }>):
+  Pick<PlanWord, 'candidates' | 'source'> | null {
   const candidates = choice?.candidates ?? [{ bytes: utf8Bytes(word), logPrior: 0, input: true }];
   const input = candidates.find((c) => c.input);
   if (!input) return choice;
-  const odds = weight * (tagger.scores.word(start, spelling)! - tagger.scores.word(start, word)!);
-  const proposed = { bytes: utf8Bytes(spelling), logPrior: input.logPrior + logSigmoid(odds), input: false, proposed: true };
-  return { candidates: [...candidates.map((c) => (c === input ? { ...c, logPrior: c.logPrior + logSigmoid(-odds) } : c)),
-    proposed], source: choice?.source ?? 'unknown' };
+  return { candidates: [
+    ...candidates.map((c) => (c === input ? { ...c, logPrior: c.logPrior + inputLogShare } : c)),
+    ...proposed.map((p) => ({ bytes: utf8Bytes(p.text), logPrior: input.logPrior + p.logShare, input: false,
+      proposed: true }))], source: choice?.source ?? 'unknown' };
 }
 
 /** A respelling below this share of the word's spellings is left out (it could not beat the prior). */
@@ -610,13 +622,8 @@ function withEndingSpellings(choice: Pick<PlanWord, 'candidates' | 'source'> | n
   const proposed = spellings.filter((s) => s.text !== word && shares.get(s.text)! >= ENDING_SPELLING_MIN_SHARE
     && !texts.includes(s.text)).slice(0, ENDING_SPELLING_MAX);
   if (proposed.length === 0) return choice;
-  const candidates = choice?.candidates ?? [{ bytes: utf8Bytes(word), logPrior: 0, input: true }];
-  const input = candidates.find((c) => c.input);
-  if (!input) return choice;
-  return { candidates: [
-    ...candidates.map((c) => (c === input ? { ...c, logPrior: c.logPrior + Math.log(shares.get(word)!) } : c)),
-    ...proposed.map((s) => ({ bytes: utf8Bytes(s.text), logPrior: input.logPrior + Math.log(shares.get(s.text)!),
-      input: false, proposed: true }))], source: choice?.source ?? 'unknown' };
+  return withProposedSpellings(choice, word, Math.log(shares.get(word)!),
+    proposed.map((s) => ({ text: s.text, logShare: Math.log(shares.get(s.text)!) })));
 }
 
 /**
@@ -655,21 +662,18 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);
-    if (forms.length === 0 && !suffix && abbreviation === null && tagger && cpIndex) {
-      const withSpelling = withTaggerSpelling(choice, texts, span.text, lexicon, cpIndex[span.start]!, tagger, lang);
-      if (withSpelling !== choice) {
-        choice = withSpelling;
-        texts = withSpelling!.candidates.map((c) => decoder.decode(c.bytes));
-      }
-    }
+    // A word the lexicon lacks: the tagger's own spelling of it, then its ending respelled (each where weighted).
+    const adopt = (next: typeof choice) => {
+      if (next === choice) return;
+      choice = next;
+      texts = next!.candidates.map((c) => decoder.decode(c.bytes));
+    };
     const spelled = context?.model.spelled;
-    if (forms.length === 0 && !suffix && abbreviation === null && spelled
-      && (context?.spelledWeight ?? 0) > 0) {
-      const respelled = withEndingSpellings(choice, texts, span.text, lexicon, lang, spelled, context!.spelledWeight!,
-        options.endingSpellingLetters);
-      if (respelled !== choice) {
-        choice = respelled;
-        texts = respelled!.candidates.map((c) => decoder.decode(c.bytes));
+    if (forms.length === 0 && !suffix && abbreviation === null) {
+      if (tagger && cpIndex) adopt(withTaggerSpelling(choice, texts, span.text, lexicon, cpIndex[span.start]!, tagger, lang));
+      if (spelled && (context?.spelledWeight ?? 0) > 0) {
+        adopt(withEndingSpellings(choice, texts, span.text, lexicon, lang, spelled, context!.spelledWeight!,
+          options.endingSpellingLetters));
       }
     }
     if (context) {

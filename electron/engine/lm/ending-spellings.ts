@@ -6,24 +6,15 @@
  * vowels of the last few letters are respelled.
  */
 import type { LanguageCode } from '../../shared/types.ts';
-import draftLetters from '../decoding/draft-letters.json' with { type: 'json' };
+import { languageLetters } from '../decoding/draft-align.ts';
 import { lowerFor, upperFor } from '../lexicon/word-rules.ts';
-
-/** Per language: base letter -> its letters with diacritics as our text writes them (bench/draft-letters.ts). */
-const LETTERS = draftLetters as Record<string, Record<string, string[]>>;
+import { isVowel } from './ngram-model.ts';
 
 /** One spelling of a word and its ln P under the letter model. */
 export interface ScoredSpelling {
   text: string;
   logProb: number;
 }
-
-/**
- * The letters whose diacritics an ending may change. Inflection lengthens or changes vowels ("-ova" -> "-ová", "-uv"
- * -> "-ův"); a consonant's háček belongs to the stem, and a foreign name's final consonant keeps none ("Walmart" had
- * become "Walmarť", "Petronas" "Petronáš": cs news, bench/lexicon-decoding/REPORT.md, session 22).
- */
-const VOWELS: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
 /** Hypotheses kept per letter: the letters of an ending rarely leave more than a few likely spellings. */
 const BEAM = 8;
@@ -39,19 +30,23 @@ export function endingSpellings(word: string, lang: LanguageCode, model: { logPr
   const chars = [...word];
   const lower = [...lowerFor(word, lang)];
   if (lower.length !== chars.length) return [{ text: word, logProb: model.logProb(lowerFor(word, lang)) }];
-  const table = LETTERS[lang] ?? {};
-  let beam: string[][] = [lower];
+  const typed = { letters: lower, logProb: model.logProb(lower.join('')) };
+  let beam = [typed];
   for (let i = Math.max(0, chars.length - letters); i < chars.length; i++) {
-    const variants = VOWELS.has(lower[i]!) ? table[lower[i]!] ?? [] : [];
+    // Only vowels: inflection lengthens or changes them ("-ova" -> "-ová", "-uv" -> "-ův"); a consonant's háček
+    // belongs to the stem, and a foreign name's final consonant keeps none ("Walmart" had become "Walmarť",
+    // "Petronas" "Petronáš": cs news, bench/lexicon-decoding/REPORT.md, session 22).
+    const variants = isVowel(lower[i]!) ? languageLetters(lang, lower[i]!) : [];
     if (variants.length === 0) continue;
-    const next = beam.flatMap((h) => [h, ...variants.map((v) => [...h.slice(0, i), v, ...h.slice(i + 1)])]);
-    beam = next.map((h) => ({ h, lp: model.logProb(h.join('')) })).sort((a, b) => b.lp - a.lp).slice(0, BEAM)
-      .map((s) => s.h);
+    const next = beam.flatMap((h) => [h, ...variants.map((v) => {
+      const respelled = [...h.letters.slice(0, i), v, ...h.letters.slice(i + 1)];
+      return { letters: respelled, logProb: model.logProb(respelled.join('')) };
+    })]);
+    beam = next.sort((a, b) => b.logProb - a.logProb).slice(0, BEAM);
   }
-  const typed = lower.join('');
-  const spelled = beam.map((h) => h.join(''));
-  if (!spelled.includes(typed)) spelled.push(typed);
-  return spelled.map((s) => ({ text: inCaseOf(chars, [...s], lang), logProb: model.logProb(s) }))
+  // The word as typed is always among them, wherever it ranks.
+  if (!beam.includes(typed)) beam.push(typed);
+  return beam.map((h) => ({ text: inCaseOf(chars, h.letters, lang), logProb: h.logProb }))
     .sort((a, b) => b.logProb - a.logProb);
 }
 

@@ -130,7 +130,7 @@ export class SuffixClassModel {
 }
 
 /** A vowel letter with or without its diacritics, Turkish dotless i too (build.py is_vowel). */
-function isVowel(letter: string): boolean {
+export function isVowel(letter: string): boolean {
   return 'aeiouyAEIOUY'.includes(letter.normalize('NFD')[0]!) || letter === 'ı' || letter === 'İ';
 }
 
