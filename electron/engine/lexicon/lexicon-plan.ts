@@ -270,6 +270,9 @@ function isUpper(char: string): boolean {
  */
 const NAME_ENDING_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['lt']);
 
+/** Languages that write a lowercase prefix before a name's capital (ga "hÉireann", "gCorn"): no case slip there. */
+const PREFIXED_NAME_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ga']);
+
 /** Whether `span` is the ending a writer put after a capitalised word and an apostrophe (NAME_ENDING_LANGUAGES). */
 function isNameEnding(text: string, previous: WordSpan, span: WordSpan): boolean {
   return previous.end + 1 === span.start && /['’]/u.test(text[previous.end]!) && isUpper(previous.text[0]!);
@@ -378,19 +381,34 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
 /**
  * How a word is written, where it may be a typo: 'lower', or capitalised (a capital, then lowercase letters) as a
  * sentence's first word ('sentence-start', typoSentenceStart) or, `unknown` to the lexicon, inside one ('name',
- * typoCapitalisedShare: mostly a name). Null where it may not be a typo: under typoMinLength letters, or other
- * capitals. Fixes are written in the word's capitalisation.
+ * typoCapitalisedShare: mostly a name), or, unknown, with a slipped capital ('slip', isCaseSlip). Null where it may
+ * not be a typo: under typoMinLength letters, or other capitals. Fixes are written in the word's capitalisation
+ * (a slip's: capitalised).
  */
-type TypoCase = 'lower' | 'sentence-start' | 'name';
+type TypoCase = 'lower' | 'sentence-start' | 'name' | 'slip';
 
-function typoCase(word: string, options: PlanOptions, sentenceStart: boolean, unknown = false): TypoCase | null {
+function typoCase(word: string, lang: LanguageCode, options: PlanOptions, sentenceStart: boolean, unknown = false):
+  TypoCase | null {
   const letters = [...word];
+  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength) return null;
+  if (unknown && !PREFIXED_NAME_LANGUAGES.has(lang) && isCaseSlip(letters)) return 'slip';
   const kind: TypoCase = !isUpper(letters[0]!) ? 'lower'
     : options.typoSentenceStart && sentenceStart ? 'sentence-start'
     : unknown && options.typoCapitalisedShare > 0 ? 'name' : 'lower';
-  if (options.typoMinLength <= 0 || letters.length < options.typoMinLength ||
-    letters.slice(kind === 'lower' ? 0 : 1).some(isUpper)) return null;
-  return kind;
+  return letters.slice(kind === 'lower' ? 0 : 1).some(isUpper) ? null : kind;
+}
+
+/**
+ * A capital typed a key early or held a key long: the second letter is the word's capital and at least two lowercase
+ * letters follow ("DEeclaration", "nUiversity" for a swapped "Un"). Not "iPad" or "PCs" (too short to tell), nor
+ * "mRNA" or "McDonald". An unknown word written so is taken as a typo of a capitalised word, like a lowercase one
+ * (typoInputShare, the spelling model), but only for forms one edit away: a brand keeps its spelling ("XCeed" had
+ * become "Reed", two edits away; "iPhone" has no form near).
+ */
+function isCaseSlip(letters: readonly string[]): boolean {
+  const rest = letters.slice(2);
+  return letters.length >= 4 && isUpper(letters[1]!) && !rest.some(isUpper)
+    && rest.filter((c) => c !== c.toUpperCase()).length >= 2;
 }
 
 /**
@@ -401,17 +419,20 @@ function typoCase(word: string, options: PlanOptions, sentenceStart: boolean, un
  */
 function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling,
   sentenceStart = false): PlanCandidate[] | null {
-  const kind = typoCase(word, options, sentenceStart, true);
+  const kind = typoCase(word, lang, options, sentenceStart, true);
   if (kind === null) return null;
   const lower = lowerFor(word, lang);
   if (lexicon.isEnglishWord(lower)) return null; // mixed in as written: "deadline" is no typo of "readline"
+  const [first = '', ...rest] = lower;
+  const capitalised = upperFor(first, lang) + rest.join('');
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
   const limit = 4 * options.typoMaxCandidates;
-  let near = lexicon.near(word, Math.min(1, options.typoMaxEdits), limit);
-  if (near.length === 0 && options.typoMaxEdits > 1) near = lexicon.near(word, options.typoMaxEdits, limit);
+  const maxEdits = kind === 'slip' ? Math.min(1, options.typoMaxEdits) : options.typoMaxEdits;
+  let near = lexicon.near(word, Math.min(1, maxEdits), limit);
+  if (near.length === 0 && maxEdits > 1) near = lexicon.near(word, maxEdits, limit);
   const scored = near
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
-    .map((f) => ({ form: kind === 'lower' ? f.form : applyCase(word, f.form, lang),
+    .map((f) => ({ form: kind === 'lower' ? f.form : applyCase(kind === 'slip' ? capitalised : word, f.form, lang),
       score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
     .sort((a, b) => b.score - a.score).slice(0, options.typoMaxCandidates);
   if (scored.length === 0) return null;
@@ -448,7 +469,7 @@ const CHEAPEST_EDIT = 0.6;
 function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, mass: number,
   sentenceStart: boolean): Array<{ text: string; count: number }> {
   const rate = options.realWordTypoRate;
-  const kind = rate > 0 ? typoCase(word, options, sentenceStart) : null;
+  const kind = rate > 0 ? typoCase(word, lang, options, sentenceStart) : null;
   if (kind === null) return [];
   const weigh = (count: number, cost: number) => rate * count * Math.exp(-options.typoCostWeight * cost);
   // Skip the search where not even the language's most frequent form could reach minShare (its frequent words).

@@ -450,6 +450,34 @@ describe('candidates', () => {
   });
 
   it.each([
+    // a capital typed a key early or held a key long ("Un" swapped, "SIandien"): an unknown word so written is a
+    // typo like a lowercase one, its fixes capitalised, wherever it stands
+    ['Labai sIandein', ['sIandein', 'Šiandien']],
+    ['Labai SIandein', ['SIandein', 'Šiandien']],
+    ['SIandein labai.', ['SIandein', 'Šiandien']],
+    // not where the case says something else: too short to tell, later capitals (mRNA, McDonald), all caps
+    ['Labai nAMus', null],
+    ['Labai oRs', null],
+    ['Labai NaMus', null],
+    ['Labai SIANDEIN', null],
+    // only forms one edit away (a swap and a doubled n: 1.2), where a lowercase word reaches two
+    ['Labai sIandeinn', null],
+    ['Labai siandeinn', ['siandeinn', 'šiandien']],
+  ])('a slipped capital in %j -> %j', (text, expected) => {
+    const word = buildPlan(text, 'lt', lexicon).words.find((w) => w.start > 0 || !text.startsWith('Labai'));
+    expect(word?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
+  });
+
+  it.each([
+    // Irish writes a lowercase prefix before a name's capital: "hÉireann" is no slip there
+    ['ga', null],
+    ['lt', ['hEireann', 'Éireann']],
+  ] as const)('"na hEireann" in %s -> %j', (lang, expected) => {
+    const words = buildPlan('na hEireann', lang, lexiconFromForms(lang, [['éireann', 100], ['na', 1000]])).words;
+    expect(words.find((w) => w.start > 0)?.candidates.map((c) => decodeUtf8(c.bytes)) ?? null).toEqual(expected);
+  });
+
+  it.each([
     // typoCapitalisedShare: inside a sentence too, the word keeping that share (no say for the spelling model, which
     // would read a foreign name as a typo)
     [0.97, [['Siandein', '0.9700'], ['Šiandien', '0.0300']]],
