@@ -10,7 +10,7 @@ import { outputBytes, utf8Bytes } from '../text/byte-codec.ts';
 import { ABBREVIATION_TARGET } from '../text/segment.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import { endingSpellings } from '../lm/ending-spellings.ts';
-import type { Lexicon } from './lexicon.ts';
+import type { Lexicon, NearForm } from './lexicon.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LetterScores } from '../tagger/diacritics-tagger.ts';
@@ -68,9 +68,14 @@ export interface PlanOptions {
   typoSentenceStart: boolean;
   /**
    * An unknown capitalised word inside a sentence ("Brygtanii" -> "Brytanii"; mostly names the lexicon lacks) gets
-   * typo candidates too, keeping this share of the prior itself; 0: it gets none.
+   * typo candidates too, keeping this share of the prior itself; 0: it gets none (but see typoNameShare).
    */
   typoCapitalisedShare: number;
+  /**
+   * The share such a word keeps where its likeliest fix is a name the language writes (Lexicon.isName: "Chgina" ->
+   * "China"); with typoCapitalisedShare 0 those are its only fixes. 1: names are fixes like other forms.
+   */
+  typoNameShare: number;
   /** Largest keyboard-weighted edit cost of a typo candidate (a neighbour key costs 0.6, another edit 1). */
   typoMaxEdits: number;
   /** Log-prior penalty per unit of edit cost, against the log count of a typo candidate. */
@@ -123,7 +128,7 @@ export interface Spelling {
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
   inputCount: 0.05, typedInputCount: 0.05, markedInputCount: 5, typed: false, keepTypedDiacritics: true, typoMinLength: 2,
-  typoSentenceStart: true, typoCapitalisedShare: 0, typoMaxEdits: 2, typoCostWeight: 3, typoInputShare: 0.5,
+  typoSentenceStart: true, typoCapitalisedShare: 0, typoNameShare: 1, typoMaxEdits: 2, typoCostWeight: 3, typoInputShare: 0.5,
   typoMaxCandidates: 3, typoSpellingWeight: 8, typoSpellingMargin: 0.8, typoMarginLetters: Infinity,
   realWordTypoRate: 3e-5, endingSpellingLetters: 2 };
 
@@ -138,6 +143,16 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCo
 export const TYPO_CAPITALISED_SHARES: Readonly<Partial<Record<LanguageCode, number>>> = {
   cs: 0.97, sk: 0.97, pl: 0.97, hr: 0.97, ro: 0.97, ga: 0.97, vi: 0.97,
 };
+
+/**
+ * Per language, typoNameShare (else 1: names are fixes like other forms). Dev and news, 13 paper languages, first 300
+ * (`compare.ts --set dev|news --tasks diacritics,typos,clean --typo-name-share 0.5|0.9|0.97`;
+ * bench/lexicon-decoding/REPORT.md, "Typos in names"): at 0.9 the mean of the six figures moved lt +0.08 (news typos
+ * +0.37) and tr +0.06, es +0.04, fr +0.04, lv +0.03, hu -0.01 (stripped news -0.16: foreign names taken for typos of
+ * names, "Javid" -> "David"), the languages with a typoCapitalisedShare within +-0.01; kept where above 0.05, the bar
+ * of the other per-language settings. At 0.5 stripped and clean text lost in every language.
+ */
+export const TYPO_NAME_SHARES: Readonly<Partial<Record<LanguageCode, number>>> = { lt: 0.9, tr: 0.9 };
 
 /**
  * Per language, typedInputCount (else inputCount). A writer who types some diacritics and skips others wrote
@@ -169,6 +184,7 @@ export const TYPO_MARGIN_LETTERS: Readonly<Partial<Record<LanguageCode, number>>
 /** The plan options of `lang`: DEFAULT_PLAN_OPTIONS, the language's own settings, then `overrides`. */
 export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOptions> = {}): PlanOptions {
   return { ...DEFAULT_PLAN_OPTIONS, typoCapitalisedShare: TYPO_CAPITALISED_SHARES[lang] ?? 0,
+    typoNameShare: TYPO_NAME_SHARES[lang] ?? DEFAULT_PLAN_OPTIONS.typoNameShare,
     typoMarginLetters: TYPO_MARGIN_LETTERS[lang] ?? DEFAULT_PLAN_OPTIONS.typoMarginLetters,
     typedInputCount: TYPED_INPUT_COUNTS[lang] ?? DEFAULT_PLAN_OPTIONS.inputCount, ...overrides };
 }
@@ -394,7 +410,7 @@ function typoCase(word: string, lang: LanguageCode, options: PlanOptions, senten
   if (unknown && !PREFIXED_NAME_LANGUAGES.has(lang) && isCaseSlip(letters)) return 'slip';
   const kind: TypoCase = !isUpper(letters[0]!) ? 'lower'
     : options.typoSentenceStart && sentenceStart ? 'sentence-start'
-    : unknown && options.typoCapitalisedShare > 0 ? 'name' : 'lower';
+    : unknown && (options.typoCapitalisedShare > 0 || options.typoNameShare < 1) ? 'name' : 'lower';
   return letters.slice(kind === 'lower' ? 0 : 1).some(isUpper) ? null : kind;
 }
 
@@ -425,6 +441,8 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   if (lexicon.isEnglishWord(lower)) return null; // mixed in as written: "deadline" is no typo of "readline"
   const [first = '', ...rest] = lower;
   const capitalised = upperFor(first, lang) + rest.join('');
+  // Only where names have their own share: the set of a language's names is made on first use (Lexicon.isName).
+  const isNameFix = (f: NearForm) => kind === 'name' && options.typoNameShare < 1 && f.cost <= 1 && lexicon.isName(f.form);
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
   const limit = 4 * options.typoMaxCandidates;
   const maxEdits = kind === 'slip' ? Math.min(1, options.typoMaxEdits) : options.typoMaxEdits;
@@ -432,8 +450,10 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   if (near.length === 0 && maxEdits > 1) near = lexicon.near(word, maxEdits, limit);
   const scored = near
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
+    // A capitalised word inside a sentence where any fix is too bold (typoCapitalisedShare 0): names one edit away.
+    .filter((f) => kind !== 'name' || options.typoCapitalisedShare > 0 || isNameFix(f))
     .map((f) => ({ form: kind === 'lower' ? f.form : applyCase(kind === 'slip' ? capitalised : word, f.form, lang),
-      score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
+      name: isNameFix(f), score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
     .sort((a, b) => b.score - a.score).slice(0, options.typoMaxCandidates);
   if (scored.length === 0) return null;
   const top = scored[0]!.score;
@@ -441,7 +461,8 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   // A capitalised word inside a sentence is mostly a name: its own share, and no say for the spelling model, which
   // reads a foreign name's letters as a typo's (dev: stripped text lost 0.14 points with it, 0.08 without).
   const name = kind === 'name';
-  const share = name ? options.typoCapitalisedShare : options.typoInputShare;
+  const share = !name ? options.typoInputShare
+    : scored[0]!.name ? Math.min(options.typoNameShare, options.typoCapitalisedShare || 1) : options.typoCapitalisedShare;
   let odds = Math.log(share / (1 - share));
   if (spelling && options.typoSpellingWeight > 0 && !name) {
     // Per letter (the word's end counts as one): a dropped letter would otherwise make a typo more likely as a whole.

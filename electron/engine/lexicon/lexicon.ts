@@ -32,14 +32,18 @@ const ENGLISH_MIN_COUNT = 3;
 export class Lexicon {
   private readonly neighbours: ReadonlyMap<string, readonly string[]>;
   private largest: number | undefined;
+  private nameSet: ReadonlySet<string> | undefined;
 
   /**
    * @param abbreviations The dictionary's abbreviations with diacritics, under their stripped letters, both without
    *   the full stop ("c" -> "č", "marc" -> "márc"; abbreviations.json).
    * @param english The English lexicon, whose frequent words a writer mixes into any language (isEnglishWord).
+   * @param names The forms the language writes capitalised inside a sentence, one per line (isName; <lang>.names.br):
+   *   made a set on first use, since only some languages' plans ask (TYPO_NAME_SHARES).
    */
   constructor(readonly lang: LanguageCode, private readonly automaton: WordAutomaton,
-    readonly abbreviations: ReadonlyMap<string, string> = new Map(), private readonly english: Lexicon | null = null) {
+    readonly abbreviations: ReadonlyMap<string, string> = new Map(), private readonly english: Lexicon | null = null,
+    private readonly names = '') {
     automaton.setKeys((letter) => lexiconKey(letter, lang));
     this.neighbours = keyboardNeighbours(lang);
   }
@@ -87,6 +91,12 @@ export class Lexicon {
     return this.english !== null && [...word].length >= ENGLISH_MIN_LETTERS && this.english.count(word) >= ENGLISH_MIN_COUNT;
   }
 
+  /** Whether `form` (lowercase) is written capitalised inside a sentence: a name ("china" for "China"). */
+  isName(form: string): boolean {
+    this.nameSet ??= new Set(this.names.split('\n').filter((name) => name !== ''));
+    return this.nameSet.has(form);
+  }
+
   /** Forms accepted. */
   get size(): number {
     return this.automaton.header.words;
@@ -111,24 +121,37 @@ export function lexiconPath(dir: string, lang: LanguageCode): string {
 export interface LexiconExtras {
   abbreviations?: ReadonlyMap<string, string>;
   english?: Lexicon | null;
+  names?: string;
 }
 
 /** Parses a lexicon file's decompressed bytes. */
 export function parseLexicon(bytes: Uint8Array, lang: LanguageCode, extras: LexiconExtras = {}): Lexicon {
-  return new Lexicon(lang, new WordAutomaton(bytes), extras.abbreviations, extras.english);
+  return new Lexicon(lang, new WordAutomaton(bytes), extras.abbreviations, extras.english, extras.names);
 }
 
 /**
- * Reads one language's lexicon, its abbreviations and (for any other language) the English lexicon; rejects with a
- * LexiconError naming the file when one is missing or damaged. A folder without abbreviations.json or en.lex.br (as
- * lexicons built before them, or a test's) gives none.
+ * Reads one language's lexicon, its abbreviations, its name forms and (for any other language) the English lexicon;
+ * rejects with a LexiconError naming the file when one is missing or damaged. A folder without abbreviations.json,
+ * <lang>.names.br or en.lex.br (as lexicons built before them, or a test's) gives none.
  */
 export async function readLexicon(dir: string, lang: LanguageCode): Promise<Lexicon> {
   const abbreviations = await readAbbreviations(dir, lang);
+  const names = await readNames(dir, lang);
   const english = lang !== 'en' && existsSync(lexiconPath(dir, 'en')) ? await englishLexicon(dir) : null;
   const path = lexiconPath(dir, lang);
-  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang, { abbreviations, english }),
+  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang, { abbreviations, english, names }),
     (reason) => new LexiconError(lang, path, reason));
+}
+
+/** models/lexicon/<lang>.names.br (models/training/lexicon/names.py): lowercase forms, one per line. */
+async function readNames(dir: string, lang: LanguageCode): Promise<string> {
+  const path = join(dir, `${lang}.names.br`);
+  if (!existsSync(path)) return '';
+  return readBrotliFile(path, (bytes) => {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text !== '' && !text.endsWith('\n')) throw new Error('truncated');
+    return text;
+  }, (reason) => new LexiconError(lang, path, reason));
 }
 
 /** The English lexicon of each folder, read once for all languages (1.1 MB); a failed read is not kept. */
@@ -185,13 +208,14 @@ export class Lexicons {
  * English lexicon: for tests and tools.
  */
 export function lexiconFromForms(lang: LanguageCode, forms: Iterable<readonly [string, number]>,
-  { abbreviations = {}, english = null }: { abbreviations?: Readonly<Record<string, string>>; english?: Lexicon | null } = {}):
-  Lexicon {
+  { abbreviations = {}, english = null, names = [] }: { abbreviations?: Readonly<Record<string, string>>;
+    english?: Lexicon | null; names?: readonly string[] } = {}): Lexicon {
   const counts = new Map<string, number>();
   for (const [form, count] of forms) counts.set(form.normalize('NFC'), (counts.get(form.normalize('NFC')) ?? 0) + count);
   const builder = new AutomatonBuilder();
   for (const form of [...counts.keys()].sort(compareCodePoints)) builder.add(form, counts.get(form)!);
-  return parseLexicon(builder.finish(), lang, { abbreviations: new Map(Object.entries(abbreviations)), english });
+  return parseLexicon(builder.finish(), lang, { abbreviations: new Map(Object.entries(abbreviations)), english,
+    names: names.join('\n') });
 }
 
 /** Code-point order (JavaScript's < compares UTF-16 units, which differs beyond U+FFFF). */

@@ -34,6 +34,7 @@ from ..corpus.words import read_wordfreq
 from ..languages import LANGUAGES
 from ..stats_file import read_stats, write_stats
 from .abbreviations import write_abbreviations
+from .names import write_names
 
 LANGS = list(LANGUAGES)  # models/languages.json
 MISSPELLING_RATIO = 10
@@ -290,10 +291,11 @@ def build_language(lang: str, out_dir: str, data: str, work: str, strip) -> dict
 
 def build_all(langs, out_dir, data):
     """Builds the lexicons of `langs` into out_dir, records their statistics in out_dir/lexicons.json and writes
-    their dictionaries' abbreviations (abbreviations.py)."""
+    their dictionaries' abbreviations (abbreviations.py) and name forms (names.py)."""
     from models.training.noise import strip_diacritics
     os.makedirs(out_dir, exist_ok=True)
     log('abbreviations: %s' % json.dumps(write_abbreviations(langs, out_dir, REPO, data, log)))
+    write_names(langs, out_dir, data, REPO, log)
     stats_path = os.path.join(out_dir, 'lexicons.json')
     stats = read_stats(stats_path)
     with tempfile.TemporaryDirectory(dir=data if os.path.isdir(data) else None) as work:
@@ -309,9 +311,13 @@ def main():
     ap.add_argument('--data', default=os.path.join(REPO, 'data'))
     ap.add_argument('--abbreviations-only', action='store_true',
                     help='only (re)write <out>/abbreviations.json from the dictionaries and LibreOffice (seconds)')
+    ap.add_argument('--names-only', action='store_true',
+                    help='only (re)write <out>/<lang>.names.br from the corpus and the dictionaries (minutes)')
     args = ap.parse_args()
     if args.abbreviations_only:
         log('abbreviations: %s' % json.dumps(write_abbreviations(args.langs, args.out, REPO, args.data, log)))
+    elif args.names_only:
+        write_names(args.langs, args.out, args.data, REPO, log)
     else:
         build_all(args.langs, args.out, args.data)
 

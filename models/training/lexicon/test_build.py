@@ -10,6 +10,7 @@ from models.training.noise import strip_diacritics
 
 from .abbreviations import abbreviation_table, autocorrect_entries, dictionary_entries
 from .build import good_form, in_sorted_file, keep_forms, lower
+from .names import dictionary_names, text_names
 
 
 class KeepForms(unittest.TestCase):
@@ -105,3 +106,23 @@ class FlagAliases(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class NameForms(unittest.TestCase):
+    def test_text_names(self):
+        lines = [
+            'Jedu do Číny. Čína je daleko a v Číně žije Jan.\n',  # "Čína" starts a sentence: not counted
+            'Byl jsem v Číně, Jan taky; Praha je hezká.\n',        # after ";" the sentence goes on
+            'Včera Praha: Čína a Číně\n',                          # after ":" (and quotes) one starts
+            'Jan řekl: „Dobrý den." A pak Dobrý den dobrý\n',
+        ]
+        # inside sentences, capitalised: číně 3, jan 2, praha 2, číny 1, dobrý 1 (and once lowercase)
+        self.assertEqual(text_names(lines), {'číně', 'jan', 'praha'})
+        self.assertEqual(text_names(lines, min_count=1), {'číny', 'číně', 'jan', 'praha', 'dobrý'})
+        # mostly lowercase: no name
+        self.assertEqual(text_names(['A pak Dobrý a dobrý a dobrý a dobrý a Dobrý\n']), set())
+
+    def test_dictionary_names(self):
+        dic = ['5\n', 'Praha/ABC\n', 'kočka/XY\n', 'USA\n', 'Nový Jičín/Q\n', 'X\n']
+        # capitalised stems only: not all caps, not one letter, not two words
+        self.assertEqual(dictionary_names(dic), {'praha'})

@@ -10,7 +10,7 @@ import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts
 import { lexiconKey } from '../../../../electron/engine/lexicon/word-rules.ts';
 import { latticeContext, SPELLED_WEIGHTS } from '../../../../electron/engine/local-corrector.ts';
 import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
-  planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+  planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, TYPO_NAME_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
 const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
@@ -487,6 +487,35 @@ describe('candidates', () => {
     const word = plan.words.find((w) => w.start > 0);
     expect(word?.candidates.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4)]) ?? null)
       .toEqual(expected);
+  });
+
+  it.each([
+    // typoNameShare: where the likeliest fix one edit away is a name the language writes ("Šiandien" here), the word
+    // keeps that share; with typoCapitalisedShare 0 names are its only fixes
+    ['Siandein', ['šiandien'], 0, 0.97, [['Siandein', '0.9700'], ['Šiandien', '0.0300']]],
+    ['Siandein', ['šiandien'], 0, 1, null],
+    ['Siandein', [], 0, 0.97, null],
+    // two edits away (a swap and a doubled n) is no name's typo
+    ['Siandeinn', ['šiandien'], 0, 0.97, null],
+    // beside typoCapitalisedShare, the smaller share
+    ['Siandein', ['šiandien'], 0.99, 0.9, [['Siandein', '0.9000'], ['Šiandien', '0.1000']]],
+    ['Siandein', [], 0.99, 0.9, [['Siandein', '0.9900'], ['Šiandien', '0.0100']]],
+  ] as const)('"Labai %s", names %j, typoCapitalisedShare %d, typoNameShare %d -> %j',
+    (word, names, capitalisedShare, nameShare, expected) => {
+      const lexicon = lexiconFromForms('lt', LT, { names: [...names] });
+      const plan = buildPlan(`Labai ${word}`, 'lt', lexicon,
+        { ...DEFAULT_PLAN_OPTIONS, typoCapitalisedShare: capitalisedShare, typoNameShare: nameShare });
+      expect(plan.words.find((w) => w.start > 0)?.candidates.map((c) => [decodeUtf8(c.bytes),
+        Math.exp(c.logPrior).toFixed(4)]) ?? null).toEqual(expected);
+    });
+
+  it.each([
+    ['lt', TYPO_NAME_SHARES.lt!],
+    ['cs', 1],
+  ] as const)('planOptionsFor(%j).typoNameShare = %d', (lang, share) => {
+    expect(TYPO_NAME_SHARES.lt).toBeLessThan(1);
+    expect(planOptionsFor(lang).typoNameShare).toBe(share);
+    expect(planOptionsFor(lang, { typoNameShare: 0.5 }).typoNameShare).toBe(0.5);
   });
 
   it.each([

@@ -227,6 +227,28 @@ describe('reading lexicon files', () => {
     expect((error as Error).message).toMatch(reason);
   });
 
+  it('reads the language\'s name forms from <dir>/<lang>.names.br; without the file there are none', async () => {
+    await writeFile(lexiconPath(dir, 'lt'), packed);
+    expect((await readLexicon(dir, 'lt')).isName('vilnius')).toBe(false);
+    await writeFile(join(dir, 'lt.names.br'), brotliCompressSync(Buffer.from('kinija\nvilniaus\nvilnius\n')));
+    const lt = await readLexicon(dir, 'lt');
+    expect(['vilnius', 'vilniaus', 'kinija', 'labai', 'Vilnius', ''].map((w) => lt.isName(w)))
+      .toEqual([true, true, true, false, false, false]); // lowercase forms only
+  });
+
+  it.each([
+    ['not brotli data', Buffer.from('vilnius\n'), /is damaged \(not brotli data, or truncated\)/],
+    ['cut short', brotliCompressSync(Buffer.from('kinija\nviln')), /is damaged \(truncated\)/],
+    ['not UTF-8', brotliCompressSync(Buffer.from([0x76, 0xff, 0x0a])), /is damaged \(.*invalid|is damaged \(.*not valid/i],
+  ])('a <lang>.names.br that is %s: a LexiconError naming it', async (_what, content, reason) => {
+    await writeFile(lexiconPath(dir, 'lt'), packed);
+    await writeFile(join(dir, 'lt.names.br'), content);
+    const error = await readLexicon(dir, 'lt').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LexiconError);
+    expect((error as Error).message).toContain(`The lt lexicon ${join(dir, 'lt.names.br')} `);
+    expect((error as Error).message).toMatch(reason);
+  });
+
   it('parseLexicon takes the decompressed bytes', () => {
     expect(parseLexicon(LT, 'lt').best('cia')).toBe('čia');
   });
