@@ -204,8 +204,8 @@ export class Lexicons {
 }
 
 /**
- * A lexicon made in memory from [form, count] pairs (any order; a repeated form adds up), with abbreviations and an
- * English lexicon: for tests and tools.
+ * A lexicon made in memory from [form, count] pairs (any order; a repeated form adds up), with abbreviations, an
+ * English lexicon and name forms: for tests and tools.
  */
 export function lexiconFromForms(lang: LanguageCode, forms: Iterable<readonly [string, number]>,
   { abbreviations = {}, english = null, names = [] }: { abbreviations?: Readonly<Record<string, string>>;

@@ -28,8 +28,9 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper() and word[1:] == word[1:].lower()
 
 
-def text_counts(lines) -> tuple[collections.Counter, collections.Counter]:
+def text_counts(lines, lang: str) -> tuple[collections.Counter, collections.Counter]:
     """(capitalised, lowercase) counts of the lowercase forms of the words inside sentences of `lines`."""
+    from .build import lower  # here: build.py imports this module
     capitalised, lowercase = collections.Counter(), collections.Counter()
     for line in lines:
         end = 0
@@ -40,23 +41,24 @@ def text_counts(lines) -> tuple[collections.Counter, collections.Counter]:
             if word == word.lower():
                 lowercase[word] += 1
             elif is_capitalised(word):
-                capitalised[word.lower()] += 1
+                capitalised[lower(word, lang)] += 1
     return capitalised, lowercase
 
 
-def text_names(lines, min_count: int = MIN_COUNT) -> set[str]:
+def text_names(lines, lang: str, min_count: int = MIN_COUNT) -> set[str]:
     """The forms of `lines` written capitalised inside sentences min_count times or more, and mostly so."""
-    capitalised, lowercase = text_counts(lines)
+    capitalised, lowercase = text_counts(lines, lang)
     return {form for form, n in capitalised.items() if n >= min_count and n >= lowercase[form]}
 
 
-def dictionary_names(dic_lines) -> set[str]:
+def dictionary_names(dic_lines, lang: str) -> set[str]:
     """The capitalised stems of a Hunspell .dic file's lines (the first line is the entry count), lowercase."""
+    from .build import lower
     out = set()
     for i, line in enumerate(dic_lines):
         stem = line.split('/')[0].strip()
         if i > 0 and len(stem) > 1 and is_capitalised(stem) and WORD.fullmatch(stem):
-            out.add(stem.lower())
+            out.add(lower(stem, lang))
     return out
 
 
@@ -67,11 +69,11 @@ def name_forms(lang: str, data: str, repo: str) -> set[str]:
         path = os.path.join(data, 'corpus', '%s.%s.txt' % (lang, kind))
         if os.path.exists(path):
             with open(path, encoding='utf-8') as f:
-                names |= text_names(f)
+                names |= text_names(f, lang)
     dic = os.path.join(repo, 'node_modules', 'dictionary-' + lang, 'index.dic')
     if os.path.exists(dic):
         with open(dic, encoding='utf-8', errors='replace') as f:
-            names |= dictionary_names(f)
+            names |= dictionary_names(f, lang)
     return {unicodedata.normalize('NFC', n) for n in names}
 
 

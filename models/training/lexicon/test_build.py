@@ -117,12 +117,15 @@ class NameForms(unittest.TestCase):
             'Jan řekl: „Dobrý den." A pak Dobrý den dobrý\n',
         ]
         # inside sentences, capitalised: číně 3, jan 2, praha 2, číny 1, dobrý 1 (and once lowercase)
-        self.assertEqual(text_names(lines), {'číně', 'jan', 'praha'})
-        self.assertEqual(text_names(lines, min_count=1), {'číny', 'číně', 'jan', 'praha', 'dobrý'})
+        self.assertEqual(text_names(lines, 'cs'), {'číně', 'jan', 'praha'})
+        self.assertEqual(text_names(lines, 'cs', min_count=1), {'číny', 'číně', 'jan', 'praha', 'dobrý'})
         # mostly lowercase: no name
-        self.assertEqual(text_names(['A pak Dobrý a dobrý a dobrý a dobrý a Dobrý\n']), set())
+        self.assertEqual(text_names(['A pak Dobrý a dobrý a dobrý a dobrý a Dobrý\n'], 'cs'), set())
+        # Turkish: "İstanbul" is "istanbul", "Iğdır" "ığdır" (Python's lower() would give "i̇stanbul", "iğdır")
+        self.assertEqual(text_names(['Dün İstanbul ve Iğdır, sonra İstanbul ve Iğdır\n'], 'tr'), {'istanbul', 'ığdır'})
 
     def test_dictionary_names(self):
         dic = ['5\n', 'Praha/ABC\n', 'kočka/XY\n', 'USA\n', 'Nový Jičín/Q\n', 'X\n']
         # capitalised stems only: not all caps, not one letter, not two words
-        self.assertEqual(dictionary_names(dic), {'praha'})
+        self.assertEqual(dictionary_names(dic, 'cs'), {'praha'})
+        self.assertEqual(dictionary_names(['2\n', 'İzmir/A\n', 'Iğdır\n'], 'tr'), {'izmir', 'ığdır'})
