@@ -1,7 +1,7 @@
 /**
  * Typos in capitalised words through the engine with the shipped models and lexicons: a name the language writes,
- * one slip away, is fixed where the language has a name share (lt "Vilniasu" -> "Vilniaus"; models/lexicon/
- * lt.names.br), and not without it; a capital slipped into the word ("nUiversidad") is a typo anywhere; foreign names
+ * one slip away (a neighbour key, a doubled letter, a swap), is fixed where the language has a name share (lt
+ * "Vilniasu" -> "Vilniaus", fr "Frnace"; models/lexicon/<lang>.names.br), and not without it; a capital slipped into the word ("nUiversidad") is a typo anywhere; foreign names
  * no lexicon has, and brands written with inner capitals, stay as typed. Skipped while the shipped model is absent.
  */
 import { existsSync } from 'node:fs';
@@ -20,13 +20,13 @@ describe.skipIf(!READY)('typos in capitalised words', () => {
   let withoutNames: LocalCorrector;
   beforeAll(async () => {
     [corrector, withoutNames] = await Promise.all([
-      createCorrector({ providers: ['cpu'], languages: ['lt', 'es'] }),
+      createCorrector({ providers: ['cpu'], languages: ['lt', 'fr', 'es'] }),
       createCorrector({ providers: ['cpu'], languages: ['lt'], lexiconPlan: { typoNameShare: 1 } }),
     ]);
   }, 120_000);
   afterAll(async () => { await Promise.all([corrector?.dispose(), withoutNames?.dispose()]); });
 
-  it('ships a name share for Lithuanian, whose names file ships', () => {
+  it('ships a name share for Lithuanian, and a names file for every language with one', () => {
     expect(TYPO_NAME_SHARES.lt).toBeLessThan(1);
     for (const lang of Object.keys(TYPO_NAME_SHARES)) {
       expect(existsSync(join(DEFAULT_MODEL_DIR, 'lexicon', `${lang}.names.br`)), lang).toBe(true);
@@ -36,8 +36,10 @@ describe.skipIf(!READY)('typos in capitalised words', () => {
   it.each([
     // names the language writes, a slip away, inside a sentence
     ['lt', 'Vakar buvau Vilniasu ir Kinijoe.', 'Vakar buvau Vilniaus ir Kinijos.'],
-    // foreign names no lexicon has
+    ['fr', 'Il vit en Frnace depuis 2010.', 'Il vit en France depuis 2010.'],
+    // foreign names no lexicon has, also one edit of another kind from a name ("Javid", "David"; "Morneau", "Moreau")
     ['lt', 'Vakar koncertavo Bruce Springsteen ir Madonna.', 'Vakar koncertavo Bruce Springsteen ir Madonna.'],
+    ['fr', 'Il a parle avec Javid et Morneau hier.', 'Il a parlé avec Javid et Morneau hier.'],
     // a capital slipped into a word (a swapped "Un")
     ['es', 'Estudio en la nUiversidad de Salamanca.', 'Estudio en la Universidad de Salamanca.'],
     // brands: inner capitals, no form near

@@ -147,12 +147,13 @@ export const TYPO_CAPITALISED_SHARES: Readonly<Partial<Record<LanguageCode, numb
 /**
  * Per language, typoNameShare (else 1: names are fixes like other forms). Dev and news, 13 paper languages, first 300
  * (`compare.ts --set dev|news --tasks diacritics,typos,clean --typo-name-share 0.5|0.9|0.97`;
- * bench/lexicon-decoding/REPORT.md, "Typos in names"): at 0.9 the mean of the six figures moved lt +0.08 (news typos
- * +0.37) and tr +0.06, es +0.04, fr +0.04, lv +0.03, hu -0.01 (stripped news -0.16: foreign names taken for typos of
- * names, "Javid" -> "David"), the languages with a typoCapitalisedShare within +-0.01; kept where above 0.05, the bar
- * of the other per-language settings. At 0.5 stripped and clean text lost in every language.
+ * bench/lexicon-decoding/REPORT.md, "Typos in names"), names a neighbour key, a doubled letter or a swap away: the mean
+ * of the six figures moved lt +0.090 at 0.5 (news typos 91.98 -> 92.37, nothing lost), ga +0.070 at 0.5 (dev only),
+ * fr +0.063 at 0.9, lv +0.055 at 0.5, and under 0.05 elsewhere (tr +0.045, es +0.042, hu +0.033, the languages with a
+ * typoCapitalisedShare at most +0.02); names one edit of any kind away also took foreign names for the language's
+ * ("Javid" -> "David": hu stripped news -0.16 at 0.9).
  */
-export const TYPO_NAME_SHARES: Readonly<Partial<Record<LanguageCode, number>>> = { lt: 0.9, tr: 0.9 };
+export const TYPO_NAME_SHARES: Readonly<Partial<Record<LanguageCode, number>>> = { lt: 0.5, lv: 0.5, ga: 0.5, fr: 0.9 };
 
 /**
  * Per language, typedInputCount (else inputCount). A writer who types some diacritics and skips others wrote
@@ -427,6 +428,9 @@ function isCaseSlip(letters: readonly string[]): boolean {
     && rest.filter((c) => c !== c.toUpperCase()).length >= 2;
 }
 
+/** The cheapest edit (a neighbour key, a doubled letter, a swap): bounds the weight of any fix; a name's typo costs it. */
+const CHEAPEST_EDIT = 0.6;
+
 /**
  * Candidates of an unknown word that may be a typo (typoCase): itself and
  * the likeliest forms a few edits away, in its capitalisation. The word keeps typoInputShare of the prior, moved by how
@@ -441,8 +445,11 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   if (lexicon.isEnglishWord(lower)) return null; // mixed in as written: "deadline" is no typo of "readline"
   const [first = '', ...rest] = lower;
   const capitalised = upperFor(first, lang) + rest.join('');
-  // Only where names have their own share: the set of a language's names is made on first use (Lexicon.isName).
-  const isNameFix = (f: NearForm) => kind === 'name' && options.typoNameShare < 1 && f.cost <= 1 && lexicon.isName(f.form);
+  // A name's typo is one slip of the cheapest kind away (a neighbour key, a doubled letter, a swap): a foreign name is
+  // as often one other edit from one of the language's ("Javid", "David"). Only where names have their own share: the
+  // set of a language's names is made on first use (Lexicon.isName).
+  const isNameFix = (f: NearForm) => kind === 'name' && options.typoNameShare < 1 && f.cost <= CHEAPEST_EDIT
+    && lexicon.isName(f.form);
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
   const limit = 4 * options.typoMaxCandidates;
   const maxEdits = kind === 'slip' ? Math.min(1, options.typoMaxEdits) : options.typoMaxEdits;
@@ -450,7 +457,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   if (near.length === 0 && maxEdits > 1) near = lexicon.near(word, maxEdits, limit);
   const scored = near
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
-    // A capitalised word inside a sentence where any fix is too bold (typoCapitalisedShare 0): names one edit away.
+    // A capitalised word inside a sentence where any fix is too bold (typoCapitalisedShare 0): names a slip away.
     .filter((f) => kind !== 'name' || options.typoCapitalisedShare > 0 || isNameFix(f))
     .map((f) => ({ form: kind === 'lower' ? f.form : applyCase(kind === 'slip' ? capitalised : word, f.form, lang),
       name: isNameFix(f), score: Math.log(f.count || options.dictionaryCount) - options.typoCostWeight * f.cost }))
@@ -477,9 +484,6 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
     ...scored.map((f) => ({ bytes: utf8Bytes(f.form), logPrior: logSigmoid(-odds) + f.score - top - Math.log(sum),
       input: false, fix: true }))];
 }
-
-/** The cheapest edit (a neighbour key, a doubled letter, a swap): bounds the weight of any fix. */
-const CHEAPEST_EDIT = 0.6;
 
 /**
  * Forms one edit from a known word (with another key) that it may be a typo of, with their weights against the

@@ -495,8 +495,11 @@ describe('candidates', () => {
     ['Siandein', ['šiandien'], 0, 0.97, [['Siandein', '0.9700'], ['Šiandien', '0.0300']]],
     ['Siandein', ['šiandien'], 0, 1, null],
     ['Siandein', [], 0, 0.97, null],
-    // two edits away (a swap and a doubled n) is no name's typo
+    // a name's typo is a slip of the cheapest kind (a swap here, 0.6): not another edit ("q" is no neighbour of "n"),
+    // nor two (a swap and a doubled n)
+    ['Siandienq', ['šiandien'], 0, 0.97, null],
     ['Siandeinn', ['šiandien'], 0, 0.97, null],
+    ['Siandienq', ['šiandien'], 0.99, 0.9, [['Siandienq', '0.9900'], ['Šiandien', '0.0100']]],
     // beside typoCapitalisedShare, the smaller share
     ['Siandein', ['šiandien'], 0.99, 0.9, [['Siandein', '0.9000'], ['Šiandien', '0.1000']]],
     ['Siandein', [], 0.99, 0.9, [['Siandein', '0.9900'], ['Šiandien', '0.0100']]],
