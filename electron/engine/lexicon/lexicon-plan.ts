@@ -398,9 +398,9 @@ export function keepsTypedDiacritics(word: string, candidate: string, lang: Lang
 /**
  * How a word is written, where it may be a typo: 'lower', or capitalised (a capital, then lowercase letters) as a
  * sentence's first word ('sentence-start', typoSentenceStart) or, `unknown` to the lexicon, inside one ('name',
- * typoCapitalisedShare or typoNameShare: mostly a name), or, unknown, with a slipped capital ('slip', isCaseSlip). Null where it may
- * not be a typo: under typoMinLength letters, or other capitals. Fixes are written in the word's capitalisation
- * (a slip's: capitalised).
+ * typoCapitalisedShare or typoNameShare: mostly a name), or, unknown, with a slipped capital ('slip', isCaseSlip).
+ * Null where it may not be a typo: under typoMinLength letters, or other capitals. Fixes are written in the word's
+ * capitalisation (a slip's: capitalised).
  */
 type TypoCase = 'lower' | 'sentence-start' | 'name' | 'slip';
 
