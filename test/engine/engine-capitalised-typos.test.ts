@@ -8,12 +8,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
+import { shippedModelReady } from '../support/shipped-model.ts';
 import { TYPO_NAME_SHARES } from '../../electron/engine/lexicon/lexicon-plan.ts';
 
 process.env.ORT_DISABLE_TELEMETRY = '1';
-const READY = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json'))
-  && existsSync(join(DEFAULT_MODEL_DIR, 'lexicon', 'lt.names.br'));
-if (!READY) console.log('engine-capitalised-typos: skipped, no shipped model or no models/lexicon/lt.names.br');
+const READY = shippedModelReady('engine-capitalised-typos', 'lexicon/lt.names.br');
 
 describe.skipIf(!READY)('typos in capitalised words', () => {
   let corrector: LocalCorrector;

@@ -9,13 +9,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
+import { shippedModelReady } from '../support/shipped-model.ts';
 import { SPELLED_WEIGHTS } from '../../electron/engine/local-corrector.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 
 process.env.ORT_DISABLE_TELEMETRY = '1';
-const READY = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json'))
-  && existsSync(join(DEFAULT_MODEL_DIR, 'lm', 'cs.spelled.br'));
-if (!READY) console.log('engine-ending-spellings: skipped, no shipped model or no models/lm/cs.spelled.br');
+const READY = shippedModelReady('engine-ending-spellings', 'lm/cs.spelled.br');
 
 describe.skipIf(!READY)('unknown words\' endings: the letter model of Czech words as written', () => {
   let respelling: LocalCorrector;

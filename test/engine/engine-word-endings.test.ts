@@ -5,17 +5,14 @@
  * both). The same for the ending-class models (<lang>.end.br: "možných slovníků", endingWeight 0). Skipped while
  * the shipped model or the Czech suffix and ending models are absent.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
+import { createCorrector, type LocalCorrector } from '../../electron/engine/index.ts';
+import { shippedModelReady } from '../support/shipped-model.ts';
 import { ENDING_WEIGHTS, SUFFIX_WEIGHTS } from '../../electron/engine/local-corrector.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 
 process.env.ORT_DISABLE_TELEMETRY = '1';
-const READY = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json')) && existsSync(join(DEFAULT_MODEL_DIR, 'lm', 'cs.sfx.br'))
-  && existsSync(join(DEFAULT_MODEL_DIR, 'lm', 'cs.end.br'));
-if (!READY) console.log('engine-word-endings: skipped, no shipped model or no models/lm/cs.sfx.br and cs.end.br');
+const READY = shippedModelReady('engine-word-endings', 'lm/cs.sfx.br', 'lm/cs.end.br');
 
 describe.skipIf(!READY)('word endings in context: the suffix-class models', () => {
   let withEndings: LocalCorrector;
