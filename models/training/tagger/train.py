@@ -154,8 +154,17 @@ def main():
         run_positions += ids.numel()
         if device != 'cpu':
             ids, lang, tg = (x.to(device, non_blocking=True) for x in (ids, lang, tg))
-        with autocast(device, args.bf16):
-            logits = train_model(ids, lang)
+        try:
+            with autocast(device, args.bf16):
+                logits = train_model(ids, lang)
+        except Exception as e:  # noqa: BLE001
+            # A compiler that fails on this machine must not cost the lease: the same step runs eagerly instead.
+            if train_model is model:
+                raise
+            log({'event': 'compile_failed', 'error': f'{type(e).__name__}: {e}'[:800]})
+            train_model, compiled = model, False
+            with autocast(device, args.bf16):
+                logits = train_model(ids, lang)
         logits = logits.float().masked_fill(~masks[lang[:, None], ids], -1e4)
         loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), tg.reshape(-1), ignore_index=IGNORE)
         opt.zero_grad(set_to_none=True)
