@@ -2,8 +2,8 @@
  * The diacritics taggers of a model folder. Each is a pair of files the manifest lists under one name: the graph as
  * `tagger.<name>` (tagger.<name>.int8.onnx) and its alphabet as `tagger_alphabet.<name>` (tagger.<name>.json, which
  * says the languages it was trained on); the name is its languages joined by '-' (models/training/tagger/install.py).
- * One network per language because two CPU cores train one language in 12 minutes (models/MODEL.md); a network of
- * several languages (a GPU's job) installs the same way, named for all of them, and replaces the ones it covers.
+ * The shipped one covers the 13 paper languages (trained on a GPU, models/MODEL.md); a network of one language (two CPU
+ * cores train one in 12 minutes) installs the same way, and a network replaces the ones whose languages it covers.
  *
  * Every listed file is size- and sha256-checked at the start like the encoder and decoder (a missing or damaged one
  * fails it with a ModelFileError naming the file), but a graph's onnxruntime session opens on the first sentence of

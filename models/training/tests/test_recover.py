@@ -38,7 +38,8 @@ class RecoverTest(unittest.TestCase):
         # A folder that already holds a tagger (and a manifest listing it), as models/ does.
         cls.installed.mkdir()
         shipped = json.loads((MODELS / "manifest.json").read_text())
-        cls.tagger = {role: e for role, e in shipped["files"].items() if role in ("tagger.lt", "tagger_alphabet.lt")}
+        cls.tagger = {role: e for role, e in shipped["files"].items() if role.startswith(("tagger.", "tagger_alphabet."))}
+        assert cls.tagger, "models/manifest.json lists no tagger"
         for entry in cls.tagger.values():
             (cls.installed / entry["path"]).write_bytes((MODELS / entry["path"]).read_bytes())
         (cls.installed / "manifest.json").write_text(json.dumps({"files": {**cls.tagger, "tagger.xx": {"path": "gone.onnx"}}}))
