@@ -1,7 +1,7 @@
 /**
  * The shipped diacritics tagger (one network for the 13 paper languages, models/MODEL.md) through the engine's own
- * loader and onnxruntime-node: it covers exactly the paper languages, restores a plain sentence of each alone, keeps
- * correct text as it is, and where it alone picked a real but wrong form (lt case agreement, sk "zamkov"), the
+ * loader and onnxruntime-node: it covers exactly the paper languages, restores a plain sentence of ten of them alone,
+ * keeps correct text as it is in all 13, and where it alone picked a real but wrong form (lt case agreement, sk "zamkov"), the
  * product with the lexicon and the LM writes the right one. Skipped while the shipped model is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
