@@ -56,9 +56,11 @@ class LazyTagger {
 }
 
 /**
- * Sessions kept open at once: the language written last. Another language closes the idle one (reopening costs
- * ~30 ms; each open one holds about 8 MB), and the usual second language of a user (English) has no tagger. npm run
- * bench's peak RSS varies too much between identical runs (444-577 MB, models/MODEL.md) to tell one open from two.
+ * Sessions kept open at once: the tagger of the language written last. Another tagger's language closes the idle one,
+ * and the usual second language of a user (English) has none. The shipped tagger covers all 13 paper languages, so
+ * moving among them reopens nothing (its open and first sentence took 195 ms in a fresh process, onnxruntime's own
+ * start included, against 125 ms for a one-language tagger; session 24). npm run bench's peak RSS varies too much
+ * between identical runs (444-577 MB, models/MODEL.md) to tell one open from two.
  */
 export const MAX_OPEN_TAGGERS = 1;
 
