@@ -2,6 +2,7 @@
 (the GPU machine), else onnxruntime-node (ort_run.mjs: the runtime the app ships; Debian has no Python package).
 
   sess = OrtGraph('tagger.onnx'); logits, = sess.run({'ids': ids_int32, 'lang': lang_int32})
+  sess.named(feeds) gives the outputs by name.
 """
 from __future__ import annotations
 
@@ -52,8 +53,13 @@ class OrtGraph:
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def run(self, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
+        """Every output of the graph, in its order."""
+        return list(self.named(feeds).values())
+
+    def named(self, feeds: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Every output of the graph by name, in its order."""
         if self.backend == 'python':
-            return self.session.run(None, feeds)
+            return dict(zip(self.output_names, self.session.run(None, feeds)))
         arrays = [(k, np.ascontiguousarray(v)) for k, v in feeds.items()]
         head = [{'name': k, 'type': _TYPES[v.dtype], 'dims': list(v.shape)} for k, v in arrays]
         self.proc.stdin.write((json.dumps(head) + '\n').encode())
@@ -63,10 +69,10 @@ class OrtGraph:
         line = self.proc.stdout.readline()
         if not line:
             raise RuntimeError(f'ort_run.mjs ended without an answer for {self.path} (exit {self.proc.wait()})')
-        out = []
+        out = {}
         for spec in json.loads(line):
             raw = self.proc.stdout.read(spec['bytes'])
-            out.append(np.frombuffer(raw, dtype=_DTYPES[spec['type']]).reshape(spec['dims']))
+            out[spec['name']] = np.frombuffer(raw, dtype=_DTYPES[spec['type']]).reshape(spec['dims'])
         return out
 
     def close(self):

@@ -62,6 +62,20 @@ class RecoverTest(unittest.TestCase):
         self.assertEqual(sum(v.numel() for k, v in ck["model"].items() if k not in ("dec_pos.weight", "lm_head.weight")),
                          manifest["parameters"])
 
+    def test_the_gpu_jobs_onnx_greedy_writes_what_pytorch_writes(self):
+        # ort_check.greedy: post_train.py's parity and int8 gate, through onnxruntime-node here (the Python package on
+        # the GPU machine), on the float graphs re-exported from the checkpoint.
+        from dev_eval import correct_batch
+        from export_onnx import export, load_checkpoint
+        from ort_check import greedy_many
+        model = load_checkpoint(self.ckpt)
+        encoder, decoder = export(model, Path(self.tmp.name) / "float")
+        texts = ["Siandien labai grazus oras", "Prilis zlutoucky kun upel dabelske ody", "Bugun hava cok guzel"]
+        langs = ["lt", "cs", "tr"]
+        by_torch = correct_batch(model, texts, langs, "cpu", amp=False)
+        self.assertEqual(greedy_many(str(encoder), str(decoder), texts, langs, workers=1), by_torch)
+        self.assertNotEqual(by_torch, texts)  # the model changed something: the comparison is not of copies
+
     def test_a_new_byte_model_keeps_the_folders_taggers(self):
         files = json.loads((self.installed / "manifest.json").read_text())["files"]
         self.assertEqual({r: files[r] for r in self.tagger}, self.tagger)
