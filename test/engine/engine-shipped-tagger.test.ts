@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCorrector, DEFAULT_MODEL_DIR, type LocalCorrector } from '../../electron/engine/index.ts';
+import { PAPER_LANGUAGES } from '../../electron/eval/report-plan.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { loadTaggers, type TaggerSet } from '../../electron/engine/tagger/load-tagger.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
@@ -20,7 +21,6 @@ const TAGGER_FILES: string[] = existsSync(MANIFEST)
     .filter(([role]) => role.startsWith('tagger')).map(([, entry]) => entry.path)
   : [];
 const READY = shippedModelReady('engine-shipped-tagger', ...TAGGER_FILES) && TAGGER_FILES.length > 0;
-const PAPER: string[] = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'languages.json'), 'utf8')).paper;
 
 // Gold sentences; the input is each with its diacritics stripped.
 const RESTORED_ALONE: Array<[LanguageCode, string]> = [
@@ -55,7 +55,7 @@ describe.skipIf(!READY)('the shipped diacritics tagger', () => {
   afterAll(async () => { await Promise.all([taggers?.release(), product?.dispose()]); });
 
   it('covers the 13 paper languages', () => {
-    expect([...taggers.languages].sort()).toEqual([...PAPER].sort());
+    expect([...taggers.languages].sort()).toEqual([...PAPER_LANGUAGES].sort());
   });
 
   it.each(RESTORED_ALONE)('restores %s alone: %s', async (lang, gold) => {
