@@ -583,13 +583,18 @@ function codePointIndex(text: string): Int32Array {
 
 /**
  * Adds the tagger's opinion to a word's priors: weight x (ln P_tagger(candidate) - ln P_tagger(the word as typed)).
- * A candidate that is not a diacritic variant of the typed letters (a typo fix) gets no opinion (0).
+ * A candidate that is not a diacritic variant of the typed letters (a typo fix) gets no opinion (0), a shorter one
+ * too: its letters alone would score the typed word's first letters and leave out the log-probabilities of the rest,
+ * so every fix that drops an ending (hu "főszereplői" -> "főszereplő", "személyiségük" -> "személyiségű") gained
+ * over the word as typed (bench/lexicon-decoding/REPORT.md, session 25).
  */
 function addTaggerPrior(candidates: PlanCandidate[], texts: string[], typed: string, start: number,
   tagger: TaggerPrior): void {
   const asTyped = tagger.scores.word(start, typed);
   if (asTyped === null) return;
+  const length = [...typed].length;
   candidates.forEach((c, i) => {
+    if ([...texts[i]!].length !== length) return;
     const score = tagger.scores.word(start, texts[i]!);
     if (score !== null) c.logPrior += tagger.weight * (score - asTyped);
   });

@@ -39,7 +39,8 @@ export class LetterScores {
 
   /**
    * ln P of `word` written over the typed letters from `start` (code points): the sum over its letters, or null
-   * when it is not a diacritic variant of what was typed there (another length, another letter: a typo fix).
+   * when it is not a diacritic variant of what was typed there (another letter: a typo fix). A word shorter than the
+   * one typed there scores only the letters it covers: callers that compare words compare words of one length.
    */
   word(start: number, word: string): number | null {
     const letters = [...word];

@@ -170,6 +170,24 @@ describe('the tagger in a word\'s priors', () => {
     expect(spelling![1] - input![1]).toBeCloseTo(3, 2);
   });
 
+  it.each([
+    // A typo fix that drops the last letter ("zaliasx" -> "žalias") spells the typed word's first six letters with
+    // diacritics, but it is not a variant of the word typed: it keeps its prior (it had gained 3 nats, hu
+    // "főszereplői" -> "főszereplő" on dev).
+    ['zaliasx', 'žalias'],
+    // Nor does the fix without diacritics gain by leaving out a letter the tagger would rather see as ą.
+    ['zaliasa', 'zalias'],
+  ])('%j: the shorter fix %j gets no opinion', async (text, fix) => {
+    const typoLexicon = lexiconFromForms('lt', [['žalias', 100], ['zalias', 100]]);
+    const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : ch === 'a' ? 1 : 0)), ALPHABET);
+    const [scores] = await tagger.score([text], 'lt');
+    const without = priors(buildPlan(text, 'lt', typoLexicon));
+    const withTagger = priors(buildPlan(text, 'lt', typoLexicon, undefined, undefined, { scores: scores!, weight: 1 }));
+    const prior = (p: ReturnType<typeof priors>) => p[0]!.find(([t]) => t === fix)?.[1];
+    expect(prior(without)).toBeDefined();
+    expect(prior(withTagger)).toBe(prior(without));
+  });
+
   it('counts code points, not UTF-16 units, before a word', async () => {
     const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : 0)), ALPHABET);
     const text = '😀 zalias';
