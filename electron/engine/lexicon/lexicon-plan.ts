@@ -119,6 +119,12 @@ export interface PlanOptions {
    * three tasks with less damage.
    */
   realWordTypoRate: number;
+  /**
+   * Whether the diacritics tagger also spells an unknown capitalised word that starts a sentence (TaggerPrior
+   * spellingWeight; elsewhere a capitalised word is mostly a name, whose letters it would respell in the language's
+   * way). TAGGER_SENTENCE_START_LANGUAGES.
+   */
+  taggerSentenceStart: boolean;
 }
 
 /** How word-like a lexicon key's letters are (electron/engine/lm/spelling-model.ts): natural-log probability. */
@@ -130,7 +136,7 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCo
   inputCount: 0.05, typedInputCount: 0.05, markedInputCount: 5, typed: false, keepTypedDiacritics: true, typoMinLength: 2,
   typoSentenceStart: true, typoCapitalisedShare: 0, typoNameShare: 1, typoMaxEdits: 2, typoCostWeight: 3, typoInputShare: 0.5,
   typoMaxCandidates: 3, typoSpellingWeight: 8, typoSpellingMargin: 0.8, typoMarginLetters: Infinity,
-  realWordTypoRate: 3e-5, endingSpellingLetters: 2 };
+  realWordTypoRate: 3e-5, endingSpellingLetters: 2, taggerSentenceStart: false };
 
 /**
  * Per language, typoCapitalisedShare (else 0: capitalised words inside a sentence get no typo candidates). Dev, 13
@@ -182,12 +188,22 @@ export const TYPO_MARGIN_LETTERS: Readonly<Partial<Record<LanguageCode, number>>
   lt: 6, hr: 6, cs: 6, pl: 6, ga: 4,
 };
 
+/**
+ * The languages whose sentences' first words, where the lexicon lacks them, the tagger spells too
+ * (taggerSentenceStart). Dev and news, the six languages with tagger spellings, first 300 (`compare.ts --set dev|news
+ * --tasks diacritics,typos,clean --tagger-sentence-start`; bench/lexicon-decoding/REPORT.md, session 25), mean of the
+ * six figures: tr +0.063 (stripped dev +0.15: "Iltihaplanmayi" -> "İltihaplanmayı", "Baskanlarin" -> "Başkanların"),
+ * hu +0.003, sk fr ga 0, lv -0.033 (names: "Bafets" -> "Bafēts").
+ */
+export const TAGGER_SENTENCE_START_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['tr']);
+
 /** The plan options of `lang`: DEFAULT_PLAN_OPTIONS, the language's own settings, then `overrides`. */
 export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOptions> = {}): PlanOptions {
   return { ...DEFAULT_PLAN_OPTIONS, typoCapitalisedShare: TYPO_CAPITALISED_SHARES[lang] ?? 0,
     typoNameShare: TYPO_NAME_SHARES[lang] ?? DEFAULT_PLAN_OPTIONS.typoNameShare,
     typoMarginLetters: TYPO_MARGIN_LETTERS[lang] ?? DEFAULT_PLAN_OPTIONS.typoMarginLetters,
-    typedInputCount: TYPED_INPUT_COUNTS[lang] ?? DEFAULT_PLAN_OPTIONS.inputCount, ...overrides };
+    typedInputCount: TYPED_INPUT_COUNTS[lang] ?? DEFAULT_PLAN_OPTIONS.inputCount,
+    taggerSentenceStart: TAGGER_SENTENCE_START_LANGUAGES.has(lang), ...overrides };
 }
 
 /**
@@ -272,6 +288,13 @@ export function wordSpans(text: string): WordSpan[] {
  */
 function isPlainLowercase(word: string, lang: LanguageCode): boolean {
   return !isUpper(word[0]!) && stripDiacritics(word, lang) === word;
+}
+
+/** A capital, then lowercase letters, none with a diacritic ("Iltihaplanmayi"). */
+function isPlainCapitalised(word: string, lang: LanguageCode): boolean {
+  const [first = '', ...rest] = word;
+  return rest.length > 0 && isUpper(first) && stripDiacritics(first, lang) === first && !rest.some(isUpper)
+    && isPlainLowercase(rest.join(''), lang);
 }
 
 function isUpper(char: string): boolean {
@@ -613,14 +636,16 @@ function logSigmoid(x: number): number {
  * with a diacritic gets none (isPlainLowercase: it was typed with care; hu "epizódról" had become "épizódról" once
  * typos in such sentences were fixed, bench/lexicon-decoding/REPORT.md, session 20). A capitalised word gets none: it is mostly a name, often a foreign one,
  * whose letters the tagger respells in its language's way (dev and news, `compare.ts`, lowercase words only against
- * every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md); nor does a frequent
- * English word (Lexicon.isEnglishWord: lt "someone" -> "someonė").
+ * every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md), unless it starts a
+ * sentence in a language of TAGGER_SENTENCE_START_LANGUAGES (`sentenceStart`); nor does a frequent English word
+ * (Lexicon.isEnglishWord: lt "someone" -> "someonė").
  */
 function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
-  word: string, lexicon: Lexicon, start: number, tagger: TaggerPrior, lang: LanguageCode):
+  word: string, lexicon: Lexicon, start: number, tagger: TaggerPrior, lang: LanguageCode, sentenceStart: boolean):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   const weight = tagger.spellingWeight ?? 0;
-  if (weight <= 0 || !isPlainLowercase(word, lang) || lexicon.isEnglishWord(word)) return choice;
+  const plain = isPlainLowercase(word, lang) || (sentenceStart && isPlainCapitalised(word, lang));
+  if (weight <= 0 || !plain || lexicon.isEnglishWord(lowerFor(word, lang))) return choice;
   const spelling = tagger.scores.best(start, [...word].length);
   if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
   const odds = weight * (tagger.scores.word(start, spelling)! - tagger.scores.word(start, word)!);
@@ -721,7 +746,10 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     };
     const spelled = context?.model.spelled;
     if (forms.length === 0 && !suffix && abbreviation === null) {
-      if (tagger && cpIndex) adopt(withTaggerSpelling(choice, texts, span.text, lexicon, cpIndex[span.start]!, tagger, lang));
+      if (tagger && cpIndex) {
+        adopt(withTaggerSpelling(choice, texts, span.text, lexicon, cpIndex[span.start]!, tagger, lang,
+          options.taggerSentenceStart && startsSentence(text, span.start)));
+      }
       if (spelled && (context?.spelledWeight ?? 0) > 0) {
         adopt(withEndingSpellings(choice, texts, span.text, lexicon, lang, spelled, context!.spelledWeight!,
           options.endingSpellingLetters));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DiacriticsTagger, type TaggerRunner } from '../../../../electron/engine/tagger/diacritics-tagger.ts';
 import { fold, TaggerAlphabet } from '../../../../electron/engine/tagger/tagger-alphabet.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
-import { buildPlan } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+import { buildPlan, DEFAULT_PLAN_OPTIONS } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 import { decodeUtf8 } from '../../../../electron/engine/text/byte-codec.ts';
 
 // A two-language alphabet in tagger.json's shape: lt a -> ą (class 1), e -> ę ė (2, 3), z -> ž (4); tr i -> ı (5).
@@ -154,6 +154,23 @@ describe('the tagger in a word\'s priors', () => {
     expect(plan.words.map((w) => w.source)).toEqual(sources);
     expect(plan.words.map((w) => w.candidates.map((c) => c.proposed === true))[0]).toEqual(
       spellingWeight > 0 && text.startsWith('zuvis') ? [false, true] : [false, false]);
+  });
+
+  it.each([
+    // taggerSentenceStart (tr): a sentence's capitalised first word the lexicon lacks gets the tagger's spelling, in
+    // its case; inside a sentence a capitalised word is still left alone, and so is every one without the option.
+    ['Zuvis ejo', true, ['Zuvis', 'Žuvis']],
+    ['„Zuvis ejo', true, ['Zuvis', 'Žuvis']],
+    ['Zuvis ejo', false, []],
+    ['Ejo Zuvis', true, []],
+    ['ZUVIS ejo', true, []],
+  ] as const)('%j, taggerSentenceStart %j: its first word\'s candidates %j', async (text, taggerSentenceStart, expected) => {
+    const tagger = new DiacriticsTagger(runner((ch) => (ch === 'z' ? 4 : 0)), ALPHABET);
+    const [scores] = await tagger.score([text], 'lt');
+    const plan = buildPlan(text, 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, taggerSentenceStart }, undefined,
+      { scores: scores!, weight: 1, spellingWeight: 1 });
+    const spelled = plan.words.find((w) => w.source === 'unknown');
+    expect(spelled?.candidates.map((c) => decodeUtf8(c.bytes)) ?? []).toEqual([...expected]);
   });
 
   it('a possible typo keeps its fixes\' priors; the input and the tagger\'s spelling share the input\'s', async () => {
