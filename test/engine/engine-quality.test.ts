@@ -145,7 +145,7 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
       'Podle zákona č. 89/2012 Sb. a čl. 5 odst. 2 platí c. k. právo.'],
     ['cs', 'Cena je 1 500 Kc vc. DPH.', 'Cena je 1 500 Kč vč. DPH.'],
     ['hu', 'A hatarido marc. 15., illetve apr. 2.', 'A határidő márc. 15., illetve ápr. 2.'],
-    ['cs', 'Napis @uzivatel pod #dovolena fotku.', 'Napiš @uzivatel pod #dovolena fotku.'],
+    ['cs', 'Dekuji @uzivatel za fotku z #dovolena.', 'Děkuji @uzivatel za fotku z #dovolena.'],
     // LibreOffice's abbreviations: restored (es "pág.", lt "žr.", pl "Św."), or kept as typed where a typo fix had
     // made another word of them (lt "psl." -> "psi.", "Sw." -> "W."), also at a sentence's end.
     ['es', 'Ver la pag. 12 y el num. 5 de la revista.', 'Ver la pág. 12 y el núm. 5 de la revista.'],
