@@ -293,8 +293,7 @@ function isPlainLowercase(word: string, lang: LanguageCode): boolean {
 /** A capital, then lowercase letters, none with a diacritic ("Iltihaplanmayi"). */
 function isPlainCapitalised(word: string, lang: LanguageCode): boolean {
   const [first = '', ...rest] = word;
-  return rest.length > 0 && isUpper(first) && stripDiacritics(first, lang) === first && !rest.some(isUpper)
-    && isPlainLowercase(rest.join(''), lang);
+  return rest.length > 0 && isUpper(first) && !rest.some(isUpper) && stripDiacritics(word, lang) === word;
 }
 
 function isUpper(char: string): boolean {
