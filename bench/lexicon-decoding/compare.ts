@@ -7,8 +7,10 @@
  * ../shared/benchmarks/ud/<lang>.txt (the held-out report). Systems: unigram, model (free speculative decoding),
  * lexicon@<lambda> for each lambda.
  * Prints a markdown table per task (alpha-word accuracy, then damage rate) and the seconds per sentence.
+ * --outputs FILE appends every sentence's gold, input and output (one JSON object per line, with its language, task,
+ * system and line number), for listings of what a setting changed (bench/lexicon-decoding/word-diff.ts).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +32,7 @@ const { values } = parseArgs({ options: {
   p: { type: 'string', default: '0.02' },
   'model-dir': { type: 'string', default: join(REPO, 'models') },
   json: { type: 'string' },
+  outputs: { type: 'string' },
   'input-count': { type: 'string' },
   'typo-min-length': { type: 'string' },
   'typo-sentence-start': { type: 'boolean' },
@@ -168,8 +171,13 @@ for (const lang of langs) {
   }
   for (const task of tasks) {
     for (const { name, system } of systems) {
-      const { result } = await evaluate(system, lines, { lang, task, noise: { p: Number(values.p), seed: 1 } });
+      const { result, inputs, outputs } = await evaluate(system, lines,
+        { lang, task, noise: { p: Number(values.p), seed: 1 } });
       rows.push({ ...result, name });
+      if (values.outputs) {
+        appendFileSync(values.outputs, lines.map((line, i) => `${JSON.stringify({ lang, task, system: name,
+          line: line.index, gold: line.text, input: inputs[i], output: outputs[i] })}\n`).join(''));
+      }
       console.error(`${lang} ${task} ${name}: ${result.alpha_word_accuracy?.toFixed(2)} % ` +
         `(damage ${result.damage_rate?.toFixed(2)} %, ${(1000 * result.seconds / result.sentences).toFixed(1)} ms/sentence)`);
     }
