@@ -189,6 +189,17 @@ export const TYPO_MARGIN_LETTERS: Readonly<Partial<Record<LanguageCode, number>>
 };
 
 /**
+ * Per language, typoMaxCandidates (else 3). A Vietnamese syllable has up to a dozen spellings of its letters (six
+ * tones, and the vowels' own marks), so the three likeliest forms a typo away are often spellings of one syllable
+ * ("hoj": "hơn", "hơi", "hội") and the one meant ("hôn") is cut. Dev, first 300 (`compare.ts --set dev --langs vi
+ * --tasks diacritics,typos,clean --typo-max 5|8|12|16`; bench/lexicon-decoding/REPORT.md, session 26): vi typos 94.51
+ * -> 94.70 / 94.79 / 94.90 / 94.90, stripped and clean text unchanged (37 words fixed, 5 lost: "ngữ" -> "ngày",
+ * "phân" -> "phản"); the other twelve paper languages at 5 and 8 within 0.05 of 3 on the mean of the six figures (dev
+ * and news; lt -0.05 at 8).
+ */
+export const TYPO_MAX_CANDIDATES: Readonly<Partial<Record<LanguageCode, number>>> = { vi: 12 };
+
+/**
  * The languages whose sentences' first words, where the lexicon lacks them, the tagger spells too
  * (taggerSentenceStart). Dev and news, the six languages with tagger spellings, first 300 (`compare.ts --set dev|news
  * --tasks diacritics,typos,clean --tagger-sentence-start`; bench/lexicon-decoding/REPORT.md, session 25), mean of the
@@ -203,6 +214,7 @@ export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOption
     typoNameShare: TYPO_NAME_SHARES[lang] ?? DEFAULT_PLAN_OPTIONS.typoNameShare,
     typoMarginLetters: TYPO_MARGIN_LETTERS[lang] ?? DEFAULT_PLAN_OPTIONS.typoMarginLetters,
     typedInputCount: TYPED_INPUT_COUNTS[lang] ?? DEFAULT_PLAN_OPTIONS.inputCount,
+    typoMaxCandidates: TYPO_MAX_CANDIDATES[lang] ?? DEFAULT_PLAN_OPTIONS.typoMaxCandidates,
     taggerSentenceStart: TAGGER_SENTENCE_START_LANGUAGES.has(lang), ...overrides };
 }
 

@@ -364,6 +364,18 @@ describe('candidates', () => {
   });
 
   it.each([
+    // A Vietnamese syllable has many spellings: twelve forms a typo away, not three, so that one of the others is
+    // among them ("hoj": "hơn", "hơi", "hội" before "hôn").
+    ['vi', 'hoj', 12, ['hoj', 'hơn', 'hơi', 'hội', 'hôn']],
+    ['lt', 'kurit', 3, ['kurit', 'kurti', 'kuris', 'kurie']],
+  ] as const)('%s %j: typoMaxCandidates %d, candidates %j', (lang, word, max, expected) => {
+    expect(planOptionsFor(lang).typoMaxCandidates).toBe(max);
+    const lexicon = lexiconFromForms(lang, [['hơn', 9000], ['hơi', 5000], ['hội', 4000], ['hôn', 900], ['kurti', 500],
+      ['kuris', 400], ['kurie', 300], ['kuri', 200]]);
+    expect(candidatesFor(word, lang, lexicon, planOptionsFor(lang))?.map((c) => decodeUtf8(c.bytes))).toEqual(expected);
+  });
+
+  it.each([
     // The margin covers a long word as a whole in the fusional languages, per letter in hu and tr (compounds).
     ['lt', 6],
     ['cs', 6],
