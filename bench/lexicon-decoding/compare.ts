@@ -35,6 +35,8 @@ const { values } = parseArgs({ options: {
   outputs: { type: 'string' },
   'input-count': { type: 'string' },
   'typo-min-length': { type: 'string' },
+  'min-share': { type: 'string' },
+  'max-candidates': { type: 'string' },
   'typo-sentence-start': { type: 'boolean' },
   'tagger-sentence-start': { type: 'boolean' },
   'typo-capitalised-share': { type: 'string' },
@@ -100,6 +102,8 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
   const [lambda, typedLambda, typoLambda, skippingLambda] = [stripped, typed, typo, skipping].map(weight);
   const lexiconPlan = { ...(values['input-count'] ? { inputCount: Number(values['input-count']) } : {}),
     ...(values['typo-min-length'] ? { typoMinLength: Number(values['typo-min-length']) } : {}),
+    ...(values['min-share'] ? { minShare: Number(values['min-share']) } : {}),
+    ...(values['max-candidates'] ? { maxCandidates: Number(values['max-candidates']) } : {}),
     ...(values['typo-sentence-start'] ? { typoSentenceStart: true } : {}),
     ...(values['tagger-sentence-start'] ? { taggerSentenceStart: true } : {}),
     ...(values['typo-capitalised-share'] ? { typoCapitalisedShare: Number(values['typo-capitalised-share']) } : {}),

@@ -151,9 +151,13 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['cs', 'S uzivanim leku prestal loni.', 'S užíváním léků přestal loni.'],
     ['cs', 'Vyvoz kavy do Evropy rostl.', 'Vývoz kávy do Evropy rostl.'],
     // A typo'd Vietnamese syllable: the three likeliest forms a typo away were all spellings of one syllable ("hoj":
-    // "hơn", "hơi", "hội"; "ngy": "ngữ", ...), which cut the one meant; vi keeps twelve (TYPO_MAX_CANDIDATES).
+    // "hơn", "hơi", "hội"; "ngy": "ngữ", ...), which cut the one meant; and a stripped syllable's rarer spellings
+    // ("dời", "đê", "ngỏ") fell past the eighth or under 0.2 %: vi keeps more of both (CANDIDATE_LIMITS).
     ['vi', 'Ba ket hoj voi ong vao nam 1836.', 'Bà kết hôn với ông vào năm 1836.'],
     ['vi', 'Trung tam van con hoat dogn cho den ngy nay.', 'Trung tâm vẫn còn hoạt động cho đến ngày nay.'],
+    ['vi', 'Ho phai doi nha vi lu lut.', 'Họ phải dời nhà vì lũ lụt.'],
+    ['vi', 'Nguoi dan dap de ngan song bien.', 'Người dân đắp đê ngăn sóng biển.'],
+    ['vi', 'Ong ay ngo y moi ban den nha choi.', 'Ông ấy ngỏ ý mời bạn đến nhà chơi.'],
     // LibreOffice's abbreviations: restored (es "pág.", lt "žr.", pl "Św."), or kept as typed where a typo fix had
     // made another word of them (lt "psl." -> "psi.", "Sw." -> "W."), also at a sentence's end.
     ['es', 'Ver la pag. 12 y el num. 5 de la revista.', 'Ver la pág. 12 y el núm. 5 de la revista.'],

@@ -189,15 +189,20 @@ export const TYPO_MARGIN_LETTERS: Readonly<Partial<Record<LanguageCode, number>>
 };
 
 /**
- * Per language, typoMaxCandidates (else 3). A Vietnamese syllable has up to a dozen spellings of its letters (six
- * tones, and the vowels' own marks), so the three likeliest forms a typo away are often spellings of one syllable
- * ("hoj": "hơn", "hơi", "hội") and the one meant ("hôn") is cut. Dev, first 300 (`compare.ts --set dev --langs vi
- * --tasks diacritics,typos,clean --typo-max 5|8|12|16`; bench/lexicon-decoding/REPORT.md, session 26): vi typos 94.51
- * -> 94.70 / 94.79 / 94.90 / 94.90, stripped and clean text unchanged (37 words fixed, 5 lost: "ngữ" -> "ngày",
- * "phân" -> "phản"); the other twelve paper languages at 5 and 8 within 0.05 of 3 on the mean of the six figures (dev
- * and news; lt -0.05 at 8).
+ * Per language, how many candidates a word keeps (else maxCandidates 8 and minShare 0.002 for a known word's
+ * spellings, typoMaxCandidates 3 for the forms a typo away). A Vietnamese syllable has up to a dozen spellings (six
+ * tones, and the vowels' own marks): the three likeliest forms a typo away were often spellings of one syllable
+ * ("hoj": "hơn", "hơi", "hội") and cut the one meant ("hôn"), and a stripped syllable's rarer spellings fell under 0.2 %
+ * of its key or past the eighth. Dev, first 300 (`compare.ts --set dev --langs vi --tasks diacritics,typos,clean
+ * --typo-max 5|8|12|16`, then `--max-candidates 16 --min-share 0.0005`; bench/lexicon-decoding/REPORT.md, session 26):
+ * typos 94.51 -> 94.90 with twelve typo candidates (stripped and clean unchanged), then stripped 97.28 -> 97.49 and
+ * typos 94.90 -> 95.30 with sixteen spellings down to 0.05 %, clean 99.84 throughout. The other twelve paper
+ * languages, dev and news: within 0.05 of their defaults on the mean of the six figures with either.
  */
-export const TYPO_MAX_CANDIDATES: Readonly<Partial<Record<LanguageCode, number>>> = { vi: 12 };
+export const CANDIDATE_LIMITS: Readonly<Partial<Record<LanguageCode,
+  Pick<PlanOptions, 'maxCandidates' | 'minShare' | 'typoMaxCandidates'>>>> = {
+  vi: { maxCandidates: 16, minShare: 0.0005, typoMaxCandidates: 12 },
+};
 
 /**
  * The languages whose sentences' first words, where the lexicon lacks them, the tagger spells too
@@ -214,8 +219,7 @@ export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOption
     typoNameShare: TYPO_NAME_SHARES[lang] ?? DEFAULT_PLAN_OPTIONS.typoNameShare,
     typoMarginLetters: TYPO_MARGIN_LETTERS[lang] ?? DEFAULT_PLAN_OPTIONS.typoMarginLetters,
     typedInputCount: TYPED_INPUT_COUNTS[lang] ?? DEFAULT_PLAN_OPTIONS.inputCount,
-    typoMaxCandidates: TYPO_MAX_CANDIDATES[lang] ?? DEFAULT_PLAN_OPTIONS.typoMaxCandidates,
-    taggerSentenceStart: TAGGER_SENTENCE_START_LANGUAGES.has(lang), ...overrides };
+    taggerSentenceStart: TAGGER_SENTENCE_START_LANGUAGES.has(lang), ...CANDIDATE_LIMITS[lang], ...overrides };
 }
 
 /**
