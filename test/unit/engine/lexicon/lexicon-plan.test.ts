@@ -366,10 +366,10 @@ describe('candidates', () => {
   it.each([
     // A Vietnamese syllable has many spellings: twelve forms a typo away, not three, so that one of the others is
     // among them ("hoj": "hơn", "hơi", "hội" before "hôn"); lt keeps three.
-    ['vi', 'hoj', [['hơn', 9000], ['hơi', 5000], ['hội', 4000], ['hôn', 900]], 12, ['hoj', 'hơn', 'hơi', 'hội', 'hôn']],
-    ['lt', 'kurit', [['kurti', 500], ['kuris', 400], ['kurie', 300], ['kuri', 200]], 3,
-      ['kurit', 'kurti', 'kuris', 'kurie']],
-  ] as const)('%s %j: typoMaxCandidates %#', (lang, word, forms, max, expected) => {
+    ['vi', 'hoj', 12, ['hoj', 'hơn', 'hơi', 'hội', 'hôn'], [['hơn', 9000], ['hơi', 5000], ['hội', 4000], ['hôn', 900]]],
+    ['lt', 'kurit', 3, ['kurit', 'kurti', 'kuris', 'kurie'],
+      [['kurti', 500], ['kuris', 400], ['kurie', 300], ['kuri', 200]]],
+  ] as const)('%s %j: typoMaxCandidates %d, candidates %j', (lang, word, max, expected, forms) => {
     expect(planOptionsFor(lang).typoMaxCandidates).toBe(max);
     const lexicon = lexiconFromForms(lang, forms.map(([f, n]) => [f, n] as [string, number]));
     expect(candidatesFor(word, lang, lexicon, planOptionsFor(lang))?.map((c) => decodeUtf8(c.bytes))).toEqual(expected);
