@@ -4,12 +4,16 @@
  *     [--langs lt,lv] [--tasks diacritics] [--examples 8]
  * For each language and task: the gold words (as the metric aligns them, alignment.ts) that only the other system
  * restores (fixed), that only the base restores (broken), and examples of each (gold: base / other). Without
- * --other, the base's wrong words (gold: input / output). Never run it on ../shared/benchmarks.
+ * --other, the base's wrong words (gold: input / output). With --typos instead of --other, the gold words whose
+ * letters the noise changed (not only their diacritics or case), by what the base made of them: right, right letters
+ * with wrong diacritics, kept as typed, another word; lowercase or capitalised. Never run it on ../shared/benchmarks.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { lexiconKey } from '../../electron/engine/lexicon/word-rules.ts';
 import { alignedToGold } from '../../electron/eval/alignment.ts';
 import { isAlphaWord, splitWords } from '../../electron/eval/words.ts';
+import type { LanguageCode } from '../../electron/shared/types.ts';
 
 interface Row { lang: string; task: string; system: string; line: number; gold: string; input: string; output: string }
 
@@ -19,9 +23,10 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: {
   langs: { type: 'string' },
   tasks: { type: 'string' },
   examples: { type: 'string', default: '8' },
+  typos: { type: 'boolean', default: false },
 } });
 if (positionals.length !== 1 || !values.base) {
-  console.error('usage: word-diff.ts FILE --base SYSTEM [--other SYSTEM] [--langs a,b] [--tasks t] [--examples N]');
+  console.error('usage: word-diff.ts FILE --base SYSTEM [--other SYSTEM | --typos] [--langs a,b] [--tasks t] [--examples N]');
   process.exit(2);
 }
 const rows: Row[] = readFileSync(positionals[0]!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
@@ -36,6 +41,42 @@ function wordsAgainstGold(row: Row): Array<{ gold: string; typed: string | null;
   const got = alignedToGold(gold, splitWords(row.output.normalize('NFC')));
   return gold.map((g, i) => ({ gold: g, typed: typed[i] ?? null, got: got[i] ?? null }))
     .filter((w) => isAlphaWord(w.gold));
+}
+
+/** What a system made of a typo'd word: the letters are compared as lexicon keys (no diacritics, lowercase). */
+function typoOutcome(lang: LanguageCode, w: { gold: string; typed: string | null; got: string | null }): string | null {
+  const key = (word: string) => lexiconKey(word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''), lang);
+  if (w.typed !== null && key(w.typed) === key(w.gold)) return null; // only diacritics or case differ: no typo
+  const kind = w.got === w.gold ? 'right' : w.got !== null && key(w.got) === key(w.gold) ? 'diacritics wrong'
+    : w.got === w.typed ? 'kept as typed' : 'another word';
+  return `${/^\P{L}*\p{Lu}/u.test(w.gold) ? 'capitalised' : 'lowercase'}: ${kind}`;
+}
+
+if (values.typos) {
+  const byLanguage = new Map<string, { words: number; kinds: Map<string, string[]> }>();
+  for (const row of rows) {
+    if (row.system !== values.base || !keep(values.langs, row.lang) || !keep(values.tasks, row.task)) continue;
+    const group = `${row.lang} ${row.task}`;
+    const g = byLanguage.get(group) ?? { words: 0, kinds: new Map<string, string[]>() };
+    byLanguage.set(group, g);
+    for (const w of wordsAgainstGold(row)) {
+      g.words++;
+      const kind = typoOutcome(row.lang as LanguageCode, w);
+      if (kind === null) continue;
+      const list = g.kinds.get(kind) ?? [];
+      list.push(`${w.gold}: ${w.typed ?? '∅'} -> ${w.got ?? '∅'}`);
+      g.kinds.set(kind, list);
+    }
+  }
+  for (const [group, g] of byLanguage) {
+    const typod = [...g.kinds.values()].reduce((n, l) => n + l.length, 0);
+    console.log(`${group}: ${typod} of ${g.words} words typo'd`);
+    for (const [kind, list] of [...g.kinds].sort()) {
+      const examples = kind.endsWith(': right') ? '' : `  ${list.slice(0, Number(values.examples)).join(' | ')}`;
+      console.log(`  ${kind}: ${list.length}${examples}`);
+    }
+  }
+  process.exit(0);
 }
 
 const groups = new Map<string, { words: number; fixed: string[]; broken: string[] }>();
