@@ -61,7 +61,7 @@ export interface PlanOptions {
    * gave typo'd text 93.74 -> 94.12 -> 94.21 %, stripped and clean text within 0.002 points), and so is a lone letter
    * that is no word (sk "w", fr "q" for "a", "à"; session 27, `compare.ts --set dev|news --tasks diacritics,typos,clean
    * --typo-min-length 1`: typo'd text +0.021 on dev, +0.026 on news, no language losing, stripped and clean text
-   * unchanged). A known one-letter word gets no real-word fixes (typoCase).
+   * unchanged; a known one-letter word keeps its real-word fixes, which seldom outweigh it).
    */
   typoMinLength: number;
   /**
@@ -455,8 +455,6 @@ function typoCase(word: string, lang: LanguageCode, options: PlanOptions, senten
   TypoCase | null {
   const letters = [...word];
   if (options.typoMinLength <= 0 || letters.length < options.typoMinLength) return null;
-  // A known one-letter word (pl "i", cs "v") is a word as typed: its real-word fixes would be one-letter guesses.
-  if (!unknown && letters.length < 2) return null;
   if (unknown && !PREFIXED_NAME_LANGUAGES.has(lang) && isCaseSlip(letters)) return 'slip';
   const kind: TypoCase = !isUpper(letters[0]!) ? 'lower'
     : options.typoSentenceStart && sentenceStart ? 'sentence-start'
@@ -503,8 +501,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
     && lexicon.isName(f.form);
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).
   const limit = 4 * options.typoMaxCandidates;
-  // A lone letter two edits from a word is any short word ("i" -> "się"): one edit at most there, as for a slip.
-  const maxEdits = kind === 'slip' || lower.length === 1 ? Math.min(1, options.typoMaxEdits) : options.typoMaxEdits;
+  const maxEdits = kind === 'slip' ? Math.min(1, options.typoMaxEdits) : options.typoMaxEdits;
   let near = lexicon.near(word, Math.min(1, maxEdits), limit);
   if (near.length === 0 && maxEdits > 1) near = lexicon.near(word, maxEdits, limit);
   const scored = near
