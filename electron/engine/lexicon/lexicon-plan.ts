@@ -56,12 +56,9 @@ export interface PlanOptions {
   /**
    * An unknown all-lowercase word of at least this many letters gets the forms within typoMaxEdits edits as
    * candidates (a likely typo), a known one its real-word fixes (realWordTypoRate); 0 turns typo candidates off.
-   * Capitalised words are mostly names: see typoSentenceStart and typoCapitalisedShare. With the spelling models,
-   * two- and three-letter non-words ("ajk", "okd") are slips too (dev, 13 languages, first 300: 4 -> 3 -> 2 letters
-   * gave typo'd text 93.74 -> 94.12 -> 94.21 %, stripped and clean text within 0.002 points), and so is a lone letter
-   * that is no word (sk "w", fr "q" for "a", "à"; session 27, `compare.ts --set dev|news --tasks diacritics,typos,clean
-   * --typo-min-length 1`: typo'd text +0.021 on dev, +0.026 on news, no language losing, stripped and clean text
-   * unchanged; a known one-letter word keeps its real-word fixes, which seldom outweigh it).
+   * Capitalised words are mostly names: see typoSentenceStart and typoCapitalisedShare. 2: with
+   * the spelling models, two- and three-letter non-words ("ajk", "okd") are slips too (dev, 13 languages, first 300:
+   * 4 -> 3 -> 2 letters gave typo'd text 93.74 -> 94.12 -> 94.21 %, stripped and clean text within 0.002 points).
    */
   typoMinLength: number;
   /**
@@ -136,7 +133,7 @@ export interface Spelling {
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
-  inputCount: 0.05, typedInputCount: 0.05, markedInputCount: 5, typed: false, keepTypedDiacritics: true, typoMinLength: 1,
+  inputCount: 0.05, typedInputCount: 0.05, markedInputCount: 5, typed: false, keepTypedDiacritics: true, typoMinLength: 2,
   typoSentenceStart: true, typoCapitalisedShare: 0, typoNameShare: 1, typoMaxEdits: 2, typoCostWeight: 3, typoInputShare: 0.5,
   typoMaxCandidates: 3, typoSpellingWeight: 8, typoSpellingMargin: 0.8, typoMarginLetters: Infinity,
   realWordTypoRate: 3e-5, endingSpellingLetters: 2, taggerSentenceStart: false };
@@ -332,11 +329,6 @@ const NAME_ENDING_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['lt']);
 /** Languages that write a lowercase prefix before a name's capital (ga "hÉireann", "gCorn"): no case slip there. */
 const PREFIXED_NAME_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ga']);
 
-/** Whether `span` is one letter written before an apostrophe: an elision (fr "l’", it "dell’" ends so too). */
-function isElided(text: string, span: WordSpan): boolean {
-  return [...span.text].length === 1 && /['’]/u.test(text[span.end] ?? '');
-}
-
 /** Whether `span` is the ending a writer put after a capitalised word and an apostrophe (NAME_ENDING_LANGUAGES). */
 function isNameEnding(text: string, previous: WordSpan, span: WordSpan): boolean {
   return previous.end + 1 === span.start && /['’]/u.test(text[previous.end]!) && isUpper(previous.text[0]!);
@@ -459,8 +451,6 @@ function typoCase(word: string, lang: LanguageCode, options: PlanOptions, senten
   const kind: TypoCase = !isUpper(letters[0]!) ? 'lower'
     : options.typoSentenceStart && sentenceStart ? 'sentence-start'
     : unknown && (options.typoCapitalisedShare > 0 || options.typoNameShare < 1) ? 'name' : 'lower';
-  // A lone capital inside a sentence is an initial or a label ("planas B"), not a name's slip.
-  if (kind === 'name' && letters.length === 1) return null;
   return letters.slice(kind === 'lower' ? 0 : 1).some(isUpper) ? null : kind;
 }
 
@@ -752,10 +742,9 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     // Only a capitalised word that may get typo candidates needs its place in the sentence (typoCase).
     const mayBeTypo = forms.length === 0 || options.realWordTypoRate > 0;
     // typoMinLength 0: an abbreviation gets no typo candidates (isAbbreviation, or a listed one: pl "Sw. Jan" had
-    // become "W. Jan"), nor does a lone letter elided before an apostrophe ("l’", "d’").
+    // become "W. Jan").
     const wordOptions = mayBeTypo && (isAbbreviation(text, span.start, span.end)
-      || isListedAbbreviation(text, span.start, span.end, lang, lexicon) || isElided(text, span))
-      ? { ...options, typoMinLength: 0 } : options;
+      || isListedAbbreviation(text, span.start, span.end, lang, lexicon)) ? { ...options, typoMinLength: 0 } : options;
     const abbreviation = suffix ? null : restoredAbbreviation(text, span.start, span.end, lang, lexicon, forms);
     let choice = suffix ? null
       : abbreviation !== null ? { candidates: [{ bytes: utf8Bytes(abbreviation), logPrior: 0, input: false }],
