@@ -52,6 +52,7 @@ const { values } = parseArgs({ options: {
   'typed-input-count': { type: 'string' },
   'marked-input-count': { type: 'string' },
   'typo-margin-letters': { type: 'string' },
+  'typo-slip-words': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
@@ -118,6 +119,7 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['real-word-typo-rate'] ? { realWordTypoRate: Number(values['real-word-typo-rate']) } : {}),
     ...(values['typed-input-count'] ? { typedInputCount: Number(values['typed-input-count']) } : {}),
     ...(values['marked-input-count'] ? { markedInputCount: Number(values['marked-input-count']) } : {}),
+    ...(values['typo-slip-words'] ? { typoSlipWords: values['typo-slip-words'] === '1' } : {}),
     ...(values['typo-margin-letters'] ? { typoMarginLetters: Number(values['typo-margin-letters']) } : {}),
     ...(values['ending-spelling-letters'] ? { endingSpellingLetters: Number(values['ending-spelling-letters']) } : {}) };
   engines.push({ name,

@@ -128,6 +128,10 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['pl', 'Wczoraj bylem w Krakowie i w Warsazwie.', 'Wczoraj byłem w Krakowie i w Warszawie.'],
     ['sk', 'Bol som v Bratislvae a potom v Kosiciach.', 'Bol som v Bratislave a potom v Košiciach.'],
     ['cs', 'Pan Novak bydli v Olomouci.', 'Pan Novak bydlí v Olomouci.'],
+    // es: a capitalised common noun inside a sentence a slip away from the typed one is a fix too (TYPO_SLIP_WORD_LANGUAGES);
+    // foreign names stay.
+    ['es', 'El Gobietno de Espana anuncio nuevas medidas.', 'El Gobierno de España anunció nuevas medidas.'],
+    ['es', 'La Comision Eutopea aprobo el plan con Javid Sharma.', 'La Comisión Europea aprobó el plan con Javid Sharma.'],
     // Text typed with some diacritics and not others: the skipped ones are restored too (TYPED_INPUT_COUNTS).
     ['cs', 'Příliš zlutoucky kůň upel dabelske ódy.', 'Příliš žluťoučký kůň úpěl ďábelské ódy.'],
     ['cs', 'Přijdu zitra vecer.', 'Přijdu zítra večer.'],

@@ -10,7 +10,7 @@ import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts
 import { lexiconKey } from '../../../../electron/engine/lexicon/word-rules.ts';
 import { latticeContext, SPELLED_WEIGHTS } from '../../../../electron/engine/local-corrector.ts';
 import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
-  planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, TYPO_NAME_SHARES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
+  planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, TYPO_NAME_SHARES, TYPO_SLIP_WORD_LANGUAGES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
 const LT: Array<[string, number]> = [['aš', 180000], ['as', 3500], ['čia', 91000], ['cia', 1700], ['gražus', 5000],
@@ -537,12 +537,35 @@ describe('candidates', () => {
     });
 
   it.each([
+    // typoSlipWords: any known form a cheapest slip away is such a fix, not only names (es "el Gobierno")
+    ['Siandein', false, null],
+    ['Siandein', true, [['Siandein', '0.9700'], ['Šiandien', '0.0300']]],
+    // still a slip of the cheapest kind only ("q" is no neighbour of "n")
+    ['Siandienq', true, null],
+  ] as const)('"Labai %s", no names, typoSlipWords %s -> %j', (word, slipWords, expected) => {
+      const lexicon = lexiconFromForms('lt', LT, { names: [] });
+      const plan = buildPlan(`Labai ${word}`, 'lt', lexicon,
+        { ...DEFAULT_PLAN_OPTIONS, typoNameShare: 0.97, typoSlipWords: slipWords });
+      expect(plan.words.find((w) => w.start > 0)?.candidates.map((c) => [decodeUtf8(c.bytes),
+        Math.exp(c.logPrior).toFixed(4)]) ?? null).toEqual(expected);
+    });
+
+  it.each([
     ['lt', TYPO_NAME_SHARES.lt!],
     ['cs', 1],
   ] as const)('planOptionsFor(%j).typoNameShare = %d', (lang, share) => {
     expect(TYPO_NAME_SHARES.lt).toBeLessThan(1);
     expect(planOptionsFor(lang).typoNameShare).toBe(share);
     expect(planOptionsFor(lang, { typoNameShare: 0.5 }).typoNameShare).toBe(0.5);
+  });
+
+  it.each([
+    ['es', 0.97, true],
+    ['lt', 0.5, false],
+    ['cs', 1, false],
+  ] as const)('planOptionsFor(%j): typoNameShare %d, typoSlipWords %s', (lang, share, slipWords) => {
+    expect(planOptionsFor(lang)).toMatchObject({ typoNameShare: share, typoSlipWords: slipWords });
+    expect(TYPO_SLIP_WORD_LANGUAGES.has(lang)).toBe(slipWords);
   });
 
   it.each([
