@@ -505,7 +505,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   const capitalised = upperFor(first, lang) + rest.join('');
   // A name's typo is one slip of the cheapest kind away (a neighbour key, a doubled letter, a swap): a foreign name is
   // as often one other edit from one of the language's ("Javid", "David"). Only where names have their own share: the
-  // set of a language's names is made on first use (Lexicon.isName).
+  // set of a language's names is made on first use (Lexicon.isName). With typoSlipWords any known form counts so.
   const isNameFix = (f: NearForm) => kind === 'name' && options.typoNameShare < 1 && f.cost <= CHEAPEST_EDIT
     && (options.typoSlipWords || lexicon.isName(f.form));
   // One edit first: most typos are one slip, and the search within two edits costs 10-100x more (bench/REPORT.md).

@@ -543,12 +543,12 @@ describe('candidates', () => {
     // still a slip of the cheapest kind only ("q" is no neighbour of "n")
     ['Siandienq', true, null],
   ] as const)('"Labai %s", no names, typoSlipWords %s -> %j', (word, slipWords, expected) => {
-      const lexicon = lexiconFromForms('lt', LT, { names: [] });
-      const plan = buildPlan(`Labai ${word}`, 'lt', lexicon,
-        { ...DEFAULT_PLAN_OPTIONS, typoNameShare: 0.97, typoSlipWords: slipWords });
-      expect(plan.words.find((w) => w.start > 0)?.candidates.map((c) => [decodeUtf8(c.bytes),
-        Math.exp(c.logPrior).toFixed(4)]) ?? null).toEqual(expected);
-    });
+    const lexicon = lexiconFromForms('lt', LT, { names: [] });
+    const plan = buildPlan(`Labai ${word}`, 'lt', lexicon,
+      { ...DEFAULT_PLAN_OPTIONS, typoNameShare: 0.97, typoSlipWords: slipWords });
+    expect(plan.words.find((w) => w.start > 0)?.candidates.map((c) => [decodeUtf8(c.bytes),
+      Math.exp(c.logPrior).toFixed(4)]) ?? null).toEqual(expected);
+  });
 
   it.each([
     ['lt', TYPO_NAME_SHARES.lt!],
