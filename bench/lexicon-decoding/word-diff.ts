@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { peel } from '../../electron/engine/lexicon/lexicon-plan.ts';
 import { lexiconKey } from '../../electron/engine/lexicon/word-rules.ts';
 import { alignedToGold } from '../../electron/eval/alignment.ts';
 import { isAlphaWord, splitWords } from '../../electron/eval/words.ts';
@@ -45,7 +46,7 @@ function wordsAgainstGold(row: Row): Array<{ gold: string; typed: string | null;
 
 /** What a system made of a typo'd word: the letters are compared as lexicon keys (no diacritics, lowercase). */
 function typoOutcome(lang: LanguageCode, w: { gold: string; typed: string | null; got: string | null }): string | null {
-  const key = (word: string) => lexiconKey(word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''), lang);
+  const key = (word: string) => { const { start, end } = peel(word); return lexiconKey(word.slice(start, end), lang); };
   if (w.typed !== null && key(w.typed) === key(w.gold)) return null; // only diacritics or case differ: no typo
   const kind = w.got === w.gold ? 'right' : w.got !== null && key(w.got) === key(w.gold) ? 'diacritics wrong'
     : w.got === w.typed ? 'kept as typed' : 'another word';
