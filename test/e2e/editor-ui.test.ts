@@ -246,6 +246,11 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     writeFileSync(file, 'Turinys is disko grazus.');
     await harness.page.evaluate(({ name, full }) => {
       (window as unknown as { __ogonekDropPaths: Record<string, string> }).__ogonekDropPaths = { [name]: full };
+      // The browser's own read of the file ends late, as on a loaded machine (CI once saw it land after the app's).
+      const readAsText = FileReader.prototype.readAsText;
+      FileReader.prototype.readAsText = function (this: FileReader, blob: Blob) {
+        setTimeout(() => readAsText.call(this, blob), 200);
+      };
       const data = new DataTransfer();
       data.items.add(new File(['stale browser copy'], name, { type: 'text/plain' }));
       const target = document.querySelector('.cm-content')!;
@@ -253,6 +258,9 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, { name: 'numestas.txt', full: file });
     await expect.poll(() => editor.text()).toBe('Turinys is disko grazus.');
+    // The editor inserts nothing of its own afterwards (it used to add the browser's copy when its read ended).
+    await harness.page.waitForTimeout(500);
+    expect(await editor.text()).toBe('Turinys is disko grazus.');
     expect(harness.settings.get().recentFiles).toEqual([file]);
   });
 

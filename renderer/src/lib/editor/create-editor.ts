@@ -66,6 +66,9 @@ export function createEditor(options: EditorOptions): EditorHandle {
     suggestionPopover({ onIgnore: options.onIgnore, acceptKey: options.acceptKey }),
     checker.extension,
     readOnly.of(EditorState.readOnly.of(false)),
+    // A dropped file is opened as the document by the window's handler (through main, by its path).
+    // CodeMirror's own file drop would also insert the browser's copy of its text, whenever its read ends.
+    EditorView.domEventHandlers({ drop: (event) => Boolean(event.dataTransfer?.files.length) }),
     // Tab is left alone so keyboard users can leave the editor with it.
     keymap.of([...options.extraKeys, ...suggestionKeys, ...historyKeymap, ...defaultKeymap]),
     EditorView.updateListener.of((update) => {
