@@ -200,6 +200,27 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     expect(await editor.text()).toBe(`${text} Toliau`);
   });
 
+  it('while Fix all runs, no other document replaces this one (New, a file from main, a dropped file): each is refused with a notice', async () => {
+    const corrector = new TableCorrector(TABLE, 150);
+    const { editor, harness } = await open({ corrector });
+    const text = Array.from({ length: 20 }, () => 'Siandien grazus.').join(' ');
+    await editor.paste(text);
+    await editor.toolbar('Fix all');
+    await harness.page.locator('.fix-all').getByRole('button', { name: 'Cancel' }).waitFor();
+    // A second instance or the OS hands main a file: the same text, so a stale fix would apply to it unnoticed.
+    await harness.emit('onDidOpenFile', { path: null, name: 'kitas.txt', content: text });
+    await editor.notice(/Fix all is still running/);
+    await editor.page.keyboard.press('Control+N');
+    await harness.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Numestas'], 'numestas.txt', { type: 'text/plain' }));
+      document.querySelector('.cm-content')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await editor.notice(/^Fixed 40 words/);
+    expect(await editor.text()).toBe(text.replaceAll('Siandien', 'Šiandien').replaceAll('grazus', 'gražus'));
+    expect(harness.documentStates.at(-1)).toEqual({ dirty: true, title: 'Untitled' });
+  });
+
   it('opens a file, saves it in place atomically, and Save As writes a new one', async () => {
     const { editor, harness } = await open();
     const file = path.join(harness.tempDir, 'laiskas.txt');

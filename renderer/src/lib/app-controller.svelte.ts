@@ -166,13 +166,15 @@ export class AppController {
   async runFixAll(): Promise<void> {
     const editor = this.editor;
     if (!editor || this.fixAll) return;
-    const fixAll: FixAllState = { requestId: newId(), documentId: `${this.doc.id}:fix-all`, done: 0, total: 0, cancelled: false };
+    const docId = this.doc.id;
+    const fixAll: FixAllState = { requestId: newId(), documentId: `${docId}:fix-all`, done: 0, total: 0, cancelled: false };
     this.fixAll = fixAll;
     editor.setReadOnly(true);
     try {
       const { view } = editor;
       const result = await this.api.correct({ text: view.state.doc.toString(), language: this.doc.language, documentId: fixAll.documentId, requestId: fixAll.requestId });
-      if (!result || this.fixAll?.cancelled) {
+      // The answer is for the document it was asked for (FileActions lets no other replace it meanwhile).
+      if (!result || this.fixAll?.cancelled || this.doc.id !== docId) {
         this.notices.show('info', 'Fix all was cancelled; nothing was changed.');
         return;
       }

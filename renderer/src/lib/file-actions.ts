@@ -25,14 +25,24 @@ export class FileActions {
     return choice === 'discard';
   }
 
+  /**
+   * True, with a notice saying why, while Fix all runs: its answer is for this document, so nothing may replace or
+   * save it meanwhile (a file opened from main or dropped used to take its place, and then the fix landed on it).
+   */
+  #fixAllRunning(): boolean {
+    if (!this.#app.fixAll) return false;
+    this.#app.notices.show('info', 'Fix all is still running: let it finish or cancel it, then try again.');
+    return true;
+  }
+
   async newDocument(): Promise<void> {
-    if (!(await this.guard('starting a new document'))) return;
+    if (this.#fixAllRunning() || !(await this.guard('starting a new document'))) return;
     this.#app.loadFile({ path: null, name: 'Untitled', content: '' });
   }
 
   /** Opens `path`, or asks main to show the open dialog. */
   async open(path?: string): Promise<void> {
-    if (this.#app.fixAll || !(await this.guard('opening another file'))) return;
+    if (this.#fixAllRunning() || !(await this.guard('opening another file'))) return;
     try {
       const file = await this.#app.api.openFile(path === undefined ? {} : { path });
       if (file) this.#app.loadFile(file);
@@ -43,14 +53,14 @@ export class FileActions {
 
   /** A file main opened for us (second instance, recent menu, macOS open-file). */
   async load(file: OpenedFile, guarded: boolean): Promise<void> {
-    if (guarded && !(await this.guard('opening another file'))) return;
+    if (this.#fixAllRunning() || (guarded && !(await this.guard('opening another file')))) return;
     this.#app.loadFile(file);
   }
 
   /** Saves; true when the document ended up saved. */
   async save(saveAs: boolean): Promise<boolean> {
     const { api, doc, editor, notices } = this.#app;
-    if (!editor || this.#app.fixAll) return false;
+    if (!editor || this.#fixAllRunning()) return false;
     try {
       const text = editor.view.state.doc;
       const saved = await api.saveFile({ path: doc.path, content: text.toString(), saveAs, language: doc.language });
@@ -70,7 +80,7 @@ export class FileActions {
   /** A file dropped on the window: opened through main when its path is known, read directly otherwise. */
   async drop(files: FileList): Promise<void> {
     const file = files[0];
-    if (!file) return;
+    if (!file || this.#fixAllRunning()) return;
     if (!TEXT_FILE.test(file.name)) {
       this.#app.notices.show('error', `${file.name} is not a .txt or .md file.`);
       return;
