@@ -3,7 +3,8 @@
  *   npx tsx bench/lexicon-decoding/compare.ts --set dev --langs lt,cs --lambdas 0.5,1,2,5/1 --limit 300
  *   npx tsx bench/lexicon-decoding/compare.ts --set ud --tasks diacritics,typos,clean --json out.json
  * --set dev reads data/corpus/<lang>.dev.txt (tuning), --set news data/news-dev/<lang>.txt (news that no training
- * step saw: `python3 -m models.training news-dev`), --set FOLDER/ its <lang>.txt, --set ud
+ * step saw: `python3 -m models.training news-dev`), --set informal data/informal-dev/<lang>.txt (game dialogue, spoken
+ * register, cs pl fr es de it: `python3 -m models.training informal-dev`), --set FOLDER/ its <lang>.txt, --set ud
  * ../shared/benchmarks/ud/<lang>.txt (the held-out report). Systems: unigram, model (free speculative decoding),
  * lexicon@<lambda> for each lambda.
  * Prints a markdown table per task (alpha-word accuracy, then damage rate) and the seconds per sentence.
@@ -77,6 +78,7 @@ const modelDir = values['model-dir'];
 function goldPath(lang: LanguageCode): string {
   if (values.set === 'dev') return join(REPO, 'data', 'corpus', `${lang}.dev.txt`);
   if (values.set === 'news') return join(REPO, 'data', 'news-dev', `${lang}.txt`);
+  if (values.set === 'informal') return join(REPO, 'data', 'informal-dev', `${lang}.txt`);
   if (values.set.includes('/')) return join(values.set, `${lang}.txt`); // a folder of <lang>.txt
   return join(REPO, '..', 'shared', 'benchmarks', values.set, `${lang}.txt`);
 }

@@ -21,6 +21,7 @@ ROOT = HERE.parents[1]
 STEPS: dict[str, tuple[str, str]] = {
     'corpus': ('m:models.training.corpus.build', 'build data/corpus, data/words, CORPUS.md, then the lexicons'),
     'news-dev': ('m:models.training.corpus.news_dev', 'data/news-dev/<lang>.txt: held-out news for tuning weights'),
+    'informal-dev': ('m:models.training.corpus.informal_dev', 'data/informal-dev/<lang>.txt: held-out game dialogue, spoken register'),
     'lexicon': ('m:models.training.lexicon.build', 'models/lexicon/<lang>.lex.br (after the corpus)'),
     'lm': ('m:models.training.lm.build', 'models/lm/<lang>.lm.br word trigram models (after the corpus)'),
     'spelling': ('m:models.training.lm.spelling', 'models/lm/<lang>.spell.br letter models of spellings (after the corpus)'),

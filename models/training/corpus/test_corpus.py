@@ -5,6 +5,7 @@ from collections import Counter
 from .benchmarks import is_benchmark, loose_key
 from .english import looks_english
 from .markup import ftl_strings, html_paragraphs, mallard_paragraphs, strip_format
+from .informal_dev import dialog_lines, informal_lines
 from .news_dev import news_lines
 from .text import clean_lines
 from .words import build_word_list
@@ -102,6 +103,25 @@ class NewsDev(unittest.TestCase):
 
     def test_a_short_file_gives_what_it_has(self):
         self.assertEqual(news_lines(['a', 'b', 'c'], tail=10, stride=2), ['a', 'c'])
+
+
+
+class InformalDev(unittest.TestCase):
+    LUA = (
+        'dialogId("a", "font_small", "Look.")\n'
+        'dialogStr("Podívej, to je   krabice.")\n\n'
+        'dialogId("b", "font_big", "A long one.")\n'
+        'dialogStr(\n"Tohle není fér, \\"řekl\\" jsem\nti to.")\n'
+        'dialogStr("Ne!")\n')
+
+    def test_the_spoken_lines_of_a_dialogue_file(self):
+        # English originals in dialogId are not lines; the string may start on the next line; escapes undone.
+        self.assertEqual(dialog_lines(self.LUA), ['Podívej, to je krabice.', 'Tohle není fér, "řekl" jsem ti to.', 'Ne!'])
+
+    def test_distinct_lines_of_four_words_or_more(self):
+        lines = informal_lines([self.LUA, self.LUA])
+        self.assertEqual(sorted(lines), ['Podívej, to je krabice.', 'Tohle není fér, "řekl" jsem ti to.'])
+        self.assertEqual(lines, informal_lines([self.LUA]))
 
 
 if __name__ == '__main__':

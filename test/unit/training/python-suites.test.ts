@@ -6,7 +6,7 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Python suites of models/training that have no TypeScript twin of their own (Debian's python3; torch where they need it). */
 const SUITES: Array<{ module: string; needs?: string; what: string }> = [
-  { module: 'models.training.corpus.test_corpus', what: 'corpus cleaning, Romanian cedillas, benchmark keys, word lists, the news dev set' },
+  { module: 'models.training.corpus.test_corpus', what: 'corpus cleaning, Romanian cedillas, benchmark keys, word lists, the news and informal dev sets' },
   { module: 'models.training.tagger.test_tagger', needs: 'torch', what: 'tagger alphabet, training targets, masks' },
   { module: 'models.training.tagger.test_pipeline', needs: 'torch', what: 'pipeline steps, worker batches, packed sample, int8 gate and install' },
   { module: 'models.training.tests.test_data', needs: 'numpy', what: 'the byte model\'s training text: train, more and laws files, the statutes\' share' },
