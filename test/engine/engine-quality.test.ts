@@ -132,6 +132,11 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     // foreign names stay.
     ['es', 'El Gobietno de Espana anuncio nuevas medidas.', 'El Gobierno de España anunció nuevas medidas.'],
     ['es', 'La Comision Eutopea aprobo el plan con Javid Sharma.', 'La Comisión Europea aprobó el plan con Javid Sharma.'],
+    // A letter typed three times or more is stretched on purpose: the word keeps its stretch and gets its diacritics
+    // (stretched-word.ts); it had lost the stretch ("Problém", "strasznie") as a typo fix.
+    ['cs', 'Prrroblem je tady.', 'Prrroblém je tady.'],
+    ['cs', 'To bylo fakt strrrasne.', 'To bylo fakt strrrašně.'],
+    ['pl', 'Nieee, to jest naprawde straaasznie zimne.', 'Nieee, to jest naprawdę straaasznie zimne.'],
     // Text typed with some diacritics and not others: the skipped ones are restored too (TYPED_INPUT_COUNTS).
     ['cs', 'Příliš zlutoucky kůň upel dabelske ódy.', 'Příliš žluťoučký kůň úpěl ďábelské ódy.'],
     ['cs', 'Přijdu zitra vecer.', 'Přijdu zítra večer.'],

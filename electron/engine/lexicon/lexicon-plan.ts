@@ -11,6 +11,7 @@ import { ABBREVIATION_TARGET } from '../text/segment.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import { endingSpellings } from '../lm/ending-spellings.ts';
 import type { Lexicon, NearForm } from './lexicon.ts';
+import { stretchedWord, type StretchedWord } from './stretched-word.ts';
 import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LetterScores } from '../tagger/diacritics-tagger.ts';
@@ -586,6 +587,8 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   forms = lexicon.variants(lexiconKey(word, lang)), spelling?: Spelling, sentenceStart = false):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   if (forms.length === 0) {
+    const stretched = stretchedWord(word, lang, lexicon);
+    if (stretched) return stretchedChoice(stretched, word, lang, lexicon, options);
     const typos = typoCandidates(word, lang, lexicon, options, spelling, sentenceStart);
     return typos && { candidates: typos, source: 'typo' };
   }
@@ -612,6 +615,18 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   // The input comes first, spelled exactly as written (even where lowercasing is not reversible).
   return { candidates: [{ bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true }, ...others],
     source };
+}
+
+/**
+ * The choice of a stretched word (stretched-word.ts: "prrroblem", "Huuuu"): that of its letters with each run cut to
+ * one, stretched back ("prrroblém", "Húúúú"), and never a typo fix (the nearest forms had made "Huuuu" "Hlůžu" and
+ * "prrravda" "pravda", against the writer's spelling).
+ */
+function stretchedChoice(stretched: StretchedWord, word: string, lang: LanguageCode, lexicon: Lexicon,
+  options: PlanOptions): Pick<PlanWord, 'candidates' | 'source'> | null {
+  const choice = wordChoice(stretched.short, lang, lexicon, { ...options, realWordTypoRate: 0 });
+  return choice && { source: choice.source, candidates: choice.candidates.map((c) => ({ ...c,
+    bytes: utf8Bytes(c.input ? word : stretched.stretch(decoder.decode(c.bytes))) })) };
 }
 
 /** The diacritics tagger's letter scores of the sentence and their weight against the frequency prior. */
@@ -758,6 +773,8 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     const suffix = previous !== undefined && NAME_ENDING_LANGUAGES.has(lang) && isNameEnding(text, previous, span);
     previous = span;
     const forms = suffix ? [] : lexicon.variants(lexiconKey(span.text, lang));
+    // The language model knows a stretched word ("strrrasne") by its letters with each run cut to one.
+    const stretched = forms.length === 0 && !suffix && context ? stretchedWord(span.text, lang, lexicon) : null;
     // Only a capitalised word that may get typo candidates needs its place in the sentence (typoCase).
     const mayBeTypo = forms.length === 0 || options.realWordTypoRate > 0;
     // typoMinLength 0: an abbreviation gets no typo candidates (isAbbreviation, or a listed one: pl "Sw. Jan" had
@@ -792,7 +809,7 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     }
     if (context) {
       slots.push(choice
-        ? { forms: texts.map((t) => lowerFor(t, lang)),
+        ? { forms: texts.map((t) => lowerFor(stretched ? stretched.cut(t) : t, lang)),
           logPriors: choice.candidates.map((c) => c.logPrior) }
         : { forms: [lowerFor(span.text, lang)], logPriors: [0] });
     }

@@ -140,6 +140,21 @@ describe('candidates', () => {
     expect(texts(word, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 })).toEqual(expected);
   });
 
+  // A letter typed three times or more in a row is stretched on purpose: the word's letters with each run cut to one
+  // choose, and the choice is stretched back; never a typo fix ("Huuuu" had become "Hlůžu"). Three letters that two
+  // would make a known word are a slip, fixed as a typo ("pizzza").
+  const stretchLexicon = lexiconFromForms('cs', [['problém', 500], ['problem', 5], ['hú', 50], ['krutý', 300], ['pizza', 80]]);
+  it.each([
+    ['prrroblem', [['prrroblem', '0.0101', true], ['prrroblém', '0.9899', false]]],
+    ['Huuuu', [['Huuuu', '0.0010', true], ['Húúúú', '0.9990', false]]],
+    ['HUUUU', [['HUUUU', '0.0010', true], ['HÚÚÚÚ', '0.9990', false]]],
+    ['krrrutý', null],
+    ['pizzza', [['pizzza', '0.5000', true], ['pizza', '0.5000', false]]],
+  ])('stretched words: %j -> %j', (word, expected) => {
+    expect(candidatesFor(word, 'cs', stretchLexicon, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 4, typoInputShare: 0.5 })
+      ?.map((c) => [decodeUtf8(c.bytes), Math.exp(c.logPrior).toFixed(4), c.input]) ?? null).toEqual(expected);
+  });
+
   // English words mixed in are kept as written: five letters or more and a count of 3 in the English lexicon ("kurit"
   // seen twice is too rare, "orasd" a dictionary-only form, "kuru" too short).
   const withEnglish = lexiconFromForms('lt', LT, { english: lexiconFromForms('en', [['graius', 3], ['kurit', 2], ['kuru', 900],
