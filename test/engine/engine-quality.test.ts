@@ -137,6 +137,8 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['cs', 'Prrroblem je tady.', 'Prrroblém je tady.'],
     ['cs', 'To bylo fakt strrrasne.', 'To bylo fakt strrrašně.'],
     ['pl', 'Nieee, to jest naprawde straaasznie zimne.', 'Nieee, to jest naprawdę straaasznie zimne.'],
+    // A comma typed without the space after it still ends a word (it had left both words as typed).
+    ['cs', 'Kdyz budes chtit,muzes prijit.', 'Když budeš chtít,můžeš přijít.'],
     // Text typed with some diacritics and not others: the skipped ones are restored too (TYPED_INPUT_COUNTS).
     ['cs', 'Příliš zlutoucky kůň upel dabelske ódy.', 'Příliš žluťoučký kůň úpěl ďábelské ódy.'],
     ['cs', 'Přijdu zitra vecer.', 'Přijdu zítra večer.'],

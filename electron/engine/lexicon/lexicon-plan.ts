@@ -280,6 +280,8 @@ export interface WordSpan {
 }
 
 const TOKEN = /\S+/gu;
+/** A comma or semicolon typed between two letters without the space after it ("chtit,muzes"): it ends a word. */
+const JOINED_AT = /(?<=\p{L})[,;](?=\p{L})/u;
 const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 /**
  * A core the decoder may touch: Latin letter runs, joined by apostrophes, hyphens or slashes ("l'ete", "rusko-cesky",
@@ -302,17 +304,21 @@ export function peel(token: string): { start: number; end: number } {
 /** The words of `text` that may change: letter runs of token cores made only of Latin letters. */
 export function wordSpans(text: string): WordSpan[] {
   const out: WordSpan[] = [];
-  for (const token of text.matchAll(TOKEN)) {
-    const { start, end } = peel(token[0]);
-    const core = token[0].slice(start, end);
-    if (!CORE.test(core)) continue; // numbers, codes, URLs, other scripts: copied as they are
-    // A mention or a hashtag ("@uzivatel", "#dovolena") names an account or a tag as written: copied as it is.
-    if (/[@#]$/u.test(token[0].slice(0, start))) continue;
-    // A slash at the core's edge makes a slashed token a path ("/usr/lib", "~/kniha/"): copied as it is.
-    if (core.includes('/') && (token[0].slice(0, start).endsWith('/') || token[0].slice(end).startsWith('/'))) continue;
-    const base = token.index + start;
-    for (const run of core.matchAll(RUN)) {
-      out.push({ start: base + run.index, end: base + run.index + run[0].length, text: run[0] });
+  for (const whole of text.matchAll(TOKEN)) {
+    let at = whole.index;
+    for (const token of whole[0].split(JOINED_AT)) {
+      const { start, end } = peel(token);
+      const core = token.slice(start, end);
+      const base = at + start;
+      at += token.length + 1;
+      if (!CORE.test(core)) continue; // numbers, codes, URLs, other scripts: copied as they are
+      // A mention or a hashtag ("@uzivatel", "#dovolena") names an account or a tag as written: copied as it is.
+      if (/[@#]$/u.test(token.slice(0, start))) continue;
+      // A slash at the core's edge makes a slashed token a path ("/usr/lib", "~/kniha/"): copied as it is.
+      if (core.includes('/') && (token.slice(0, start).endsWith('/') || token.slice(end).startsWith('/'))) continue;
+      for (const run of core.matchAll(RUN)) {
+        out.push({ start: base + run.index, end: base + run.index + run[0].length, text: run[0] });
+      }
     }
   }
   return out;

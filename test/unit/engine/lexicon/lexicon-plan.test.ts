@@ -41,6 +41,9 @@ describe('words of a sentence', () => {
     // Mentions and hashtags name an account or a tag as written.
     ['napis @uzivatel a #dovolena (@petr)', ['napis', 'a']],
     ['  ', []],
+    // A comma or semicolon typed without the space after it still ends a word (it had left both untouched).
+    ['chtit,muzes prijit;ted', ['chtit', 'muzes', 'prijit', 'ted']],
+    ['1,5 kg,cia x,86', ['kg', 'cia']],
   ])('wordSpans(%j)', (text, words) => {
     const spans = wordSpans(text);
     expect(spans.map((s) => s.text)).toEqual(words);
