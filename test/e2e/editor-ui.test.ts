@@ -206,10 +206,14 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     const text = Array.from({ length: 20 }, () => 'Siandien grazus.').join(' ');
     await editor.paste(text);
     await editor.toolbar('Fix all');
-    await harness.page.locator('.fix-all').getByRole('button', { name: 'Cancel' }).waitFor();
+    const cancel = harness.page.locator('.fix-all').getByRole('button', { name: 'Cancel' });
+    await cancel.waitFor();
     // A second instance or the OS hands main a file: the same text, so a stale fix would apply to it unnoticed.
     await harness.emit('onDidOpenFile', { path: null, name: 'kitas.txt', content: text });
     await editor.notice(/Fix all is still running/);
+    await editor.screenshot('ui-fix-all-busy-notice');
+    // The notice says "cancel it": it must not cover Cancel (a trial click fails where another element takes it).
+    await cancel.click({ trial: true, timeout: 2000 });
     await editor.page.keyboard.press('Control+N');
     await harness.page.evaluate(() => {
       const data = new DataTransfer();
