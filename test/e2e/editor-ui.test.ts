@@ -184,14 +184,19 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
     expect(await editor.text()).toBe(text);
   });
 
-  it('Fix all can be cancelled, from the keyboard, and then changes nothing', async () => {
-    const corrector = new TableCorrector(TABLE, 200);
-    const { editor, harness } = await open({ corrector });
+  /** A document of 20 short sentences with Fix all running on it (200 ms a sentence), and its Cancel button. */
+  async function runningFixAll() {
+    const { editor, harness } = await open({ corrector: new TableCorrector(TABLE, 200) });
     const text = Array.from({ length: 20 }, () => 'Siandien grazus.').join(' ');
     await editor.paste(text);
     await editor.toolbar('Fix all');
     const cancel = harness.page.locator('.fix-all').getByRole('button', { name: 'Cancel' });
     await cancel.waitFor();
+    return { editor, harness, text, cancel };
+  }
+
+  it('Fix all can be cancelled, from the keyboard, and then changes nothing', async () => {
+    const { editor, harness, text, cancel } = await runningFixAll();
     expect(await cancel.evaluate((button) => button === document.activeElement)).toBe(true);
     await harness.page.keyboard.press('Enter');
     await editor.notice(/Fix all was cancelled/);
@@ -201,13 +206,7 @@ describe.skipIf(!hasChromium)('editor UI (deterministic corrector)', () => {
   });
 
   it('while Fix all runs, no other document replaces this one (New, a file from main, a dropped file): each is refused with a notice', async () => {
-    const corrector = new TableCorrector(TABLE, 150);
-    const { editor, harness } = await open({ corrector });
-    const text = Array.from({ length: 20 }, () => 'Siandien grazus.').join(' ');
-    await editor.paste(text);
-    await editor.toolbar('Fix all');
-    const cancel = harness.page.locator('.fix-all').getByRole('button', { name: 'Cancel' });
-    await cancel.waitFor();
+    const { editor, harness, text, cancel } = await runningFixAll();
     // A second instance or the OS hands main a file: the same text, so a stale fix would apply to it unnoticed.
     await harness.emit('onDidOpenFile', { path: null, name: 'kitas.txt', content: text });
     await editor.notice(/Fix all is still running/);

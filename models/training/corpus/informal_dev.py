@@ -19,6 +19,7 @@ import re
 
 from ..languages import LANGUAGES
 from .debian import extracted
+from .news_dev import write_dev_file
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 PACKAGE = 'fillets-ng-data'
@@ -65,8 +66,7 @@ def main(argv=None) -> int:
             with open(path, encoding='utf-8') as f:
                 texts.append(f.read())
         lines = informal_lines(texts)
-        with open(os.path.join(args.out, f'{lang}.txt'), 'w', encoding='utf-8') as f:
-            f.write(''.join(line + '\n' for line in lines))
+        write_dev_file(args.out, lang, lines)
         print(f'{lang}: {len(lines)} lines from {len(texts)} levels')
     return 0
 

@@ -36,6 +36,12 @@ def news_lines(lines: list[str], tail: int = TAIL, stride: int = STRIDE) -> list
     return [line for line in lines[-tail:][::stride] if line.strip()]
 
 
+def write_dev_file(out: str, lang: str, lines: list[str]) -> None:
+    """<out>/<lang>.txt, one line each: a dev set compare.ts reads."""
+    with open(os.path.join(out, f'{lang}.txt'), 'w', encoding='utf-8') as f:
+        f.write(''.join(line + '\n' for line in lines))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--shared', default=os.path.join(ROOT, '..', 'shared'))
@@ -50,8 +56,7 @@ def main(argv=None) -> int:
             continue
         with lzma.open(path, 'rt', encoding='utf-8') as f:
             lines = news_lines([line.rstrip('\n') for line in f])
-        with open(os.path.join(args.out, f'{lang}.txt'), 'w', encoding='utf-8') as f:
-            f.write(''.join(line + '\n' for line in lines))
+        write_dev_file(args.out, lang, lines)
         print(f'{lang}: {len(lines)} lines')
     return 0
 
