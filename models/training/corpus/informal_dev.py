@@ -3,9 +3,9 @@
   python3 -m models.training informal-dev        -> data/informal-dev/<lang>.txt
 
 The dev split is written text of our sources' registers, news-dev is news; users also write the way they speak
-(cs "Jak je tohle možný?", "prrroblém", "Húúúú"). Fish Fillets NG is a Czech game whose two fish talk through 80
-levels; Debian's fillets-ng-data (GPL-2+) ships its lines in Czech, as written, and translated into several of our
-languages. Evaluation only, like news-dev: debian.py never lists the package, so no corpus, lexicon, LM or network
+(cs "Jak je tohle možný?", "prrroblém", "Húúúú"). Fish Fillets NG, a game from a Czech studio, has two fish talk
+through some 80 levels; Debian's fillets-ng-data (GPL-2+) ships their lines in Czech and translated into several of
+our languages. Evaluation only, like news-dev: debian.py never lists the package, so no corpus, lexicon, LM or network
 sees its text; we only read it to measure. Each file holds the language's distinct lines of four words or more,
 in a fixed-seed order.
 """
