@@ -590,10 +590,10 @@ export function candidatesFor(word: string, lang: LanguageCode, lexicon: Lexicon
  * lexicon's spellings of the word's key (none: an unknown word).
  */
 function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions,
-  forms = lexicon.variants(lexiconKey(word, lang)), spelling?: Spelling, sentenceStart = false):
+  forms = lexicon.variants(lexiconKey(word, lang)), spelling?: Spelling, sentenceStart = false,
+  stretched = forms.length === 0 ? stretchedWord(word, lang, lexicon) : null):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   if (forms.length === 0) {
-    const stretched = stretchedWord(word, lang, lexicon);
     if (stretched) return stretchedChoice(stretched, word, lang, lexicon, options);
     const typos = typoCandidates(word, lang, lexicon, options, spelling, sentenceStart);
     return typos && { candidates: typos, source: 'typo' };
@@ -779,8 +779,8 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     const suffix = previous !== undefined && NAME_ENDING_LANGUAGES.has(lang) && isNameEnding(text, previous, span);
     previous = span;
     const forms = suffix ? [] : lexicon.variants(lexiconKey(span.text, lang));
-    // The language model knows a stretched word ("strrrasne") by its letters with each run cut to one.
-    const stretched = forms.length === 0 && !suffix && context ? stretchedWord(span.text, lang, lexicon) : null;
+    // A stretched word ("strrrasne") chooses as its letters with each run cut to one, and the LM reads it so.
+    const stretched = forms.length === 0 && !suffix ? stretchedWord(span.text, lang, lexicon) : null;
     // Only a capitalised word that may get typo candidates needs its place in the sentence (typoCase).
     const mayBeTypo = forms.length === 0 || options.realWordTypoRate > 0;
     // typoMinLength 0: an abbreviation gets no typo candidates (isAbbreviation, or a listed one: pl "Sw. Jan" had
@@ -792,7 +792,7 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
       : abbreviation !== null ? { candidates: [{ bytes: utf8Bytes(abbreviation), logPrior: 0, input: false }],
         source: 'lexicon' as const }
       : wordChoice(span.text, lang, lexicon, wordOptions, forms, context?.model.spelling ?? undefined,
-        mayBeTypo && options.typoSentenceStart && isUpper(span.text[0]!) && startsSentence(text, span.start));
+        mayBeTypo && options.typoSentenceStart && isUpper(span.text[0]!) && startsSentence(text, span.start), stretched);
     // Each candidate's text, decoded once for the tagger and the language model.
     let texts = choice && (tagger || context) ? choice.candidates.map((c) => decoder.decode(c.bytes)) : [];
     if (choice && tagger && cpIndex) addTaggerPrior(choice.candidates, texts, span.text, cpIndex[span.start]!, tagger);

@@ -27,7 +27,9 @@ export function stretchedWord(word: string, lang: LanguageCode, lexicon: Lexicon
   for (let i = 1; i < letters.length; i++) {
     if (lowerFor(letters[i]!, lang) === lowerFor(letters[i - 1]!, lang)) first[i] = first[i - 1]!;
   }
-  const runLength = (i: number) => first.filter((f) => f === first[i]).length;
+  const runs = new Map<number, number>();
+  for (const f of first) runs.set(f, (runs.get(f) ?? 0) + 1);
+  const runLength = (i: number) => runs.get(first[i]!)!;
   const inRun = letters.map((_c, i) => runLength(i) >= 3);
   if (!inRun.some(Boolean)) return null;
   const keep = (i: number, most: number) => !inRun[i] || i - first[i]! < most;
