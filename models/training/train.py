@@ -116,6 +116,10 @@ def main():
         elapsed_before = ck["elapsed"] if resume == ckpt_path else 0.0
         emit(event="resume", checkpoint=str(resume), step=step, elapsed=elapsed_before, optimizer="opt" in ck)
     emit(event="model", params=model.num_parameters(), config=cfg.to_dict(), device=device)
+    # Model FLOPs per padded position (6 x the weights each position passes through: forward and backward), the
+    # figure MODEL.md reports as TFLOP/s; attention's score products are left out (small at these lengths).
+    enc_weights = sum(p.numel() for p in model.encoder.parameters())
+    dec_weights = sum(p.numel() for p in model.decoder.parameters()) + model.lm_head.weight.numel()
     if device == "cuda":
         torch.backends.cuda.matmul.allow_tf32 = True
         torch.backends.cudnn.allow_tf32 = True
@@ -132,7 +136,7 @@ def main():
 
     stream = batch_stream()
     t_train = time.time()
-    last_log, last_ckpt, loss_acc, n_acc, bytes_window = t_train, t_train, 0.0, 0, 0
+    last_log, last_ckpt, loss_acc, n_acc, bytes_window, flops_window = t_train, t_train, 0.0, 0, 0, 0.0
     model.train()
 
     def save(path: Path, full: bool):
@@ -175,14 +179,15 @@ def main():
         nbytes = int((src_np != PAD).sum())
         seen_bytes += nbytes
         bytes_window += nbytes
+        flops_window += 6.0 * (enc_weights * src_np.size + dec_weights * tgt_np.size)
         loss_acc += float(loss) if step % 10 == 0 or device == "cpu" else 0.0
         n_acc += 1 if step % 10 == 0 or device == "cpu" else 0
         now = time.time()
         if now - last_log >= (30 if device == "cuda" else 60):
             emit(event="train", step=step, loss=round(loss_acc / max(1, n_acc), 4), skipped=skipped, lr=opt.param_groups[0]["lr"],
                  src_bytes_per_s=round(bytes_window / (now - last_log)), seen_mb=round(seen_bytes / 1e6, 1),
-                 elapsed=round(elapsed))
-            last_log, loss_acc, n_acc, bytes_window = now, 0.0, 0, 0
+                 tflops=round(flops_window / (now - last_log) / 1e12, 2), elapsed=round(elapsed))
+            last_log, loss_acc, n_acc, bytes_window, flops_window = now, 0.0, 0, 0, 0.0
         if now - last_ckpt >= 300:
             save(ckpt_path, full=True)
             last_ckpt = now
