@@ -150,7 +150,12 @@ def main():
 
     elapsed = elapsed_before
     skipped = 0
+    # Where a step's time goes, for the log: waiting for the workers' batches, and the step itself (its last kernels
+    # end with the gradient check's synchronisation). On the H200 both networks ran at ~5 steps/s whatever their size
+    # (session 29), so one of the two limits the run; these say which.
+    feed_window, wait_start = 0.0, time.time()
     for src_np, tgt_np in stream:
+        feed_window += time.time() - wait_start
         elapsed = elapsed_before + time.time() - t_train
         if elapsed >= budget_s:
             break
@@ -173,6 +178,7 @@ def main():
                 # Suspect the fused kernel's backward (an earlier run ended all-NaN): the plain path is exact.
                 model.train_sdpa = False
                 emit(event="attention_fallback", step=step, skipped=skipped)
+            wait_start = time.time()
             continue
         opt.step()
         step += 1
@@ -180,17 +186,19 @@ def main():
         seen_bytes += nbytes
         bytes_window += nbytes
         flops_window += 6.0 * (enc_weights * src_np.size + dec_weights * tgt_np.size)
-        loss_acc += float(loss) if step % 10 == 0 or device == "cpu" else 0.0
+        loss_acc += float(loss.detach()) if step % 10 == 0 or device == "cpu" else 0.0
         n_acc += 1 if step % 10 == 0 or device == "cpu" else 0
         now = time.time()
         if now - last_log >= (30 if device == "cuda" else 60):
             emit(event="train", step=step, loss=round(loss_acc / max(1, n_acc), 4), skipped=skipped, lr=opt.param_groups[0]["lr"],
                  src_bytes_per_s=round(bytes_window / (now - last_log)), seen_mb=round(seen_bytes / 1e6, 1),
-                 tflops=round(flops_window / (now - last_log) / 1e12, 2), elapsed=round(elapsed))
-            last_log, loss_acc, n_acc, bytes_window, flops_window = now, 0.0, 0, 0, 0.0
+                 tflops=round(flops_window / (now - last_log) / 1e12, 2),
+                 feed_wait=round(feed_window / (now - last_log), 3), elapsed=round(elapsed))
+            last_log, loss_acc, n_acc, bytes_window, flops_window, feed_window = now, 0.0, 0, 0, 0.0, 0.0
         if now - last_ckpt >= 300:
             save(ckpt_path, full=True)
             last_ckpt = now
+        wait_start = time.time()
     pool.terminate()
     save(ckpt_path, full=True)
     save(a.out / "model.fp16.pt", full=False)
