@@ -6,7 +6,7 @@
 # re-exported from the checkpoint by install_model.py (it is over the 16 MiB a returned file may have).
 # RESUME=CKPT starts the run from a checkpoint (carried in .carry, e.g. models/training/checkpoints/decoder.pt, the
 # shipped model's, with CONFIG=cpu, its size), LR= its peak learning rate, as cpu_job.sh does. TRAIN_ARGS= more
-# train.py arguments (e.g. "--token-budget 65536" to fill the card with the small config). RUN_DIR= the run's folder
+# train.py arguments (e.g. "--token-budget 65536" to fill the card with the small config, "--profile 10"). RUN_DIR= the run's folder
 # (two jobs can share the card). POST=0 leaves export, int8 and the checks to this machine's install and parity steps.
 set -u
 START=$(date +%s)
@@ -18,6 +18,7 @@ RUN_DIR=${RUN_DIR:-/tmp/run}
 python3 models/training/train.py --config "${CONFIG:-gpu}" --data "${DATA:-.carry/data}" --out "$RUN_DIR" --minutes "$MINUTES" \
   --workers "${WORKERS:-14}" --dev-limit "${DEV_LIMIT:-40}" ${RESUME:+--resume "$RESUME"} ${LR:+--lr "$LR"} ${TRAIN_ARGS:-} 2>&1 \
   | grep --line-buffered -v Warning | tee "$OUT/train.log"
+cp "$RUN_DIR/profile.txt" "$OUT/" 2>/dev/null  # TRAIN_ARGS="--profile N": where the steps' time goes
 RUN_DIR="$RUN_DIR" python3 - <<'PY'
 import os
 p = os.path.join(os.environ["RUN_DIR"], "model.fp16.pt")

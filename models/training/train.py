@@ -51,6 +51,25 @@ def lr_at(frac: float, peak: float, warmup_frac: float) -> float:
     return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, t))))
 
 
+def start_profiler(device: str):
+    from torch.profiler import ProfilerActivity, profile
+    activities = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if device == "cuda" else [])
+    profiler = profile(activities=activities)
+    profiler.__enter__()
+    return profiler
+
+
+def write_profile(profiler, path: Path, steps: int, seconds: float):
+    """The profiled steps' operators, by device time where there is a GPU (else CPU time), in a text table."""
+    profiler.__exit__(None, None, None)
+    events = profiler.key_averages()
+    on_gpu = any(getattr(e, "cuda_time_total", 0) or getattr(e, "device_time_total", 0) for e in events)
+    key = ("self_cuda_time_total" if hasattr(events[0], "self_cuda_time_total") else "self_device_time_total") \
+        if on_gpu else "self_cpu_time_total"
+    path.write_text(f"{steps} steps in {seconds:.3f} s wall (profiler on), sorted by {key}\n" + events.table(sort_by=key, row_limit=30) + "\n" +
+                    events.table(sort_by="cpu_time_total", row_limit=15))
+
+
 def main():
     global _CORPUS, _TASK
     ap = argparse.ArgumentParser(description=__doc__)
@@ -66,6 +85,8 @@ def main():
     ap.add_argument("--token-budget", type=int, default=0, help="override the config's padded ids per batch")
     ap.add_argument("--task-examples", type=int, default=0, help="override the examples per worker task")
     ap.add_argument("--lr", type=float, default=0, help="override the config's peak learning rate (e.g. lower to continue)")
+    ap.add_argument("--profile", type=int, default=0,
+                    help="profile this many steps after 30 warm-up steps; the op table goes to OUT/profile.txt")
     ap.add_argument("--resume", type=Path, default=None,
                     help="start from this checkpoint (used when OUT has no ckpt.pt of its own)")
     a = ap.parse_args()
@@ -154,7 +175,13 @@ def main():
     # end with the gradient check's synchronisation). On the H200 both networks ran at ~5 steps/s whatever their size
     # (session 29), so one of the two limits the run; these say which.
     feed_window, wait_start = 0.0, time.time()
+    profiler, first_step = None, step
     for src_np, tgt_np in stream:
+        if a.profile and step == first_step + 30 and profiler is None:
+            profiler, profile_start = start_profiler(device), time.time()
+        if profiler is not None and step == first_step + 30 + a.profile:
+            write_profile(profiler, a.out / "profile.txt", a.profile, time.time() - profile_start)
+            profiler = None
         feed_window += time.time() - wait_start
         elapsed = elapsed_before + time.time() - t_train
         if elapsed >= budget_s:

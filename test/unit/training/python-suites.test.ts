@@ -10,6 +10,7 @@ const SUITES: Array<{ module: string; needs?: string; what: string }> = [
   { module: 'models.training.tagger.test_tagger', needs: 'torch', what: 'tagger alphabet, training targets, masks' },
   { module: 'models.training.tagger.test_pipeline', needs: 'torch', what: 'pipeline steps, worker batches, packed sample, int8 gate and install' },
   { module: 'models.training.tests.test_data', needs: 'numpy', what: 'the byte model\'s training text: train, more and laws files, the statutes\' share' },
+  { module: 'models.training.tests.test_train', needs: 'torch', what: 'the byte model\'s training loop trains, profiles its steps when asked and resumes' },
   { module: 'models.training.tests.test_recover', needs: 'torch', what: 'the byte model\'s checkpoint rebuilt from the shipped graphs re-exports to them' },
 ];
 
