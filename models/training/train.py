@@ -59,15 +59,15 @@ def start_profiler(device: str):
     return profiler
 
 
-def write_profile(profiler, path: Path, steps: int, seconds: float):
-    """The profiled steps' operators, by device time where there is a GPU (else CPU time), in a text table."""
+def write_profile(profiler, path: Path, steps: int, seconds: float, device: str):
+    """The profiled steps' operators in a text table, by their time on the GPU (on the CPU without one)."""
     profiler.__exit__(None, None, None)
     events = profiler.key_averages()
-    on_gpu = any(getattr(e, "cuda_time_total", 0) or getattr(e, "device_time_total", 0) for e in events)
-    key = ("self_cuda_time_total" if hasattr(events[0], "self_cuda_time_total") else "self_device_time_total") \
-        if on_gpu else "self_cpu_time_total"
-    path.write_text(f"{steps} steps in {seconds:.3f} s wall (profiler on), sorted by {key}\n" + events.table(sort_by=key, row_limit=30) + "\n" +
-                    events.table(sort_by="cpu_time_total", row_limit=15))
+    key = "self_cpu_time_total"
+    if device == "cuda":  # torch 2.x names it device time; 1.x cuda time
+        key = "self_device_time_total" if hasattr(events[0], "self_device_time_total") else "self_cuda_time_total"
+    path.write_text(f"{steps} steps in {seconds:.3f} s wall (profiler on), sorted by {key}\n"
+                    + events.table(sort_by=key, row_limit=30) + "\n" + events.table(sort_by="cpu_time_total", row_limit=15))
 
 
 def main():
@@ -180,7 +180,7 @@ def main():
         if a.profile and step == first_step + 30 and profiler is None:
             profiler, profile_start = start_profiler(device), time.time()
         if profiler is not None and step == first_step + 30 + a.profile:
-            write_profile(profiler, a.out / "profile.txt", a.profile, time.time() - profile_start)
+            write_profile(profiler, a.out / "profile.txt", a.profile, time.time() - profile_start, device)
             profiler = None
         feed_window += time.time() - wait_start
         elapsed = elapsed_before + time.time() - t_train
@@ -227,6 +227,8 @@ def main():
             last_ckpt = now
         wait_start = time.time()
     pool.terminate()
+    if profiler is not None:  # the budget ended first: the steps profiled so far
+        write_profile(profiler, a.out / "profile.txt", step - first_step - 30, time.time() - profile_start, device)
     save(ckpt_path, full=True)
     save(a.out / "model.fp16.pt", full=False)
     emit(event="done", step=step, seen_mb=round(seen_bytes / 1e6, 1), elapsed=round(elapsed))
