@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import lzma
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,13 +33,41 @@ class Mixture:
     typo_rates: tuple = (0.01, 0.02, 0.03, 0.05, 0.08)
 
 
+class TextTable(Sequence):
+    """Lines kept as one UTF-8 buffer and their offsets; reading one makes a new str in the reader's own memory.
+
+    A plain list of str would do, but not in forked workers: reading a list's line writes that line's reference count,
+    so each worker copies the corpus page by page (here, a fresh worker's batch tasks took 23,000, then 10,000, then
+    5,000-8,000 page faults each; session 29), and on a machine whose memory is backed lazily that may cost more than
+    the batches themselves. Here the workers touch only the two buffers' headers.
+    """
+
+    def __init__(self, lines: list[str]):
+        encoded = [line.encode("utf-8") for line in lines]
+        self._offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=self._offsets[1:])
+        self._text = b"".join(encoded)
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._text[self._offsets[i]:self._offsets[i + 1]].decode("utf-8")
+
+
 @dataclass
 class Corpus:
-    sentences: dict[str, list[str]]
-    words: dict[str, list[str]]
+    sentences: dict[str, TextTable]
+    words: dict[str, TextTable]
     weights: dict[str, float] = field(default_factory=dict)
     # Statutes, drawn instead of `sentences` with probability laws_share[lang] (at most MAX_LAWS_SHARE).
-    laws: dict[str, list[str]] = field(default_factory=dict)
+    laws: dict[str, TextTable] = field(default_factory=dict)
     laws_share: dict[str, float] = field(default_factory=dict)
 
 
@@ -84,7 +113,8 @@ def load_corpus(root: Path, split: str = "train", limit_bytes: int | None = None
         size = main_bytes + laws_bytes + 8 * len(words[lang])
         if size:
             weights[lang] = float(size) ** temperature * (0.5 if lang == "en" else 1.0)
-    return Corpus(sentences, words, weights, laws, laws_share)
+    tables = lambda pools: {lang: TextTable(lines) for lang, lines in pools.items()}  # noqa: E731
+    return Corpus(tables(sentences), tables(words), weights, tables(laws), laws_share)
 
 
 def _truncate(text: str, max_bytes: int = MAX_BYTES) -> str:
@@ -95,7 +125,7 @@ def _truncate(text: str, max_bytes: int = MAX_BYTES) -> str:
     return cut[:space] if space > max_bytes // 3 else cut
 
 
-def _word_example(rng: random.Random, words: list[str]) -> str:
+def _word_example(rng: random.Random, words: TextTable) -> str:
     n = len(words)
     picked = []
     for _ in range(rng.randint(1, 8)):

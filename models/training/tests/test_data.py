@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "models" / "training"))
-from data import MAX_LAWS_SHARE, Mixture, load_corpus, make_pair  # noqa: E402
+from data import MAX_LAWS_SHARE, Mixture, TextTable, load_corpus, make_pair  # noqa: E402
 
 EVERYDAY = "Šiandien labai gražus oras."
 STATUTE = "Įstatymas įsigalioja kitą dieną po jo oficialaus paskelbimo."
@@ -55,6 +55,30 @@ class LawsShareTest(unittest.TestCase):
         laws = sum(1 for text in drawn if text == STATUTE) / len(drawn)
         self.assertGreater(laws, 0.45)
         self.assertLess(laws, 0.55)
+
+
+class TextTableTest(unittest.TestCase):
+    LINES = ["Šiandien labai gražus oras.", "Rytoj lis.", "Tiếng Việt có dấu.", "x"]
+
+    def test_reads_like_the_list_it_was_made_from(self):
+        table = TextTable(self.LINES)
+        # (index or slice, expected)
+        cases = [(0, self.LINES[0]), (2, self.LINES[2]), (-1, "x"), (slice(1, 3), self.LINES[1:3]),
+                 (slice(None, None, -2), self.LINES[::-2]), (slice(5, 9), [])]
+        for key, expected in cases:
+            self.assertEqual(table[key], expected, key)
+        self.assertEqual((len(table), list(table), bool(TextTable([]))), (4, self.LINES, False))
+        for bad in (4, -5):
+            with self.assertRaises(IndexError):
+                table[bad]
+
+    def test_draws_what_the_list_draws(self):
+        table = TextTable(self.LINES)
+        def draws(pool):
+            rng = random.Random(7)
+            return [rng.choice(pool) for _ in range(20)]
+        self.assertEqual(draws(table), draws(self.LINES))
+        self.assertEqual(set(draws(table)), set(self.LINES))
 
 
 if __name__ == "__main__":
