@@ -113,8 +113,11 @@ def load_corpus(root: Path, split: str = "train", limit_bytes: int | None = None
         size = main_bytes + laws_bytes + 8 * len(words[lang])
         if size:
             weights[lang] = float(size) ** temperature * (0.5 if lang == "en" else 1.0)
-    tables = lambda pools: {lang: TextTable(lines) for lang, lines in pools.items()}  # noqa: E731
-    return Corpus(tables(sentences), tables(words), weights, tables(laws), laws_share)
+    return Corpus(_tables(sentences), _tables(words), weights, _tables(laws), laws_share)
+
+
+def _tables(pools: dict[str, list[str]]) -> dict[str, TextTable]:
+    return {lang: TextTable(lines) for lang, lines in pools.items()}
 
 
 def _truncate(text: str, max_bytes: int = MAX_BYTES) -> str:

@@ -86,7 +86,8 @@ def main():
     ap.add_argument("--task-examples", type=int, default=0, help="override the examples per worker task")
     ap.add_argument("--lr", type=float, default=0, help="override the config's peak learning rate (e.g. lower to continue)")
     ap.add_argument("--profile", type=int, default=0,
-                    help="profile this many steps after 30 warm-up steps; the op table goes to OUT/profile.txt")
+                    help="profile this many steps after --profile-after steps; the op table goes to OUT/profile.txt")
+    ap.add_argument("--profile-after", type=int, default=30, help="warm-up steps before --profile starts")
     ap.add_argument("--resume", type=Path, default=None,
                     help="start from this checkpoint (used when OUT has no ckpt.pt of its own)")
     a = ap.parse_args()
@@ -177,9 +178,9 @@ def main():
     feed_window, wait_start = 0.0, time.time()
     profiler, first_step = None, step
     for src_np, tgt_np in stream:
-        if a.profile and step == first_step + 30 and profiler is None:
+        if a.profile and step == first_step + a.profile_after and profiler is None:
             profiler, profile_start = start_profiler(device), time.time()
-        if profiler is not None and step == first_step + 30 + a.profile:
+        if profiler is not None and step == first_step + a.profile_after + a.profile:
             write_profile(profiler, a.out / "profile.txt", a.profile, time.time() - profile_start, device)
             profiler = None
         feed_window += time.time() - wait_start
@@ -228,7 +229,8 @@ def main():
         wait_start = time.time()
     pool.terminate()
     if profiler is not None:  # the budget ended first: the steps profiled so far
-        write_profile(profiler, a.out / "profile.txt", step - first_step - 30, time.time() - profile_start, device)
+        write_profile(profiler, a.out / "profile.txt", step - first_step - a.profile_after, time.time() - profile_start,
+                      device)
     save(ckpt_path, full=True)
     save(a.out / "model.fp16.pt", full=False)
     emit(event="done", step=step, seen_mb=round(seen_bytes / 1e6, 1), elapsed=round(elapsed))
