@@ -21,7 +21,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import noise  # noqa: E402
-from data import MAX_LAWS_SHARE  # noqa: E402,F401  (the byte model's data reads the same share)
+from data import MAX_LAWS_SHARE, TextTable  # noqa: E402  (the byte model's data reads the same share, the same way)
 
 from alphabet import LANGUAGES, N_INPUT_IDS, allowed, char_id, classes, target_class  # noqa: E402
 
@@ -52,6 +52,7 @@ class LanguageText:
         laws_bytes = sum(len(s) for s in self.laws)
         self.bytes = main_bytes + laws_bytes
         self.laws_share = min(MAX_LAWS_SHARE, laws_bytes / max(1, self.bytes)) if self.main else 1.0
+        self.main, self.laws = TextTable(self.main), TextTable(self.laws)  # read by forked workers: see TextTable
         full = _full_sizes(corpus).get(lang)
         if full:  # a packed sample: draw as from the full corpus
             self.bytes, self.laws_share = full['bytes'], full['laws_share']
