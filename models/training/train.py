@@ -55,13 +55,13 @@ def start_profiler(device: str):
     from torch.profiler import ProfilerActivity, profile
     activities = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if device == "cuda" else [])
     profiler = profile(activities=activities)
-    profiler.__enter__()
+    profiler.start()
     return profiler
 
 
 def write_profile(profiler, path: Path, steps: int, seconds: float, device: str):
     """The profiled steps' operators in a text table, by their time on the GPU (on the CPU without one)."""
-    profiler.__exit__(None, None, None)
+    profiler.stop()
     events = profiler.key_averages()
     key = "self_cpu_time_total"
     if device == "cuda":  # torch 2.x names it device time; 1.x cuda time

@@ -33,7 +33,7 @@ def pack(data: Path, out: Path, cap_mb: float, dev: int, langs: list[str]) -> di
         if not text.bytes:
             continue
         full[lang] = {'bytes': text.bytes, 'laws_share': text.laws_share}
-        main_chars, laws_chars = sum(len(x) for x in text.main), sum(len(x) for x in text.laws)
+        main_chars, laws_chars = text.main_chars, text.laws_chars
         shares = {'main': min(1.0, cap_mb * 1e6 * (1 - text.laws_share) / max(1, main_chars)),
                   'laws': min(1.0, cap_mb * 1e6 * text.laws_share / max(1, laws_chars))}
         del text

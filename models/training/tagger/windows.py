@@ -48,10 +48,11 @@ class LanguageText:
         self.lang = lang
         self.main = _read(corpus / f'{lang}.train.txt') + _read(corpus / f'{lang}.more.txt')
         self.laws = _read(corpus / f'{lang}.laws.txt')
-        main_bytes = sum(len(s) for s in self.main)
-        laws_bytes = sum(len(s) for s in self.laws)
-        self.bytes = main_bytes + laws_bytes
-        self.laws_share = min(MAX_LAWS_SHARE, laws_bytes / max(1, self.bytes)) if self.main else 1.0
+        # Characters of each pool (pack.py splits its cap by them), counted once before the lines become TextTables.
+        self.main_chars = sum(len(s) for s in self.main)
+        self.laws_chars = sum(len(s) for s in self.laws)
+        self.bytes = self.main_chars + self.laws_chars
+        self.laws_share = min(MAX_LAWS_SHARE, self.laws_chars / max(1, self.bytes)) if self.main else 1.0
         self.main, self.laws = TextTable(self.main), TextTable(self.laws)  # read by forked workers: see TextTable
         full = _full_sizes(corpus).get(lang)
         if full:  # a packed sample: draw as from the full corpus
