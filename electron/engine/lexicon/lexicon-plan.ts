@@ -12,7 +12,7 @@ import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/contex
 import { endingSpellings } from '../lm/ending-spellings.ts';
 import type { Lexicon, NearForm } from './lexicon.ts';
 import { stretchedWord, type StretchedWord } from './stretched-word.ts';
-import { lexiconKey, lowerFor, upperFor } from './word-rules.ts';
+import { lexiconKey, lowerFor, upperFor, writesOwnLetters } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LetterScores } from '../tagger/diacritics-tagger.ts';
 import type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-schemas.ts';
@@ -521,6 +521,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   let near = lexicon.near(word, Math.min(1, maxEdits), limit);
   if (near.length === 0 && maxEdits > 1) near = lexicon.near(word, maxEdits, limit);
   const scored = near
+    .filter((f) => writesOwnLetters(lower, f.form, lang))
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
     // A capitalised word inside a sentence where any fix is too bold (typoCapitalisedShare 0): names a slip away.
     .filter((f) => kind !== 'name' || options.typoCapitalisedShare > 0 || isNameFix(f))
@@ -568,7 +569,7 @@ function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, optio
   const key = lexiconKey(word, lang);
   const lower = lowerFor(word, lang);
   const fixes = lexicon.near(word, 1, 64)
-    .filter((f) => f.count > 0 && lexiconKey(f.form, lang) !== key &&
+    .filter((f) => f.count > 0 && lexiconKey(f.form, lang) !== key && writesOwnLetters(lower, f.form, lang) &&
       (!options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang)))
     .map((f) => ({ text: kind === 'lower' ? f.form : applyCase(word, f.form, lang), count: weigh(f.count, f.cost) }))
     .sort((a, b) => b.count - a.count).slice(0, options.typoMaxCandidates);
@@ -603,7 +604,10 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   const total = forms.reduce((sum, f) => sum + weight(f.count), 0);
   const chosen = forms.filter((f) => f.count === 0 || f.count >= options.minShare * total).slice(0, options.maxCandidates);
   const inputForm = forms.find((f) => f.form === lower);
-  const list = chosen.filter((f) => f.form !== lower).map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
+  // A lowercase word's spellings stay in the language's letters: the others are a source's wrong code page or old
+  // spelling (lv "atcerrties" -> "atcerŗties"); a capitalised word may be a foreign name ("Hojo" -> "Hōjō").
+  const foreignAllowed = isUpper([...word][0]!);
+  const list = chosen.filter((f) => f.form !== lower && (foreignAllowed || writesOwnLetters(lower, f.form, lang))).map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
     .filter((c) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, c.text, lang));
   const inputCount = inputForm ? weight(inputForm.count)
     : stripDiacritics(word, lang) !== word ? options.markedInputCount

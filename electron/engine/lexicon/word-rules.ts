@@ -3,7 +3,7 @@
  * models/training/corpus/lexicon.py): lowercasing with the Turkish dotted and dotless i, and the key of a word.
  */
 import type { LanguageCode } from '../../shared/types.ts';
-import { stripDiacritics } from '../noise/index.ts';
+import { NOISE_TABLES, stripDiacritics } from '../noise/index.ts';
 
 /** Lowercase with the Turkish/Azeri dotted and dotless i (as lexicon.py's lower()). */
 export function lowerFor(text: string, lang: LanguageCode): string {
@@ -18,4 +18,33 @@ export function upperFor(text: string, lang: string): string {
 /** The lexicon key of a word: lowercased, stripped, lowercased again (ı and İ strip to i and I). */
 export function lexiconKey(word: string, lang: LanguageCode): string {
   return lowerFor(stripDiacritics(lowerFor(word, lang), lang), lang);
+}
+
+const alphabets = new Map<LanguageCode, ReadonlySet<string>>();
+
+/** The letters `lang` writes beyond ASCII: its letters with diacritics (noise-tables.json) and the kept ß æ œ þ. */
+function languageLetters(lang: LanguageCode): ReadonlySet<string> {
+  let letters = alphabets.get(lang);
+  if (!letters) {
+    letters = new Set([...Object.keys(NOISE_TABLES.strip.languages[lang]), ...NOISE_TABLES.strip.keep]
+      .map((letter) => lowerFor(letter, lang)));
+    alphabets.set(lang, letters);
+  }
+  return letters;
+}
+
+/**
+ * Whether `form` (lowercase) writes only ASCII, letters of `lang` and characters the writer typed in `word`. A form
+ * with any other character is a loan, a foreign name or a line of some source decoded in the wrong code page
+ * ("dobøe": "dobře" read as Latin-1) or an old spelling (lv "atcerŗties"): never a typo's fix (cs "robopes" had become
+ * "dobøe"), nor a lowercase word's spelling; a capitalised word's, since it may be a name (vi "Hojo" -> "Hōjō": vi
+ * dev lost 0.05 points when those went too).
+ */
+export function writesOwnLetters(word: string, form: string, lang: LanguageCode): boolean {
+  const letters = languageLetters(lang);
+  const typed = lowerFor(word, lang);
+  for (const ch of form) {
+    if (ch.charCodeAt(0) >= 0x80 && !letters.has(ch) && !typed.includes(ch)) return false;
+  }
+  return true;
 }

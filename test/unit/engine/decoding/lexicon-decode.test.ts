@@ -63,7 +63,7 @@ class TargetModel implements ScoringModel {
 }
 
 const LT = lexiconFromForms('lt', [['aš', 1000], ['as', 10], ['čia', 900], ['cia', 100], ['gražus', 50],
-  ['šiandien', 8], ['labai', 50], ['labaį', 1], ['oras', 90], ['ōras', 10]]);
+  ['šiandien', 8], ['labai', 50], ['labaį', 1], ['oras', 90], ['oraš', 10]]);
 
 async function run(input: string, target: string, lambda: number, p = 0.9, prune = true) {
   const model = new TargetModel(target, p);
@@ -79,10 +79,10 @@ describe('lexicon decoding', () => {
     // The model's preference wins where it is confident, the frequency prior where the model has no opinion.
     ['Siandien as eisiu, cia grazus oras!', 'Šiandien aš eisiu, čia gražus oras!', 1,
       'Šiandien aš eisiu, čia gražus oras!'],
-    ['Siandien as eisiu, cia grazus oras!', 'Šiandien as eisiu, cia gražus ōras!', 0.1,
-      'Šiandien as eisiu, cia gražus ōras!'],
+    ['Siandien as eisiu, cia grazus oras!', 'Šiandien as eisiu, cia gražus oraš!', 0.1,
+      'Šiandien as eisiu, cia gražus oraš!'],
     // A huge lambda: the unigram choice whatever the model says.
-    ['Siandien as eisiu, cia grazus oras!', 'Siandien as eisiu, cia grazus ōras!', 100,
+    ['Siandien as eisiu, cia grazus oras!', 'Siandien as eisiu, cia grazus oraš!', 100,
       'Šiandien aš eisiu, čia gražus oras!'],
     // Case and punctuation of the input are kept around the chosen forms.
     ['„CIA“ (As) -- Labai.', '„ČIA“ (Aš) -- Labai.', 1, '„ČIA“ (Aš) -- Labai.'],
@@ -100,8 +100,8 @@ describe('lexicon decoding', () => {
 
   it('pruning candidates that cannot win changes no choice, and asks the model less', async () => {
     const inputs = ['Siandien as eisiu, cia grazus oras!', 'labai labai oras cia as', 'as as as oras'];
-    const targets = ['Šiandien aš eisiu, čia gražus oras!', 'labaį labai ōras čia as', 'as aš as ōras',
-      'Siandien as eisiu, cia grazus ōras!'];
+    const targets = ['Šiandien aš eisiu, čia gražus oras!', 'labaį labai oraš čia as', 'as aš as oraš',
+      'Siandien as eisiu, cia grazus oraš!'];
     let saved = 0;
     for (const input of inputs) {
       for (const target of targets) {
