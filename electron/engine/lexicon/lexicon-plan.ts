@@ -607,7 +607,8 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   // A lowercase word's spellings stay in the language's letters: the others are a source's wrong code page or old
   // spelling (lv "atcerrties" -> "atcerŗties"); a capitalised word may be a foreign name ("Hojo" -> "Hōjō").
   const foreignAllowed = isUpper([...word][0]!);
-  const list = chosen.filter((f) => f.form !== lower && (foreignAllowed || writesOwnLetters(lower, f.form, lang))).map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
+  const list = chosen.filter((f) => f.form !== lower && (foreignAllowed || writesOwnLetters(lower, f.form, lang)))
+    .map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
     .filter((c) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, c.text, lang));
   const inputCount = inputForm ? weight(inputForm.count)
     : stripDiacritics(word, lang) !== word ? options.markedInputCount
