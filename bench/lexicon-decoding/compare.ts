@@ -4,7 +4,7 @@
  *   npx tsx bench/lexicon-decoding/compare.ts --set ud --tasks diacritics,typos,clean --json out.json
  * --set dev reads data/corpus/<lang>.dev.txt (tuning), --set news data/news-dev/<lang>.txt (news that no training
  * step saw: `python3 -m models.training news-dev`), --set informal data/informal-dev/<lang>.txt (game dialogue, spoken
- * register, cs pl fr es de it: `python3 -m models.training informal-dev`), --set FOLDER/ its <lang>.txt, --set ud
+ * register, cs pl fr es de it en: `python3 -m models.training informal-dev`), --set FOLDER/ its <lang>.txt, --set ud
  * ../shared/benchmarks/ud/<lang>.txt (the held-out report). Systems: unigram, model (free speculative decoding),
  * lexicon@<lambda> for each lambda.
  * Prints a markdown table per task (alpha-word accuracy, then damage rate) and the seconds per sentence.

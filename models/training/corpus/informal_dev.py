@@ -24,27 +24,32 @@ from .news_dev import write_dev_file
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 PACKAGE = 'fillets-ng-data'
 SCRIPTS = 'usr/share/games/fillets-ng/script'
-# The languages of ours with lines in most of the game's levels (sl has 21 of 97 levels, tr one).
-INFORMAL_LANGUAGES = ('cs', 'pl', 'fr', 'es', 'de', 'it')
+# The languages of ours with lines in most of the game's levels (sl has 21 of 97 levels, tr one); en for typos.
+INFORMAL_LANGUAGES = ('cs', 'pl', 'fr', 'es', 'de', 'it', 'en')
 SEED = 3
 MIN_WORDS = 4
 
-# dialogStr("..."), the string on the same line or the next; \" inside is an escaped quote.
+# dialogStr("..."), the string on the same line or the next; \" inside is an escaped quote. The English files, the
+# game's originals, hold dialogId("id", "font", "...") alone (the id sometimes followed by `..i`); a translated file
+# repeats those English lines before its own dialogStr lines, so only English reads them.
 DIALOG_STR = re.compile(r'dialogStr\(\s*"((?:[^"\\]|\\.)*)"\s*\)', re.S)
+DIALOG_ID = re.compile(r'dialogId\(\s*"[^"]*"(?:\s*\.\.\s*\w+)?\s*,\s*"[^"]*"\s*,\s*"((?:[^"\\]|\\.)*)"', re.S)
 
 
-def dialog_lines(lua: str) -> list[str]:
-    """The spoken lines of one dialogs_<lang>.lua file, whitespace collapsed, escapes undone."""
+def dialog_lines(lua: str, original: bool = False) -> list[str]:
+    """The spoken lines of one dialogs_<lang>.lua file (`original`: the English one), whitespace collapsed, escapes
+    undone."""
     out = []
-    for m in DIALOG_STR.finditer(lua):
+    for m in (DIALOG_ID if original else DIALOG_STR).finditer(lua):
         text = re.sub(r'\\(.)', r'\1', m.group(1))
         out.append(' '.join(text.split()))
     return out
 
 
-def informal_lines(files: list[str], seed: int = SEED, min_words: int = MIN_WORDS) -> list[str]:
+def informal_lines(files: list[str], seed: int = SEED, min_words: int = MIN_WORDS, original: bool = False) -> list[str]:
     """Distinct lines of at least min_words words from the given file texts, shuffled with a fixed seed."""
-    lines = dict.fromkeys(line for text in files for line in dialog_lines(text) if len(line.split()) >= min_words)
+    lines = dict.fromkeys(line for text in files for line in dialog_lines(text, original)
+                          if len(line.split()) >= min_words)
     out = list(lines)
     random.Random(seed).shuffle(out)
     return out
@@ -65,7 +70,7 @@ def main(argv=None) -> int:
         for path in sorted(glob.glob(os.path.join(root, SCRIPTS, '*', f'dialogs_{lang}.lua'))):
             with open(path, encoding='utf-8') as f:
                 texts.append(f.read())
-        lines = informal_lines(texts)
+        lines = informal_lines(texts, original=lang == 'en')
         write_dev_file(args.out, lang, lines)
         print(f'{lang}: {len(lines)} lines from {len(texts)} levels')
     return 0

@@ -118,6 +118,12 @@ class InformalDev(unittest.TestCase):
         # English originals in dialogId are not lines; the string may start on the next line; escapes undone.
         self.assertEqual(dialog_lines(self.LUA), ['Podívej, to je krabice.', 'Tohle není fér, "řekl" jsem ti to.', 'Ne!'])
 
+    def test_the_english_originals(self):
+        # The game's own lines: dialogId's third string, the id sometimes built with `..i`.
+        original = 'dialogId("a", "font_small", "Look.")\ndialogId("b"..i, "", "A \\"long\\"\n one.")\n'
+        self.assertEqual(dialog_lines(original, original=True), ['Look.', 'A "long" one.'])
+        self.assertEqual(dialog_lines(self.LUA, original=True), ['Look.', 'A long one.'])
+
     def test_distinct_lines_of_four_words_or_more(self):
         lines = informal_lines([self.LUA, self.LUA])
         self.assertEqual(sorted(lines), ['Podívej, to je krabice.', 'Tohle není fér, "řekl" jsem ti to.'])
