@@ -46,7 +46,8 @@ def dialog_lines(lua: str, original: bool = False) -> list[str]:
     return out
 
 
-def informal_lines(files: list[str], seed: int = SEED, min_words: int = MIN_WORDS, original: bool = False) -> list[str]:
+def informal_lines(files: list[str], seed: int = SEED, min_words: int = MIN_WORDS,
+                   original: bool = False) -> list[str]:
     """Distinct lines of at least min_words words from the given file texts, shuffled with a fixed seed."""
     lines = dict.fromkeys(line for text in files for line in dialog_lines(text, original)
                           if len(line.split()) >= min_words)
