@@ -34,15 +34,15 @@ function languageLetters(lang: LanguageCode): ReadonlySet<string> {
 }
 
 /**
- * Whether `form` (lowercase) writes only ASCII, letters of `lang` and characters the writer typed in `word`. A form
+ * Whether `form` (lowercase) writes only ASCII, letters of `lang` and characters the writer typed in `typed` (the
+ * word as typed, lowercased once by the caller: this runs for every candidate a word gets). A form
  * with any other character is a loan, a foreign name or a line of some source decoded in the wrong code page
  * ("dobøe": "dobře" read as Latin-1) or an old spelling (lv "atcerŗties"): never a typo's fix (cs "robopes" had become
  * "dobøe"), nor a lowercase word's spelling; a capitalised word's, since it may be a name (vi "Hojo" -> "Hōjō": vi
  * dev lost 0.05 points when those went too).
  */
-export function writesOwnLetters(word: string, form: string, lang: LanguageCode): boolean {
+export function writesOwnLetters(typed: string, form: string, lang: LanguageCode): boolean {
   const letters = languageLetters(lang);
-  const typed = lowerFor(word, lang);
   for (const ch of form) {
     if (ch.charCodeAt(0) >= 0x80 && !letters.has(ch) && !typed.includes(ch)) return false;
   }

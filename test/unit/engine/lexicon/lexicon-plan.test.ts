@@ -5,6 +5,7 @@
  * the stored counts.
  */
 import { describe, expect, it } from 'vitest';
+import type { LanguageCode } from '../../../../electron/shared/types.ts';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { lexiconKey, writesOwnLetters } from '../../../../electron/engine/lexicon/word-rules.ts';
