@@ -13,6 +13,7 @@ import { priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-d
 import { buildPlan, planOptionsFor, sentencePlanOptions, sentenceTyping, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
+import { fencedBlocks, withoutMarkdownCode } from './lexicon/code-spans.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
 import { segmentUnits, type TextUnit } from './text/segment.ts';
@@ -290,16 +291,22 @@ export class LocalCorrector implements Corrector {
     const started = performance.now();
     if (this.disposed) throw new Error('the corrector was disposed');
     if (typeof text !== 'string') throw new TypeError('text must be a string');
-    const language = this.resolveLanguage(text, options.language);
+    // auto: the language of the prose, not of the code in it.
+    const prose = options.language === 'auto' ? withoutMarkdownCode(text) : text;
+    const language = this.resolveLanguage(prose, options.language);
     const controller = new AbortController();
     if (options.documentId !== undefined) {
       this.documents.get(options.documentId)?.abort();
       this.documents.set(options.documentId, controller);
     }
     try {
-      const units = segmentUnits(text, this.model.maxInputBytes, language.code);
+      const fences = fencedBlocks(text);
+      const units = segmentUnits(text, this.model.maxInputBytes, language.code).map((unit) =>
+        fences.some(([start, end]) => unit.start >= start && unit.end <= end) ? { ...unit, code: true } : unit);
       // auto: each paragraph, and each sentence of a long one, may be in a language of its own.
-      const languages = options.language === 'auto' ? unitLanguages(text, units, language) : units.map(() => language);
+      const languages = options.language === 'auto'
+        ? unitLanguages(prose, units.map((u) => ({ ...u, text: prose.slice(u.start, u.end) })), language)
+        : units.map(() => language);
       const perUnit = await this.suggestionsByLanguage(units, languages, controller.signal, options.onProgress);
       const suggestions: Suggestion[] = [];
       units.forEach((unit, i) => {
@@ -362,7 +369,7 @@ export class LocalCorrector implements Corrector {
     // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.
     const viewOf = new Map<string, ModelView>();
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
-      if (unit.tooLong) return [];
+      if (unit.tooLong || unit.code) return [];
       const cached = this.cache.get(version, language.tag, unit.text);
       if (cached) return cached;
       const view = viewOf.get(unit.text) ?? modelView(unit.text);

@@ -11,6 +11,7 @@ import { ABBREVIATION_TARGET } from '../text/segment.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import { endingSpellings } from '../lm/ending-spellings.ts';
 import type { Lexicon, NearForm } from './lexicon.ts';
+import { codeRanges } from './code-spans.ts';
 import { stretchedWord, type StretchedWord } from './stretched-word.ts';
 import { lexiconKey, lowerFor, upperFor, writesOwnLetters } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
@@ -780,9 +781,19 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
   let charAt = 0;
   let byteAt = 0;
   let previous: WordSpan | undefined;
+  const code = codeRanges(text, lang);
   for (const span of wordSpans(text)) {
     const suffix = previous !== undefined && NAME_ENDING_LANGUAGES.has(lang) && isNameEnding(text, previous, span);
     previous = span;
+    while (code.length > 0 && code[0]![1] <= span.start) code.shift();
+    if (code.length > 0 && code[0]![0] <= span.start) {
+      // A word of code (codeRanges: Markdown's, a command line) is copied as typed; the LM reads it as it is.
+      if (context) {
+        slots.push({ forms: [lowerFor(span.text, lang)], logPriors: [0] });
+        slotWord.push(null);
+      }
+      continue;
+    }
     const forms = suffix ? [] : lexicon.variants(lexiconKey(span.text, lang));
     // A stretched word ("strrrasne") chooses as its letters with each run cut to one, and the LM reads it so.
     const stretched = forms.length === 0 && !suffix ? stretchedWord(span.text, lang, lexicon) : null;

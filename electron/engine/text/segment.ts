@@ -12,6 +12,8 @@ export interface TextUnit {
   text: string;
   /** Too long for the model even after cutting at spaces (one huge "word"): left unchanged. */
   tooLong: boolean;
+  /** Inside a fenced code block (code-spans.ts fencedBlocks): left unchanged. */
+  code?: boolean;
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

@@ -1,0 +1,52 @@
+/**
+ * Code written into prose keeps its words (electron/engine/lexicon/code-spans.ts), through the engine with the
+ * shipped model, lexicons and language models; the prose around it is still restored. Each of these texts lost a
+ * flag's letters or a command to a "fix" before (fr "ls -la" -> "l -la", "git" -> "gît", "tar -xzf" -> "tar -xz"; lt
+ * "rm -rf" -> "m -of", "push" -> "pusę", "`sudo apt update`" -> "`šūdo ant update`"; es "ls" -> "la"; cs
+ * "`npm install`" -> "`nám install`").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCorrector, type LocalCorrector } from '../../electron/engine/index.ts';
+import type { LanguageCode } from '../../electron/shared/types.ts';
+import { shippedModelReady } from '../support/shipped-model.ts';
+
+process.env.ORT_DISABLE_TELEMETRY = '1';
+const READY = shippedModelReady('engine-code-spans', 'lexicon/fr.lex.br', 'lexicon/lt.lex.br', 'lexicon/cs.lex.br');
+
+describe.skipIf(!READY)('code in prose', () => {
+  let corrector: LocalCorrector;
+  beforeAll(async () => {
+    corrector = await createCorrector({ providers: ['cpu'], languages: ['fr', 'es', 'lt', 'cs'] });
+  }, 120_000);
+  afterAll(async () => { await corrector?.dispose(); });
+
+  it.each([
+    ['fr', 'Lance ls -la puis rm -rf build et git push --force, ou tar -xzf data.tgz.',
+      'Lance ls -la puis rm -rf build et git push --force, ou tar -xzf data.tgz.'],
+    ['es', 'Ejecuta ls -la y luego rm -rf build o git push --force con tar -xzf data.tgz.',
+      'Ejecuta ls -la y luego rm -rf build o git push --force con tar -xzf data.tgz.'],
+    ['lt', 'Paleisk ls -la, tada rm -rf build ir git push --force arba tar -xzf data.tgz.',
+      'Paleisk ls -la, tada rm -rf build ir git push --force arba tar -xzf data.tgz.'],
+    // The prose around the commands is restored ("Spusť"), and so is a list whose items start with a hyphen.
+    ['cs', 'Spust ls -la, pak rm -rf build a git push --force nebo tar -xzf data.tgz.',
+      'Spusť ls -la, pak rm -rf build a git push --force nebo tar -xzf data.tgz.'],
+    ['cs', 'Koupit:\n-mleko\n-syr', 'Koupit:\n-mléko\n-sýr'],
+    // Markdown's code: between backticks, and a fenced block (its lines are sentences of their own).
+    ['cs', 'Spust `npm install` a pak `git push`, jinak to nepujde.',
+      'Spusť `npm install` a pak `git push`, jinak to nepůjde.'],
+    ['lt', 'Paleisk `npm install` ir `sudo apt update`, tada viskas veiks.',
+      'Paleisk `npm install` ir `sudo apt update`, tada viskas veiks.'],
+    ['cs', 'Spust tohle:\n```\nsudo apt update\npisu kod\n```\nA tady je zase normalni text.',
+      'Spusť tohle:\n```\nsudo apt update\npisu kod\n```\nA tady je zase normální text.'],
+  ])('%s: %j -> %j', async (lang, input, expected) => {
+    expect((await corrector.correct(input, { language: lang as LanguageCode })).text).toBe(expected);
+  });
+
+  // With its code, this sentence read as English and became "Ponzi ... nero": auto reads the prose alone.
+  it('auto: the language of the prose, not of its code', async () => {
+    const result = await corrector.correct('Pouzij `pip install requests`, `brew install wget` nebo `docker ps`.',
+      { language: 'auto' });
+    expect(result.language).toBe('cs');
+    expect(result.text).toBe('Použij `pip install requests`, `brew install wget` nebo `docker ps`.');
+  });
+});
