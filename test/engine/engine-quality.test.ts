@@ -132,6 +132,9 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     // foreign names stay.
     ['es', 'El Gobietno de Espana anuncio nuevas medidas.', 'El Gobierno de España anunció nuevas medidas.'],
     ['es', 'La Comision Eutopea aprobo el plan con Javid Sharma.', 'La Comisión Europea aprobó el plan con Javid Sharma.'],
+    // Chat's words and interjections without a vowel are no typos ("jj" had become "je", "nn" "na"): a short key
+    // without a syllable takes only a fix that gives it one by a slip of the cheapest kind or a dropped letter.
+    ['cs', 'jj to je pravda, nn tam nepujdu. Hmm, brr, psst.', 'jj to je pravda, nn tam nepůjdu. Hmm, brr, psst.'],
     // A letter typed three times or more is stretched on purpose: the word keeps its stretch and gets its diacritics
     // (stretched-word.ts); it had lost the stretch ("Problém", "strasznie") as a typo fix.
     ['cs', 'Prrroblem je tady.', 'Prrroblém je tady.'],

@@ -13,7 +13,7 @@ import { endingSpellings } from '../lm/ending-spellings.ts';
 import type { Lexicon, NearForm } from './lexicon.ts';
 import { codeRanges } from './code-spans.ts';
 import { stretchedWord, type StretchedWord } from './stretched-word.ts';
-import { lexiconKey, lowerFor, upperFor, writesOwnLetters } from './word-rules.ts';
+import { addsOneLetter, hasSyllable, lexiconKey, lowerFor, upperFor, writesOwnLetters } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
 import type { LetterScores } from '../tagger/diacritics-tagger.ts';
 import type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-schemas.ts';
@@ -498,6 +498,23 @@ function isCaseSlip(letters: readonly string[]): boolean {
 const CHEAPEST_EDIT = 0.6;
 
 /**
+ * Whether a fix `f` may be meant where a word of key `key` was typed. A short key without a syllable (hasSyllable) is
+ * a slip only where the slip took the syllable away, by the cheapest kind of edit ("lq" for "la") or by dropping a
+ * letter ("kd" for "kad"), or added one to a one-letter word (pl "ww" for "w"); else it is chat's or a command's
+ * (cs "jj" had become "je", "btw" "bmw" and then "bts", "thx" "the", "npm" "nám"). Blocking every fix of such keys
+ * lost 0.22 points of dev's typo'd text: a neighbour key often takes a short word's vowel.
+ */
+function maySlipTo(key: string, f: NearForm, lang: LanguageCode): boolean {
+  if (hasSyllable(key, lang) || [...key].length > MAX_CHAT_LETTERS) return true;
+  const fixKey = lexiconKey(f.form, lang);
+  if (!hasSyllable(fixKey, lang)) return [...fixKey].length === 1 && f.cost <= 1;
+  return f.cost <= CHEAPEST_EDIT || addsOneLetter(key, fixKey);
+}
+
+/** Chat's words without a vowel are short ("jj", "btw", "mmch"); a longer such key is a word with several slips. */
+const MAX_CHAT_LETTERS = 4;
+
+/**
  * Candidates of an unknown word that may be a typo (typoCase): itself and
  * the likeliest forms a few edits away, in its capitalisation. The word keeps typoInputShare of the prior, moved by how
  * much more word-like its letters are than its fixes' (`spelling`): a real word the lexicon lacks reads like the
@@ -521,8 +538,9 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   const maxEdits = kind === 'slip' ? Math.min(1, options.typoMaxEdits) : options.typoMaxEdits;
   let near = lexicon.near(word, Math.min(1, maxEdits), limit);
   if (near.length === 0 && maxEdits > 1) near = lexicon.near(word, maxEdits, limit);
+  const key = lexiconKey(word, lang);
   const scored = near
-    .filter((f) => writesOwnLetters(lower, f.form, lang))
+    .filter((f) => writesOwnLetters(lower, f.form, lang) && maySlipTo(key, f, lang))
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
     // A capitalised word inside a sentence where any fix is too bold (typoCapitalisedShare 0): names a slip away.
     .filter((f) => kind !== 'name' || options.typoCapitalisedShare > 0 || isNameFix(f))
@@ -543,7 +561,6 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
     const lettersOf = (key: string) => [...key].length + 1;
     const perLetter = (key: string) => spelling.logProb(key) / lettersOf(key);
     const fix = Math.max(...scored.map((f) => perLetter(lexiconKey(f.form, lang))));
-    const key = lexiconKey(word, lang);
     const margin = options.typoSpellingMargin * Math.min(1, options.typoMarginLetters / lettersOf(key));
     odds += options.typoSpellingWeight * (perLetter(key) - fix + margin);
   }
@@ -571,6 +588,7 @@ function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, optio
   const lower = lowerFor(word, lang);
   const fixes = lexicon.near(word, 1, 64)
     .filter((f) => f.count > 0 && lexiconKey(f.form, lang) !== key && writesOwnLetters(lower, f.form, lang) &&
+      maySlipTo(key, f, lang) &&
       (!options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang)))
     .map((f) => ({ text: kind === 'lower' ? f.form : applyCase(word, f.form, lang), count: weigh(f.count, f.cost) }))
     .sort((a, b) => b.count - a.count).slice(0, options.typoMaxCandidates);

@@ -48,3 +48,25 @@ export function writesOwnLetters(typed: string, form: string, lang: LanguageCode
   }
   return true;
 }
+
+/** Languages whose words may have r or l for a vowel, after a consonant ("vlk", "prst", "krk", "crv"). */
+const SYLLABIC_RL: ReadonlySet<LanguageCode> = new Set(['cs', 'sk', 'hr', 'sl']);
+
+/**
+ * Whether `key` (a lexicon key: lowercase, stripped) has a letter a syllable can rest on: a vowel, y, or r or l after
+ * a consonant where the language writes words on them. Chat's abbreviations and commands have none ("jj", "btw",
+ * "thx", "npm"); a typo that hit a short word's vowel has none either ("lq" for "la", "kd" for "kad").
+ */
+export function hasSyllable(key: string, lang: LanguageCode): boolean {
+  return /[aeiouy]/.test(key) || (SYLLABIC_RL.has(lang) && /[bcdfghjkmnpqstvwxz][rl]/.test(key));
+}
+
+/** Whether `fixKey` is `key` with one letter put back ("kad" for "kd"). */
+export function addsOneLetter(key: string, fixKey: string): boolean {
+  const typed = [...key];
+  const fix = [...fixKey];
+  if (fix.length !== typed.length + 1) return false;
+  let i = 0;
+  for (const ch of fix) if (i < typed.length && ch === typed[i]) i++;
+  return i === typed.length;
+}

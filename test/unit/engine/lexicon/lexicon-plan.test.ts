@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { LanguageCode } from '../../../../electron/shared/types.ts';
 import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-codec.ts';
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
-import { lexiconKey, writesOwnLetters } from '../../../../electron/engine/lexicon/word-rules.ts';
+import { addsOneLetter, hasSyllable, lexiconKey, writesOwnLetters } from '../../../../electron/engine/lexicon/word-rules.ts';
 import { latticeContext, SPELLED_WEIGHTS } from '../../../../electron/engine/local-corrector.ts';
 import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
   planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, TYPO_NAME_SHARES, TYPO_SLIP_WORD_LANGUAGES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
@@ -194,6 +194,50 @@ describe('candidates', () => {
     expect(writesOwnLetters(word, form, lang as LanguageCode)).toBe(expected);
   });
 
+  // A key with nothing to rest a syllable on: a slip that took a short word's vowel, or chat's or a command's word.
+  it.each([
+    ['cs', 'npm', false],
+    ['cs', 'jj', false],
+    ['cs', 'ls', false],
+    ['cs', 'vlk', true],
+    ['cs', 'prst', true],
+    ['hr', 'crv', true],
+    ['ro', 'src', false],
+    ['lt', 'vlk', false],
+    ['pl', 'nr', false],
+    ['pl', 'byc', true],
+    ['tr', 'kiz', true],
+  ])('%s: %j has a syllable: %j', (lang, key, expected) => {
+    expect(hasSyllable(key, lang as LanguageCode)).toBe(expected);
+  });
+
+  it.each([
+    ['kd', 'kad', true],
+    ['kd', 'kde', true],
+    ['kd', 'ka', false],
+    ['npm', 'np', false],
+    ['ls', 'las', true],
+  ])('%j + one letter = %j: %j', (key, fixKey, expected) => {
+    expect(addsOneLetter(key, fixKey)).toBe(expected);
+  });
+
+  // Fixes of a short key without a syllable: one that gives it a syllable by a neighbour key ("ls" -> "la") or a
+  // dropped letter ("kd" -> "kad"); not another key ("jj" -> "je", "btw" -> "bmw"), nor a form without a syllable.
+  const chat = lexiconFromForms('cs', [['je', 900000], ['la', 5000], ['kad', 300], ['bmw', 40], ['bts', 3], ['jj', 50],
+    ['v', 800000], ['prst', 300]]);
+  it.each([
+    ['ls', ['la', 'ls']],
+    ['kd', ['kad', 'kd']],
+    // A one-letter word with a letter too many, and a long key with several slips, are typos as any.
+    ['vv', ['v', 'vv']],
+    ['prsrtt', ['prsrtt', 'prst']],
+    ['btw', null],
+    ['jj', null],
+  ])('candidates of %j: %j', (word, expected) => {
+    const found = candidatesFor(word, 'cs', chat, { ...DEFAULT_PLAN_OPTIONS, typoMinLength: 2, realWordTypoRate: 1e-3 });
+    expect(found ? found.map((c) => decodeUtf8(c.bytes)).sort() : null).toEqual(expected);
+  });
+
   // English words mixed in are kept as written: five letters or more and a count of 3 in the English lexicon ("kurit"
   // seen twice is too rare, "orasd" a dictionary-only form, "kuru" too short).
   const withEnglish = lexiconFromForms('lt', LT, { english: lexiconFromForms('en', [['graius', 3], ['kurit', 2], ['kuru', 900],
@@ -356,11 +400,12 @@ describe('candidates', () => {
   });
 
   it.each([
-    // A listed abbreviation before a capitalised word gets no typo fixes ("Sw. Jan" had become "W. Jan").
-    ['Sw. Jan', 'Sw', ['Sw', 'Św']],
-    ['Sw Jan', 'Sw', ['Sw', 'W', 'Św']],
+    // A listed abbreviation before a capitalised word gets no typo fixes ("Sw. Jan" had become "W. Jan"; here with
+    // a vowel: a key without a syllable has no fix without one, hasSyllable).
+    ['Sa. Jan', 'Sa', ['Sa', 'Są']],
+    ['Sa Jan', 'Sa', ['A', 'Sa', 'Są']],
   ])('in %j, %j may become %j', (text, word, expected) => {
-    const pl = lexiconFromForms('pl', [['sw', 2], ['św', 40], ['w', 90000], ['jan', 300]], { abbreviations: { sw: 'św' } });
+    const pl = lexiconFromForms('pl', [['sa', 2], ['są', 40], ['a', 90000], ['jan', 300]], { abbreviations: { sa: 'są' } });
     const plan = buildPlan(text, 'pl', pl, planOptionsFor('pl'));
     const found = plan.words.find((w) => decodeUtf8(utf8Bytes(text).subarray(w.start, w.end)) === word);
     expect(found ? [...new Set(found.candidates.map((c) => decodeUtf8(c.bytes)))].sort() : null).toEqual(expected);
