@@ -497,6 +497,9 @@ function isCaseSlip(letters: readonly string[]): boolean {
 /** The cheapest edit (a neighbour key, a doubled letter, a swap): bounds the weight of any fix; a name's typo costs it. */
 const CHEAPEST_EDIT = 0.6;
 
+/** Chat's words without a vowel are short ("jj", "btw", "mmch"); a longer such key is a word with several slips. */
+const MAX_CHAT_LETTERS = 4;
+
 /**
  * Whether a fix `f` may be meant where a word of key `key` was typed. A short key without a syllable (hasSyllable) is
  * a slip only where the slip took the syllable away, by the cheapest kind of edit ("lq" for "la") or by dropping a
@@ -510,9 +513,6 @@ function maySlipTo(key: string, f: NearForm, lang: LanguageCode): boolean {
   if (!hasSyllable(fixKey, lang)) return [...fixKey].length === 1 && f.cost <= 1;
   return f.cost <= CHEAPEST_EDIT || addsOneLetter(key, fixKey);
 }
-
-/** Chat's words without a vowel are short ("jj", "btw", "mmch"); a longer such key is a word with several slips. */
-const MAX_CHAT_LETTERS = 4;
 
 /**
  * Candidates of an unknown word that may be a typo (typoCase): itself and
