@@ -132,6 +132,10 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     // foreign names stay.
     ['es', 'El Gobietno de Espana anuncio nuevas medidas.', 'El Gobierno de España anunció nuevas medidas.'],
     ['es', 'La Comision Eutopea aprobo el plan con Javid Sharma.', 'La Comisión Europea aprobó el plan con Javid Sharma.'],
+    // A word typed with a diacritic, as our text writes it, is meant: its other spellings are other words (they had
+    // become "odhodlání", "propuštění").
+    ['cs', 'Byli odhodláni to udělat.', 'Byli odhodláni to udělat.'],
+    ['cs', 'Rozhodli se, že budou propuštěni.', 'Rozhodli se, že budou propuštěni.'],
     // Chat's words and interjections without a vowel are no typos ("jj" had become "je", "nn" "na"): a short key
     // without a syllable takes only a fix that gives it one by a slip of the cheapest kind or a dropped letter.
     ['cs', 'jj to je pravda, nn tam nepujdu. Hmm, brr, psst.', 'jj to je pravda, nn tam nepůjdu. Hmm, brr, psst.'],

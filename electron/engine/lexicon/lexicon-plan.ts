@@ -623,10 +623,15 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   const total = forms.reduce((sum, f) => sum + weight(f.count), 0);
   const chosen = forms.filter((f) => f.count === 0 || f.count >= options.minShare * total).slice(0, options.maxCandidates);
   const inputForm = forms.find((f) => f.form === lower);
+  // A word typed with a diacritic, as our text writes it, is what its writer meant: its other spellings are other
+  // words (cs "odhodláni" had become "odhodlání", "propuštěni" "propuštění", lv "Rīga." "Rīgā." in clean news text).
+  // Dev and news: clean +0.011 / +0.028, partly stripped +0.019 / +0.058, typed with typos +0.010 / +0.032, no loss.
+  const meant = options.keepTypedDiacritics && inputForm !== undefined && inputForm.count > 0
+    && stripDiacritics(word, lang) !== word;
   // A lowercase word's spellings stay in the language's letters: the others are a source's wrong code page or old
   // spelling (lv "atcerrties" -> "atcerŗties"); a capitalised word may be a foreign name ("Hojo" -> "Hōjō").
   const foreignAllowed = isUpper([...word][0]!);
-  const list = chosen.filter((f) => f.form !== lower && (foreignAllowed || writesOwnLetters(lower, f.form, lang)))
+  const list = chosen.filter((f) => !meant && f.form !== lower && (foreignAllowed || writesOwnLetters(lower, f.form, lang)))
     .map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
     .filter((c) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, c.text, lang));
   const inputCount = inputForm ? weight(inputForm.count)

@@ -194,6 +194,19 @@ describe('candidates', () => {
     expect(writesOwnLetters(word, form, lang as LanguageCode)).toBe(expected);
   });
 
+  // A word typed with a diacritic that our text writes so is meant: its other spellings are other words. Plain, or
+  // only in the dictionary (count 0), it has them.
+  const meant = lexiconFromForms('cs', [['odhodláni', 50], ['odhodlání', 400], ['přílis', 0], ['příliš', 900]]);
+  it.each([
+    ['odhodláni', null],
+    ['Odhodláni', null],
+    ['odhodlani', ['odhodlani', 'odhodláni', 'odhodlání']],
+    ['přílis', ['přílis', 'příliš']],
+  ])('typed %j, the candidates are %j', (word, expected) => {
+    const found = candidatesFor(word, 'cs', meant, DEFAULT_PLAN_OPTIONS);
+    expect(found ? found.map((c) => decodeUtf8(c.bytes)).sort() : null).toEqual(expected);
+  });
+
   // A key with nothing to rest a syllable on: a slip that took a short word's vowel, or chat's or a command's word.
   it.each([
     ['cs', 'npm', false],
