@@ -37,8 +37,9 @@ const MAX_BEFORE = 2;
  * Markdown code: a fenced block (to its closing fence, or the text's end), or a line's text between single backticks
  * that it touches (not TeX's quotes, ``like this'', nor a backtick typed for an apostrophe before a space).
  */
-const MARKDOWN_CODE = /```[^]*?(?:```|$)|(?<!`)`(?=[^`\s])[^`\n\r]*[^`\s]`(?!`)|(?<!`)`[^`\s]`(?!`)/gu;
 const FENCED_BLOCK = /```[^]*?(?:```|$)/gu;
+const INLINE_CODE = /(?<!`)`(?=[^`\s])[^`\n\r]*[^`\s]`(?!`)|(?<!`)`[^`\s]`(?!`)/u;
+const MARKDOWN_CODE = new RegExp(`${FENCED_BLOCK.source}|${INLINE_CODE.source}`, 'gu');
 
 /**
  * [start, end) ranges of `text` (UTF-16 offsets) that are Markdown's fenced code blocks: the engine corrects a text

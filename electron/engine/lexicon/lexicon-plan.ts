@@ -501,17 +501,20 @@ const CHEAPEST_EDIT = 0.6;
 const MAX_CHAT_LETTERS = 4;
 
 /**
- * Whether a fix `f` may be meant where a word of key `key` was typed. A short key without a syllable (hasSyllable) is
+ * Which fixes may be meant where a word of key `key` was typed (decided once per word). A short key without a syllable
+ * (hasSyllable) is
  * a slip only where the slip took the syllable away, by the cheapest kind of edit ("lq" for "la") or by dropping a
  * letter ("kd" for "kad"), or added one to a one-letter word (pl "ww" for "w"); else it is chat's or a command's
  * (cs "jj" had become "je", "btw" "bmw" and then "bts", "thx" "the", "npm" "nám"). Blocking every fix of such keys
  * lost 0.22 points of dev's typo'd text: a neighbour key often takes a short word's vowel.
  */
-function maySlipTo(key: string, f: NearForm, lang: LanguageCode): boolean {
-  if (hasSyllable(key, lang) || [...key].length > MAX_CHAT_LETTERS) return true;
-  const fixKey = lexiconKey(f.form, lang);
-  if (!hasSyllable(fixKey, lang)) return [...fixKey].length === 1 && f.cost <= 1;
-  return f.cost <= CHEAPEST_EDIT || addsOneLetter(key, fixKey);
+function slipFilter(key: string, lang: LanguageCode): (f: NearForm) => boolean {
+  if (hasSyllable(key, lang) || [...key].length > MAX_CHAT_LETTERS) return () => true;
+  return (f) => {
+    const fixKey = lexiconKey(f.form, lang);
+    if (!hasSyllable(fixKey, lang)) return [...fixKey].length === 1 && f.cost <= 1;
+    return f.cost <= CHEAPEST_EDIT || addsOneLetter(key, fixKey);
+  };
 }
 
 /**
@@ -539,8 +542,9 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   let near = lexicon.near(word, Math.min(1, maxEdits), limit);
   if (near.length === 0 && maxEdits > 1) near = lexicon.near(word, maxEdits, limit);
   const key = lexiconKey(word, lang);
+  const maySlipTo = slipFilter(key, lang);
   const scored = near
-    .filter((f) => writesOwnLetters(lower, f.form, lang) && maySlipTo(key, f, lang))
+    .filter((f) => writesOwnLetters(lower, f.form, lang) && maySlipTo(f))
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
     // A capitalised word inside a sentence where any fix is too bold (typoCapitalisedShare 0): names a slip away.
     .filter((f) => kind !== 'name' || options.typoCapitalisedShare > 0 || isNameFix(f))
@@ -586,9 +590,10 @@ function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, optio
   if (heaviest < options.minShare * (mass + heaviest)) return [];
   const key = lexiconKey(word, lang);
   const lower = lowerFor(word, lang);
+  const maySlipTo = slipFilter(key, lang);
   const fixes = lexicon.near(word, 1, 64)
     .filter((f) => f.count > 0 && lexiconKey(f.form, lang) !== key && writesOwnLetters(lower, f.form, lang) &&
-      maySlipTo(key, f, lang) &&
+      maySlipTo(f) &&
       (!options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang)))
     .map((f) => ({ text: kind === 'lower' ? f.form : applyCase(word, f.form, lang), count: weigh(f.count, f.cost) }))
     .sort((a, b) => b.count - a.count).slice(0, options.typoMaxCandidates);
@@ -626,8 +631,8 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   // A word typed with a diacritic, as our text writes it, is what its writer meant: its other spellings are other
   // words (cs "odhodláni" had become "odhodlání", "propuštěni" "propuštění", lv "Rīga." "Rīgā." in clean news text).
   // Dev and news: clean +0.011 / +0.028, partly stripped +0.019 / +0.058, typed with typos +0.010 / +0.032, no loss.
-  const meant = options.keepTypedDiacritics && inputForm !== undefined && inputForm.count > 0
-    && stripDiacritics(word, lang) !== word;
+  const marked = stripDiacritics(word, lang) !== word;
+  const meant = options.keepTypedDiacritics && inputForm !== undefined && inputForm.count > 0 && marked;
   // A lowercase word's spellings stay in the language's letters: the others are a source's wrong code page or old
   // spelling (lv "atcerrties" -> "atcerŗties"); a capitalised word may be a foreign name ("Hojo" -> "Hōjō").
   const foreignAllowed = isUpper([...word][0]!);
@@ -635,7 +640,7 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
     .map((f) => ({ text: applyCase(word, f.form, lang), count: weight(f.count) }))
     .filter((c) => !options.keepTypedDiacritics || keepsTypedDiacritics(word, c.text, lang));
   const inputCount = inputForm ? weight(inputForm.count)
-    : stripDiacritics(word, lang) !== word ? options.markedInputCount
+    : marked ? options.markedInputCount
       : options.typed && isPlainLowercase(word, lang) ? options.typedInputCount : options.inputCount;
   const own = list.reduce((s, f) => s + f.count, 0) + inputCount;
   const fixes = realWordFixes(word, lang, lexicon, options, own, sentenceStart);
