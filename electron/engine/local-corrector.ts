@@ -13,7 +13,7 @@ import { priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-d
 import { buildPlan, planOptionsFor, sentencePlanOptions, sentenceTyping, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
 import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
-import { fencedBlocks, withoutMarkdownCode } from './lexicon/code-spans.ts';
+import { fencedBlocks, withoutCode } from './lexicon/code-spans.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
 import { segmentUnits, type TextUnit } from './text/segment.ts';
@@ -292,7 +292,7 @@ export class LocalCorrector implements Corrector {
     if (this.disposed) throw new Error('the corrector was disposed');
     if (typeof text !== 'string') throw new TypeError('text must be a string');
     // auto: the language of the prose, not of the code in it.
-    const prose = options.language === 'auto' ? withoutMarkdownCode(text) : text;
+    const prose = options.language === 'auto' ? withoutCode(text) : text;
     const language = this.resolveLanguage(prose, options.language);
     const controller = new AbortController();
     if (options.documentId !== undefined) {

@@ -13,10 +13,10 @@ import { shippedModelReady } from '../support/shipped-model.ts';
 process.env.ORT_DISABLE_TELEMETRY = '1';
 const READY = shippedModelReady('engine-code-spans', 'lexicon/fr.lex.br', 'lexicon/lt.lex.br', 'lexicon/cs.lex.br');
 
-describe.skipIf(!READY)('code in prose', () => {
+describe.skipIf(!READY)('code and chat acronyms in prose', () => {
   let corrector: LocalCorrector;
   beforeAll(async () => {
-    corrector = await createCorrector({ providers: ['cpu'], languages: ['fr', 'es', 'lt', 'cs'] });
+    corrector = await createCorrector({ providers: ['cpu'], languages: ['fr', 'es', 'lt', 'cs', 'en'] });
   }, 120_000);
   afterAll(async () => { await corrector?.dispose(); });
 
@@ -38,6 +38,11 @@ describe.skipIf(!READY)('code in prose', () => {
       'Paleisk `npm install` ir `sudo apt update`, tada viskas veiks.'],
     ['cs', 'Spust tohle:\n```\nsudo apt update\npisu kod\n```\nA tady je zase normalni text.',
       'Spusť tohle:\n```\nsudo apt update\npisu kod\n```\nA tady je zase normální text.'],
+    // A known tool and its subcommand, without a flag or backticks (lt "git push" had become "gi pusė", "sudo apt"
+    // "šūdo ant", "git pull" "gi puls").
+    ['lt', 'Rytoj padarysiu git push ir sudo apt update, tada git pull.',
+      'Rytoj padarysiu git push ir sudo apt update, tada git pull.'],
+    ['cs', 'Zitra udelam git pull a pak npm install.', 'Zítra udělám git pull a pak npm install.'],
   ])('%s: %j -> %j', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang as LanguageCode })).text).toBe(expected);
   });
@@ -48,5 +53,18 @@ describe.skipIf(!READY)('code in prose', () => {
       { language: 'auto' });
     expect(result.language).toBe('cs');
     expect(result.text).toBe('Použij `pip install requests`, `brew install wget` nebo `docker ps`.');
+    // Without backticks too ("Zitra delay git push ... tom docker ps").
+    const plain = await corrector.correct('Zitra udelam git push a pak npm install, potom docker ps a git pull.',
+      { language: 'auto' });
+    expect(plain.language).toBe('cs');
+    expect(plain.text).toBe('Zítra udělám git push a pak npm install, potom docker ps a git pull.');
+  });
+
+  // Chat's acronyms are typed as they are in any language: no "bta", "tux", "hry", nor en "id", "barb".
+  it.each([
+    ['cs', 'btw zitra neprijdu, sry. thx za pomoc', 'btw zítra nepřijdu, sry. thx za pomoc'],
+    ['en', 'thx for the help, idk why, brb', 'thx for the help, idk why, brb'],
+  ])('%s: %j -> %j', async (lang, input, expected) => {
+    expect((await corrector.correct(input, { language: lang as LanguageCode })).text).toBe(expected);
   });
 });

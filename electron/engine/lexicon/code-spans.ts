@@ -10,6 +10,9 @@
  * two short lowercase words before the flag) and its argument (one after it) go with it. Without this, fr "ls -la" had
  * become "l -la", "git push" "gît push", "tar -xzf" "tar -xz", lt "rm -rf" "m -of": a flag's letters and the commands
  * beside it were taken for words of the language and their typos.
+ *
+ * A command line without a flag is marked by a known tool and its subcommand (KNOWN_COMMANDS: "git push", "npm
+ * install", "sudo apt update"): lt "git push" had become "gi pusė", "sudo apt" "šūdo ant", "git pull" "gi puls".
  */
 import type { LanguageCode } from '../../shared/types.ts';
 
@@ -22,6 +25,7 @@ const SHORT_FLAG = /^-[A-Za-z][A-Za-z0-9]{0,3}$/;
 const FLAG_LIKE_WORDS: Readonly<Partial<Record<LanguageCode, ReadonlySet<string>>>> = {
   hu: new Set(['-e']), tr: new Set(['-ki']),
 };
+const ANY_FLAG_LIKE_WORD: ReadonlySet<string> = new Set(Object.values(FLAG_LIKE_WORDS).flatMap((words) => [...words]));
 /** What a command or an argument beside a flag looks like: a short lowercase ASCII word ("ls", "push", "build"). */
 const COMMAND_WORD = /^[a-z][a-z0-9]{0,5}$/;
 /** What may come before a flag: a command of any length ("dirvish --vault"), a file name ("setup.py --help"). */
@@ -32,6 +36,26 @@ const CLOSING = /[)\]"'”’]+$/u;
 const CLAUSE_END = /[,.;:!?…]$/u;
 /** Commands and subcommands before a flag ("git push --force"). */
 const MAX_BEFORE = 2;
+/**
+ * Tools whose name and subcommand mark a command line without a flag, and their subcommands: the commands a user
+ * writes in a message ("udelej git pull a pak npm install"). `sudo` runs the command after it.
+ */
+const KNOWN_COMMANDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
+  git: 'add bisect blame branch checkout clone commit diff fetch init log merge mv pull push rebase remote reset ' +
+    'restore revert rm show stash status switch tag',
+  npm: 'audit ci i init install publish run start test uninstall update',
+  yarn: 'add build install remove run start test',
+  pnpm: 'add build i install remove run start test',
+  pip: 'freeze install list show uninstall',
+  pip3: 'freeze install list show uninstall',
+  apt: 'install list purge remove search update upgrade',
+  'apt-get': 'install purge remove update upgrade',
+  brew: 'install list uninstall update upgrade',
+  docker: 'build compose exec images logs ps pull push rm run start stop',
+  kubectl: 'apply delete describe exec get logs',
+  cargo: 'add build check install run test',
+  systemctl: 'disable enable restart start status stop',
+}).map(([tool, subcommands]) => [tool, new Set(subcommands.split(' '))]));
 
 /**
  * Markdown code: a fenced block (to its closing fence, or the text's end), or a line's text between single backticks
@@ -51,16 +75,26 @@ export function fencedBlocks(text: string): Array<[number, number]> {
 }
 
 /**
- * `text` with Markdown's code blanked out (each of its characters a space, so offsets stay): what `auto` detects the
- * language of. Code reads as English ("Pouzij `pip install requests` nebo `docker ps`" was detected as English and
- * became "Ponzi ... nero").
+ * `text` with its code blanked out (each of its characters a space, so offsets stay): what `auto` detects the language
+ * of. Code reads as English ("Pouzij `pip install requests` nebo `docker ps`" was detected as English and became
+ * "Ponzi ... nero"; cs "Zitra udelam git push a pak npm install" became "Zitra delay git push").
  */
-export function withoutMarkdownCode(text: string): string {
-  return text.replace(MARKDOWN_CODE, (code) => ' '.repeat(code.length));
+export function withoutCode(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of codeRanges(text, null)) {
+    parts.push(text.slice(at, start), ' '.repeat(end - start));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
-/** [start, end) ranges of `text` (UTF-16 offsets) that are code: copied as typed. In order, not overlapping. */
-export function codeRanges(text: string, lang: LanguageCode): Array<[number, number]> {
+/**
+ * [start, end) ranges of `text` (UTF-16 offsets) that are code: copied as typed. In order, not overlapping. `lang`
+ * null: the language is not known yet, and any language's flag-like words are words (FLAG_LIKE_WORDS).
+ */
+export function codeRanges(text: string, lang: LanguageCode | null): Array<[number, number]> {
   const markdown = [...text.matchAll(MARKDOWN_CODE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
   const outside = commandRanges(text, lang)
     .filter(([start]) => !markdown.some(([from, to]) => start >= from && start < to));
@@ -68,9 +102,9 @@ export function codeRanges(text: string, lang: LanguageCode): Array<[number, num
 }
 
 /** [start, end) ranges of `text` that belong to a command line, in order. */
-function commandRanges(text: string, lang: LanguageCode): Array<[number, number]> {
+function commandRanges(text: string, lang: LanguageCode | null): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const words = FLAG_LIKE_WORDS[lang];
+  const words = lang === null ? ANY_FLAG_LIKE_WORD : FLAG_LIKE_WORDS[lang];
   for (const line of text.matchAll(/[^\n\r]+/gu)) {
     const tokens = [...line[0].matchAll(/\S+/gu)].map((m) => ({ start: line.index + m.index,
       end: line.index + m.index + m[0].length, core: m[0].replace(OPENING, '').replace(CLOSING, '') }));
@@ -87,6 +121,11 @@ function commandRanges(text: string, lang: LanguageCode): Array<[number, number]
       // A word with a comma or a full stop after it is prose, and so is what comes before it.
       for (let j = i - 1; j >= Math.max(0, i - MAX_BEFORE) && COMMAND_WORD.test(tokens[j]!.core); j--) kept.add(j);
       if (!CLAUSE_END.test(token.core) && COMMAND_WORD.test(bare(i + 1))) kept.add(i + 1);
+    });
+    tokens.forEach((_, i) => {
+      // "sudo apt update": sudo, then a tool and its subcommand.
+      const tool = bare(i) === 'sudo' && KNOWN_COMMANDS.has(tokens[i + 1]?.core ?? '') ? i + 1 : i;
+      if (KNOWN_COMMANDS.get(tokens[tool]!.core)?.has(bare(tool + 1))) for (let j = i; j <= tool + 1; j++) kept.add(j);
     });
     for (const i of [...kept].sort((a, b) => a - b)) ranges.push([tokens[i]!.start, tokens[i]!.end]);
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { LanguageCode } from '../../shared/types.ts';
 import { readBrotliFile, RecentLanguages } from './language-data.ts';
+import { isChatWord } from './chat-words.ts';
 import { keyboardNeighbours } from '../noise/index.ts';
 import { AutomatonBuilder, type FormCount, type NearForm, WordAutomaton } from './word-automaton.ts';
 import { lexiconKey } from './word-rules.ts';
@@ -84,11 +85,13 @@ export class Lexicon {
   }
 
   /**
-   * Whether `word` (lowercase), which this lexicon lacks, is a frequent English word that a writer mixed in: kept as
-   * written, no typo (ENGLISH_MIN_LETTERS, ENGLISH_MIN_COUNT). Never in the English lexicon itself.
+   * Whether `word` (lowercase), which this lexicon lacks, is an English word that a writer mixed in: kept as written,
+   * no typo. Chat's acronyms in every language, English too (isChatWord); else a frequent English word
+   * (ENGLISH_MIN_LETTERS, ENGLISH_MIN_COUNT), never in the English lexicon itself.
    */
   isEnglishWord(word: string): boolean {
-    return this.english !== null && [...word].length >= ENGLISH_MIN_LETTERS && this.english.count(word) >= ENGLISH_MIN_COUNT;
+    return isChatWord(word) ||
+      (this.english !== null && [...word].length >= ENGLISH_MIN_LETTERS && this.english.count(word) >= ENGLISH_MIN_COUNT);
   }
 
   /** Whether `form` (lowercase) is written capitalised inside a sentence: a name ("china" for "China"). */

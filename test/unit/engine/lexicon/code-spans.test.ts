@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codeRanges, fencedBlocks, withoutMarkdownCode } from '../../../../electron/engine/lexicon/code-spans.ts';
+import { codeRanges, fencedBlocks, withoutCode } from '../../../../electron/engine/lexicon/code-spans.ts';
 import type { LanguageCode } from '../../../../electron/shared/types.ts';
 
-const kept = (text: string, lang: LanguageCode = 'cs') => codeRanges(text, lang).map(([start, end]) => text.slice(start, end));
+const kept = (text: string, lang: LanguageCode | null = 'cs') => codeRanges(text, lang).map(([start, end]) => text.slice(start, end));
 
 describe('code in prose', () => {
   it.each([
@@ -34,6 +34,14 @@ describe('code in prose', () => {
     ['```\nsudo apt update\n```\ntext', ['```\nsudo apt update\n```']],
     ['text\n```\nls -la', ['```\nls -la']],
     ['`rm -rf` -- ano', ['`rm -rf`']],
+    // A known tool and its subcommand, without a flag; sudo before them.
+    ['udelej git pull a pak npm install', ['git', 'pull', 'npm', 'install']],
+    ['pak sudo apt update, hotovo', ['sudo', 'apt', 'update,']],
+    ['(docker ps)', ['(docker', 'ps)']],
+    // Not a tool's subcommand, nor a tool's name alone or before a comma: prose.
+    ['git je fajn a npm taky', []],
+    ['pouzij git, push a pull', []],
+    ['sudo je prikaz', []],
   ])('%j keeps %j', (text, expected) => {
     expect(kept(text)).toEqual(expected);
   });
@@ -42,8 +50,10 @@ describe('code in prose', () => {
     // Hungarian's question particle, written apart, is a word there and a flag elsewhere.
     ['hu', 'hogy ismerik -e az', []],
     ['cs', 'hogy ismerik -e az', ['-e', 'az']],
+    // Before the language is known, any language's flag-like word is a word.
+    [null, 'hogy ismerik -e az', []],
   ])('%s: %j keeps %j', (lang, text, expected) => {
-    expect(kept(text, lang as LanguageCode)).toEqual(expected);
+    expect(kept(text, lang as LanguageCode | null)).toEqual(expected);
   });
 });
 
@@ -60,8 +70,9 @@ describe('the prose that auto detects the language of', () => {
   it.each([
     ['Pouzij `pip install` nebo `docker ps`.', 'Pouzij               nebo            .'],
     ['a\n```\nls\n```\nb', `a\n${' '.repeat(10)}\nb`],
-    ['ls -la a --force', 'ls -la a --force'],
+    ['Dnes git push. Hotovo.', 'Dnes           Hotovo.'],
+    ['ls -la a --force', '                '],
   ])('%j -> %j', (text, expected) => {
-    expect(withoutMarkdownCode(text)).toBe(expected);
+    expect(withoutCode(text)).toBe(expected);
   });
 });

@@ -216,6 +216,16 @@ describe('reading lexicon files', () => {
   });
 
   it.each([
+    // Chat's acronyms, in any language and English too, with or without an English lexicon beside.
+    ['lt', 'btw', true], ['lt', 'thx', true], ['en', 'idk', true], ['cs', 'lol', true],
+    // A single letter, and words that are no acronym of chat, are not.
+    ['en', 'u', false], ['lt', 'bta', false], ['lt', 'labai', false],
+  ] as const)('%s: %j is typed as it is: %s', async (lang, word, expected) => {
+    await writeFile(lexiconPath(dir, lang), packed);
+    expect((await readLexicon(dir, lang)).isEnglishWord(word)).toBe(expected);
+  });
+
+  it.each([
     ['not JSON', '{"lt": ', /is damaged \(.*JSON/],
     ['not a table of abbreviations', '{"lt": ["zr"]}', /is damaged \(not a table of abbreviations\)/],
   ])('an abbreviations.json that is %s: a LexiconError naming it', async (_what, content, reason) => {
