@@ -1,7 +1,8 @@
 /**
  * Accuracy of electron/engine/language/language-id.ts on ../shared/benchmarks/ud (evaluation only), on sentences as
- * written and with diacritics stripped (what users of this app type), and on short prefixes.
- * Usage: npx tsx bench/language-id/measure.ts [sentencesPerLanguage=300]
+ * written and with diacritics stripped (what users of this app type), and on short prefixes; `dev`: on
+ * data/corpus/<lang>.dev.txt instead, the split to tune on.
+ * Usage: npx tsx bench/language-id/measure.ts [sentencesPerLanguage=300] [ud|dev]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,9 @@ import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { LANGUAGES } from '../../electron/shared/types.ts';
 
 const perLanguage = Number(process.argv[2] ?? 300);
-const ud = fileURLToPath(new URL('../../../shared/benchmarks/ud/', import.meta.url));
+const set = process.argv[3] ?? 'ud';
+const file = (lang: string) => set === 'dev' ? fileURLToPath(new URL(`../../data/corpus/${lang}.dev.txt`, import.meta.url))
+  : fileURLToPath(new URL(`../../../shared/benchmarks/ud/${lang}.txt`, import.meta.url));
 type Tally = { n: number; ok: number; reliable: number; reliableOk: number };
 const empty = (): Tally => ({ n: 0, ok: 0, reliable: 0, reliableOk: 0 });
 const rows: Array<{ lang: string; original: Tally; stripped: Tally; short: Tally }> = [];
@@ -18,7 +21,7 @@ const rows: Array<{ lang: string; original: Tally; stripped: Tally; short: Tally
 for (const lang of LANGUAGES) {
   let lines: string[];
   try {
-    lines = readFileSync(`${ud}${lang}.txt`, 'utf8').split('\n').filter((l) => l.length > 0);
+    lines = readFileSync(file(lang), 'utf8').split('\n').filter((l) => l.length > 0);
   } catch {
     continue;
   }

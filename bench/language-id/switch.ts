@@ -6,7 +6,8 @@
  *   false switches: a sentence of L inside an L text switches to another language (damage);
  *   caught: a sentence of L inside a text of another language M gets L (averaged over every M);
  *   wrong: it switches, but to neither L nor M.
- * Usage: npx tsx bench/language-id/switch.ts [sentencesPerLanguage=150] [sentencesPerPart=1]
+ * `dev`: on data/corpus/<lang>.dev.txt instead, the split to tune on.
+ * Usage: npx tsx bench/language-id/switch.ts [sentencesPerLanguage=150] [sentencesPerPart=1] [ud|dev]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,15 +17,17 @@ import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
 
 const perLanguage = Number(process.argv[2] ?? 150);
 const perPart = Number(process.argv[3] ?? 1);
-const ud = fileURLToPath(new URL('../../../shared/benchmarks/ud/', import.meta.url));
+const set = process.argv[4] ?? 'ud';
+const file = (lang: string) => set === 'dev' ? fileURLToPath(new URL(`../../data/corpus/${lang}.dev.txt`, import.meta.url))
+  : fileURLToPath(new URL(`../../../shared/benchmarks/ud/${lang}.txt`, import.meta.url));
 
 const parts: Array<{ lang: LanguageCode; s: LanguageScores }> = [];
 for (const lang of LANGUAGES) {
   let lines: string[];
   try {
-    lines = readFileSync(`${ud}${lang}.txt`, 'utf8').split('\n').filter((l) => l.length > 0);
+    lines = readFileSync(file(lang), 'utf8').split('\n').filter((l) => l.length > 0);
   } catch {
-    continue; // no UD file (is)
+    continue; // no file (UD has no is)
   }
   const step = Math.max(1, Math.floor(lines.length / (perLanguage * perPart)));
   const picked: string[] = [];
@@ -47,7 +50,7 @@ function decide(s: LanguageScores, parent: LanguageCode, minGrams: number, margi
 }
 
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(1));
-console.log(`${parts.length} parts of ${perPart} stripped UD sentence(s), ${langs.length} languages\n`);
+console.log(`${parts.length} parts of ${perPart} stripped ${set} sentence(s), ${langs.length} languages\n`);
 console.log('| min n-grams | margin (nats/n-gram) | false switches % | caught % | wrong switches % |');
 console.log('| ---: | ---: | ---: | ---: | ---: |');
 for (const minGrams of [24, 40, 60]) {

@@ -3,7 +3,7 @@
  * (never from the benchmarks): each sentence counts as typed and with its diacritics stripped, since users
  * of this app often type without them. Writes electron/engine/language/language-profiles.json.gz.
  *
- * Usage: npx tsx bench/language-id/train.ts [sentencesPerLanguage=4000] [topPerLanguage=3000]
+ * Usage: npx tsx bench/language-id/train.ts [sentencesPerLanguage=4000] [topPerLanguage=3000] [topWordsPerLanguage=0]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +14,7 @@ import { LANGUAGES } from '../../electron/shared/types.ts';
 
 const perLanguage = Number(process.argv[2] ?? 4000);
 const top = Number(process.argv[3] ?? 3000);
+const topWords = Number(process.argv[4] ?? 0);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const counts = new Map<string, Map<string, number>>();
@@ -31,10 +32,13 @@ for (const lang of LANGUAGES) {
   console.error(`${lang}: ${total.size} n-grams`);
 }
 
-// Vocabulary: each language's most frequent n-grams.
+// Vocabulary: each language's most frequent n-grams, and its most frequent whole words (ngramCounts).
+const maxOrder = Math.max(...PROFILE_ORDERS);
 const vocab = new Set<string>();
 for (const total of counts.values()) {
-  [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).forEach(([gram]) => vocab.add(gram));
+  const sorted = [...total.entries()].sort((a, b) => b[1] - a[1]);
+  sorted.filter(([gram]) => gram.length <= maxOrder).slice(0, top).forEach(([gram]) => vocab.add(gram));
+  sorted.filter(([gram]) => gram.length > maxOrder).slice(0, topWords).forEach(([gram]) => vocab.add(gram));
 }
 const grams = [...vocab].sort();
 // Log-probabilities per language over the shared vocabulary (add-half smoothing), quantised to 1/8 nat.

@@ -19,12 +19,16 @@ export interface Detection {
   margin: number;
 }
 
-/** Character n-gram counts of a text: lower case, letters only, words padded with spaces. */
+/**
+ * Character n-gram counts of a text: lower case, letters only, words padded with spaces; and each word of three or
+ * more letters whole, padded (" zavolaj "), a gram longer than any n-gram (shorter words are 4-grams already).
+ */
 export function ngramCounts(text: string, orders = PROFILE_ORDERS): Map<string, number> {
   const counts = new Map<string, number>();
   for (const word of text.toLowerCase().split(/[^\p{L}\p{M}]+/u)) {
     if (word.length === 0) continue;
     const padded = ` ${word} `;
+    if (padded.length > Math.max(...orders)) counts.set(padded, (counts.get(padded) ?? 0) + 1);
     for (const n of orders) {
       for (let i = 0; i + n <= padded.length; i++) {
         const gram = padded.slice(i, i + n);
