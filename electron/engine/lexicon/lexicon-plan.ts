@@ -12,6 +12,7 @@ import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/contex
 import { endingSpellings } from '../lm/ending-spellings.ts';
 import type { Lexicon, NearForm } from './lexicon.ts';
 import { codeRanges } from './code-spans.ts';
+import { contraction, elidedForms, ELISION_MAX_COUNT, ELISION_RATE, lmWord } from './elision.ts';
 import { stretchedWord, type StretchedWord } from './stretched-word.ts';
 import { addsOneLetter, hasSyllable, lexiconKey, lowerFor, upperFor, writesOwnLetters } from './word-rules.ts';
 import { stripDiacritics } from '../noise/index.ts';
@@ -524,7 +525,7 @@ function slipFilter(key: string, lang: LanguageCode): (f: NearForm) => boolean {
  * language, a typo seldom does.
  */
 function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, options: PlanOptions, spelling?: Spelling,
-  sentenceStart = false): PlanCandidate[] | null {
+  sentenceStart = false, elides = false): PlanCandidate[] | null {
   const kind = typoCase(word, lang, options, sentenceStart, true);
   if (kind === null) return null;
   const lower = lowerFor(word, lang);
@@ -541,6 +542,13 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   const maxEdits = kind === 'slip' ? Math.min(1, options.typoMaxEdits) : options.typoMaxEdits;
   let near = lexicon.near(word, Math.min(1, maxEdits), limit);
   if (near.length === 0 && maxEdits > 1) near = lexicon.near(word, maxEdits, limit);
+  // An elided word typed without its apostrophe ("davance": "d'avance"), a fix like the cheapest slip's against the
+  // typo's own ("dasn" is "dans", not "d'asn"), in place of the word after it alone (it "lamico" had become "amico").
+  const elided = elides ? elidedForms(lower, lang, lexicon) : [];
+  if (elided.length > 0) {
+    near = [...near.filter((f) => !elided.some((e) => e.rest === f.form)),
+      ...elided.map((f) => ({ form: f.form, count: f.count, cost: CHEAPEST_EDIT }))];
+  }
   const key = lexiconKey(word, lang);
   const maySlipTo = slipFilter(key, lang);
   const scored = near
@@ -618,12 +626,17 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   forms = lexicon.variants(lexiconKey(word, lang)), spelling?: Spelling, sentenceStart = false,
   stretched = forms.length === 0 ? stretchedWord(word, lang, lexicon) : null):
   Pick<PlanWord, 'candidates' | 'source'> | null {
+  const lower = lowerFor(word, lang);
+  // A word typed without its apostrophe (elision.ts): a lowercase one, one that starts a sentence, any in English
+  // ("Im").
+  const elides = word === lower || sentenceStart || lang === 'en';
   if (forms.length === 0) {
     if (stretched) return stretchedChoice(stretched, word, lang, lexicon, options);
-    const typos = typoCandidates(word, lang, lexicon, options, spelling, sentenceStart);
+    const written = elides ? contraction(lower, lang) : undefined;
+    if (written) return { candidates: contractionCandidates(word, applyCase(word, written, lang)), source: 'typo' };
+    const typos = typoCandidates(word, lang, lexicon, options, spelling, sentenceStart, elides);
     return typos && { candidates: typos, source: 'typo' };
   }
-  const lower = lowerFor(word, lang);
   const weight = (count: number) => count || options.dictionaryCount;
   const total = forms.reduce((sum, f) => sum + weight(f.count), 0);
   const chosen = forms.filter((f) => f.count === 0 || f.count >= options.minShare * total).slice(0, options.maxCandidates);
@@ -643,7 +656,8 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
     : marked ? options.markedInputCount
       : options.typed && isPlainLowercase(word, lang) ? options.typedInputCount : options.inputCount;
   const own = list.reduce((s, f) => s + f.count, 0) + inputCount;
-  const fixes = realWordFixes(word, lang, lexicon, options, own, sentenceStart);
+  const fixes = [...realWordFixes(word, lang, lexicon, options, own, sentenceStart),
+    ...(elides ? apostropheFixes(word, lang, lexicon, total) : [])];
   if (list.length === 0 && fixes.length === 0) return null; // only the input itself
   const sum = own + fixes.reduce((s, f) => s + f.count, 0);
   const candidate = (c: { text: string; count: number }, fix: boolean): PlanCandidate =>
@@ -656,6 +670,39 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
   return { candidates: [{ bytes: utf8Bytes(word), logPrior: Math.log(inputCount / sum), input: true }, ...others],
     source };
 }
+
+/**
+ * An English contraction's weight against its letters as typed ("dont"), which are no word (9: nine in ten; 99 gave
+ * the same informal dev figures: typo'd "im" for "in" and "youre" for "your" became "I'm", "you're" either way).
+ */
+const CONTRACTION_WEIGHT = 9;
+
+/**
+ * The candidates of an unknown English word that is a contraction typed without its apostrophe ("shouldnt"): that,
+ * by CONTRACTION_WEIGHT, and the word as typed.
+ */
+function contractionCandidates(word: string, written: string): PlanCandidate[] {
+  const sum = 1 + CONTRACTION_WEIGHT;
+  return [{ bytes: utf8Bytes(word), logPrior: -Math.log(sum), input: true },
+    { bytes: utf8Bytes(written), logPrior: Math.log(CONTRACTION_WEIGHT / sum), input: false, fix: true }];
+}
+
+/**
+ * The spellings with an apostrophe of a known word (elision.ts) that outweigh its own forms (`own`: their weight): an
+ * English contraction always, by CONTRACTION_WEIGHT; a French or Italian elided word where the key is no word of its
+ * own (ELISION_MAX_COUNT) and ELISION_RATE x the elided spelling's count is more (fr "jai" -> "j'ai", never
+ * "notaient" -> "n'ôtaient").
+ */
+function apostropheFixes(word: string, lang: LanguageCode, lexicon: Lexicon, own: number):
+  Array<{ text: string; count: number }> {
+  const lower = lowerFor(word, lang);
+  const written = contraction(lower, lang);
+  if (written) return [{ text: applyCase(word, written, lang), count: CONTRACTION_WEIGHT * own }];
+  if (own > ELISION_MAX_COUNT) return [];
+  return elidedForms(lower, lang, lexicon).map((f) => ({ text: applyCase(word, f.form, lang), count: ELISION_RATE * f.count }))
+    .filter((f) => f.count > own);
+}
+
 
 /**
  * The choice of a stretched word (stretched-word.ts: "prrroblem", "Huuuu"): that of its letters with each run cut to
@@ -859,7 +906,7 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     }
     if (context) {
       slots.push(choice
-        ? { forms: texts.map((t) => lowerFor(stretched ? stretched.cut(t) : t, lang)),
+        ? { forms: texts.map((t) => lmWord(lowerFor(stretched ? stretched.cut(t) : t, lang), lang)),
           logPriors: choice.candidates.map((c) => c.logPrior) }
         : { forms: [lowerFor(span.text, lang)], logPriors: [0] });
     }

@@ -41,10 +41,12 @@ export class Lexicon {
    * @param english The English lexicon, whose frequent words a writer mixes into any language (isEnglishWord).
    * @param names The forms the language writes capitalised inside a sentence, one per line (isName; <lang>.names.br):
    *   made a set on first use, since only some languages' plans ask (TYPO_NAME_SHARES).
+   * @param elisions Elided word -> word after it -> the share of that word's occurrences after it (fr "j" -> "ai" ->
+   *   0.61; elisions.json, elision.ts).
    */
   constructor(readonly lang: LanguageCode, private readonly automaton: WordAutomaton,
     readonly abbreviations: ReadonlyMap<string, string> = new Map(), private readonly english: Lexicon | null = null,
-    private readonly names = '') {
+    private readonly names = '', readonly elisions: Elisions = new Map()) {
     automaton.setKeys((letter) => lexiconKey(letter, lang));
     this.neighbours = keyboardNeighbours(lang);
   }
@@ -120,29 +122,36 @@ export function lexiconPath(dir: string, lang: LanguageCode): string {
   return join(dir, `${lang}.lex.br`);
 }
 
+/** Elided word -> word after it -> share (the Lexicon constructor's `elisions`). */
+export type Elisions = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
 /** What a lexicon knows besides its forms (see the Lexicon constructor). */
 export interface LexiconExtras {
   abbreviations?: ReadonlyMap<string, string>;
   english?: Lexicon | null;
   names?: string;
+  elisions?: Elisions;
 }
 
 /** Parses a lexicon file's decompressed bytes. */
 export function parseLexicon(bytes: Uint8Array, lang: LanguageCode, extras: LexiconExtras = {}): Lexicon {
-  return new Lexicon(lang, new WordAutomaton(bytes), extras.abbreviations, extras.english, extras.names);
+  return new Lexicon(lang, new WordAutomaton(bytes), extras.abbreviations, extras.english, extras.names,
+    extras.elisions);
 }
 
 /**
- * Reads one language's lexicon, its abbreviations, its name forms and (for any other language) the English lexicon;
- * rejects with a LexiconError naming the file when one is missing or damaged. A folder without abbreviations.json,
- * <lang>.names.br or en.lex.br (as lexicons built before them, or a test's) gives none.
+ * Reads one language's lexicon, its abbreviations, its elisions, its name forms and (for any other language) the
+ * English lexicon; rejects with a LexiconError naming the file when one is missing or damaged. A folder without
+ * abbreviations.json, elisions.json, <lang>.names.br or en.lex.br (as lexicons built before them, or a test's) gives
+ * none.
  */
 export async function readLexicon(dir: string, lang: LanguageCode): Promise<Lexicon> {
   const abbreviations = await readAbbreviations(dir, lang);
+  const elisions = await readElisions(dir, lang);
   const names = await readNames(dir, lang);
   const english = lang !== 'en' && existsSync(lexiconPath(dir, 'en')) ? await englishLexicon(dir) : null;
   const path = lexiconPath(dir, lang);
-  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang, { abbreviations, english, names }),
+  return readBrotliFile(path, (bytes) => parseLexicon(bytes, lang, { abbreviations, english, names, elisions }),
     (reason) => new LexiconError(lang, path, reason));
 }
 
@@ -184,6 +193,21 @@ async function readAbbreviations(dir: string, lang: LanguageCode): Promise<Reado
   }
 }
 
+/** models/lexicon/elisions.json (models/training/lexicon/elisions.py): language -> elided word -> word -> share. */
+const elisionsSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number().min(0).max(1))));
+
+async function readElisions(dir: string, lang: LanguageCode): Promise<Elisions> {
+  const path = join(dir, 'elisions.json');
+  if (!existsSync(path)) return new Map();
+  try {
+    const table = elisionsSchema.parse(JSON.parse(await readFile(path, 'utf8')))[lang] ?? {};
+    return new Map(Object.entries(table).map(([head, words]) => [head, new Map(Object.entries(words))]));
+  } catch (error) {
+    throw new LexiconError(lang, path, `is damaged (${error instanceof z.ZodError ? 'not a table of elisions'
+      : (error as Error).message})`);
+  }
+}
+
 /**
  * The lexicons of the few languages in use, loaded on first use; the `keep` most recently used stay loaded
  * (a few MB each). A failed load is not cached, so a repaired file is picked up by the next request.
@@ -208,17 +232,19 @@ export class Lexicons {
 
 /**
  * A lexicon made in memory from [form, count] pairs (any order; a repeated form adds up), with abbreviations, an
- * English lexicon and name forms: for tests and tools.
+ * English lexicon, name forms and elisions: for tests and tools.
  */
 export function lexiconFromForms(lang: LanguageCode, forms: Iterable<readonly [string, number]>,
-  { abbreviations = {}, english = null, names = [] }: { abbreviations?: Readonly<Record<string, string>>;
-    english?: Lexicon | null; names?: readonly string[] } = {}): Lexicon {
+  { abbreviations = {}, english = null, names = [], elisions = {} }: { abbreviations?: Readonly<Record<string, string>>;
+    english?: Lexicon | null; names?: readonly string[];
+    elisions?: Readonly<Record<string, Readonly<Record<string, number>>>> } = {}): Lexicon {
   const counts = new Map<string, number>();
   for (const [form, count] of forms) counts.set(form.normalize('NFC'), (counts.get(form.normalize('NFC')) ?? 0) + count);
   const builder = new AutomatonBuilder();
   for (const form of [...counts.keys()].sort(compareCodePoints)) builder.add(form, counts.get(form)!);
   return parseLexicon(builder.finish(), lang, { abbreviations: new Map(Object.entries(abbreviations)), english,
-    names: names.join('\n') });
+    names: names.join('\n'),
+    elisions: new Map(Object.entries(elisions).map(([head, words]) => [head, new Map(Object.entries(words))])) });
 }
 
 /** Code-point order (JavaScript's < compares UTF-16 units, which differs beyond U+FFFF). */

@@ -34,6 +34,7 @@ from ..corpus.words import read_wordfreq
 from ..languages import LANGUAGES
 from ..stats_file import read_stats, write_stats
 from .abbreviations import write_abbreviations
+from .elisions import write_elisions
 from .names import write_names
 
 LANGS = list(LANGUAGES)  # models/languages.json
@@ -295,6 +296,7 @@ def build_all(langs, out_dir, data):
     from models.training.noise import strip_diacritics
     os.makedirs(out_dir, exist_ok=True)
     log('abbreviations: %s' % json.dumps(write_abbreviations(langs, out_dir, REPO, data, log)))
+    log('elisions: %s' % json.dumps(write_elisions(langs, out_dir, data, log)))
     write_names(langs, out_dir, data, REPO, log)
     stats_path = os.path.join(out_dir, 'lexicons.json')
     stats = read_stats(stats_path)
@@ -311,11 +313,15 @@ def main():
     ap.add_argument('--data', default=os.path.join(REPO, 'data'))
     ap.add_argument('--abbreviations-only', action='store_true',
                     help='only (re)write <out>/abbreviations.json from the dictionaries and LibreOffice (seconds)')
+    ap.add_argument('--elisions-only', action='store_true',
+                    help='only (re)write <out>/elisions.json from the corpus (seconds)')
     ap.add_argument('--names-only', action='store_true',
                     help='only (re)write <out>/<lang>.names.br from the corpus and the dictionaries (minutes)')
     args = ap.parse_args()
     if args.abbreviations_only:
         log('abbreviations: %s' % json.dumps(write_abbreviations(args.langs, args.out, REPO, args.data, log)))
+    elif args.elisions_only:
+        log('elisions: %s' % json.dumps(write_elisions(args.langs, args.out, args.data, log)))
     elif args.names_only:
         write_names(args.langs, args.out, args.data, REPO, log)
     else:

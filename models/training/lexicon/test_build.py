@@ -10,6 +10,7 @@ from models.training.noise import strip_diacritics
 
 from .abbreviations import abbreviation_table, autocorrect_entries, dictionary_entries
 from .build import good_form, in_sorted_file, keep_forms, lower
+from .elisions import MIN_PAIR, elision_table
 from .names import dictionary_names, text_names
 
 
@@ -102,6 +103,19 @@ class FlagAliases(unittest.TestCase):
                 with open(p, 'w', encoding='utf-8') as f:
                     f.write(t)
             self.assertEqual(expand_flag_aliases(dic, aff, os.path.join(d, 'y')), dic)
+
+
+class Elisions(unittest.TestCase):
+    def test_share_of_each_word_after_each_elided_word(self):
+        lines = ["J'ai dit qu'il ai.", "j'ai vu l'homme", "J’ai", "l'homme et l'homme", "Un homme d'accord"] * MIN_PAIR
+        # "ai": 3 of its 4 occurrences per copy follow "j'" (a curly apostrophe too), none "qu'": "qu'il" follows.
+        self.assertEqual(elision_table(lines, 'fr'), {'j': {'ai': 0.75}, 'qu': {'il': 1.0}, 'l': {'homme': 0.75},
+                                                      'd': {'accord': 1.0}})
+
+    def test_pairs_seen_fewer_than_min_pair_times_are_left_out(self):
+        self.assertEqual(elision_table(["c'est"] * (MIN_PAIR - 1) + ['est'], 'fr'), {})
+        # The longest elided word: "dell'acqua" is "dell" and "acqua", not "l" and "acqua".
+        self.assertEqual(elision_table(["dell'acqua"] * MIN_PAIR, 'it'), {'dell': {'acqua': 1.0}})
 
 
 if __name__ == '__main__':

@@ -237,6 +237,25 @@ describe('reading lexicon files', () => {
     expect((error as Error).message).toMatch(reason);
   });
 
+  it('reads the language\'s elisions from <dir>/elisions.json; without the file there are none', async () => {
+    await writeFile(lexiconPath(dir, 'lt'), packed);
+    expect([...(await readLexicon(dir, 'lt')).elisions]).toEqual([]);
+    await writeFile(join(dir, 'elisions.json'), JSON.stringify({ fr: { j: { ai: 0.61 } }, lt: { l: { labai: 0.5 } } }));
+    expect([...(await readLexicon(dir, 'lt')).elisions]).toEqual([['l', new Map([['labai', 0.5]])]]);
+  });
+
+  it.each([
+    ['not JSON', '{"fr": ', /is damaged \(.*JSON/],
+    ['not a table of elisions', '{"lt": {"j": {"ai": 2}}}', /is damaged \(not a table of elisions\)/],
+  ])('an elisions.json that is %s: a LexiconError naming it', async (_what, content, reason) => {
+    await writeFile(lexiconPath(dir, 'lt'), packed);
+    await writeFile(join(dir, 'elisions.json'), content);
+    const error = await readLexicon(dir, 'lt').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LexiconError);
+    expect((error as Error).message).toContain(`The lt lexicon ${join(dir, 'elisions.json')} `);
+    expect((error as Error).message).toMatch(reason);
+  });
+
   it('reads the language\'s name forms from <dir>/<lang>.names.br; without the file there are none', async () => {
     await writeFile(lexiconPath(dir, 'lt'), packed);
     expect((await readLexicon(dir, 'lt')).isName('vilnius')).toBe(false);
