@@ -16,7 +16,7 @@ const READY = shippedModelReady('engine-code-spans', 'lexicon/fr.lex.br', 'lexic
 describe.skipIf(!READY)('code and chat acronyms in prose', () => {
   let corrector: LocalCorrector;
   beforeAll(async () => {
-    corrector = await createCorrector({ providers: ['cpu'], languages: ['fr', 'es', 'lt', 'cs', 'en'] });
+    corrector = await createCorrector({ providers: ['cpu'], languages: ['fr', 'es', 'lt', 'cs', 'en', 'pl'] });
   }, 120_000);
   afterAll(async () => { await corrector?.dispose(); });
 
@@ -60,10 +60,17 @@ describe.skipIf(!READY)('code and chat acronyms in prose', () => {
     expect(plain.text).toBe('Zítra udělám git push a pak npm install, potom docker ps a git pull.');
   });
 
-  // Chat's acronyms are typed as they are in any language: no "bta", "tux", "hry", nor en "id", "barb".
+  // Chat's acronyms are typed as they are in any language: no "bta", "tux", "hry", nor en "id", "barb"; and a
+  // language's own shorthands in it.
   it.each([
     ['cs', 'btw zitra neprijdu, sry. thx za pomoc', 'btw zítra nepřijdu, sry. thx za pomoc'],
     ['en', 'thx for the help, idk why, brb', 'thx for the help, idk why, brb'],
+    // A language's own shorthands: es "xq", "tb", "pq" had become "x", "t", "p"; pl "nwm" "nam", "wgl" "wgo", "xd"
+    // "x"; while a one-letter word with a vowel-less key still takes its fix (pl "ww" -> "w").
+    ['es', 'q haces? xq no vienes? tb puedes traer algo, pq manana es fiesta.',
+      'q haces? xq no vienes? tb puedes traer algo, pq mañana es fiesta.'],
+    ['pl', 'nwm co robic, wgl nie mam czasu xd. ww domu', 'nwm co robić, wgl nie mam czasu xd. w domu'],
+    ['fr', 'slt, jsp si je viens, mdr. tkt ca va', 'slt, jsp si je viens, mdr. tkt ça va'],
   ])('%s: %j -> %j', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang as LanguageCode })).text).toBe(expected);
   });

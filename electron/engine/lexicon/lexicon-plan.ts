@@ -11,6 +11,7 @@ import { ABBREVIATION_TARGET } from '../text/segment.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import { endingSpellings } from '../lm/ending-spellings.ts';
 import type { Lexicon, NearForm } from './lexicon.ts';
+import { isChatWord } from './chat-words.ts';
 import { codeRanges } from './code-spans.ts';
 import { contraction, elidedForms, ELISION_MAX_COUNT, ELISION_RATE, lmWord } from './elision.ts';
 import { stretchedWord, type StretchedWord } from './stretched-word.ts';
@@ -498,6 +499,13 @@ function isCaseSlip(letters: readonly string[]): boolean {
 /** The cheapest edit (a neighbour key, a doubled letter, a swap): bounds the weight of any fix; a name's typo costs it. */
 const CHEAPEST_EDIT = 0.6;
 
+/**
+ * A one-letter word without a vowel is a word where it is among the language's most frequent (pl "w" 1.0 and "z" 0.51
+ * of the most frequent form's count, cs "v" 0.35, "k" 0.09): elsewhere it is a letter (es "x", "t", "p" 0.002-0.003;
+ * pl "x", "d" 0.004, 0.014), and chat's "xq", "tb", "pq", "xd" had become "x", "t", "p", "x".
+ */
+const ONE_LETTER_WORD_SHARE = 0.05;
+
 /** Chat's words without a vowel are short ("jj", "btw", "mmch"); a longer such key is a word with several slips. */
 const MAX_CHAT_LETTERS = 4;
 
@@ -509,11 +517,13 @@ const MAX_CHAT_LETTERS = 4;
  * (cs "jj" had become "je", "btw" "bmw" and then "bts", "thx" "the", "npm" "nám"). Blocking every fix of such keys
  * lost 0.22 points of dev's typo'd text: a neighbour key often takes a short word's vowel.
  */
-function slipFilter(key: string, lang: LanguageCode): (f: NearForm) => boolean {
+function slipFilter(key: string, lang: LanguageCode, lexicon: Lexicon): (f: NearForm) => boolean {
   if (hasSyllable(key, lang) || [...key].length > MAX_CHAT_LETTERS) return () => true;
   return (f) => {
     const fixKey = lexiconKey(f.form, lang);
-    if (!hasSyllable(fixKey, lang)) return [...fixKey].length === 1 && f.cost <= 1;
+    if (!hasSyllable(fixKey, lang)) {
+      return [...fixKey].length === 1 && f.cost <= 1 && f.count >= ONE_LETTER_WORD_SHARE * lexicon.maxCount;
+    }
     return f.cost <= CHEAPEST_EDIT || addsOneLetter(key, fixKey);
   };
 }
@@ -529,7 +539,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
   const kind = typoCase(word, lang, options, sentenceStart, true);
   if (kind === null) return null;
   const lower = lowerFor(word, lang);
-  if (lexicon.isEnglishWord(lower)) return null; // mixed in as written: "deadline" is no typo of "readline"
+  if (lexicon.keepsAsTyped(lower)) return null; // mixed in as written: "deadline" is no typo of "readline"
   const [first = '', ...rest] = lower;
   const capitalised = upperFor(first, lang) + rest.join('');
   // A name's typo is one slip of the cheapest kind away (a neighbour key, a doubled letter, a swap): a foreign name is
@@ -550,7 +560,7 @@ function typoCandidates(word: string, lang: LanguageCode, lexicon: Lexicon, opti
       ...elided.map((f) => ({ form: f.form, count: f.count, cost: CHEAPEST_EDIT }))];
   }
   const key = lexiconKey(word, lang);
-  const maySlipTo = slipFilter(key, lang);
+  const maySlipTo = slipFilter(key, lang, lexicon);
   const scored = near
     .filter((f) => writesOwnLetters(lower, f.form, lang) && maySlipTo(f))
     .filter((f) => !options.keepTypedDiacritics || keepsTypedDiacritics(lower, f.form, lang))
@@ -591,14 +601,15 @@ function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, optio
   sentenceStart: boolean): Array<{ text: string; count: number }> {
   const rate = options.realWordTypoRate;
   const kind = rate > 0 ? typoCase(word, lang, options, sentenceStart) : null;
-  if (kind === null) return [];
+  // Chat's shorthands the lexicon knows too are meant as typed (es "tb" had become "t", pl "xd" "x").
+  if (kind === null || isChatWord(lowerFor(word, lang), lang)) return [];
   const weigh = (count: number, cost: number) => rate * count * Math.exp(-options.typoCostWeight * cost);
   // Skip the search where not even the language's most frequent form could reach minShare (its frequent words).
   const heaviest = weigh(lexicon.maxCount, CHEAPEST_EDIT);
   if (heaviest < options.minShare * (mass + heaviest)) return [];
   const key = lexiconKey(word, lang);
   const lower = lowerFor(word, lang);
-  const maySlipTo = slipFilter(key, lang);
+  const maySlipTo = slipFilter(key, lang, lexicon);
   const fixes = lexicon.near(word, 1, 64)
     .filter((f) => f.count > 0 && lexiconKey(f.form, lang) !== key && writesOwnLetters(lower, f.form, lang) &&
       maySlipTo(f) &&
@@ -775,14 +786,14 @@ function logSigmoid(x: number): number {
  * whose letters the tagger respells in its language's way (dev and news, `compare.ts`, lowercase words only against
  * every word: hu +0.36, lv +0.12, tr +0.03, sk 0, lt -0.02; bench/lexicon-decoding/REPORT.md), unless it starts a
  * sentence in a language of TAGGER_SENTENCE_START_LANGUAGES (`sentenceStart`); nor does a frequent English word
- * (Lexicon.isEnglishWord: lt "someone" -> "someonė").
+ * (Lexicon.keepsAsTyped: lt "someone" -> "someonė").
  */
 function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
   word: string, lexicon: Lexicon, start: number, tagger: TaggerPrior, lang: LanguageCode, sentenceStart: boolean):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   const weight = tagger.spellingWeight ?? 0;
   const plain = isPlainLowercase(word, lang) || (sentenceStart && isPlainCapitalised(word, lang));
-  if (weight <= 0 || !plain || lexicon.isEnglishWord(lowerFor(word, lang))) return choice;
+  if (weight <= 0 || !plain || lexicon.keepsAsTyped(lowerFor(word, lang))) return choice;
   const spelling = tagger.scores.best(start, [...word].length);
   if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
   const odds = weight * (tagger.scores.word(start, spelling)! - tagger.scores.word(start, word)!);
@@ -826,7 +837,7 @@ function withEndingSpellings(choice: Pick<PlanWord, 'candidates' | 'source'> | n
   letterCount: number): Pick<PlanWord, 'candidates' | 'source'> | null {
   const letters = [...word];
   if (letters.length < 3 || stripDiacritics(word, lang) !== word || letters.every(isUpper)
-    || lexicon.isEnglishWord(word) || (!isUpper(letters[0]!) && choice?.candidates.some((c) => c.fix))) return choice;
+    || lexicon.keepsAsTyped(word) || (!isUpper(letters[0]!) && choice?.candidates.some((c) => c.fix))) return choice;
   const spellings = endingSpellings(word, lang, spelled, letterCount);
   const best = spellings[0]!.logProb;
   const odds = spellings.map((s) => Math.exp(weight * (s.logProb - best)));

@@ -38,7 +38,7 @@ export class Lexicon {
   /**
    * @param abbreviations The dictionary's abbreviations with diacritics, under their stripped letters, both without
    *   the full stop ("c" -> "č", "marc" -> "márc"; abbreviations.json).
-   * @param english The English lexicon, whose frequent words a writer mixes into any language (isEnglishWord).
+   * @param english The English lexicon, whose frequent words a writer mixes into any language (keepsAsTyped).
    * @param names The forms the language writes capitalised inside a sentence, one per line (isName; <lang>.names.br):
    *   made a set on first use, since only some languages' plans ask (TYPO_NAME_SHARES).
    * @param elisions Elided word -> word after it -> the share of that word's occurrences after it (fr "j" -> "ai" ->
@@ -87,12 +87,12 @@ export class Lexicon {
   }
 
   /**
-   * Whether `word` (lowercase), which this lexicon lacks, is an English word that a writer mixed in: kept as written,
-   * no typo. Chat's acronyms in every language, English too (isChatWord); else a frequent English word
-   * (ENGLISH_MIN_LETTERS, ENGLISH_MIN_COUNT), never in the English lexicon itself.
+   * Whether `word` (lowercase) is kept as written, no typo: chat's acronyms in every language, English too, and the
+   * language's own shorthands (isChatWord); else, where this lexicon lacks it, a frequent English word that a writer
+   * mixed in (ENGLISH_MIN_LETTERS, ENGLISH_MIN_COUNT), never in the English lexicon itself.
    */
-  isEnglishWord(word: string): boolean {
-    return isChatWord(word) ||
+  keepsAsTyped(word: string): boolean {
+    return isChatWord(word, this.lang) ||
       (this.english !== null && [...word].length >= ENGLISH_MIN_LETTERS && this.english.count(word) >= ENGLISH_MIN_COUNT);
   }
 

@@ -206,23 +206,25 @@ describe('reading lexicon files', () => {
 
   it('reads the folder\'s English lexicon beside any other language: its frequent words are words mixed in', async () => {
     await writeFile(lexiconPath(dir, 'lt'), packed);
-    expect((await readLexicon(dir, 'lt')).isEnglishWord('deadline')).toBe(false); // no en.lex.br: none
+    expect((await readLexicon(dir, 'lt')).keepsAsTyped('deadline')).toBe(false); // no en.lex.br: none
     await writeFile(lexiconPath(dir, 'en'), brotliCompressSync(automaton([['already', 3992], ['deadline', 73],
       ['readline', 1], ['the', 352063]])));
     const lt = await readLexicon(dir, 'lt');
-    expect(['deadline', 'already', 'readline', 'the', 'labai'].map((w) => lt.isEnglishWord(w)))
+    expect(['deadline', 'already', 'readline', 'the', 'labai'].map((w) => lt.keepsAsTyped(w)))
       .toEqual([true, true, false, false, false]); // "readline" is rare, "the" too short
-    expect((await readLexicon(dir, 'en')).isEnglishWord('deadline')).toBe(false); // English is no mixed-in word
+    expect((await readLexicon(dir, 'en')).keepsAsTyped('deadline')).toBe(false); // English is no mixed-in word
   });
 
   it.each([
-    // Chat's acronyms, in any language and English too, with or without an English lexicon beside.
-    ['lt', 'btw', true], ['lt', 'thx', true], ['en', 'idk', true], ['cs', 'lol', true],
-    // A single letter, and words that are no acronym of chat, are not.
-    ['en', 'u', false], ['lt', 'bta', false], ['lt', 'labai', false],
+    // Chat's acronyms, in any language and English too, with or without an English lexicon beside; a language's own
+    // shorthands in that language.
+    ['lt', 'btw', true], ['lt', 'thx', true], ['en', 'idk', true], ['cs', 'lol', true], ['es', 'xq', true],
+    ['pl', 'nwm', true],
+    // A single letter, another language's shorthand, and words that are no acronym of chat, are not.
+    ['en', 'u', false], ['cs', 'xq', false], ['lt', 'bta', false], ['lt', 'labai', false],
   ] as const)('%s: %j is typed as it is: %s', async (lang, word, expected) => {
     await writeFile(lexiconPath(dir, lang), packed);
-    expect((await readLexicon(dir, lang)).isEnglishWord(word)).toBe(expected);
+    expect((await readLexicon(dir, lang)).keepsAsTyped(word)).toBe(expected);
   });
 
   it.each([
