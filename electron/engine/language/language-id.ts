@@ -25,10 +25,11 @@ export interface Detection {
  */
 export function ngramCounts(text: string, orders = PROFILE_ORDERS): Map<string, number> {
   const counts = new Map<string, number>();
+  const longest = Math.max(...orders);
   for (const word of text.toLowerCase().split(/[^\p{L}\p{M}]+/u)) {
     if (word.length === 0) continue;
     const padded = ` ${word} `;
-    if (padded.length > Math.max(...orders)) counts.set(padded, (counts.get(padded) ?? 0) + 1);
+    if (padded.length > longest) counts.set(padded, (counts.get(padded) ?? 0) + 1);
     for (const n of orders) {
       for (let i = 0; i + n <= padded.length; i++) {
         const gram = padded.slice(i, i + n);

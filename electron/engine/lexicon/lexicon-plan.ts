@@ -714,7 +714,6 @@ function apostropheFixes(word: string, lang: LanguageCode, lexicon: Lexicon, own
     .filter((f) => f.count > own);
 }
 
-
 /**
  * The choice of a stretched word (stretched-word.ts: "prrroblem", "Huuuu"): that of its letters with each run cut to
  * one, stretched back ("prrroblém", "Húúúú"), and never a typo fix (the nearest forms had made "Huuuu" "Hlůžu" and
