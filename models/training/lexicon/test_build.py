@@ -117,6 +117,10 @@ class Elisions(unittest.TestCase):
         # The longest elided word: "dell'acqua" is "dell" and "acqua", not "l" and "acqua".
         self.assertEqual(elision_table(["dell'acqua"] * MIN_PAIR, 'it'), {'dell': {'acqua': 1.0}})
 
+    def test_pairs_whose_letters_are_a_dictionary_word_are_left_out(self):
+        lines = ["d'une dune, d'un"] * MIN_PAIR
+        self.assertEqual(elision_table(lines, 'fr', frozenset({'dune'})), {'d': {'un': 1.0}})
+
 
 if __name__ == '__main__':
     unittest.main()
