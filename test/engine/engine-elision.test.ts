@@ -24,6 +24,8 @@ describe.skipIf(!READY)('words typed without their apostrophe', () => {
     ['fr', 'Merci davance, jespere que ca va.', "Merci d'avance, j'espère que ça va."],
     // Words of their own stay: "test" is no "t'est", "lune" no "l'une", "dont" no "d'ont".
     ['fr', 'Cest un test, la lune est belle, dont acte.', "C'est un test, la lune est belle, dont acte."],
+    // Nor a word of the dictionary whose letters an elision has ("dune", "d'une").
+    ['fr', 'Une dune de sable et une plage.', 'Une dune de sable et une plage.'],
     ['it', 'Lamico di mio padre e arrivato. Unaltra volta, lho visto.',
       "L'amico di mio padre è arrivato. Un'altra volta, l'ho visto."],
     ['en', 'I dont know, Im sure youre right, thats fine. Ive been there.',
