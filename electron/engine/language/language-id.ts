@@ -1,6 +1,6 @@
 /**
  * Language of a text among the model's languages, for `auto`: a multinomial naive Bayes over character
- * 1-4-grams, trained on our corpus as typed and with diacritics stripped (bench/language-id/train.ts).
+ * 1-4-grams and whole words, trained on our corpus as typed and with diacritics stripped (bench/language-id/train.ts).
  * Chosen over npm detectors after measuring on stripped UD sentences (bench/language-id/REPORT.md): they are
  * trained on text with diacritics, and none covers all 20 languages (eld has no Irish).
  */
