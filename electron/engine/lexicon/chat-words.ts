@@ -5,8 +5,8 @@ import type { LanguageCode } from '../../shared/types.ts';
  * language. A cut list of English frequencies has almost none of them (../shared/wordfreq/en.tsv: "btw" only), and
  * without a vowel a cheap slip made them rare words: cs "btw" -> "bta", "thx" -> "tux", "sry" -> "hry", en "idk" ->
  * "id", "brb" -> "barb". A key the language's lexicon knows keeps its spellings there (cs "lol") and gets no typo fix.
- * Three letters or more: a single letter ("u", "k") is a word of many languages, and two are a two-letter word's typo as
- * often (lv and es "np" for "no": news and informal typo'd text lost a word each); and no acronym read as a word
+ * Three letters or more: a single letter ("u", "k") is a word of many languages, and two are a two-letter word's typo
+ * as often (lv and es "np" for "no": news and informal typo'd text lost a word each); and no acronym read as a word
  * ("fomo", "yolo": es "fomo" was a typo of "como") or a frequent word's slip (cs "tmi" for "tím").
  */
 const CHAT_WORDS: ReadonlySet<string> = new Set([
@@ -17,8 +17,8 @@ const CHAT_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A language's own chat shorthands (es "xq" por qué, "tb" también; pl "nwm" nie wiem, "wgl" w ogóle; fr "jsp" je sais
- * pas; pt "vc" você): es "xq", "tb", "pq" had become "x", "t", "p" (or "xa", "pa"), pl "nwm" "nam", "wgl" "wgo", "xd"
+ * A language's own chat shorthands (es "xq" por qué, "tb" también; pl "nwm" nie wiem, "wgl" w ogóle; fr "jsp" je
+ * sais pas; pt "vc" você): es "xq", "tb", "pq" had become "x", "t", "p" (or "xa", "pa"), pl "nwm" "nam", "wgl" "wgo", "xd"
  * "x". Two letters here where the language's two-letter words are no neighbour-key slip away.
  */
 const LANGUAGE_CHAT_WORDS: Readonly<Partial<Record<LanguageCode, ReadonlySet<string>>>> = {

@@ -56,7 +56,8 @@ export function elidedForms(word: string, lang: LanguageCode, lexicon: Lexicon):
     const typed = stripDiacritics(rest, lang) !== rest;
     const forms = lexicon.variants(lexiconKey(rest, lang))
       .filter((f) => f.count > 0 && (after.get(f.form) ?? 0) > 0 && (!typed || f.form === rest))
-      .slice(0, MAX_FORMS).map((f) => ({ form: `${head}'${f.form}`, count: f.count * after.get(f.form)!, rest: f.form }));
+      .slice(0, MAX_FORMS)
+      .map((f) => ({ form: `${head}'${f.form}`, count: f.count * after.get(f.form)!, rest: f.form }));
     if (forms.length > 0) return forms;
   }
   return [];
