@@ -1,7 +1,7 @@
 /**
  * Trains the character n-gram and word profiles of electron/engine/language/language-id.ts from
- * data/corpus/<lang>.train.txt (never from the benchmarks): each sentence counts as typed and with its diacritics stripped, since users
- * of this app often type without them. Writes electron/engine/language/language-profiles.json.gz.
+ * data/corpus/<lang>.train.txt (never from the benchmarks): each sentence counts as typed and with its diacritics
+ * stripped, since users of this app often type without them. Writes electron/engine/language/language-profiles.json.gz.
  *
  * Usage: npx tsx bench/language-id/train.ts [sentencesPerLanguage=4000] [topPerLanguage=3000] [topWordsPerLanguage=0]
  */

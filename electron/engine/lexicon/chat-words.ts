@@ -18,8 +18,8 @@ const CHAT_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * A language's own chat shorthands (es "xq" por qué, "tb" también; pl "nwm" nie wiem, "wgl" w ogóle; fr "jsp" je
- * sais pas; pt "vc" você): es "xq", "tb", "pq" had become "x", "t", "p" (or "xa", "pa"), pl "nwm" "nam", "wgl" "wgo", "xd"
- * "x". Two letters here where the language's two-letter words are no neighbour-key slip away.
+ * sais pas; pt "vc" você): es "xq", "tb", "pq" had become "x", "t", "p" (or "xa", "pa"), pl "nwm" "nam", "wgl"
+ * "wgo", "xd" "x". Two letters here where the language's two-letter words are no neighbour-key slip away.
  */
 const LANGUAGE_CHAT_WORDS: Readonly<Partial<Record<LanguageCode, ReadonlySet<string>>>> = {
   es: new Set(['xq', 'pq', 'tb', 'tmb', 'xfa', 'tqm', 'dnd']),
