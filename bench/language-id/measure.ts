@@ -5,15 +5,13 @@
  * Usage: npx tsx bench/language-id/measure.ts [sentencesPerLanguage=300] [ud|dev]
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { detectLanguage } from '../../electron/engine/language/language-id.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+import { sentenceFile, sentenceSet } from './sentence-files.ts';
 import { LANGUAGES } from '../../electron/shared/types.ts';
 
 const perLanguage = Number(process.argv[2] ?? 300);
-const set = process.argv[3] ?? 'ud';
-const file = (lang: string) => set === 'dev' ? fileURLToPath(new URL(`../../data/corpus/${lang}.dev.txt`, import.meta.url))
-  : fileURLToPath(new URL(`../../../shared/benchmarks/ud/${lang}.txt`, import.meta.url));
+const set = sentenceSet(process.argv[3]);
 type Tally = { n: number; ok: number; reliable: number; reliableOk: number };
 const empty = (): Tally => ({ n: 0, ok: 0, reliable: 0, reliableOk: 0 });
 const rows: Array<{ lang: string; original: Tally; stripped: Tally; short: Tally }> = [];
@@ -21,7 +19,7 @@ const rows: Array<{ lang: string; original: Tally; stripped: Tally; short: Tally
 for (const lang of LANGUAGES) {
   let lines: string[];
   try {
-    lines = readFileSync(file(lang), 'utf8').split('\n').filter((l) => l.length > 0);
+    lines = readFileSync(sentenceFile(set, lang), 'utf8').split('\n').filter((l) => l.length > 0);
   } catch {
     continue;
   }

@@ -10,22 +10,20 @@
  * Usage: npx tsx bench/language-id/switch.ts [sentencesPerLanguage=150] [sentencesPerPart=1] [ud|dev]
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { bestLanguage, languageScores, type LanguageScores } from '../../electron/engine/language/language-id.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
+import { sentenceFile, sentenceSet } from './sentence-files.ts';
 import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
 
 const perLanguage = Number(process.argv[2] ?? 150);
 const perPart = Number(process.argv[3] ?? 1);
-const set = process.argv[4] ?? 'ud';
-const file = (lang: string) => set === 'dev' ? fileURLToPath(new URL(`../../data/corpus/${lang}.dev.txt`, import.meta.url))
-  : fileURLToPath(new URL(`../../../shared/benchmarks/ud/${lang}.txt`, import.meta.url));
+const set = sentenceSet(process.argv[4]);
 
 const parts: Array<{ lang: LanguageCode; s: LanguageScores }> = [];
 for (const lang of LANGUAGES) {
   let lines: string[];
   try {
-    lines = readFileSync(file(lang), 'utf8').split('\n').filter((l) => l.length > 0);
+    lines = readFileSync(sentenceFile(set, lang), 'utf8').split('\n').filter((l) => l.length > 0);
   } catch {
     continue; // no file (UD has no is)
   }

@@ -12,6 +12,7 @@ import { stripDiacritics } from '../noise/index.ts';
 import { lexiconKey } from './word-rules.ts';
 
 const VOWEL_OR_H = /^[aeiouyhàâäéèêëîïôöûùüœæ]/u;
+const APOSTROPHE = /['’]/u;
 
 /**
  * English contractions whose letters are no English word ("dont", not "wont", "ill", "its", "lets", "were", "well"),
@@ -48,8 +49,8 @@ const MAX_FORMS = 3;
  */
 export function elidedForms(word: string, lang: LanguageCode, lexicon: Lexicon):
   Array<{ form: string; count: number; rest: string }> {
-  // The longest elided word first: it "dell'acqua", not "d'ellacqua".
-  for (const [head, after] of [...lexicon.elisions].sort((a, b) => b[0].length - a[0].length)) {
+  // The longest elided word first (Elisions): it "dell'acqua", not "d'ellacqua".
+  for (const [head, after] of lexicon.elisions) {
     const rest = word.slice(head.length);
     if (!word.startsWith(head) || rest.length === 0 || !VOWEL_OR_H.test(rest)) continue;
     // A word typed with diacritics keeps them ("jespère" is "j'espère", never "j'espéré").
@@ -74,7 +75,7 @@ export function contraction(word: string, lang: LanguageCode): string | undefine
  * "don"), which carry its context: read as its letters ("jai"), the typo fix "ai" took the LM's weight.
  */
 export function lmWord(form: string, lang: LanguageCode): string {
-  const parts = form.split(/['’]/u);
-  if (parts.length === 1) return form;
+  if (!APOSTROPHE.test(form)) return form; // nearly every candidate: no array made for it
+  const parts = form.split(APOSTROPHE);
   return lang === 'en' ? parts[0]! : parts[parts.length - 1]!;
 }

@@ -519,11 +519,10 @@ const MAX_CHAT_LETTERS = 4;
  */
 function slipFilter(key: string, lang: LanguageCode, lexicon: Lexicon): (f: NearForm) => boolean {
   if (hasSyllable(key, lang) || [...key].length > MAX_CHAT_LETTERS) return () => true;
+  const oneLetterWord = ONE_LETTER_WORD_SHARE * lexicon.maxCount;
   return (f) => {
     const fixKey = lexiconKey(f.form, lang);
-    if (!hasSyllable(fixKey, lang)) {
-      return [...fixKey].length === 1 && f.cost <= 1 && f.count >= ONE_LETTER_WORD_SHARE * lexicon.maxCount;
-    }
+    if (!hasSyllable(fixKey, lang)) return [...fixKey].length === 1 && f.cost <= 1 && f.count >= oneLetterWord;
     return f.cost <= CHEAPEST_EDIT || addsOneLetter(key, fixKey);
   };
 }
@@ -601,14 +600,14 @@ function realWordFixes(word: string, lang: LanguageCode, lexicon: Lexicon, optio
   sentenceStart: boolean): Array<{ text: string; count: number }> {
   const rate = options.realWordTypoRate;
   const kind = rate > 0 ? typoCase(word, lang, options, sentenceStart) : null;
+  const lower = lowerFor(word, lang);
   // Chat's shorthands the lexicon knows too are meant as typed (es "tb" had become "t", pl "xd" "x").
-  if (kind === null || isChatWord(lowerFor(word, lang), lang)) return [];
+  if (kind === null || isChatWord(lower, lang)) return [];
   const weigh = (count: number, cost: number) => rate * count * Math.exp(-options.typoCostWeight * cost);
   // Skip the search where not even the language's most frequent form could reach minShare (its frequent words).
   const heaviest = weigh(lexicon.maxCount, CHEAPEST_EDIT);
   if (heaviest < options.minShare * (mass + heaviest)) return [];
   const key = lexiconKey(word, lang);
-  const lower = lowerFor(word, lang);
   const maySlipTo = slipFilter(key, lang, lexicon);
   const fixes = lexicon.near(word, 1, 64)
     .filter((f) => f.count > 0 && lexiconKey(f.form, lang) !== key && writesOwnLetters(lower, f.form, lang) &&
@@ -668,7 +667,7 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
       : options.typed && isPlainLowercase(word, lang) ? options.typedInputCount : options.inputCount;
   const own = list.reduce((s, f) => s + f.count, 0) + inputCount;
   const fixes = [...realWordFixes(word, lang, lexicon, options, own, sentenceStart),
-    ...(elides ? apostropheFixes(word, lang, lexicon, total) : [])];
+    ...(elides ? apostropheFixes(word, lower, lang, lexicon, total) : [])];
   if (list.length === 0 && fixes.length === 0) return null; // only the input itself
   const sum = own + fixes.reduce((s, f) => s + f.count, 0);
   const candidate = (c: { text: string; count: number }, fix: boolean): PlanCandidate =>
@@ -699,14 +698,13 @@ function contractionCandidates(word: string, written: string): PlanCandidate[] {
 }
 
 /**
- * The spellings with an apostrophe of a known word (elision.ts) that outweigh its own forms (`own`: their weight): an
- * English contraction always, by CONTRACTION_WEIGHT; a French or Italian elided word where the key is no word of its
- * own (ELISION_MAX_COUNT) and ELISION_RATE x the elided spelling's count is more (fr "jai" -> "j'ai", never
- * "notaient" -> "n'ôtaient").
+ * The spellings with an apostrophe of a known word (`lower`: lowercase; elision.ts) that outweigh its own forms
+ * (`own`: their weight): an English contraction always, by CONTRACTION_WEIGHT; a French or Italian elided word where
+ * the key is no word of its own (ELISION_MAX_COUNT) and ELISION_RATE x the elided spelling's count is more (fr "jai"
+ * -> "j'ai", never "notaient" -> "n'ôtaient").
  */
-function apostropheFixes(word: string, lang: LanguageCode, lexicon: Lexicon, own: number):
+function apostropheFixes(word: string, lower: string, lang: LanguageCode, lexicon: Lexicon, own: number):
   Array<{ text: string; count: number }> {
-  const lower = lowerFor(word, lang);
   const written = contraction(lower, lang);
   if (written) return [{ text: applyCase(word, written, lang), count: CONTRACTION_WEIGHT * own }];
   if (own > ELISION_MAX_COUNT) return [];

@@ -122,7 +122,7 @@ export function lexiconPath(dir: string, lang: LanguageCode): string {
   return join(dir, `${lang}.lex.br`);
 }
 
-/** Elided word -> word after it -> share (the Lexicon constructor's `elisions`). */
+/** Elided word -> word after it -> share, the longest elided word first (the Lexicon constructor's `elisions`). */
 export type Elisions = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 /** What a lexicon knows besides its forms (see the Lexicon constructor). */
@@ -179,33 +179,41 @@ function englishLexicon(dir: string): Promise<Lexicon> {
   return english;
 }
 
+/**
+ * One language's table of a JSON file of <dir> that holds a table per language (`schema` checks the whole file): {}
+ * without the file, a LexiconError naming it when it is damaged (`what`: what it should have been).
+ */
+async function readLanguageTable<T>(dir: string, file: string, lang: LanguageCode,
+  schema: z.ZodType<Record<string, T>>, what: string): Promise<T | Record<string, never>> {
+  const path = join(dir, file);
+  if (!existsSync(path)) return {};
+  try {
+    return schema.parse(JSON.parse(await readFile(path, 'utf8')))[lang] ?? {};
+  } catch (error) {
+    throw new LexiconError(lang, path, `is damaged (${error instanceof z.ZodError ? `not a table of ${what}`
+      : (error as Error).message})`);
+  }
+}
+
 /** models/lexicon/abbreviations.json (models/training/lexicon/abbreviations.py): language -> stripped -> abbreviation. */
 const abbreviationsSchema = z.record(z.string(), z.record(z.string(), z.string()));
 
 async function readAbbreviations(dir: string, lang: LanguageCode): Promise<ReadonlyMap<string, string>> {
-  const path = join(dir, 'abbreviations.json');
-  if (!existsSync(path)) return new Map();
-  try {
-    return new Map(Object.entries(abbreviationsSchema.parse(JSON.parse(await readFile(path, 'utf8')))[lang] ?? {}));
-  } catch (error) {
-    throw new LexiconError(lang, path, `is damaged (${error instanceof z.ZodError ? 'not a table of abbreviations'
-      : (error as Error).message})`);
-  }
+  return new Map(Object.entries(await readLanguageTable(dir, 'abbreviations.json', lang, abbreviationsSchema,
+    'abbreviations')));
 }
 
 /** models/lexicon/elisions.json (models/training/lexicon/elisions.py): language -> elided word -> word -> share. */
 const elisionsSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number().min(0).max(1))));
 
 async function readElisions(dir: string, lang: LanguageCode): Promise<Elisions> {
-  const path = join(dir, 'elisions.json');
-  if (!existsSync(path)) return new Map();
-  try {
-    const table = elisionsSchema.parse(JSON.parse(await readFile(path, 'utf8')))[lang] ?? {};
-    return new Map(Object.entries(table).map(([head, words]) => [head, new Map(Object.entries(words))]));
-  } catch (error) {
-    throw new LexiconError(lang, path, `is damaged (${error instanceof z.ZodError ? 'not a table of elisions'
-      : (error as Error).message})`);
-  }
+  return elisionsFrom(await readLanguageTable(dir, 'elisions.json', lang, elisionsSchema, 'elisions'));
+}
+
+/** A language's table of elisions as the Lexicon keeps it: the longest elided word first (it "dell'", then "d'"). */
+function elisionsFrom(table: Readonly<Record<string, Readonly<Record<string, number>>>>): Elisions {
+  return new Map(Object.entries(table).sort(([a], [b]) => b.length - a.length)
+    .map(([head, words]) => [head, new Map(Object.entries(words))]));
 }
 
 /**
@@ -244,7 +252,7 @@ export function lexiconFromForms(lang: LanguageCode, forms: Iterable<readonly [s
   for (const form of [...counts.keys()].sort(compareCodePoints)) builder.add(form, counts.get(form)!);
   return parseLexicon(builder.finish(), lang, { abbreviations: new Map(Object.entries(abbreviations)), english,
     names: names.join('\n'),
-    elisions: new Map(Object.entries(elisions).map(([head, words]) => [head, new Map(Object.entries(words))])) });
+    elisions: elisionsFrom(elisions) });
 }
 
 /** Code-point order (JavaScript's < compares UTF-16 units, which differs beyond U+FFFF). */

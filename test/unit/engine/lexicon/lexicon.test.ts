@@ -227,18 +227,6 @@ describe('reading lexicon files', () => {
     expect((await readLexicon(dir, lang)).keepsAsTyped(word)).toBe(expected);
   });
 
-  it.each([
-    ['not JSON', '{"lt": ', /is damaged \(.*JSON/],
-    ['not a table of abbreviations', '{"lt": ["zr"]}', /is damaged \(not a table of abbreviations\)/],
-  ])('an abbreviations.json that is %s: a LexiconError naming it', async (_what, content, reason) => {
-    await writeFile(lexiconPath(dir, 'lt'), packed);
-    await writeFile(join(dir, 'abbreviations.json'), content);
-    const error = await readLexicon(dir, 'lt').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LexiconError);
-    expect((error as Error).message).toContain(`The lt lexicon ${join(dir, 'abbreviations.json')} `);
-    expect((error as Error).message).toMatch(reason);
-  });
-
   it('reads the language\'s elisions from <dir>/elisions.json; without the file there are none', async () => {
     await writeFile(lexiconPath(dir, 'lt'), packed);
     expect([...(await readLexicon(dir, 'lt')).elisions]).toEqual([]);
@@ -247,14 +235,17 @@ describe('reading lexicon files', () => {
   });
 
   it.each([
-    ['not JSON', '{"fr": ', /is damaged \(.*JSON/],
-    ['not a table of elisions', '{"lt": {"j": {"ai": 2}}}', /is damaged \(not a table of elisions\)/],
-  ])('an elisions.json that is %s: a LexiconError naming it', async (_what, content, reason) => {
+    ['abbreviations.json', 'not JSON', '{"lt": ', /is damaged \(.*JSON/],
+    ['abbreviations.json', 'not a table of abbreviations', '{"lt": ["zr"]}',
+      /is damaged \(not a table of abbreviations\)/],
+    ['elisions.json', 'not JSON', '{"fr": ', /is damaged \(.*JSON/],
+    ['elisions.json', 'not a table of elisions', '{"lt": {"j": {"ai": 2}}}', /is damaged \(not a table of elisions\)/],
+  ])('an %s that is %s: a LexiconError naming it', async (file, _what, content, reason) => {
     await writeFile(lexiconPath(dir, 'lt'), packed);
-    await writeFile(join(dir, 'elisions.json'), content);
+    await writeFile(join(dir, file), content);
     const error = await readLexicon(dir, 'lt').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LexiconError);
-    expect((error as Error).message).toContain(`The lt lexicon ${join(dir, 'elisions.json')} `);
+    expect((error as Error).message).toContain(`The lt lexicon ${join(dir, file)} `);
     expect((error as Error).message).toMatch(reason);
   });
 
