@@ -132,6 +132,11 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     // foreign names stay.
     ['es', 'El Gobietno de Espana anuncio nuevas medidas.', 'El Gobierno de España anunció nuevas medidas.'],
     ['es', 'La Comision Eutopea aprobo el plan con Javid Sharma.', 'La Comisión Europea aprobó el plan con Javid Sharma.'],
+    // de capitalises every noun: its typo'd nouns are fixed like lowercase words, its names stay as typed.
+    ['de', 'Guten Morgdn, die Kinfer spielen im Gartem und der Hund schlaft.',
+      'Guten Morgen, die Kinder spielen im Garten und der Hund schläft.'],
+    ['de', 'Gestern hat Friedrich Merz mit Herrn Lechner uber die Notenbank gesprochen.',
+      'Gestern hat Friedrich Merz mit Herrn Lechner über die Notenbank gesprochen.'],
     // A word typed with a diacritic, as our text writes it, is meant: its other spellings are other words (they had
     // become "odhodlání", "propuštění").
     ['cs', 'Byli odhodláni to udělat.', 'Byli odhodláni to udělat.'],

@@ -674,6 +674,7 @@ describe('candidates', () => {
 
   it.each([
     ['es', 0.97, true],
+    ['de', 0.5, true],
     ['lt', 0.5, false],
     ['cs', 1, false],
   ] as const)('planOptionsFor(%j): typoNameShare %d, typoSlipWords %s', (lang, share, slipWords) => {
