@@ -6,11 +6,14 @@
  *   false switches: a sentence of L inside an L text switches to another language (damage);
  *   caught: a sentence of L inside a text of another language M gets L (averaged over every M);
  *   wrong: it switches, but to neither L nor M.
- * `dev`: on data/corpus/<lang>.dev.txt instead, the split to tune on.
- * Usage: npx tsx bench/language-id/switch.ts [sentencesPerLanguage=150] [sentencesPerPart=1] [ud|dev]
+ * `dev`: on data/corpus/<lang>.dev.txt instead, the split to tune on. `lexicons`: a switch also needs the lexicon
+ * of the part's own language to explain its words better than the parent's (lexicon-check.ts, as the engine does).
+ * Usage: npx tsx bench/language-id/switch.ts [sentencesPerLanguage=150] [sentencesPerPart=1] [ud|dev] [lexicons]
  */
 import { readFileSync } from 'node:fs';
 import { bestLanguage, languageScores, type LanguageScores } from '../../electron/engine/language/language-id.ts';
+import { lexiconLogLikelihood } from '../../electron/engine/language/lexicon-check.ts';
+import { readLexicon } from '../../electron/engine/lexicon/lexicon.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { sentenceFile, sentenceSet } from './sentence-files.ts';
 import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
@@ -18,8 +21,9 @@ import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
 const perLanguage = Number(process.argv[2] ?? 150);
 const perPart = Number(process.argv[3] ?? 1);
 const set = sentenceSet(process.argv[4]);
+const withLexicons = process.argv[5] === 'lexicons';
 
-const parts: Array<{ lang: LanguageCode; s: LanguageScores }> = [];
+const parts: Array<{ lang: LanguageCode; s: LanguageScores; text: string; likelihood?: Map<LanguageCode, number> }> = [];
 for (const lang of LANGUAGES) {
   let lines: string[];
   try {
@@ -32,23 +36,34 @@ for (const lang of LANGUAGES) {
   for (let i = 0; i < lines.length && picked.length < perLanguage * perPart; i += step) picked.push(lines[i]!);
   for (let i = 0; i + perPart <= picked.length; i += perPart) {
     const text = picked.slice(i, i + perPart).map((l) => stripDiacritics(l, lang)).join(' ');
-    parts.push({ lang, s: languageScores(text)! });
+    parts.push({ lang, s: languageScores(text)!, text });
   }
 }
 const langs = [...new Set(parts.map((p) => p.lang))];
+if (withLexicons) {
+  // One lexicon at a time: each part's likelihood under every language's lexicon.
+  for (const lang of LANGUAGES) {
+    const lexicon = await readLexicon(new URL('../../models/lexicon', import.meta.url).pathname, lang);
+    for (const part of parts) (part.likelihood ??= new Map()).set(lang, lexiconLogLikelihood(part.text, lang, lexicon));
+  }
+}
 
 /** The language a part gets inside a parent of language `parent` (the rule of language-regions.ts). */
-function decide(s: LanguageScores, parent: LanguageCode, minGrams: number, margin: number): LanguageCode {
+function decide(part: (typeof parts)[number], parent: LanguageCode, minGrams: number, margin: number): LanguageCode {
+  const { s, likelihood } = part;
   if (s.known < minGrams) return parent;
   const own = bestLanguage(s);
   if (!own.reliable || own.language === parent) return parent;
   const p = LANGUAGES.indexOf(parent);
   const b = LANGUAGES.indexOf(own.language);
-  return (s.scores[b]! - s.scores[p]!) / s.known >= margin ? own.language : parent;
+  if ((s.scores[b]! - s.scores[p]!) / s.known < margin) return parent;
+  // The engine's staysInParent, on the likelihoods computed once above.
+  return likelihood && likelihood.get(parent)! >= likelihood.get(own.language)! ? parent : own.language;
 }
 
-const pct = (n: number, d: number) => (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(1));
-console.log(`${parts.length} parts of ${perPart} stripped ${set} sentence(s), ${langs.length} languages\n`);
+const pct = (n: number, d: number) => (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(2));
+console.log(`${parts.length} parts of ${perPart} stripped ${set} sentence(s), ${langs.length} languages${withLexicons
+  ? ', lexicon veto' : ''}\n`);
 console.log('| min n-grams | margin (nats/n-gram) | false switches % | caught % | wrong switches % |');
 console.log('| ---: | ---: | ---: | ---: | ---: |');
 for (const minGrams of [24, 40, 60]) {
@@ -57,12 +72,13 @@ for (const minGrams of [24, 40, 60]) {
     let caught = 0;
     let wrong = 0;
     let others = 0;
-    for (const { lang, s } of parts) {
-      if (decide(s, lang, minGrams, margin) !== lang) falseSwitch++;
+    for (const part of parts) {
+      const { lang } = part;
+      if (decide(part, lang, minGrams, margin) !== lang) falseSwitch++;
       for (const parent of langs) {
         if (parent === lang) continue;
         others++;
-        const got = decide(s, parent, minGrams, margin);
+        const got = decide(part, parent, minGrams, margin);
         if (got === lang) caught++;
         else if (got !== parent) wrong++;
       }

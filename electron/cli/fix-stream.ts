@@ -31,8 +31,17 @@ export async function* correctPieces(corrector: Corrector, chunks: AsyncIterable
   const splitter = new ParagraphSplitter();
   let paragraph = 0;
   let offset = 0;
+  // auto: the characters of the pieces so far per language, so that a short piece (a greeting, a signature) is
+  // detected inside the input's language as a paragraph of one whole text is (CorrectOptions.around).
+  const seen = new Map<LanguageCode, number>();
+  const around = () => [...seen].reduce<[LanguageCode, number] | undefined>((best, e) =>
+    (best === undefined || e[1] > best[1] ? e : best), undefined)?.[0];
   const correct = async (piece: string): Promise<ParagraphResult> => {
-    const result = await corrector.correct(piece, { language: options.language });
+    const result = await corrector.correct(piece, options.language === 'auto'
+      ? { language: 'auto', around: around() } : { language: options.language });
+    for (const part of result.languages ?? []) {
+      seen.set(part.language, (seen.get(part.language) ?? 0) + part.span.end - part.span.start);
+    }
     const start = offset;
     offset += piece.length;
     const shift = <T extends { span: { start: number; end: number } }>(x: T): T =>

@@ -12,7 +12,9 @@ import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
 import { buildPlan, planOptionsFor, sentencePlanOptions, sentenceTyping, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
-import { textLanguage, unitLanguages, type ResolvedLanguage } from './language/language-regions.ts';
+import { staysInParent } from './language/lexicon-check.ts';
+import { MIN_GRAMS } from './language/language-id.ts';
+import { textLanguage, unitLanguages, within, type ResolvedLanguage, type StaysInParent } from './language/language-regions.ts';
 import { fencedBlocks, withoutCode } from './lexicon/code-spans.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
@@ -293,7 +295,8 @@ export class LocalCorrector implements Corrector {
     if (typeof text !== 'string') throw new TypeError('text must be a string');
     // auto: the language of the prose, not of the code in it.
     const prose = options.language === 'auto' ? withoutCode(text) : text;
-    const language = this.resolveLanguage(prose, options.language);
+    const language = options.language === 'auto' ? await this.autoLanguage(prose, options.around)
+      : this.resolveLanguage(prose, options.language);
     const controller = new AbortController();
     if (options.documentId !== undefined) {
       this.documents.get(options.documentId)?.abort();
@@ -305,7 +308,7 @@ export class LocalCorrector implements Corrector {
         fences.some(([start, end]) => unit.start >= start && unit.end <= end) ? { ...unit, code: true } : unit);
       // auto: each paragraph, and each sentence of a long one, may be in a language of its own.
       const languages = options.language === 'auto'
-        ? unitLanguages(prose, units.map((u) => ({ ...u, text: prose.slice(u.start, u.end) })), language)
+        ? await this.unitLanguages(prose, units.map((u) => ({ ...u, text: prose.slice(u.start, u.end) })), language)
         : units.map(() => language);
       const perUnit = await this.suggestionsByLanguage(units, languages, controller.signal, options.onProgress);
       const suggestions: Suggestion[] = [];
@@ -322,6 +325,42 @@ export class LocalCorrector implements Corrector {
         this.documents.delete(options.documentId);
       }
     }
+  }
+
+  /**
+   * The lexicons' second opinion on switches between `codes` (lexicon-check.ts), or null where the n-grams kept to
+   * one language (nothing to ask).
+   */
+  private async lexiconCheck(codes: Iterable<LanguageCode>): Promise<StaysInParent | null> {
+    const distinct = [...new Set(codes)];
+    if (distinct.length === 1) return null;
+    const lexicons = new Map(await Promise.all(distinct.map(async (code) =>
+      [code, await loadLexicon(this.model, code)] as const)));
+    return (part, parent, own) => {
+      const [parentLexicon, ownLexicon] = [lexicons.get(parent), lexicons.get(own)];
+      return !!parentLexicon && !!ownLexicon
+        && staysInParent(part, { lang: parent, lexicon: parentLexicon }, { lang: own, lexicon: ownLexicon });
+    };
+  }
+
+  /** The language of a whole text under `auto`: its own, or inside `around` as a paragraph inside its text. */
+  private async autoLanguage(text: string, around: LanguageCode | undefined): Promise<ResolvedLanguage> {
+    const detected = textLanguage(text);
+    if (around === undefined || detected.code === around) return detected;
+    if (!(LANGUAGES as readonly string[]).includes(around)) throw new RangeError(`unsupported language '${around}'`);
+    const parent = { code: around, tag: around };
+    return within(text, parent, MIN_GRAMS, await this.lexiconCheck([around, detected.code]) ?? undefined);
+  }
+
+  /**
+   * The language of each unit under `auto` (language-regions.ts): where the n-grams give parts languages of their
+   * own, again with the lexicons of those languages as a second opinion on each switch.
+   */
+  private async unitLanguages(text: string, units: Array<TextUnit & { text: string }>, whole: ResolvedLanguage):
+    Promise<ResolvedLanguage[]> {
+    const first = unitLanguages(text, units, whole);
+    const stays = await this.lexiconCheck([whole.code, ...first.map((l) => l.code)]);
+    return stays ? unitLanguages(text, units, whole, stays) : first;
   }
 
   private resolveLanguage(text: string, choice: CorrectOptions['language']): ResolvedLanguage {

@@ -64,6 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         return await engine.correct(request.text, {
           language: request.language,
+          around: request.around,
           documentId: request.documentId,
           onProgress: (progress) => context.sendProgress({ requestId: request.requestId, ...progress }),
         });

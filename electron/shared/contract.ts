@@ -8,7 +8,7 @@
  * Only plain TS + zod here: this module is bundled into the sandboxed preload and the renderer.
  */
 import { z } from 'zod';
-import { correctionResultSchema, engineStatusSchema, languageChoiceSchema, progressSchema } from './schemas.ts';
+import { correctionResultSchema, engineStatusSchema, languageChoiceSchema, languageSchema, progressSchema } from './schemas.ts';
 
 /** Prefix of every IPC channel; the preload refuses anything else. */
 export const CHANNEL_PREFIX = 'ogonek:';
@@ -100,6 +100,8 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const correctRequestSchema = z.object({
   text: z.string().max(MAX_TEXT_LENGTH),
   language: languageChoiceSchema,
+  /** With `auto`: the language of the rest of the document (CorrectOptions.around), for a paragraph checked alone. */
+  around: languageSchema.optional(),
   documentId: idSchema,
   /** Echoed in progress events so the page can tell its requests apart. */
   requestId: idSchema,

@@ -62,6 +62,12 @@ export type SetupOptions = z.infer<typeof schemas.setupOptionsSchema>;
 /** Options of one correction request (a callback: no schema, nothing here crosses a boundary as it is). */
 export interface CorrectOptions {
   language: LanguageChoice;
+  /**
+   * With `auto`: the language of the text this one belongs to (the paragraphs before it, where a caller corrects a
+   * document piece by piece). The text keeps it unless its own n-grams and lexicon say otherwise, as a paragraph of
+   * a whole text does; a short one ("S pozdravem, Jiri Dvorak") always does.
+   */
+  around?: LanguageCode;
   /** Requests with the same documentId supersede each other: the older one is cancelled. */
   documentId?: string;
   onProgress?: (progress: Progress) => void;

@@ -193,6 +193,17 @@ describe.skipIf(!HAS_MODEL)('ogonek fix --lang auto: a language per paragraph an
       ['lt', ['lt']], ['cs', ['cs']], ['tr', ['tr']]]);
   });
 
+  it('a short paragraph keeps the language of the paragraphs before it: a Czech signature is no Slovenian', () => {
+    // Alone, "S pozdravem / Jiri Dvorak" reads as Slovenian to the n-grams ("Jiri" had become "Viri").
+    const input = file('signature.txt', 'Dobry den,\n\nposilam vam slibene podklady k projektu. Pokud budete mit '
+      + 'nejake dotazy, nevahejte me kontaktovat.\n\nS pozdravem\nJiri Dvorak\n');
+    const result = pipeline(`ogonek fix --json "${input}"`);
+    expect(result.status).toBe(0);
+    const records = JSON.parse(result.stdout) as Array<{ language: string; text: string }>;
+    expect(records.map((r) => r.language)).toEqual(['cs', 'cs', 'cs']);
+    expect(records[2]!.text).toBe('S pozdravem\nJiří Dvorak\n');
+  });
+
   it('lines in Lithuanian, Czech and Turkish in one paragraph: the record lists all three, each line corrected as on its own', () => {
     const input = file('three-lines.txt', `${lines.join('\n')}\n`);
     const result = pipeline(`ogonek fix --json "${input}"`);

@@ -42,4 +42,20 @@ describe.skipIf(!HAS_MODEL)('auto: a language per paragraph and per sentence (sh
     expect(result.languages?.map((l) => l.language)).toEqual(langs);
     expect(result.text).toBe(alone.join(separator));
   });
+
+  // Names read as another language's words to the n-grams; the lexicons keep such a sentence in its text's language
+  // (lexicon-check.ts): it had been Slovenian, and "Jiri" became "Viri".
+  it.each([
+    ['a signature inside a Czech paragraph', 'Dobry den, posilam vam slibene podklady k projektu. Pokud budete mit '
+      + 'nejake dotazy, nevahejte me kontaktovat. S pozdravem, Jiri Dvorak', {}, 'cs',
+    'Dobrý den, posílám vám slíbené podklady k projektu. Pokud budete mít nějaké dotazy, neváhejte mě kontaktovat. '
+      + 'S pozdravem, Jiří Dvorak'],
+    ['a signature alone, around Czech text', 'S pozdravem\nJiri Dvorak', { around: 'cs' }, 'cs',
+      'S pozdravem\nJiří Dvorak'],
+    ['a Turkish paragraph around Czech text', sentences('tr', 2).join(' '), { around: 'cs' }, 'tr', null],
+  ] as const)('%s: %s', async (_name, text, extra, language, expected) => {
+    const result = await corrector.correct(text, { language: 'auto', ...extra });
+    expect(result.languages?.map((l) => l.language)).toEqual([language]);
+    if (expected !== null) expect(result.text).toBe(expected);
+  });
 });

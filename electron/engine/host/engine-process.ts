@@ -60,6 +60,7 @@ async function correct(message: Extract<HostMessage, { type: 'correct' }>): Prom
     const corrector = await correctorPromise;
     const result = await corrector.correct(message.text, {
       language: message.language,
+      around: message.around,
       documentId: message.documentId,
       onProgress: (progress) => port.postMessage({ type: 'progress', id: message.id, ...progress }),
     });

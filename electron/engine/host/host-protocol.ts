@@ -3,7 +3,7 @@
  * Both ends validate what they receive: a crashed or confused peer must not become a crashed main process.
  */
 import { z } from 'zod';
-import { correctionResultSchema, engineStatusSchema, languageChoiceSchema, providerSchema, setupOptionsSchema } from '../../shared/schemas.ts';
+import { correctionResultSchema, engineStatusSchema, languageChoiceSchema, languageSchema, providerSchema, setupOptionsSchema } from '../../shared/schemas.ts';
 
 /** Options the host passes when it starts the engine process (as the first message). */
 export const engineInitSchema = z.object({
@@ -21,6 +21,7 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     id: z.number().int(),
     text: z.string(),
     language: languageChoiceSchema,
+    around: languageSchema.optional(),
     documentId: z.string().optional(),
   }),
   z.object({ type: z.literal('cancel'), documentId: z.string() }),

@@ -116,7 +116,8 @@ export class ProcessCorrector implements Corrector {
       const pending: Pending = { resolve, reject, onProgress: options.onProgress };
       this.#pending.set(id, pending);
       this.#armWatchdog(pending);
-      this.#child!.postMessage({ type: 'correct', id, text, language: options.language, documentId: options.documentId });
+      this.#child!.postMessage({ type: 'correct', id, text, language: options.language, around: options.around,
+        documentId: options.documentId });
     });
   }
 

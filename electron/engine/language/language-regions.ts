@@ -26,15 +26,22 @@ const PARAGRAPH_BREAK = /\r?\n(?:[ \t]*\r?\n)+/g;
 /** A line break, as segment.ts counts them (sentences never cross one). */
 const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 
+/**
+ * A second opinion on a switch the n-grams would make: true keeps `text` in its parent's language (the engine asks
+ * the lexicons: lexicon-check.ts staysInParent).
+ */
+export type StaysInParent = (text: string, parent: LanguageCode, own: LanguageCode) => boolean;
+
 /** The language of `text` inside a parent of language `parent`. */
-function within(text: string, parent: ResolvedLanguage, minGrams: number): ResolvedLanguage {
+export function within(text: string, parent: ResolvedLanguage, minGrams: number, stays?: StaysInParent): ResolvedLanguage {
   const scores = languageScores(text);
   if (!scores || scores.known < minGrams) return parent;
   const own = bestLanguage(scores);
   if (!own.reliable || own.language === parent.code) return parent;
   if (parent.tag === 'auto') return { code: own.language, tag: own.language }; // the parent could not tell
   const gain = scores.scores[LANGUAGES.indexOf(own.language)]! - scores.scores[LANGUAGES.indexOf(parent.code)]!;
-  return gain / scores.known >= SWITCH_MARGIN ? { code: own.language, tag: own.language } : parent;
+  if (gain / scores.known < SWITCH_MARGIN || stays?.(text, parent.code, own.language)) return parent;
+  return { code: own.language, tag: own.language };
 }
 
 type Unit = { start: number; end: number; text: string };
@@ -66,17 +73,18 @@ export function textLanguage(text: string): ResolvedLanguage {
  * paragraph, each line of a paragraph, each sentence of a line, as long as a level has more than one part
  * (one part is its parent: there is nothing more to learn from it).
  */
-export function unitLanguages(text: string, units: readonly Unit[], whole: ResolvedLanguage = textLanguage(text)):
-  ResolvedLanguage[] {
+export function unitLanguages(text: string, units: readonly Unit[], whole: ResolvedLanguage = textLanguage(text),
+  stays?: StaysInParent): ResolvedLanguage[] {
   const out: ResolvedLanguage[] = [];
   const paragraphs = groups(text, 0, text.length, units, 0, units.length, PARAGRAPH_BREAK);
   for (const p of paragraphs) {
-    const paragraph = paragraphs.length === 1 ? whole : within(text.slice(p.start, p.end), whole, MIN_GRAMS);
+    const paragraph = paragraphs.length === 1 ? whole : within(text.slice(p.start, p.end), whole, MIN_GRAMS, stays);
     const lines = groups(text, p.start, p.end, units, p.first, p.last, LINE_BREAK);
     for (const l of lines) {
-      const line = lines.length === 1 ? paragraph : within(text.slice(l.start, l.end), paragraph, SENTENCE_MIN_GRAMS);
+      const line = lines.length === 1 ? paragraph
+        : within(text.slice(l.start, l.end), paragraph, SENTENCE_MIN_GRAMS, stays);
       for (let i = l.first; i < l.last; i++) {
-        out.push(l.last - l.first === 1 ? line : within(units[i]!.text, line, SENTENCE_MIN_GRAMS));
+        out.push(l.last - l.first === 1 ? line : within(units[i]!.text, line, SENTENCE_MIN_GRAMS, stays));
       }
     }
   }

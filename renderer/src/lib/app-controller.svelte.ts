@@ -82,7 +82,11 @@ export class AppController {
       checker: {
         delay: 350,
         enabled: () => !this.settings.paused && this.engine.state === 'ready' && this.fixAll === null,
-        check: (text) => this.api.correct({ text, language: this.doc.language, documentId: `${this.doc.id}:live`, requestId: newId() }),
+        // A paragraph is checked alone: under auto it is detected inside the language the document had so far, so
+        // that a greeting or a signature keeps it (CorrectOptions.around).
+        check: (text) => this.api.correct({ text, language: this.doc.language,
+          ...(this.doc.language === 'auto' && this.detectedLanguage ? { around: this.detectedLanguage } : {}),
+          documentId: `${this.doc.id}:live`, requestId: newId() }),
         onResult: (result) => {
           this.lastLatencyMs = result.elapsedMs;
           this.detectedLanguage = result.language;

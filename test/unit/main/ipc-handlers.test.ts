@@ -84,6 +84,7 @@ describe('IPC router', () => {
     ['no arguments', []],
     ['text is not a string', [{ ...request, text: 42 }]],
     ['unknown language', [{ ...request, language: 'xx' }]],
+    ['around is no language', [{ ...request, around: 'auto' }]],
     ['extra key', [{ ...request, evil: true }]],
     ['missing requestId', [{ text: 'a', language: 'auto', documentId: 'd' }]],
     ['too many arguments', [request, request]],
@@ -97,6 +98,11 @@ describe('IPC router', () => {
     expect(await result).toMatchObject({ language: 'lt', suggestions: [{ original: 'grazus', replacement: 'gražus' }] });
     expect(engineCalls[0]?.options).toMatchObject({ language: 'auto', documentId: 'doc-1' });
     expect(sent).toEqual([{ channel: 'ogonek:onDidProgress', payload: { requestId: 'req-1', done: 1, total: 2 } }]);
+  });
+
+  it('forwards the language of the rest of the document (around) with auto', async () => {
+    await ipc.call(channelOf('correct'), [{ ...request, around: 'cs' }]).result;
+    expect(engineCalls[0]?.options).toMatchObject({ language: 'auto', around: 'cs', documentId: 'doc-1' });
   });
 
   it('a superseded request answers null instead of failing', async () => {

@@ -59,6 +59,18 @@ describe('unitLanguages', () => {
   it('a paragraph too short to tell keeps the language of the text', () => {
     expect(codes(`${sentence('tr', 1)} ${sentence('tr', 2)}\n\nTamam.`)).toEqual(['tr', 'tr', 'tr']);
   });
+
+  it('a second opinion (the engine asks the lexicons) may keep a switching part in its parent\'s language', () => {
+    const text = `${lt}\n${cs}\n${tr}\n`;
+    const asked: string[] = [];
+    const keepTurkish = (part: string, parent: LanguageCode, own: LanguageCode) => {
+      asked.push(`${parent}>${own}`);
+      return own === 'tr';
+    };
+    expect(unitLanguages(text, segmentUnits(text, 1000), undefined, keepTurkish).map((l) => l.code))
+      .toEqual(['lt', 'cs', 'lt']);
+    expect(asked).toEqual(['lt>cs', 'lt>tr']);
+  });
 });
 
 /** A backend that copies its input and records each job's language tag. */
