@@ -1,17 +1,38 @@
 /**
  * Accuracy of electron/engine/language/language-id.ts on ../shared/benchmarks/ud (evaluation only), on sentences as
  * written and with diacritics stripped (what users of this app type), and on short prefixes; `dev`: on
- * data/corpus/<lang>.dev.txt instead, the split to tune on.
- * Usage: npx tsx bench/language-id/measure.ts [sentencesPerLanguage=300] [ud|dev]
+ * data/corpus/<lang>.dev.txt instead, the split to tune on. `lexicons`: as the engine detects, the n-grams' likeliest
+ * languages re-ranked by their lexicons (electron/engine/language/lexicon-check.ts); `lexicons K W G`: K of them
+ * within G nats per n-gram of the best, weight W.
+ * Usage: npx tsx bench/language-id/measure.ts [sentencesPerLanguage=300] [ud|dev] [lexicons [K W G]]
  */
 import { readFileSync } from 'node:fs';
-import { detectLanguage } from '../../electron/engine/language/language-id.ts';
+import { bestLanguage, type Detection, languageScores } from '../../electron/engine/language/language-id.ts';
+import { candidateLanguages, detectWithLexicons, LEXICON_CANDIDATES, LEXICON_GAP, LEXICON_WEIGHT }
+  from '../../electron/engine/language/lexicon-check.ts';
+import { type Lexicon, readLexicon } from '../../electron/engine/lexicon/lexicon.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { sentenceFile, sentenceSet } from './sentence-files.ts';
 import { LANGUAGES } from '../../electron/shared/types.ts';
 
 const perLanguage = Number(process.argv[2] ?? 300);
 const set = sentenceSet(process.argv[3]);
+const withLexicons = process.argv[4] === 'lexicons';
+const candidates = Number(process.argv[5] ?? LEXICON_CANDIDATES);
+const weight = Number(process.argv[6] ?? LEXICON_WEIGHT);
+const gap = Number(process.argv[7] ?? LEXICON_GAP);
+const lexicons = new Map<string, Lexicon>();
+if (withLexicons) {
+  for (const lang of LANGUAGES) lexicons.set(lang, await readLexicon(new URL('../../models/lexicon', import.meta.url).pathname, lang));
+}
+
+/** The engine's detection: the n-grams alone, or re-ranked by the lexicons. */
+function detect(text: string): Detection {
+  const scores = languageScores(text)!;
+  if (!withLexicons) return bestLanguage(scores);
+  const picked = new Map(candidateLanguages(scores, candidates, gap).map((l) => [l, lexicons.get(l)!] as const));
+  return detectWithLexicons(text, scores, picked, weight)!;
+}
 type Tally = { n: number; ok: number; reliable: number; reliableOk: number };
 const empty = (): Tally => ({ n: 0, ok: 0, reliable: 0, reliableOk: 0 });
 const rows: Array<{ lang: string; original: Tally; stripped: Tally; short: Tally }> = [];
@@ -30,7 +51,7 @@ for (const lang of LANGUAGES) {
     const cases: Array<[Tally, string]> = [[row.original, lines[i]!], [row.stripped, stripped],
       [row.short, stripped.split(' ').slice(0, 5).join(' ')]];
     for (const [tally, text] of cases) {
-      const d = detectLanguage(text);
+      const d = detect(text);
       tally.n++;
       if (d.language === lang) tally.ok++;
       if (d.reliable) {

@@ -12,8 +12,8 @@ import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
 import { buildPlan, planOptionsFor, sentencePlanOptions, sentenceTyping, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
-import { staysInParent } from './language/lexicon-check.ts';
-import { MIN_GRAMS } from './language/language-id.ts';
+import { bestLanguage, languageScores, MIN_GRAMS } from './language/language-id.ts';
+import { candidateLanguages, detectWithLexicons, staysInParent } from './language/lexicon-check.ts';
 import { textLanguage, unitLanguages, within, type ResolvedLanguage, type StaysInParent } from './language/language-regions.ts';
 import { fencedBlocks, withoutCode } from './lexicon/code-spans.ts';
 import { stripDiacritics } from './noise/index.ts';
@@ -296,7 +296,7 @@ export class LocalCorrector implements Corrector {
     // auto: the language of the prose, not of the code in it.
     const prose = options.language === 'auto' ? withoutCode(text) : text;
     const language = options.language === 'auto' ? await this.autoLanguage(prose, options.around)
-      : this.resolveLanguage(prose, options.language);
+      : this.resolveLanguage(options.language);
     const controller = new AbortController();
     if (options.documentId !== undefined) {
       this.documents.get(options.documentId)?.abort();
@@ -334,8 +334,7 @@ export class LocalCorrector implements Corrector {
   private async lexiconCheck(codes: Iterable<LanguageCode>): Promise<StaysInParent | null> {
     const distinct = [...new Set(codes)];
     if (distinct.length === 1) return null;
-    const lexicons = new Map(await Promise.all(distinct.map(async (code) =>
-      [code, await loadLexicon(this.model, code)] as const)));
+    const lexicons = await this.opinionLexicons(distinct);
     return (part, parent, own) => {
       const [parentLexicon, ownLexicon] = [lexicons.get(parent), lexicons.get(own)];
       return !!parentLexicon && !!ownLexicon
@@ -343,9 +342,28 @@ export class LocalCorrector implements Corrector {
     };
   }
 
+  /**
+   * The lexicons of `codes` for an opinion on a language: one that cannot be loaded is null (no opinion), not a failed
+   * correction; the text's own language reports its lexicon's failure when it is decoded.
+   */
+  private async opinionLexicons(codes: readonly LanguageCode[]): Promise<Map<LanguageCode, Lexicon | null>> {
+    return new Map(await Promise.all(codes.map(async (code) =>
+      [code, await loadLexicon(this.model, code).catch(() => null)] as const)));
+  }
+
+  /** The language of a text under `auto`: the n-grams' likeliest languages re-ranked by their lexicons. */
+  private async detectedLanguage(text: string): Promise<ResolvedLanguage> {
+    const scores = languageScores(text);
+    if (!scores) return textLanguage(text);
+    const candidates = candidateLanguages(scores);
+    const detection = (candidates.length > 1
+      ? detectWithLexicons(text, scores, await this.opinionLexicons(candidates)) : null) ?? bestLanguage(scores);
+    return { code: detection.language, tag: detection.reliable ? detection.language : 'auto' };
+  }
+
   /** The language of a whole text under `auto`: its own, or inside `around` as a paragraph inside its text. */
   private async autoLanguage(text: string, around: LanguageCode | undefined): Promise<ResolvedLanguage> {
-    const detected = textLanguage(text);
+    const detected = await this.detectedLanguage(text);
     if (around === undefined || detected.code === around) return detected;
     if (!(LANGUAGES as readonly string[]).includes(around)) throw new RangeError(`unsupported language '${around}'`);
     const parent = { code: around, tag: around };
@@ -363,8 +381,8 @@ export class LocalCorrector implements Corrector {
     return stays ? unitLanguages(text, units, whole, stays) : first;
   }
 
-  private resolveLanguage(text: string, choice: CorrectOptions['language']): ResolvedLanguage {
-    if (choice === 'auto') return textLanguage(text);
+  /** A language named by the caller (not auto). */
+  private resolveLanguage(choice: LanguageCode): ResolvedLanguage {
     if (!(LANGUAGES as readonly string[]).includes(choice)) {
       throw new RangeError(`unsupported language '${String(choice)}' (expected one of ${LANGUAGES.join(', ')} or auto)`);
     }

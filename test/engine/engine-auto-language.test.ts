@@ -44,7 +44,7 @@ describe.skipIf(!HAS_MODEL)('auto: a language per paragraph and per sentence (sh
   });
 
   // Names read as another language's words to the n-grams; the lexicons keep such a sentence in its text's language
-  // (lexicon-check.ts): it had been Slovenian, and "Jiri" became "Viri".
+  // (lexicon-check.ts): it had been Slovenian, and "Jiri" became "Viri". And they re-rank the n-grams' likeliest.
   it.each([
     ['a signature inside a Czech paragraph', 'Dobry den, posilam vam slibene podklady k projektu. Pokud budete mit '
       + 'nejake dotazy, nevahejte me kontaktovat. S pozdravem, Jiri Dvorak', {}, 'cs',
@@ -53,6 +53,11 @@ describe.skipIf(!HAS_MODEL)('auto: a language per paragraph and per sentence (sh
     ['a signature alone, around Czech text', 'S pozdravem\nJiri Dvorak', { around: 'cs' }, 'cs',
       'S pozdravem\nJiří Dvorak'],
     ['a Turkish paragraph around Czech text', sentences('tr', 2).join(' '), { around: 'cs' }, 'tr', null],
+    // Stripped Czech whose letters read as Slovak to the n-grams: the lexicons tell (it had become "venovať zaradení").
+    ['Czech without diacritics', 'Zvysene usili budeme venovat zavadeni novych poznatku do praxe.', {}, 'cs',
+      'Zvýšené úsilí budeme věnovat zavádění nových poznatků do praxe.'],
+    ['Slovak without diacritics', 'Ahoj, zajtra nemozem prist, lebo mam poradu v praci. Zavolaj mi vecer, dobre?', {},
+      'sk', 'Ahoj, zajtra nemôžem prísť, lebo mám poradu v práci. Zavolaj mi večer, dobre?'],
   ] as const)('%s: %s', async (_name, text, extra, language, expected) => {
     const result = await corrector.correct(text, { language: 'auto', ...extra });
     expect(result.languages?.map((l) => l.language)).toEqual([language]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconLogLikelihood, staysInParent } from '../../../../electron/engine/language/lexicon-check.ts';
-import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
+import { candidateLanguages, detectWithLexicons, lexiconLogLikelihood, staysInParent }
+  from '../../../../electron/engine/language/lexicon-check.ts';
+import { type Lexicon, lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
+import { LANGUAGES, type LanguageCode } from '../../../../electron/shared/types.ts';
 
 // Two small lexicons (their counts are stored quantised: ratios below hold to a few per cent).
 const CS = lexiconFromForms('cs', [['s', 1000], ['pozdravem', 99], ['jiří', 9], ['dvořák', 0]]);
@@ -38,5 +40,42 @@ describe('staysInParent: a part switches only where its own language\'s lexicon 
     ['s', cs, sl, true], // a tie keeps the parent
   ])('%j inside %o detected as %o: stays %s', (text, parent, own, stays) => {
     expect(staysInParent(text, parent, own)).toBe(stays);
+  });
+});
+
+describe('detectWithLexicons: the n-grams\' likeliest languages re-ranked by their lexicons', () => {
+  // Scores in LANGUAGES order; only cs and sl matter here (sl ahead by 2 nats over 30 known n-grams).
+  const scoresOf = (values: Partial<Record<LanguageCode, number>>) => ({
+    scores: Float64Array.from(LANGUAGES, (l) => values[l] ?? -1000), known: 30 });
+  const both = new Map<LanguageCode, Lexicon | null>([['sl', SL], ['cs', CS]]);
+
+  it('candidateLanguages: the likeliest first', () => {
+    expect(candidateLanguages(scoresOf({ sl: -100, cs: -102, hr: -105 }))).toEqual(['sl', 'cs', 'hr']);
+    expect(candidateLanguages(scoresOf({ sl: -100, cs: -102, hr: -105 }), 2)).toEqual(['sl', 'cs']);
+    // within LEXICON_GAP (0.3) nats per known n-gram of the best: 9 nats over 30 n-grams
+    expect(candidateLanguages(scoresOf({ sl: -100, cs: -108, hr: -110 }))).toEqual(['sl', 'cs']);
+    expect(candidateLanguages(scoresOf({ sl: -100, cs: -110 }))).toEqual(['sl']);
+  });
+
+  it.each([
+    // text, the n-grams' scores, the detection
+    ['S pozdravem, Jiri Dvorak', { sl: -100, cs: -102 }, 'cs'],
+    ['Viri pozdravim', { sl: -100, cs: -102 }, 'sl'],
+    ['S pozdravem, Jiri Dvorak', { sl: -100, cs: -1000 }, 'sl'], // the n-grams far apart: their say wins
+  ] as const)('%j with %o: %s', (text, values, language) => {
+    expect(detectWithLexicons(text, scoresOf(values), both)?.language).toBe(language);
+  });
+
+  it('reliable with enough known n-grams and a clear margin (per n-gram) on the combined scores', () => {
+    expect(detectWithLexicons('S pozdravem, Jiri Dvorak', scoresOf({ sl: -100, cs: -102 }), both))
+      .toMatchObject({ language: 'cs', reliable: true });
+    const few = { ...scoresOf({ sl: -100, cs: -102 }), known: 5 };
+    expect(detectWithLexicons('S pozdravem, Jiri Dvorak', few, both)).toMatchObject({ language: 'cs', reliable: false });
+    // "s" alone: the two lexicons agree, the n-grams' 2 nats over 30 n-grams are a margin of 0.067 per n-gram
+    expect(detectWithLexicons('s', scoresOf({ sl: -100, cs: -102 }), both)?.margin).toBeCloseTo(2 / 30, 1);
+  });
+
+  it('no opinion (null) where a candidate has no lexicon', () => {
+    expect(detectWithLexicons('S pozdravem', scoresOf({ sl: -100, cs: -102 }), new Map([['sl', SL], ['cs', null]]))).toBeNull();
   });
 });
