@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDER_LABELS } from '../../electron/shared/provider-text.ts';
-import type { Corrector } from '../../electron/shared/types.ts';
+import type { CorrectOptions, Corrector } from '../../electron/shared/types.ts';
 import { EditorPage } from './support/editor-page.ts';
 import { CHROMIUM, closeShared, startHarness, type Harness } from './support/harness.ts';
 import { chooseModel } from './support/model.ts';
@@ -108,6 +108,33 @@ describe.skipIf(!hasChromium || !model.dir)('editor with the real engine', () =>
     expect(await editor.text()).toBe(STRIPPED.replace('grazus', 'gražus'));
     await editor.undo();
     expect(await editor.text()).toBe(STRIPPED);
+  });
+
+  it.skipIf(!model.real)('auto: a signature paragraph typed under a Czech one is checked as Czech (around)', async () => {
+    // The live checker sends one paragraph at a time; alone, "S pozdravem / Jiri Dvorak" reads as Slovenian to the
+    // n-grams and "Jiri" became "Viri". The page passes the language of its last check as `around`.
+    const calls: CorrectOptions[] = [];
+    const recording: Corrector = {
+      status: () => corrector.status(),
+      setup: (options) => corrector.setup(options),
+      correct: (text, options) => {
+        calls.push(options);
+        return corrector.correct(text, options);
+      },
+      cancel: (documentId) => corrector.cancel(documentId),
+      dispose: async () => {},
+    };
+    harness = await startHarness({ corrector: recording });
+    const editor = new EditorPage(harness.page);
+    await editor.waitForEngine();
+    await editor.type('Dobry den, posilam vam slibene podklady k projektu. Pokud budete mit nejake dotazy, '
+      + 'nevahejte me kontaktovat.\n\nS pozdravem\nJiri Dvorak');
+    await expect.poll(() => editor.underlined(), { timeout: 60_000 }).toContain('Jiri');
+    const popover = await editor.hover('Jiri');
+    await expect.poll(() => popover.first().textContent()).toContain('Jiří');
+    await editor.screenshot('engine-auto-signature');
+    expect(await editor.status('language')).toBe('Language: Auto: Čeština');
+    expect(calls.at(-1)).toMatchObject({ language: 'auto', around: 'cs' });
   });
 
   it.skipIf(!model.real)('ignoring a word removes its suggestion and keeps it away', async () => {
