@@ -12,7 +12,7 @@ import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
 import { buildPlan, planOptionsFor, sentencePlanOptions, sentenceTyping, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
-import { bestLanguage, languageScores, MIN_GRAMS } from './language/language-id.ts';
+import { bestLanguage, detectLanguage, languageScores, MIN_GRAMS } from './language/language-id.ts';
 import { candidateLanguages, detectWithLexicons, staysInParent } from './language/lexicon-check.ts';
 import { textLanguage, unitLanguages, within, type ResolvedLanguage, type StaysInParent } from './language/language-regions.ts';
 import { fencedBlocks, withoutCode } from './lexicon/code-spans.ts';
@@ -363,11 +363,16 @@ export class LocalCorrector implements Corrector {
 
   /** The language of a whole text under `auto`: its own, or inside `around` as a paragraph inside its text. */
   private async autoLanguage(text: string, around: LanguageCode | undefined): Promise<ResolvedLanguage> {
+    if (around !== undefined && !(LANGUAGES as readonly string[]).includes(around)) {
+      throw new RangeError(`unsupported language '${String(around)}' around the text`);
+    }
     const detected = await this.detectedLanguage(text);
     if (around === undefined || detected.code === around) return detected;
-    if (!(LANGUAGES as readonly string[]).includes(around)) throw new RangeError(`unsupported language '${around}'`);
+    // As a paragraph inside a text of `around`: the n-grams' own language must beat it by the margin, and the
+    // lexicons agree (a short text keeps it).
     const parent = { code: around, tag: around };
-    return within(text, parent, MIN_GRAMS, await this.lexiconCheck([around, detected.code]) ?? undefined);
+    const stays = await this.lexiconCheck([around, detected.code, detectLanguage(text).language]);
+    return within(text, parent, MIN_GRAMS, stays ?? undefined);
   }
 
   /**

@@ -63,4 +63,9 @@ describe.skipIf(!HAS_MODEL)('auto: a language per paragraph and per sentence (sh
     expect(result.languages?.map((l) => l.language)).toEqual([language]);
     if (expected !== null) expect(result.text).toBe(expected);
   });
+
+  it('a language around the text that is none is refused', async () => {
+    await expect(corrector.correct('Dobry den', { language: 'auto', around: 'xx' as LanguageCode }))
+      .rejects.toThrow(/unsupported language 'xx' around the text/);
+  });
 });
