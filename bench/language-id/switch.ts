@@ -6,14 +6,15 @@
  *   false switches: a sentence of L inside an L text switches to another language (damage);
  *   caught: a sentence of L inside a text of another language M gets L (averaged over every M);
  *   wrong: it switches, but to neither L nor M.
- * `dev`: on data/corpus/<lang>.dev.txt instead, the split to tune on. `lexicons`: a switch also needs the lexicon
- * of the part's own language to explain its words better than the parent's (lexicon-check.ts, as the engine does).
+ * `dev`: on data/corpus/<lang>.dev.txt instead, the split to tune on. `lexicons`: as the engine decides, the part's
+ * likeliest languages re-ranked by their lexicons and switched to by a margin of their combined scores
+ * (lexicon-check.ts partLanguage; the margins are then SWITCH_LEXICON_MARGIN's candidates).
  * Usage: npx tsx bench/language-id/switch.ts [sentencesPerLanguage=150] [sentencesPerPart=1] [ud|dev] [lexicons]
  */
 import { readFileSync } from 'node:fs';
 import { bestLanguage, languageScores, type LanguageScores } from '../../electron/engine/language/language-id.ts';
-import { lexiconLogLikelihood } from '../../electron/engine/language/lexicon-check.ts';
-import { readLexicon } from '../../electron/engine/lexicon/lexicon.ts';
+import { partLanguage } from '../../electron/engine/language/lexicon-check.ts';
+import { type Lexicon, readLexicon } from '../../electron/engine/lexicon/lexicon.ts';
 import { stripDiacritics } from '../../electron/engine/noise/index.ts';
 import { sentenceFile, sentenceSet } from './sentence-files.ts';
 import { LANGUAGES, type LanguageCode } from '../../electron/shared/types.ts';
@@ -23,7 +24,7 @@ const perPart = Number(process.argv[3] ?? 1);
 const set = sentenceSet(process.argv[4]);
 const withLexicons = process.argv[5] === 'lexicons';
 
-const parts: Array<{ lang: LanguageCode; s: LanguageScores; text: string; likelihood?: Map<LanguageCode, number> }> = [];
+const parts: Array<{ lang: LanguageCode; s: LanguageScores; text: string }> = [];
 for (const lang of LANGUAGES) {
   let lines: string[];
   try {
@@ -40,25 +41,21 @@ for (const lang of LANGUAGES) {
   }
 }
 const langs = [...new Set(parts.map((p) => p.lang))];
+const lexicons = new Map<LanguageCode, Lexicon | null>();
 if (withLexicons) {
-  // One lexicon at a time: each part's likelihood under every language's lexicon.
-  for (const lang of LANGUAGES) {
-    const lexicon = await readLexicon(new URL('../../models/lexicon', import.meta.url).pathname, lang);
-    for (const part of parts) (part.likelihood ??= new Map()).set(lang, lexiconLogLikelihood(part.text, lang, lexicon));
-  }
+  for (const lang of LANGUAGES) lexicons.set(lang, await readLexicon(new URL('../../models/lexicon', import.meta.url).pathname, lang));
 }
 
 /** The language a part gets inside a parent of language `parent` (the rule of language-regions.ts). */
 function decide(part: (typeof parts)[number], parent: LanguageCode, minGrams: number, margin: number): LanguageCode {
-  const { s, likelihood } = part;
+  const { s } = part;
   if (s.known < minGrams) return parent;
+  if (withLexicons) return partLanguage(part.text, s, parent, lexicons, margin)!;
   const own = bestLanguage(s);
   if (!own.reliable || own.language === parent) return parent;
   const p = LANGUAGES.indexOf(parent);
   const b = LANGUAGES.indexOf(own.language);
-  if ((s.scores[b]! - s.scores[p]!) / s.known < margin) return parent;
-  // The engine's staysInParent, on the likelihoods computed once above.
-  return likelihood && likelihood.get(parent)! >= likelihood.get(own.language)! ? parent : own.language;
+  return (s.scores[b]! - s.scores[p]!) / s.known >= margin ? own.language : parent;
 }
 
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(2));
@@ -67,7 +64,7 @@ console.log(`${parts.length} parts of ${perPart} stripped ${set} sentence(s), ${
 console.log('| min n-grams | margin (nats/n-gram) | false switches % | caught % | wrong switches % |');
 console.log('| ---: | ---: | ---: | ---: | ---: |');
 for (const minGrams of [24, 40, 60]) {
-  for (const margin of [0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) {
+  for (const margin of withLexicons ? [0.2, 0.5, 1, 2] : [0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) {
     let falseSwitch = 0;
     let caught = 0;
     let wrong = 0;

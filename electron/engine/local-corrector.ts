@@ -12,9 +12,9 @@ import type { Lexicon, Lexicons } from './lexicon/lexicon.ts';
 import { priorDecode, priorsDecide, priorWeightsFor } from './decoding/lexicon-decode.ts';
 import { buildPlan, planOptionsFor, sentencePlanOptions, sentenceTyping, type PlanOptions } from './lexicon/lexicon-plan.ts';
 import { modelView, suggestionsOnUnit, type ModelView } from './text/model-view.ts';
-import { bestLanguage, detectLanguage, languageScores, MIN_GRAMS } from './language/language-id.ts';
-import { candidateLanguages, detectWithLexicons, staysInParent } from './language/lexicon-check.ts';
-import { textLanguage, unitLanguages, within, type ResolvedLanguage, type StaysInParent } from './language/language-regions.ts';
+import { bestLanguage, languageScores, MIN_GRAMS } from './language/language-id.ts';
+import { candidateLanguages, detectWithLexicons, partLanguage } from './language/lexicon-check.ts';
+import { textLanguage, unitLanguages, within, type PartJudge, type ResolvedLanguage } from './language/language-regions.ts';
 import { fencedBlocks, withoutCode } from './lexicon/code-spans.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
@@ -328,18 +328,21 @@ export class LocalCorrector implements Corrector {
   }
 
   /**
-   * The lexicons' second opinion on switches between `codes` (lexicon-check.ts), or null where the n-grams kept to
-   * one language (nothing to ask).
+   * The lexicons' judge of parts' languages (lexicon-check.ts partLanguage) for `detect`, a run of the regions' rules:
+   * a first run with the n-grams alone names every language a part could be (the candidates of each part, and each
+   * parent); their lexicons are loaded, and the second run is the answer. With a single language in sight there is
+   * nothing to ask: the first run is.
    */
-  private async lexiconCheck(codes: Iterable<LanguageCode>): Promise<StaysInParent | null> {
-    const distinct = [...new Set(codes)];
-    if (distinct.length === 1) return null;
-    const lexicons = await this.opinionLexicons(distinct);
-    return (part, parent, own) => {
-      const [parentLexicon, ownLexicon] = [lexicons.get(parent), lexicons.get(own)];
-      return !!parentLexicon && !!ownLexicon
-        && staysInParent(part, { lang: parent, lexicon: parentLexicon }, { lang: own, lexicon: ownLexicon });
-    };
+  private async withLexiconJudge<T>(detect: (judge?: PartJudge) => T, also: readonly LanguageCode[]): Promise<T> {
+    const seen = new Set<LanguageCode>(also);
+    const first = detect((_text, scores, parent) => {
+      seen.add(parent);
+      for (const language of candidateLanguages(scores)) seen.add(language);
+      return null;
+    });
+    if (seen.size < 2) return first;
+    const lexicons = await this.opinionLexicons([...seen]);
+    return detect((text, scores, parent) => partLanguage(text, scores, parent, lexicons));
   }
 
   /**
@@ -368,22 +371,16 @@ export class LocalCorrector implements Corrector {
     }
     const detected = await this.detectedLanguage(text);
     if (around === undefined || detected.code === around) return detected;
-    // As a paragraph inside a text of `around`: the n-grams' own language must beat it by the margin, and the
-    // lexicons agree (a short text keeps it).
+    // As a paragraph inside a text of `around`: its own language, by n-grams and lexicons, must beat it by the
+    // margin (a short text keeps it).
     const parent = { code: around, tag: around };
-    const stays = await this.lexiconCheck([around, detected.code, detectLanguage(text).language]);
-    return within(text, parent, MIN_GRAMS, stays ?? undefined);
+    return this.withLexiconJudge((judge) => within(text, parent, MIN_GRAMS, judge), [around, detected.code]);
   }
 
-  /**
-   * The language of each unit under `auto` (language-regions.ts): where the n-grams give parts languages of their
-   * own, again with the lexicons of those languages as a second opinion on each switch.
-   */
+  /** The language of each unit under `auto` (language-regions.ts), each part judged with the lexicons. */
   private async unitLanguages(text: string, units: Array<TextUnit & { text: string }>, whole: ResolvedLanguage):
     Promise<ResolvedLanguage[]> {
-    const first = unitLanguages(text, units, whole);
-    const stays = await this.lexiconCheck([whole.code, ...first.map((l) => l.code)]);
-    return stays ? unitLanguages(text, units, whole, stays) : first;
+    return this.withLexiconJudge((judge) => unitLanguages(text, units, whole, judge), [whole.code]);
   }
 
   /** A language named by the caller (not auto). */

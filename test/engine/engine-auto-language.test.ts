@@ -64,6 +64,17 @@ describe.skipIf(!HAS_MODEL)('auto: a language per paragraph and per sentence (sh
     if (expected !== null) expect(result.text).toBe(expected);
   });
 
+  it('a Czech email with a Slovak paragraph: each paragraph in its language, the signature Czech', async () => {
+    // The n-grams alone made the Slovak paragraph Czech ("Zavolej ... dobře? Potřebujem") and the signature
+    // Slovenian ("Jiri" kept, the paragraph tagged sl); n-grams and lexicons together judge each part.
+    const text = 'Dobry den, posilam vam slibene podklady k projektu. Pokud budete mit nejake dotazy, nevahejte me '
+      + 'kontaktovat.\n\nZavolaj mi vecer, dobre? Potrebujem sa s tebou porozpravat o vikende.\n\nS pozdravem, Jiri Dvorak';
+    const result = await corrector.correct(text, { language: 'auto' });
+    expect(result.languages?.map((l) => l.language)).toEqual(['cs', 'sk', 'cs']);
+    expect(result.text).toBe('Dobrý den, posílám vám slíbené podklady k projektu. Pokud budete mít nějaké dotazy, neváhejte '
+      + 'mě kontaktovat.\n\nZavolaj mi večer, dobre? Potrebujem sa s tebou porozprávať o víkende.\n\nS pozdravem, Jiří Dvorak');
+  });
+
   it('a language around the text that is none is refused', async () => {
     await expect(corrector.correct('Dobry den', { language: 'auto', around: 'xx' as LanguageCode }))
       .rejects.toThrow(/unsupported language 'xx' around the text/);

@@ -8,7 +8,7 @@
  * and 98.6%. The margin keeps close pairs (Czech and Slovak without diacritics) with their surroundings.
  */
 import { LANGUAGES, type LanguageCode } from '../../shared/types.ts';
-import { bestLanguage, detectLanguage, languageScores, MIN_GRAMS } from './language-id.ts';
+import { bestLanguage, detectLanguage, languageScores, type LanguageScores, MIN_GRAMS } from './language-id.ts';
 
 /** A language for the model: `tag` is 'auto' when the detection was not reliable (the model's AUTO tag). */
 export interface ResolvedLanguage {
@@ -27,21 +27,24 @@ const PARAGRAPH_BREAK = /\r?\n(?:[ \t]*\r?\n)+/g;
 const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 
 /**
- * A second opinion on a switch the n-grams would make: true keeps `text` in its parent's language (the engine asks
- * the lexicons: lexicon-check.ts staysInParent).
+ * The language of a part inside a parent of a reliable language, by a judge that knows more than the n-grams (the
+ * engine's lexicons: lexicon-check.ts partLanguage); null leaves it to the n-grams' rule.
  */
-export type StaysInParent = (text: string, parent: LanguageCode, own: LanguageCode) => boolean;
+export type PartJudge = (text: string, scores: LanguageScores, parent: LanguageCode) => LanguageCode | null;
 
 /** The language of `text` inside a parent of language `parent`. */
-export function within(text: string, parent: ResolvedLanguage, minGrams: number, stays?: StaysInParent): ResolvedLanguage {
+export function within(text: string, parent: ResolvedLanguage, minGrams: number, judge?: PartJudge): ResolvedLanguage {
   const scores = languageScores(text);
   if (!scores || scores.known < minGrams) return parent;
   const own = bestLanguage(scores);
+  if (parent.tag === 'auto') { // the parent could not tell
+    return own.reliable && own.language !== parent.code ? { code: own.language, tag: own.language } : parent;
+  }
+  const judged = judge?.(text, scores, parent.code);
+  if (judged) return judged === parent.code ? parent : { code: judged, tag: judged };
   if (!own.reliable || own.language === parent.code) return parent;
-  if (parent.tag === 'auto') return { code: own.language, tag: own.language }; // the parent could not tell
   const gain = scores.scores[LANGUAGES.indexOf(own.language)]! - scores.scores[LANGUAGES.indexOf(parent.code)]!;
-  if (gain / scores.known < SWITCH_MARGIN || stays?.(text, parent.code, own.language)) return parent;
-  return { code: own.language, tag: own.language };
+  return gain / scores.known >= SWITCH_MARGIN ? { code: own.language, tag: own.language } : parent;
 }
 
 type Unit = { start: number; end: number; text: string };
@@ -74,17 +77,17 @@ export function textLanguage(text: string): ResolvedLanguage {
  * (one part is its parent: there is nothing more to learn from it).
  */
 export function unitLanguages(text: string, units: readonly Unit[], whole: ResolvedLanguage = textLanguage(text),
-  stays?: StaysInParent): ResolvedLanguage[] {
+  judge?: PartJudge): ResolvedLanguage[] {
   const out: ResolvedLanguage[] = [];
   const paragraphs = groups(text, 0, text.length, units, 0, units.length, PARAGRAPH_BREAK);
   for (const p of paragraphs) {
-    const paragraph = paragraphs.length === 1 ? whole : within(text.slice(p.start, p.end), whole, MIN_GRAMS, stays);
+    const paragraph = paragraphs.length === 1 ? whole : within(text.slice(p.start, p.end), whole, MIN_GRAMS, judge);
     const lines = groups(text, p.start, p.end, units, p.first, p.last, LINE_BREAK);
     for (const l of lines) {
       const line = lines.length === 1 ? paragraph
-        : within(text.slice(l.start, l.end), paragraph, SENTENCE_MIN_GRAMS, stays);
+        : within(text.slice(l.start, l.end), paragraph, SENTENCE_MIN_GRAMS, judge);
       for (let i = l.first; i < l.last; i++) {
-        out.push(l.last - l.first === 1 ? line : within(units[i]!.text, line, SENTENCE_MIN_GRAMS, stays));
+        out.push(l.last - l.first === 1 ? line : within(units[i]!.text, line, SENTENCE_MIN_GRAMS, judge));
       }
     }
   }

@@ -3,8 +3,8 @@
  * lexicon as a unigram model of words (every word the frequency of its key among the lexicon's forms). Stripped
  * Czech and Slovak share most of their letter n-grams, and names read as words: a stripped Czech sentence was
  * Slovak one time in five, and a Czech signature "S pozdravem, Jiri Dvorak" Slovenian ("Jiri" had become "Viri").
- * The lexicons re-rank the n-grams' likeliest languages (detectWithLexicons), and a part of a text switches away
- * from its parent's language only where its own language's lexicon explains it better (staysInParent).
+ * The lexicons re-rank the n-grams' likeliest languages, of a text (detectWithLexicons) and of a part of one inside
+ * its parent's language (partLanguage).
  */
 import { LANGUAGES, type LanguageCode } from '../../shared/types.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
@@ -31,16 +31,6 @@ export function lexiconLogLikelihood(text: string, lang: LanguageCode, lexicon: 
     total += Math.log(forms.length > 0 ? forms.reduce((sum, f) => sum + f.count, 1) : UNKNOWN_COUNT) - scale;
   }
   return total;
-}
-
-/**
- * Whether a part of a text, detected as `own` inside a parent of language `parent`, stays in the parent's
- * language: its lexicon explains the part's words at least as well (bench/language-id/switch.ts, stripped dev
- * sentences inside texts of another language: false switches 0.18 -> 0.02 %, caught 98.27 -> 98.25 %).
- */
-export function staysInParent(text: string, parent: { lang: LanguageCode; lexicon: Lexicon },
-  own: { lang: LanguageCode; lexicon: Lexicon }): boolean {
-  return lexiconLogLikelihood(text, parent.lang, parent.lexicon) >= lexiconLogLikelihood(text, own.lang, own.lexicon);
 }
 
 /**
@@ -93,4 +83,34 @@ export function detectWithLexicons(text: string, scores: LanguageScores,
   const [best, second] = scored as [typeof scored[0], typeof scored[0]];
   const margin = scores.known > 0 ? (best.score - second.score) / scores.known : 0;
   return { language: best.language, reliable: scores.known >= MIN_GRAMS && margin >= MIN_MARGIN, margin };
+}
+
+/**
+ * How much better (nats per known n-gram, n-grams and lexicon together) a part's own language must score than its
+ * parent's before the part switches. `bench/language-id/switch.ts 300 1 dev lexicons` (stripped dev sentences inside
+ * texts of another language, bench/language-id/REPORT.md): 0.2 0.09 % false switches, 99.69 % caught; 0.5 0.04 /
+ * 99.67; 1 0.02 / 99.55; 2 0.00 / 98.47. The n-grams alone (their margin 0.2): 0.18 / 98.27.
+ */
+export const SWITCH_LEXICON_MARGIN = 1;
+
+/**
+ * The language of a part of a text inside a parent of language `parent`: its likeliest by n-grams and lexicons
+ * (candidateLanguages re-ranked as detectWithLexicons does) where that beats the parent's combined score by
+ * SWITCH_LEXICON_MARGIN per known n-gram, else the parent's. A single candidate the n-grams cannot call reliably
+ * leaves the parent. Null where a lexicon it needs is missing (the caller keeps the n-grams' rule).
+ */
+export function partLanguage(text: string, scores: LanguageScores, parent: LanguageCode,
+  lexicons: ReadonlyMap<LanguageCode, Lexicon | null>, margin = SWITCH_LEXICON_MARGIN): LanguageCode | null {
+  const candidates = candidateLanguages(scores);
+  const combined = new Map<LanguageCode, number>();
+  for (const language of new Set([...candidates, parent])) {
+    const lexicon = lexicons.get(language);
+    if (!lexicon) return null;
+    combined.set(language, scores.scores[LANGUAGES.indexOf(language)]!
+      + LEXICON_WEIGHT * lexiconLogLikelihood(text.slice(0, DETECTION_CHARACTERS), language, lexicon));
+  }
+  if (candidates.length < 2 && !bestLanguage(scores).reliable) return parent;
+  const own = candidates.reduce((best, l) => (combined.get(l)! > combined.get(best)! ? l : best));
+  const gain = (combined.get(own)! - combined.get(parent)!) / Math.max(1, scores.known);
+  return own !== parent && gain >= margin ? own : parent;
 }

@@ -60,16 +60,16 @@ describe('unitLanguages', () => {
     expect(codes(`${sentence('tr', 1)} ${sentence('tr', 2)}\n\nTamam.`)).toEqual(['tr', 'tr', 'tr']);
   });
 
-  it('a second opinion (the engine asks the lexicons) may keep a switching part in its parent\'s language', () => {
+  it('a judge (the engine asks the lexicons) decides a part\'s language inside a reliable parent; null: the n-grams\' rule', () => {
     const text = `${lt}\n${cs}\n${tr}\n`;
     const asked: string[] = [];
-    const keepTurkish = (part: string, parent: LanguageCode, own: LanguageCode) => {
-      asked.push(`${parent}>${own}`);
-      return own === 'tr';
+    const judge = (_part: string, _scores: unknown, parent: LanguageCode) => {
+      asked.push(parent);
+      return asked.length === 2 ? 'pl' : asked.length === 3 ? parent : null;
     };
-    expect(unitLanguages(text, segmentUnits(text, 1000), undefined, keepTurkish).map((l) => l.code))
-      .toEqual(['lt', 'cs', 'lt']);
-    expect(asked).toEqual(['lt>cs', 'lt>tr']);
+    expect(unitLanguages(text, segmentUnits(text, 1000), undefined, judge).map((l) => l.code))
+      .toEqual(['lt', 'pl', 'lt']);
+    expect(asked).toEqual(['lt', 'lt', 'lt']);
   });
 });
 

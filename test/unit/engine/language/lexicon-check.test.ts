@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateLanguages, detectWithLexicons, lexiconLogLikelihood, staysInParent }
+import { candidateLanguages, detectWithLexicons, lexiconLogLikelihood, partLanguage }
   from '../../../../electron/engine/language/lexicon-check.ts';
 import { type Lexicon, lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { LANGUAGES, type LanguageCode } from '../../../../electron/shared/types.ts';
@@ -27,19 +27,6 @@ describe('lexiconLogLikelihood: the words of a text as a unigram model of the le
     expect(score('S pozdravem, Jiri 2024!')).toBeCloseTo(score('S') + score('pozdravem') + score('Jiri'), 9);
     expect(score('')).toBe(0);
     expect(score('2024 !')).toBe(0);
-  });
-});
-
-describe('staysInParent: a part switches only where its own language\'s lexicon explains it better', () => {
-  const cs = { lang: 'cs' as const, lexicon: CS };
-  const sl = { lang: 'sl' as const, lexicon: SL };
-  it.each([
-    ['S pozdravem, Jiri Dvorak', cs, sl, true],
-    ['S pozdravem, Jiri Dvorak', sl, cs, false],
-    ['Viri pozdravim', cs, sl, false],
-    ['s', cs, sl, true], // a tie keeps the parent
-  ])('%j inside %o detected as %o: stays %s', (text, parent, own, stays) => {
-    expect(staysInParent(text, parent, own)).toBe(stays);
   });
 });
 
@@ -77,5 +64,27 @@ describe('detectWithLexicons: the n-grams\' likeliest languages re-ranked by the
 
   it('no opinion (null) where a candidate has no lexicon', () => {
     expect(detectWithLexicons('S pozdravem', scoresOf({ sl: -100, cs: -102 }), new Map([['sl', SL], ['cs', null]]))).toBeNull();
+  });
+});
+
+describe('partLanguage: a part inside its parent\'s language switches where n-grams and lexicons together say so', () => {
+  const scoresOf = (values: Partial<Record<LanguageCode, number>>, known = 30) => ({
+    scores: Float64Array.from(LANGUAGES, (l) => values[l] ?? -1000), known });
+  const both = new Map<LanguageCode, Lexicon | null>([['sl', SL], ['cs', CS]]);
+
+  it.each([
+    // text, the n-grams' scores, the parent, the part's language
+    ['S pozdravem, Jiri Dvorak', { sl: -100, cs: -102 }, 'cs', 'cs'], // names read as Slovenian: the lexicons keep it
+    ['S pozdravem, Jiri Dvorak', { sl: -100, cs: -102 }, 'sl', 'cs'], // and take it to Czech inside Slovenian text
+    ['Viri pozdravim', { sl: -100, cs: -102 }, 'cs', 'sl'],
+    ['s', { sl: -100, cs: -102 }, 'cs', 'cs'], // the lexicons agree; 2 nats over 30 n-grams is under the margin
+  ] as const)('%j with %o inside %s: %s', (text, values, parent, expected) => {
+    expect(partLanguage(text, scoresOf(values), parent, both)).toBe(expected);
+  });
+
+  it('a single candidate the n-grams cannot call keeps the parent; a missing lexicon leaves it to the n-grams (null)', () => {
+    expect(partLanguage('Viri pozdravim', scoresOf({ sl: -100 }, 5), 'cs', both)).toBe('cs');
+    expect(partLanguage('Viri pozdravim', scoresOf({ sl: -100, cs: -102 }), 'cs', new Map([['sl', SL], ['cs', null]])))
+      .toBeNull();
   });
 });
