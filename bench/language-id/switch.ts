@@ -60,7 +60,7 @@ function decide(part: (typeof parts)[number], parent: LanguageCode, minGrams: nu
 
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(2));
 console.log(`${parts.length} parts of ${perPart} stripped ${set} sentence(s), ${langs.length} languages${withLexicons
-  ? ', lexicon veto' : ''}\n`);
+  ? ', n-grams and lexicons' : ''}\n`);
 console.log('| min n-grams | margin (nats/n-gram) | false switches % | caught % | wrong switches % |');
 console.log('| ---: | ---: | ---: | ---: | ---: |');
 for (const minGrams of [24, 40, 60]) {
