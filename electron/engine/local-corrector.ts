@@ -358,9 +358,10 @@ export class LocalCorrector implements Corrector {
   private async detectedLanguage(text: string): Promise<ResolvedLanguage> {
     const scores = languageScores(text);
     if (!scores) return textLanguage(text);
+    // A single candidate needs no lexicon (detectWithLexicons then gives the n-grams' own).
     const candidates = candidateLanguages(scores);
-    const detection = (candidates.length > 1
-      ? detectWithLexicons(text, scores, await this.opinionLexicons(candidates)) : null) ?? bestLanguage(scores);
+    const lexicons = candidates.length > 1 ? await this.opinionLexicons(candidates) : new Map<LanguageCode, null>();
+    const detection = detectWithLexicons(text, scores, lexicons) ?? bestLanguage(scores);
     return { code: detection.language, tag: detection.reliable ? detection.language : 'auto' };
   }
 
