@@ -54,6 +54,8 @@ const { values } = parseArgs({ options: {
   'marked-input-count': { type: 'string' },
   'typo-margin-letters': { type: 'string' },
   'typo-slip-words': { type: 'string' },
+  'compound-share': { type: 'string' },
+  'compound-fix-factor': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
@@ -122,6 +124,8 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['typed-input-count'] ? { typedInputCount: Number(values['typed-input-count']) } : {}),
     ...(values['marked-input-count'] ? { markedInputCount: Number(values['marked-input-count']) } : {}),
     ...(values['typo-slip-words'] ? { typoSlipWords: values['typo-slip-words'] === '1' } : {}),
+    ...(values['compound-share'] ? { compoundShare: Number(values['compound-share']) } : {}),
+    ...(values['compound-fix-factor'] ? { compoundFixFactor: Number(values['compound-fix-factor']) } : {}),
     ...(values['typo-margin-letters'] ? { typoMarginLetters: Number(values['typo-margin-letters']) } : {}),
     ...(values['ending-spelling-letters'] ? { endingSpellingLetters: Number(values['ending-spelling-letters']) } : {}) };
   engines.push({ name,

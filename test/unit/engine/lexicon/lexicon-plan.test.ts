@@ -10,7 +10,7 @@ import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-cod
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { addsOneLetter, hasSyllable, lexiconKey, writesOwnLetters } from '../../../../electron/engine/lexicon/word-rules.ts';
 import { latticeContext, SPELLED_WEIGHTS } from '../../../../electron/engine/local-corrector.ts';
-import { applyCase, buildPlan, candidatesFor, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
+import { applyCase, buildPlan, candidatesFor, COMPOUND_LANGUAGES, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
   planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, TYPO_NAME_SHARES, TYPO_SLIP_WORD_LANGUAGES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
@@ -747,5 +747,51 @@ describe('an unknown word\'s ending respelled (withEndingSpellings)', () => {
   it('a lowercase word with a typo fix (kotova -> kotva) gets none: its ending would take the fix\'s place', () => {
     expect(candidates('a kotova', 'kotova', 1)?.map(([text]) => text)).toEqual(['kotova', 'kotva']);
     expect(candidates('a Kotova', 'Kotova', 1)?.map(([text]) => text)).toEqual(['Kotova', 'Kotová']);
+  });
+});
+
+describe('an unknown word spelled as a compound of known words (withCompoundSpelling)', () => {
+  const et = lexiconFromForms('et', [['töö', 900], ['tööstus', 80], ['metallide', 20], ['elamis', 30], ['loa', 40],
+    ['elamisega', 25], ['ja', 5000], ['hind', 60], ['Tallinn', 0]]);
+  // Estonian's own settings (COMPOUND_LANGUAGES)
+  const options = planOptionsFor('et');
+  /** The candidates of `word` in `text`, each with its share of the word's prior; null: the word is copied. */
+  const candidates = (text: string, word: string, opts = options) => {
+    const plan = buildPlan(text, 'et', et, opts);
+    const bytes = utf8Bytes(text);
+    const found = plan.words.find((w) => decodeUtf8(bytes.subarray(w.start, w.end)) === word);
+    return found ? found.candidates.map((c) => [decodeUtf8(c.bytes), Number(Math.exp(c.logPrior).toFixed(3))]) : null;
+  };
+
+  it.each([
+    // lowercase, no other candidate: the compound takes compoundShare of the prior
+    ['ja toostusmetallide', 'toostusmetallide', [['toostusmetallide', 0.4], ['tööstusmetallide', 0.6]]],
+    // a sentence's capitalised first word too, in its capitalisation
+    ['Toostusmetallide ja', 'Toostusmetallide', [['Toostusmetallide', 0.4], ['Tööstusmetallide', 0.6]]],
+    // inside a sentence a capitalised word is mostly a name: none
+    ['ja Toostusmetallide', 'Toostusmetallide', null],
+    // typed with a diacritic: the writer's spelling
+    ['ja toostusmetallidé', 'toostusmetallidé', null],
+  ] as const)('%j: %s', (text, word, expected) => {
+    expect(candidates(text, word)).toEqual(expected);
+  });
+
+  it('a word that cuts into known words as typed keeps its letters against a typo fix (compoundFixFactor)', () => {
+    // "elamisloa" = "elamis" + "loa"; "elamisega" is two edits away
+    const without = candidates('ja elamisloa', 'elamisloa', planOptionsFor('et', { compoundFixFactor: 1 }))!;
+    const with_ = candidates('ja elamisloa', 'elamisloa')!;
+    expect(without.map(([text]) => text)).toEqual(['elamisloa', 'elamisega']);
+    expect(with_.map(([text]) => text)).toEqual(['elamisloa', 'elamisega']);
+    const odds = (c: typeof with_) => (c[1]![1] as number) / (c[0]![1] as number);
+    expect(odds(with_)).toBeCloseTo(0.1 * odds(without), 2);
+  });
+
+  it('compoundShare 0 and compoundFixFactor 1 (outside COMPOUND_LANGUAGES) leave the plan as it was', () => {
+    expect(COMPOUND_LANGUAGES.has('lt')).toBe(false);
+    expect(planOptionsFor('lt')).toMatchObject({ compoundShare: 0, compoundFixFactor: 1 });
+    const off = planOptionsFor('et', { compoundShare: 0, compoundFixFactor: 1 });
+    expect(candidates('ja toostusmetallide', 'toostusmetallide', off)).toBeNull();
+    expect(candidates('ja elamisloa', 'elamisloa', off)).toEqual(
+      candidates('ja elamisloa', 'elamisloa', planOptionsFor('lt')));
   });
 });
