@@ -56,6 +56,7 @@ const { values } = parseArgs({ options: {
   'typo-slip-words': { type: 'string' },
   'compound-share': { type: 'string' },
   'compound-fix-factor': { type: 'string' },
+  'compound-capitalised': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
@@ -126,6 +127,7 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['typo-slip-words'] ? { typoSlipWords: values['typo-slip-words'] === '1' } : {}),
     ...(values['compound-share'] ? { compoundShare: Number(values['compound-share']) } : {}),
     ...(values['compound-fix-factor'] ? { compoundFixFactor: Number(values['compound-fix-factor']) } : {}),
+    ...(values['compound-capitalised'] ? { compoundCapitalised: values['compound-capitalised'] === '1' } : {}),
     ...(values['typo-margin-letters'] ? { typoMarginLetters: Number(values['typo-margin-letters']) } : {}),
     ...(values['ending-spelling-letters'] ? { endingSpellingLetters: Number(values['ending-spelling-letters']) } : {}) };
   engines.push({ name,

@@ -137,11 +137,14 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
       'Guten Morgen, die Kinder spielen im Garten und der Hund schläft.'],
     ['de', 'Gestern hat Friedrich Merz mit Herrn Lechner uber die Notenbank gesprochen.',
       'Gestern hat Friedrich Merz mit Herrn Lechner über die Notenbank gesprochen.'],
-    // et writes compounds as one word, which no lexicon lists whole: spelled as known words cut together
+    // et, is and de write compounds as one word, which no lexicon lists whole: spelled as known words cut together
     // (compound-spelling.ts); they had stayed as typed.
     ['et', 'Toostusmetallide hinnad tousid neljapaeval ja kergejoustiku maailmameistrivoistlustel.',
       'Tööstusmetallide hinnad tõusid neljapäeval ja kergejõustiku maailmameistrivõistlustel.'],
     ['et', 'Tema tooulesanded on rasked.', 'Tema tööülesanded on rasked.'],
+    // de capitalises its nouns: a capitalised compound inside a sentence too.
+    ['de', 'Die Olpreissteigerung traf das Stahlgeschaft und die Marktfuhrer.',
+      'Die Ölpreissteigerung traf das Stahlgeschäft und die Marktführer.'],
     // A word typed with a diacritic, as our text writes it, is meant: its other spellings are other words (they had
     // become "odhodlání", "propuštění").
     ['cs', 'Byli odhodláni to udělat.', 'Byli odhodláni to udělat.'],

@@ -137,15 +137,17 @@ export interface PlanOptions {
   taggerSentenceStart: boolean;
   /**
    * Share of an unknown word's prior that its spelling as a compound of known words takes (compound-spelling.ts:
-   * et "tooulesannete" -> "tööülesannete"), where that spelling adds diacritics; 0: none (COMPOUND_LANGUAGES).
+   * et "tooulesannete" -> "tööülesannete"), where that spelling adds diacritics; 0: none (COMPOUND_SETTINGS).
    */
   compoundShare: number;
   /**
    * Factor on the odds of an unknown word's typo fixes where its letters cut into known words as typed or with
-   * diacritics (compoundSpelling): such a word is mostly a compound the lexicon lacks, no typo (et "elamisloa" had
-   * become "elamisega"); 1: no change (COMPOUND_LANGUAGES).
+   * diacritics (compoundSpelling): such a word is mostly a compound the lexicon lacks, no typo (et "alaliit" had
+   * become "alaldit"); 1: no change (COMPOUND_SETTINGS).
    */
   compoundFixFactor: number;
+  /** Whether a capitalised word inside a sentence is spelled as a compound too (German's nouns); else names stay. */
+  compoundCapitalised: boolean;
 }
 
 /** How word-like a lexicon key's letters are (electron/engine/lm/spelling-model.ts): natural-log probability. */
@@ -158,7 +160,7 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCo
   typoSentenceStart: true, typoCapitalisedShare: 0, typoNameShare: 1, typoSlipWords: false, typoMaxEdits: 2, typoCostWeight: 3, typoInputShare: 0.5,
   typoMaxCandidates: 3, typoSpellingWeight: 8, typoSpellingMargin: 0.8, typoMarginLetters: Infinity,
   realWordTypoRate: 3e-5, endingSpellingLetters: 2, taggerSentenceStart: false, compoundShare: 0,
-  compoundFixFactor: 1 };
+  compoundFixFactor: 1, compoundCapitalised: false };
 
 /**
  * Per language, typoCapitalisedShare (else 0: capitalised words inside a sentence get no typo candidates). Dev, 13
@@ -262,16 +264,23 @@ export const CANDIDATE_LIMITS: Readonly<Partial<Record<LanguageCode,
 export const TAGGER_SENTENCE_START_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['tr']);
 
 /**
- * The languages whose unknown words are spelled as compounds of known words (compoundShare 0.6) and, where they cut so
- * as typed, keep their letters against typo fixes (compoundFixFactor 0.1): Estonian and Icelandic, which write
- * compounds as one word and have no diacritics tagger to spell them. Session 34, dev and news, first 300
- * (`compare.ts --set dev|news --systems lexicon --lambdas default --tasks diacritics,typos,clean,partial
- * --compound-share 0.6 --compound-fix-factor 0.1`; bench/lexicon-decoding/REPORT.md, "Compounds"): et stripped +1.60
- * / +1.50, typos +0.88 / +1.15, clean 0.00 / +0.06, partial +0.44 / +0.38; is +0.87 / +1.39, +0.55 / +0.97, -0.19 /
- * -0.08, +0.22 / +0.45. The tagger's languages lost (hu -0.24, tr -0.21 on the mean of the eight figures: its own
- * spellings were better), the others moved under 0.03; the fix factor alone moved no language by 0.05.
+ * Per language, how an unknown word is spelled as a compound of known words (else compoundShare 0: never).
+ * Estonian and Icelandic write compounds as one word and have no diacritics tagger to spell them; German too, and
+ * capitalises every noun. Session 34, first 300 (`compare.ts --set dev|news|informal --systems lexicon --lambdas
+ * default --tasks diacritics,typos,clean,partial --compound-share 0.6 --compound-fix-factor F --compound-capitalised
+ * C`; bench/lexicon-decoding/REPORT.md, "Compounds the lexicon lacks"), against none: et (F 0.1) stripped dev +1.60,
+ * news +1.50, typos +0.88 / +1.15, clean 0.00 / +0.06, partial +0.44 / +0.38; is (F 0.1) +0.87 / +1.39, +0.55 /
+ * +0.97, -0.19 / -0.08, +0.22 / +0.45; de (F 1, capitalised words too) stripped news +0.65 (dev +0.09, informal
+ * +0.04), typos +0.56 / +0.05 / -0.09, mean of the twelve figures +0.11. The tagger's languages lost (hu -0.24, tr
+ * -0.21: its own spellings were better), the others moved under 0.03; the fix factor alone moved no language by 0.05;
+ * capitalised words in et and is moved the mean -0.03 and +0.04.
  */
-export const COMPOUND_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['et', 'is']);
+export const COMPOUND_SETTINGS: Readonly<Partial<Record<LanguageCode,
+  Pick<PlanOptions, 'compoundShare' | 'compoundFixFactor' | 'compoundCapitalised'>>>> = {
+  et: { compoundShare: 0.6, compoundFixFactor: 0.1, compoundCapitalised: false },
+  is: { compoundShare: 0.6, compoundFixFactor: 0.1, compoundCapitalised: false },
+  de: { compoundShare: 0.6, compoundFixFactor: 1, compoundCapitalised: true },
+};
 
 /** The plan options of `lang`: DEFAULT_PLAN_OPTIONS, the language's own settings, then `overrides`. */
 export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOptions> = {}): PlanOptions {
@@ -281,8 +290,7 @@ export function planOptionsFor(lang: LanguageCode, overrides: Partial<PlanOption
     typoMarginLetters: TYPO_MARGIN_LETTERS[lang] ?? DEFAULT_PLAN_OPTIONS.typoMarginLetters,
     typedInputCount: TYPED_INPUT_COUNTS[lang] ?? DEFAULT_PLAN_OPTIONS.inputCount,
     taggerSentenceStart: TAGGER_SENTENCE_START_LANGUAGES.has(lang),
-    ...(COMPOUND_LANGUAGES.has(lang) ? { compoundShare: 0.6, compoundFixFactor: 0.1 } : {}),
-    ...CANDIDATE_LIMITS[lang], ...overrides };
+    ...COMPOUND_SETTINGS[lang], ...CANDIDATE_LIMITS[lang], ...overrides };
 }
 
 /**
@@ -859,13 +867,14 @@ function withProposedSpellings(choice: Pick<PlanWord, 'candidates' | 'source'> |
  * typo fixes keep theirs). A word that cuts into known words at all, with diacritics or as typed, is mostly a compound
  * the lexicon lacks, no typo: its typo fixes' odds first shrink by compoundFixFactor. Only for a lowercase word without
  * diacritics or a sentence's capitalised first word: a capitalised word inside a sentence is mostly a name, which a
- * cut would respell from its pieces' letters; nor for a frequent English word (Lexicon.keepsAsTyped).
+ * cut would respell from its pieces' letters, except in a language that capitalises its nouns (compoundCapitalised:
+ * de "Stahlgeschaft" -> "Stahlgeschäft"); nor for a frequent English word (Lexicon.keepsAsTyped).
  */
 function withCompoundSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
   word: string, lexicon: Lexicon, lang: LanguageCode, options: PlanOptions, sentenceStart: boolean):
   Pick<PlanWord, 'candidates' | 'source'> | null {
   const lower = lowerFor(word, lang);
-  if (!(isPlainLowercase(word, lang) || (sentenceStart && isPlainCapitalised(word, lang)))
+  if (!(isPlainLowercase(word, lang) || ((sentenceStart || options.compoundCapitalised) && isPlainCapitalised(word, lang)))
     || lexicon.keepsAsTyped(lower)) return choice;
   const compound = compoundSpelling(lexiconKey(word, lang), lexicon);
   if (compound === null) return choice;

@@ -10,7 +10,7 @@ import { decodeUtf8, utf8Bytes } from '../../../../electron/engine/text/byte-cod
 import { lexiconFromForms } from '../../../../electron/engine/lexicon/lexicon.ts';
 import { addsOneLetter, hasSyllable, lexiconKey, writesOwnLetters } from '../../../../electron/engine/lexicon/word-rules.ts';
 import { latticeContext, SPELLED_WEIGHTS } from '../../../../electron/engine/local-corrector.ts';
-import { applyCase, buildPlan, candidatesFor, COMPOUND_LANGUAGES, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
+import { applyCase, buildPlan, candidatesFor, COMPOUND_SETTINGS, DEFAULT_PLAN_OPTIONS, isAbbreviation, isListedAbbreviation, keepsTypedDiacritics, peel,
   planOptionsFor, restoredAbbreviation, sentencePlanOptions, sentenceTyping, skipsDiacritics, startsSentence, TYPED_INPUT_COUNTS, TYPO_CAPITALISED_SHARES, TYPO_NAME_SHARES, TYPO_SLIP_WORD_LANGUAGES, wordSpans } from '../../../../electron/engine/lexicon/lexicon-plan.ts';
 
 // Count 0: a form the dictionary knows and our text never showed.
@@ -753,7 +753,7 @@ describe('an unknown word\'s ending respelled (withEndingSpellings)', () => {
 describe('an unknown word spelled as a compound of known words (withCompoundSpelling)', () => {
   const et = lexiconFromForms('et', [['töö', 900], ['tööstus', 80], ['metallide', 20], ['elamis', 30], ['loa', 40],
     ['elamisega', 25], ['ja', 5000], ['hind', 60], ['Tallinn', 0]]);
-  // Estonian's own settings (COMPOUND_LANGUAGES)
+  // Estonian's own settings (COMPOUND_SETTINGS)
   const options = planOptionsFor('et');
   /** The candidates of `word` in `text`, each with its share of the word's prior; null: the word is copied. */
   const candidates = (text: string, word: string, opts = options) => {
@@ -776,6 +776,14 @@ describe('an unknown word spelled as a compound of known words (withCompoundSpel
     expect(candidates(text, word)).toEqual(expected);
   });
 
+  it('German capitalises its nouns: a capitalised word inside a sentence is spelled too (compoundCapitalised)', () => {
+    const de = lexiconFromForms('de', [['stahl', 40], ['geschäft', 90], ['das', 9000]]);
+    const found = (opts: Partial<Parameters<typeof planOptionsFor>[1]>) => buildPlan('das Stahlgeschaft', 'de', de,
+      planOptionsFor('de', opts)).words.map((w) => w.candidates.map((c) => decodeUtf8(c.bytes)));
+    expect(found({})).toEqual([['Stahlgeschaft', 'Stahlgeschäft']]);
+    expect(found({ compoundCapitalised: false })).toEqual([]);
+  });
+
   it('a word that cuts into known words as typed keeps its letters against a typo fix (compoundFixFactor)', () => {
     // "elamisloa" = "elamis" + "loa"; "elamisega" is two edits away
     const without = candidates('ja elamisloa', 'elamisloa', planOptionsFor('et', { compoundFixFactor: 1 }))!;
@@ -786,8 +794,8 @@ describe('an unknown word spelled as a compound of known words (withCompoundSpel
     expect(odds(with_)).toBeCloseTo(0.1 * odds(without), 2);
   });
 
-  it('compoundShare 0 and compoundFixFactor 1 (outside COMPOUND_LANGUAGES) leave the plan as it was', () => {
-    expect(COMPOUND_LANGUAGES.has('lt')).toBe(false);
+  it('compoundShare 0 and compoundFixFactor 1 (outside COMPOUND_SETTINGS) leave the plan as it was', () => {
+    expect(COMPOUND_SETTINGS.lt).toBeUndefined();
     expect(planOptionsFor('lt')).toMatchObject({ compoundShare: 0, compoundFixFactor: 1 });
     const off = planOptionsFor('et', { compoundShare: 0, compoundFixFactor: 1 });
     expect(candidates('ja toostusmetallide', 'toostusmetallide', off)).toBeNull();
