@@ -327,6 +327,8 @@ export interface WordSpan {
   start: number;
   end: number;
   text: string;
+  /** The word follows a number and a hyphen ("37-Jahrige"): it changes only where the lexicon knows its letters. */
+  afterNumber?: boolean;
 }
 
 const TOKEN = /\S+/gu;
@@ -339,6 +341,11 @@ const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
  */
 const CORE = /^[\p{Script=Latin}\p{M}]+(?:['’/-][\p{Script=Latin}\p{M}]+)*$/u;
 const RUN = /[\p{L}\p{M}]+/gu;
+/**
+ * A number and a hyphen before a word of at least four letters (de "37-Jährige", hr "33-godišnjak", cs "48-hodinová"):
+ * the word is a word. Shorter ones are endings written after a number (lt "25-ą", hu "2005-ös", "11-ét").
+ */
+const NUMBER_PREFIX = /^\d+[-–](?=[\p{Script=Latin}\p{M}]{4})/u;
 
 /** Where the punctuation-free core of a token starts and ends (UTF-16 offsets within the token). */
 export function peel(token: string): { start: number; end: number } {
@@ -359,15 +366,18 @@ export function wordSpans(text: string): WordSpan[] {
     for (const token of whole[0].split(JOINED_AT)) {
       const { start, end } = peel(token);
       const core = token.slice(start, end);
-      const base = at + start;
+      const numbered = NUMBER_PREFIX.exec(core)?.[0].length ?? 0;
+      const base = at + start + numbered;
       at += token.length + 1;
-      if (!CORE.test(core)) continue; // numbers, codes, URLs, other scripts: copied as they are
+      const word = core.slice(numbered);
+      if (!CORE.test(word)) continue; // numbers, codes, URLs, other scripts: copied as they are
       // A mention or a hashtag ("@uzivatel", "#dovolena") names an account or a tag as written: copied as it is.
       if (/[@#]$/u.test(token.slice(0, start))) continue;
       // A slash at the core's edge makes a slashed token a path ("/usr/lib", "~/kniha/"): copied as it is.
-      if (core.includes('/') && (token.slice(0, start).endsWith('/') || token.slice(end).startsWith('/'))) continue;
-      for (const run of core.matchAll(RUN)) {
-        out.push({ start: base + run.index, end: base + run.index + run[0].length, text: run[0] });
+      if (word.includes('/') && (token.slice(0, start).endsWith('/') || token.slice(end).startsWith('/'))) continue;
+      for (const run of word.matchAll(RUN)) {
+        out.push({ start: base + run.index, end: base + run.index + run[0].length, text: run[0],
+          ...(numbered > 0 ? { afterNumber: true } : {}) });
       }
     }
   }
@@ -964,6 +974,14 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
       continue;
     }
     const forms = suffix ? [] : lexicon.variants(lexiconKey(span.text, lang));
+    if (span.afterNumber && forms.length === 0) {
+      // An unknown word after a number is copied as typed (an ending, a unit); the LM reads it so.
+      if (context) {
+        slots.push({ forms: [lowerFor(span.text, lang)], logPriors: [0] });
+        slotWord.push(null);
+      }
+      continue;
+    }
     // A stretched word ("strrrasne") chooses as its letters with each run cut to one, and the LM reads it so.
     const stretched = forms.length === 0 && !suffix ? stretchedWord(span.text, lang, lexicon) : null;
     // Only a capitalised word that may get typo candidates needs its place in the sentence (typoCase).

@@ -37,7 +37,7 @@ describe('words of a sentence', () => {
     ['a/nebo (vat/he) quan/huyen/thi', ['a', 'nebo', 'vat', 'he', 'quan', 'huyen', 'thi']],
     ['/usr/lib ~/kniha/cesky (lib/kniha/)', []],
     // Numbers, codes, URLs, e-mail addresses, other scripts: never touched.
-    ['3-iame x86 CO2 https://a.lt/cia a@b.lt', []],
+    ['25-a x86 CO2 https://a.lt/cia a@b.lt 2005-os 10-12', []],
     ['Москва и cia', ['cia']],
     // Mentions and hashtags name an account or a tag as written.
     ['napis @uzivatel a #dovolena (@petr)', ['napis', 'a']],
@@ -49,6 +49,27 @@ describe('words of a sentence', () => {
     const spans = wordSpans(text);
     expect(spans.map((s) => s.text)).toEqual(words);
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it.each([
+    // A word of four letters or more after a number and a hyphen is a word, marked so.
+    ['ein 37-Jahrige (33-godisnjak), 48–hodinova', ['ein', 'Jahrige', 'godisnjak', 'hodinova'], [false, true, true, true]],
+    ['10-rocny/rocna 3-iame', ['rocny', 'rocna', 'iame'], [true, true, true]],
+  ])('wordSpans(%j): words after a number', (text, words, afterNumber) => {
+    const spans = wordSpans(text);
+    expect(spans.map((s) => s.text)).toEqual(words);
+    expect(spans.map((s) => s.afterNumber === true)).toEqual(afterNumber);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it.each([
+    // known letters after a number get their spellings; unknown ones (an ending) are copied, never typo-fixed
+    ['ein 37-Jahrige', [['Jahrige', 'Jährige']]],
+    ['ein 37-Jahrigx', []],
+  ])('buildPlan(%j) after a number', (text, expected) => {
+    const de = lexiconFromForms('de', [['jährige', 50], ['ein', 9000]]);
+    expect(buildPlan(text, 'de', de, planOptionsFor('de')).words
+      .map((w) => w.candidates.map((c) => decodeUtf8(c.bytes)))).toEqual(expected);
   });
 });
 
