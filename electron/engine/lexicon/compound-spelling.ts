@@ -1,8 +1,8 @@
 /**
- * The spelling of a word the lexicon lacks as a compound of words it knows: Estonian and Icelandic write compounds as
- * one word ("tööülesannete" = "töö" + "ülesannete", "kergejõustiku" = "kerge" + "jõustiku"), and no lexicon lists them
- * all, so such a word typed without diacritics kept none ("tooulesannete"). Its letters are cut into known keys, each
- * spelled as the lexicon's most frequent form of that key.
+ * The spelling of a word the lexicon lacks as a compound of words it knows: Estonian, Icelandic and German write
+ * compounds as one word ("tööülesannete" = "töö" + "ülesannete", "Stahlgeschäft" = "Stahl" + "geschäft"), and no
+ * lexicon lists them all, so such a word typed without diacritics kept none ("tooulesannete"). Its letters are cut
+ * into known keys, each spelled as the lexicon's most frequent form of that key.
  */
 import type { Lexicon } from './lexicon.ts';
 
@@ -34,6 +34,7 @@ export function compoundSpelling(key: string, lexicon: Lexicon, minPart = COMPOU
   if (n < 2 * minPart || n > MAX_LETTERS) return null;
   const topForms = new Map<string, { form: string; count: number } | null>();
   const top = (part: string) => {
+    // A part must have been seen in our text: a dictionary-only form (count 0) has no frequency to rank cuts by.
     if (!topForms.has(part)) {
       const best = lexicon.variants(part)[0];
       topForms.set(part, best && best.count > 0 ? best : null);
@@ -51,11 +52,11 @@ export function compoundSpelling(key: string, lexicon: Lexicon, minPart = COMPOU
       if (i === 0 && j === n) continue;
       const form = top(letters.slice(i, j).join(''));
       if (!form) continue;
-      const next: Cut = { parts: from.parts + 1, score: from.score + Math.log(form.count), spelling: from.spelling + form.form };
+      const next: Cut = { parts: from.parts + 1, score: from.score + Math.log(form.count),
+        spelling: from.spelling + form.form };
       const there = best[j];
       if (!there || next.parts < there.parts || (next.parts === there.parts && next.score > there.score)) best[j] = next;
     }
   }
   return best[n]?.spelling ?? null;
 }
-
