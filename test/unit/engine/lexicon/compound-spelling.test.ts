@@ -9,7 +9,8 @@ const ET = lexiconFromForms('et', [
   ['töö', 900], ['too', 300], ['tööstus', 80], ['metallide', 20], ['kerge', 200], ['jõustiku', 15], ['neljapäev', 40],
   ['päevast', 60], ['nelja', 120], ['maailma', 300], ['meistri', 50], ['võistlustel', 30], ['ülesannete', 25],
   ['hinna', 90], ['tõus', 40], ['tõusu', 35], ['ja', 5000], ['ta', 4000], ['sai', 700], ['ase', 10],
-  ['vähe', 400], ['vahe', 100], ['valimisse', 5], ['koer', 60], ['dictionary', 0], ['sõnastik', 0]]);
+  ['vähe', 400], ['vahe', 100], ['valimisse', 5], ['koer', 60], ['dictionary', 0], ['sõnastik', 0],
+  ['raamat', 30], ['raa', 0], ['mat', 0]]);
 
 describe('compound spellings', () => {
   it.each([
@@ -27,6 +28,11 @@ describe('compound spellings', () => {
     ['koerkoer', 'koerkoer'],
     // among cuts into as many parts, the one of the more frequent words: "hinna" + "tõusu" over nothing else
     ['hinnatousu', 'hinnatõusu'],
+    // a part only the dictionary knows (count 0) is a part, below any seen one
+    ['sonastikkoer', 'sõnastikkoer'],
+    // seen words' cut over the dictionary's among as many parts: "töö" + "raamat", not "tooraa" + ... or "raa" + "mat"
+    ['tooraamat', 'tööraamat'],
+    ['raamatkoer', 'raamatkoer'],
   ])('%j -> %j', (key, spelling) => {
     expect(compoundSpelling(key, ET)).toBe(spelling);
   });
@@ -38,8 +44,6 @@ describe('compound spellings', () => {
     // parts under three letters are no parts ("ja" + "ta")
     ['jata'],
     ['tajasai'],
-    // a part only the dictionary knows (count 0) is no evidence
-    ['sonastikkoer'],
     // four parts are too many
     ['koerkoerkoerkoer'],
     // shorter than two parts
