@@ -966,17 +966,11 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     const suffix = previous !== undefined && NAME_ENDING_LANGUAGES.has(lang) && isNameEnding(text, previous, span);
     previous = span;
     while (code.length > 0 && code[0]![1] <= span.start) code.shift();
-    if (code.length > 0 && code[0]![0] <= span.start) {
-      // A word of code (codeRanges: Markdown's, a command line) is copied as typed; the LM reads it as it is.
-      if (context) {
-        slots.push({ forms: [lowerFor(span.text, lang)], logPriors: [0] });
-        slotWord.push(null);
-      }
-      continue;
-    }
-    const forms = suffix ? [] : lexicon.variants(lexiconKey(span.text, lang));
-    if (span.afterNumber && forms.length === 0) {
-      // An unknown word after a number is copied as typed (an ending, a unit); the LM reads it so.
+    const inCode = code.length > 0 && code[0]![0] <= span.start;
+    const forms = suffix || inCode ? [] : lexicon.variants(lexiconKey(span.text, lang));
+    // A word of code (codeRanges: Markdown's, a command line), and an unknown word after a number (an ending, a
+    // unit), is copied as typed; the LM reads it as it is.
+    if (inCode || (span.afterNumber && forms.length === 0)) {
       if (context) {
         slots.push({ forms: [lowerFor(span.text, lang)], logPriors: [0] });
         slotWord.push(null);
@@ -1008,13 +1002,13 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
     };
     const spelled = context?.model.spelled;
     if (forms.length === 0 && !suffix && abbreviation === null) {
+      const atStart = startsSentence(text, span.start);
       if (options.compoundShare > 0 || options.compoundFixFactor !== 1) {
-        adopt(withCompoundSpelling(choice, texts, span.text, lexicon, lang, options,
-          startsSentence(text, span.start)));
+        adopt(withCompoundSpelling(choice, texts, span.text, lexicon, lang, options, atStart));
       }
       if (tagger && cpIndex) {
         adopt(withTaggerSpelling(choice, texts, span.text, lexicon, cpIndex[span.start]!, tagger, lang,
-          options.taggerSentenceStart && startsSentence(text, span.start)));
+          options.taggerSentenceStart && atStart));
       }
       if (spelled && (context?.spelledWeight ?? 0) > 0) {
         adopt(withEndingSpellings(choice, texts, span.text, lexicon, lang, spelled, context!.spelledWeight!,
