@@ -57,6 +57,7 @@ const { values } = parseArgs({ options: {
   'compound-share': { type: 'string' },
   'compound-fix-factor': { type: 'string' },
   'compound-capitalised': { type: 'string' },
+  'tagger-spelled-weight': { type: 'string' },
   'lm-weights': { type: 'string', default: '' },
   'typed-lm-weight': { type: 'string' },
   'tagger-weights': { type: 'string', default: '' },
@@ -128,6 +129,7 @@ async function engine(name: string, decoding: Decoding, lambdas?: string, lmWeig
     ...(values['compound-share'] ? { compoundShare: Number(values['compound-share']) } : {}),
     ...(values['compound-fix-factor'] ? { compoundFixFactor: Number(values['compound-fix-factor']) } : {}),
     ...(values['compound-capitalised'] ? { compoundCapitalised: values['compound-capitalised'] === '1' } : {}),
+    ...(values['tagger-spelled-weight'] ? { taggerSpelledWeight: Number(values['tagger-spelled-weight']) } : {}),
     ...(values['typo-margin-letters'] ? { typoMarginLetters: Number(values['typo-margin-letters']) } : {}),
     ...(values['ending-spelling-letters'] ? { endingSpellingLetters: Number(values['ending-spelling-letters']) } : {}) };
   engines.push({ name,

@@ -147,6 +147,11 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     // de capitalises its nouns: a capitalised compound inside a sentence too.
     ['de', 'Die Olpreissteigerung traf das Stahlgeschaft und die Marktfuhrer.',
       'Die Ölpreissteigerung traf das Stahlgeschäft und die Marktführer.'],
+    // A word the hu or tr lexicon lacks is spelled by the tagger, choosing among its likeliest spellings with the
+    // letter model of the language's words as written; letter by letter it had written "tűrbinát", "omürları".
+    ['hu', 'A nyomas egy turbinat forgat, ami pedig egy generatort taplal.',
+      'A nyomás egy turbinát forgat, ami pedig egy generátort táplál.'],
+    ['tr', 'Boyun omurlari kirilmis olabilir.', 'Boyun omurları kırılmış olabilir.'],
     // A word typed with a diacritic, as our text writes it, is meant: its other spellings are other words (they had
     // become "odhodlání", "propuštění").
     ['cs', 'Byli odhodláni to udělat.', 'Byli odhodláni to udělat.'],

@@ -148,6 +148,11 @@ export interface PlanOptions {
   compoundFixFactor: number;
   /** Whether a capitalised word inside a sentence is spelled as a compound too (German's nouns); else names stay. */
   compoundCapitalised: boolean;
+  /**
+   * Weight of the letter model of the language's words as written (<lang>.spelled.br) in the tagger's spelling of a
+   * word the lexicon lacks (taggerSpelling); 0, or no such model, leaves the tagger's letter-by-letter best.
+   */
+  taggerSpelledWeight: number;
 }
 
 /** How word-like a lexicon key's letters are (electron/engine/lm/spelling-model.ts): natural-log probability. */
@@ -155,12 +160,24 @@ export interface Spelling {
   logProb(key: string): number;
 }
 
+/**
+ * taggerSpelledWeight: a spelling of the tagger's beam scores ln P_tagger + 2 x ln P_spelled. It applies wherever a
+ * language has both a letter model of its words as written (models/lm/<lang>.spelled.br: cs, hu, tr) and tagger
+ * spellings (TAGGER_SPELLING_WEIGHTS: hu, tr, lv, sk, fr, ga). Session 35 (`compare.ts --set dev|news --systems
+ * lexicon --lambdas default --tasks diacritics,typos,clean,partial --tagger-spelled-weight W`, each language's model
+ * built by `spelling --spelled`), mean of the eight figures against 0, W = 0.5 / 1 / 2: hu +0.18 / +0.27 / +0.31, tr
+ * +0.13 / +0.15 / +0.15 (3 within 0.02 of 2 on dev); under the +0.05 bar of the other per-language settings at 2: lv
+ * +0.03, ga +0.02 (dev only), sk 0, fr -0.01, so only hu and tr ship the model. Where the tagger does not spell, its
+ * spelling at 0.5 with this model: ro +0.045 (dev only), es +0.02, lt +0.02, pl 0, cs -0.01: left off.
+ */
+export const TAGGER_SPELLED_WEIGHT = 2;
+
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { minShare: 0.002, dictionaryCount: 0.5, maxCandidates: 8,
   inputCount: 0.05, typedInputCount: 0.05, markedInputCount: 5, typed: false, keepTypedDiacritics: true, typoMinLength: 2,
   typoSentenceStart: true, typoCapitalisedShare: 0, typoNameShare: 1, typoSlipWords: false, typoMaxEdits: 2, typoCostWeight: 3, typoInputShare: 0.5,
   typoMaxCandidates: 3, typoSpellingWeight: 8, typoSpellingMargin: 0.8, typoMarginLetters: Infinity,
   realWordTypoRate: 3e-5, endingSpellingLetters: 2, taggerSentenceStart: false, compoundShare: 0,
-  compoundFixFactor: 1, compoundCapitalised: false };
+  compoundFixFactor: 1, compoundCapitalised: false, taggerSpelledWeight: TAGGER_SPELLED_WEIGHT };
 
 /**
  * Per language, typoCapitalisedShare (else 0: capitalised words inside a sentence get no typo candidates). Dev, 13
@@ -826,6 +843,34 @@ function addTaggerPrior(candidates: PlanCandidate[], texts: string[], typed: str
   });
 }
 
+/** How many of the tagger's likeliest spellings of an unknown word the letter model of written words chooses from. */
+const TAGGER_SPELLING_BEAM = 16;
+
+/**
+ * The tagger's spelling of `word` (typed from code point `start`) and the ln P of its own likeliest: letter by letter
+ * its likeliest, or, with a letter model of the language's words as written (`spelled`, weighed by `weight`), of its
+ * TAGGER_SPELLING_BEAM likeliest spellings the one of highest ln P_tagger + weight x ln P_spelled. Its letters are
+ * independent of each other, so it may join vowels a word never has together ("hazálátogatott", hu "hívóknek" where
+ * the vowels of a Hungarian word agree), which the letter model knows (bench/lexicon-decoding/REPORT.md, session 35).
+ */
+function taggerSpelling(word: string, start: number, tagger: TaggerPrior, lang: LanguageCode,
+  spelled: Spelling | null | undefined, weight: number): { text: string; bestLogProb: number } | null {
+  const length = [...word].length;
+  if (!spelled || weight <= 0) {
+    const best = tagger.scores.best(start, length);
+    return best === null ? null : { text: best, bestLogProb: tagger.scores.word(start, best)! };
+  }
+  const beam = tagger.scores.kBest(start, length, TAGGER_SPELLING_BEAM);
+  if (beam.length === 0) return null;
+  let chosen = beam[0]!;
+  let chosenScore = -Infinity;
+  for (const spelling of beam) {
+    const score = spelling.logProb + weight * spelled.logProb(lowerFor(spelling.text, lang));
+    if (score > chosenScore) [chosen, chosenScore] = [spelling, score];
+  }
+  return { text: chosen.text, bestLogProb: beam[0]!.logProb };
+}
+
 /** ln(1 / (1 + e^-x)), without overflow. */
 function logSigmoid(x: number): number {
   return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
@@ -844,15 +889,16 @@ function logSigmoid(x: number): number {
  * (Lexicon.keepsAsTyped: lt "someone" -> "someonė").
  */
 function withTaggerSpelling(choice: Pick<PlanWord, 'candidates' | 'source'> | null, texts: readonly string[],
-  word: string, lexicon: Lexicon, start: number, tagger: TaggerPrior, lang: LanguageCode, sentenceStart: boolean):
-  Pick<PlanWord, 'candidates' | 'source'> | null {
+  word: string, lexicon: Lexicon, start: number, tagger: TaggerPrior, lang: LanguageCode, sentenceStart: boolean,
+  spelled: { model: Spelling | null | undefined; weight: number }): Pick<PlanWord, 'candidates' | 'source'> | null {
   const weight = tagger.spellingWeight ?? 0;
   const plain = isPlainLowercase(word, lang) || (sentenceStart && isPlainCapitalised(word, lang));
   if (weight <= 0 || !plain || lexicon.keepsAsTyped(lowerFor(word, lang))) return choice;
-  const spelling = tagger.scores.best(start, [...word].length);
-  if (spelling === null || spelling === word || texts.includes(spelling)) return choice;
-  const odds = weight * (tagger.scores.word(start, spelling)! - tagger.scores.word(start, word)!);
-  return withProposedSpellings(choice, word, logSigmoid(-odds), [{ text: spelling, logShare: logSigmoid(odds) }]);
+  const spelling = taggerSpelling(word, start, tagger, lang, spelled.model, spelled.weight);
+  if (spelling === null || spelling.text === word || texts.includes(spelling.text)) return choice;
+  // The odds that the word needs diacritics at all: the tagger's likeliest spelling against the letters as typed.
+  const odds = weight * (spelling.bestLogProb - tagger.scores.word(start, word)!);
+  return withProposedSpellings(choice, word, logSigmoid(-odds), [{ text: spelling.text, logShare: logSigmoid(odds) }]);
 }
 
 /**
@@ -1008,7 +1054,7 @@ export function buildPlan(text: string, lang: LanguageCode, lexicon: Lexicon,
       }
       if (tagger && cpIndex) {
         adopt(withTaggerSpelling(choice, texts, span.text, lexicon, cpIndex[span.start]!, tagger, lang,
-          options.taggerSentenceStart && atStart));
+          options.taggerSentenceStart && atStart, { model: spelled, weight: options.taggerSpelledWeight }));
       }
       if (spelled && (context?.spelledWeight ?? 0) > 0) {
         adopt(withEndingSpellings(choice, texts, span.text, lexicon, lang, spelled, context!.spelledWeight!,

@@ -77,6 +77,26 @@ export class LetterScores {
     return out;
   }
 
+  /**
+   * The `k` likeliest spellings of the `length` letters typed from `start` (the letters' choices are independent, so
+   * a beam that keeps the k best prefixes is exact), best first; empty where they were not all scored.
+   */
+  kBest(start: number, length: number, k: number): Array<{ text: string; logProb: number }> {
+    if (start + length > this.scored) return [];
+    let beam = [{ text: '', logProb: 0 }];
+    const kk = this.alphabet.classCount;
+    for (let i = start; i < start + length; i++) {
+      const typed = this.chars[i]!;
+      const classes = [0, ...this.alphabet.allowed(this.lang, typed)];
+      const options = this.alphabet.allowed(this.lang, typed).length === 0 ? [{ letter: typed, lp: 0 }]
+        : classes.map((c) => ({ letter: this.alphabet.letterFor(typed, c), lp: this.logProbs[i * kk + c]! }))
+          .filter((o) => o.lp > -Infinity);
+      beam = beam.flatMap((b) => options.map((o) => ({ text: b.text + o.letter, logProb: b.logProb + o.lp })))
+        .sort((a, b) => b.logProb - a.logProb).slice(0, k);
+    }
+    return beam;
+  }
+
   /** The sentence with every scored letter written as its most likely variant. */
   restore(): string {
     return this.chars.map((_, i) => this.bestLetter(i)).join('');

@@ -97,6 +97,31 @@ describe('letter scores', () => {
     expect(s!.best(start, length)).toBe(expected);
   });
 
+  it.each([
+    // Its k likeliest spellings, best first. Here ž wins by 3 nats over z, ą by 1 over a, ė by 2 over each of e and
+    // ę; "l" has no choice: the runner-up flips the letter that loses least (ą -> a), then ė, then both.
+    ['zale', 0, 4, 4, ['žąlė', 'žalė', 'žąle', 'žąlę']],
+    ['zale', 0, 2, 8, ['žą', 'ža', 'zą', 'za']], // fewer spellings than k: all of them
+    ['mono', 0, 4, 2, ['mono']], // no letter with a choice: the letters as typed
+    ['zale', 2, 4, 2, []], // past the sentence
+  ])('in %j from %i, the %i letters\' %i best spellings are %j', async (text, start, length, k, expected) => {
+    const logits: Record<string, Record<number, number>> = { z: { 4: 3 }, a: { 1: 1 }, e: { 3: 2 } };
+    const graded: TaggerRunner = {
+      async run(ids, _langs, batch, chars) {
+        const out = new Float32Array(batch * chars * K);
+        for (let i = 0; i < batch * chars; i++) {
+          for (const [cls, v] of Object.entries(logits[String.fromCodePoint(ids[i]!)] ?? {})) out[i * K + Number(cls)] = v;
+        }
+        return out;
+      },
+    };
+    const [s] = await new DiacriticsTagger(graded, ALPHABET).score([text], 'lt');
+    const beam = s!.kBest(start, length, k);
+    expect(beam.map((b) => b.text)).toEqual(expected);
+    for (const b of beam) expect(b.logProb).toBeCloseTo(s!.word(start, b.text)!, 5);
+    if (beam.length > 0) expect(beam[0]!.text).toBe(s!.best(start, length));
+  });
+
   it('restores letter by letter, keeping letters it has no say on', async () => {
     const [s] = await tagger.score(['Zale, ne ezeras! 😀'], 'lt');
     expect(s!.restore()).toBe('Žąlė, nė ėžėrąs! 😀');
@@ -115,6 +140,9 @@ describe('letter scores', () => {
     expect([tagger.tags('lt'), tagger.tags('tr'), tagger.tags('en'), tagger.tags('cs')]).toEqual([true, true, false, false]);
   });
 });
+
+/** A language model that likes every word alike: the lattice keeps the candidates' order. */
+const contextModel = { wordHash: () => 1, logProb: () => -5 };
 
 describe('the tagger in a word\'s priors', () => {
   const lexicon = lexiconFromForms('lt', [['žalias', 100], ['zalias', 100], ['ėjo', 50], ['ejo', 50]]);
@@ -171,6 +199,25 @@ describe('the tagger in a word\'s priors', () => {
       { scores: scores!, weight: 1, spellingWeight: 1 });
     const spelled = plan.words.find((w) => w.source === 'unknown');
     expect(spelled?.candidates.map((c) => decodeUtf8(c.bytes)) ?? []).toEqual([...expected]);
+  });
+
+  it.each([
+    // With a letter model of the language's words as written, the spelling is the one of the tagger's likeliest that
+    // the two like best together (tagger + 2 x letter model): the tagger alone writes "žąlis"; a model that knows
+    // "žalis" (the tagger's second, 3 nats behind) moves it there; one that knows only the letters as typed leaves
+    // no spelling at all; without a model, or at weight 0, the tagger's own.
+    [(w: string) => (w === 'žalis' ? -2 : -10), 2, 'žalis'],
+    [(w: string) => (w === 'zalis' ? -2 : -10), 2, null],
+    [null, 2, 'žąlis'],
+    [(w: string) => (w === 'žalis' ? -2 : -10), 0, 'žąlis'],
+  ] as const)('letter model %#, weight %d: the spelling of "zalis" is %j', async (logProb, taggerSpelledWeight, expected) => {
+    const tagger = new DiacriticsTagger(runner((ch) => ({ z: 4, a: 1 } as Record<string, number>)[ch] ?? 0), ALPHABET);
+    const [scores] = await tagger.score(['zalis ejo'], 'lt');
+    const context = { model: { ...contextModel, spelled: logProb && { logProb } }, weight: 1 };
+    const plan = buildPlan('zalis ejo', 'lt', lexicon, { ...DEFAULT_PLAN_OPTIONS, taggerSpelledWeight }, context,
+      { scores: scores!, weight: 0, spellingWeight: 1 });
+    const word = plan.words.find((w) => w.start === 0);
+    expect(word?.candidates.filter((c) => c.proposed).map((c) => decodeUtf8(c.bytes))[0] ?? null).toBe(expected);
   });
 
   it('a possible typo keeps its fixes\' priors; the input and the tagger\'s spelling share the input\'s', async () => {
