@@ -162,7 +162,7 @@ export const ENDING_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = {
  * points: cs +0.052 (news stripped +0.18, typos +0.13, partly stripped +0.03; no cell lost; 0.5 and 2 one to three
  * words fewer on news). tr +0.027 and lt +0.007 stay under the bar, the others gain nothing or lose (hu -0.12: its
  * news names' final vowels lengthened, "Napolitano" -> "Napolitanó"). hu and tr ship one for another use, at weight
- 0 here: it chooses among the tagger's spellings of their unknown words (lexicon-plan.ts TAGGER_SPELLED_WEIGHT).
+ * 0 here: it chooses among the tagger's spellings of their unknown words (lexicon-plan.ts TAGGER_SPELLED_WEIGHT).
  */
 export const SPELLED_WEIGHTS: Readonly<Partial<Record<LanguageCode, number>>> = { cs: 1 };
 

@@ -850,8 +850,8 @@ const TAGGER_SPELLING_BEAM = 16;
  * The tagger's spelling of `word` (typed from code point `start`) and the ln P of its own likeliest: letter by letter
  * its likeliest, or, with a letter model of the language's words as written (`spelled`, weighed by `weight`), of its
  * TAGGER_SPELLING_BEAM likeliest spellings the one of highest ln P_tagger + weight x ln P_spelled. Its letters are
- * independent of each other, so it may join vowels a word never has together ("hazálátogatott", hu "hívóknek" where
- * the vowels of a Hungarian word agree), which the letter model knows (bench/lexicon-decoding/REPORT.md, session 35).
+ * independent of each other, so it may join vowels a word never has together (hu "tűrbinát", "hívóknek", where the
+ * vowels of a Hungarian word agree), which the letter model knows (bench/lexicon-decoding/REPORT.md, session 35).
  */
 function taggerSpelling(word: string, start: number, tagger: TaggerPrior, lang: LanguageCode,
   spelled: Spelling | null | undefined, weight: number): { text: string; bestLogProb: number } | null {
