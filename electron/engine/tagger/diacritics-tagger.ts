@@ -84,13 +84,11 @@ export class LetterScores {
   kBest(start: number, length: number, k: number): Array<{ text: string; logProb: number }> {
     if (start + length > this.scored) return [];
     let beam = [{ text: '', logProb: 0 }];
-    const kk = this.alphabet.classCount;
     for (let i = start; i < start + length; i++) {
       const typed = this.chars[i]!;
-      const classes = [0, ...this.alphabet.allowed(this.lang, typed)];
-      const options = this.alphabet.allowed(this.lang, typed).length === 0 ? [{ letter: typed, lp: 0 }]
-        : classes.map((c) => ({ letter: this.alphabet.letterFor(typed, c), lp: this.logProbs[i * kk + c]! }))
-          .filter((o) => o.lp > -Infinity);
+      // Each variant the typed letter may take, scored as letter() scores it (a letter without a choice costs 0).
+      const options = [0, ...this.alphabet.allowed(this.lang, typed)].map((c) => this.alphabet.letterFor(typed, c))
+        .map((letter) => ({ letter, lp: this.letter(i, letter) ?? 0 })).filter((o) => o.lp > -Infinity);
       beam = beam.flatMap((b) => options.map((o) => ({ text: b.text + o.letter, logProb: b.logProb + o.lp })))
         .sort((a, b) => b.logProb - a.logProb).slice(0, k);
     }
