@@ -152,6 +152,11 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     ['hu', 'A nyomas egy turbinat forgat, ami pedig egy generatort taplal.',
       'A nyomás egy turbinát forgat, ami pedig egy generátort táplál.'],
     ['tr', 'Boyun omurlari kirilmis olabilir.', 'Boyun omurları kırılmış olabilir.'],
+    // A name after its initial is inside a sentence, not a sentence's first word that may be a typo (it had become
+    // "J. Sumenko", and in text typed with diacritics "K. Gandžių").
+    ['lt', 'Pasak J. Lucenko, tyrime figuruoja 12 asmenu.', 'Pasak J. Lucenko, tyrime figūruoja 12 asmenų.'],
+    ['lt', 'Teismas nusprendė, kad K. Gandziuk nužudymą užsakė jis.',
+      'Teismas nusprendė, kad K. Gandziuk nužudymą užsakė jis.'],
     // A word typed with a diacritic, as our text writes it, is meant: its other spellings are other words (they had
     // become "odhodlání", "propuštění").
     ['cs', 'Byli odhodláni to udělat.', 'Byli odhodláni to udělat.'],

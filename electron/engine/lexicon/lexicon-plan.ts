@@ -7,7 +7,7 @@
  */
 import type { LanguageCode } from '../../shared/types.ts';
 import { outputBytes, utf8Bytes } from '../text/byte-codec.ts';
-import { ABBREVIATION_TARGET } from '../text/segment.ts';
+import { ABBREVIATION_TARGET, INITIAL_END } from '../text/segment.ts';
 import { type ContextModel, contextPriors, type LatticeSlot } from '../lm/context.ts';
 import { endingSpellings } from '../lm/ending-spellings.ts';
 import type { Lexicon, NearForm } from './lexicon.ts';
@@ -454,12 +454,13 @@ export function applyCase(source: string, form: string, lang: string): string {
 
 /**
  * Whether the word at `start` begins a sentence: only spaces, opening quotes or brackets between it and the text's
- * start or a sentence's end (. ! ? …), looked for in the 64 characters before it.
+ * start or a sentence's end (. ! ? …), looked for in the 64 characters before it. A name's initial ends none
+ * (INITIAL_END: "J. Lucenko" is a name inside a sentence).
  */
 export function startsSentence(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
   const before = text.slice(from, start).replace(/[\s\p{Ps}\p{Pi}"']+$/u, '');
-  return before === '' ? from === 0 : /[.!?…]$/u.test(before);
+  return before === '' ? from === 0 : /[.!?…]$/u.test(before) && !INITIAL_END.test(before);
 }
 
 /**

@@ -65,6 +65,13 @@ const ABBREVIATION_END = /(?:^|[^\p{L}\p{M}])[\p{L}\p{M}]{1,6}\.$/u;
  * its stop: "čl. IV", "čl. V."; a lone "V" or "I" is mostly a word: cs "V dalším", "I když"), or an acronym (cs
  * "vč. DPH", "č. ČSN").
  */
+/**
+ * A sentence's end that is a name's initial: a lone capital letter and its full stop ("J. Lucenko", "T. G. Masaryk").
+ * UAX #29 ends a sentence there; the name after it is then read as a sentence's first word, which may be a typo of a
+ * known one (lt news "J. Lucenko" -> "J. Sumenko", "K. Gandziuk" -> "K. Gandžių").
+ */
+export const INITIAL_END = /(?:^|[^\p{L}\p{M}])\p{Lu}\.$/u;
+
 export const ABBREVIATION_TARGET = /^(?:\d|[IVXLC]{2,}\b|[IVXLC]\.|\p{Lu}{2,}(?!\p{Ll}))/u;
 
 /**
@@ -72,7 +79,8 @@ export const ABBREVIATION_TARGET = /^(?:\d|[IVXLC]{2,}\b|[IVXLC]\.|\p{Lu}{2,}(?!
  * always end a sentence (as in UAX #29), so lines are segmented one by one, long lines in windows. A short word's
  * full stop before a number or an acronym on the same line does not end one: UAX #29 reads on after "c. 5, odst." (a
  * lowercase letter follows) but not after "zákona č. 89/2012 Sb.", "vč. DPH" or hu "márc. 15.", whose abbreviations
- * then lose what tells them (lexicon-plan.ts restoredAbbreviation); two sentences so joined cost nothing.
+ * then lose what tells them (lexicon-plan.ts restoredAbbreviation); nor does an initial's before a capital (INITIAL_END:
+ * "J. Lucenko"). Two sentences so joined cost nothing.
  */
 export function segmentSentences(text: string, locale = 'en'): Array<{ start: number; end: number }> {
   const segmenter = sentenceSegmenter(locale);
@@ -86,8 +94,10 @@ export function segmentSentences(text: string, locale = 'en'): Array<{ start: nu
   return out.reduce<Array<{ start: number; end: number }>>((joined, sentence) => {
     const last = joined.at(-1);
     if (last && /^[^\S\n\r\u0085\u2028\u2029]+$/u.test(text.slice(last.end, sentence.start)) &&
-      ABBREVIATION_END.test(text.slice(Math.max(last.start, last.end - 8), last.end)) &&
-      ABBREVIATION_TARGET.test(text.slice(sentence.start, sentence.start + 8))) {
+      ((ABBREVIATION_END.test(text.slice(Math.max(last.start, last.end - 8), last.end)) &&
+      ABBREVIATION_TARGET.test(text.slice(sentence.start, sentence.start + 8))) ||
+      (INITIAL_END.test(text.slice(Math.max(last.start, last.end - 3), last.end)) &&
+      /^\p{Lu}/u.test(text.slice(sentence.start, sentence.start + 2))))) {
       last.end = sentence.end;
     } else {
       joined.push(sentence);

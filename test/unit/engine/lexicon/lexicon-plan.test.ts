@@ -84,6 +84,10 @@ describe('sentence starts', () => {
     ['Taip, Siandien', 'Siandien', false],
     ['žr. Siandien', 'Siandien', true], // an abbreviation's point reads as a sentence end: the rule is kept simple
     ['3.5 Siandien', 'Siandien', false],
+    ['Pasak J. Lucenko', 'Lucenko', false], // a name's initial
+    ['Rekl to T. G. Masaryk', 'Masaryk', false],
+    ['J. Lucenko', 'Lucenko', false],
+    ['Taip, AB. Siandien', 'Siandien', true],
     [`${' '.repeat(70)}Siandien`, 'Siandien', false], // nothing to see within 64 characters
   ])('startsSentence(%j) at %j: %s', (text, word, expected) => {
     expect(startsSentence(text, text.lastIndexOf(word))).toBe(expected);

@@ -23,6 +23,12 @@ describe('sentence segmentation', () => {
     ['Cena vc. DPH a dopravy. Dalsi.', ['Cena vc. DPH a dopravy.', 'Dalsi.']],
     // A lone "V" or "I" is mostly a word ("V dalsim"), not a Roman number.
     ['Ano. V dalsim obdobi.', ['Ano.', 'V dalsim obdobi.']],
+    // A name's initial ends no sentence before a capital: the name (or the next initial) goes on with it.
+    ['Pasak J. Lucenko, tyrime figuruoja K. Gandziuk.', ['Pasak J. Lucenko, tyrime figuruoja K. Gandziuk.']],
+    ['Rekl to T. G. Masaryk. Dalsi veta.', ['Rekl to T. G. Masaryk.', 'Dalsi veta.']],
+    ['Jde o plan B. Pak odejdeme.', ['Jde o plan B. Pak odejdeme.']], // the rare sentence that ends so is joined
+    ['Ten byl AB. Pak odejdeme.', ['Ten byl AB.', 'Pak odejdeme.']],
+    ['Bylo to tak. A pak nic.', ['Bylo to tak.', 'A pak nic.']],
   ])('%j', (text, expected) => {
     expect(texts(text, segmentSentences(text))).toEqual(expected);
   });
