@@ -58,13 +58,6 @@ function segmentBlock(segmenter: Intl.Segmenter, text: string, from: number, to:
   }
 }
 
-/** A sentence's end that may be an abbreviation's full stop: a word of at most six letters and a stop. */
-const ABBREVIATION_END = /(?:^|[^\p{L}\p{M}])[\p{L}\p{M}]{1,6}\.$/u;
-/**
- * A sentence's start that an abbreviation may stand before: a number (digits, or a Roman one of two letters or with
- * its stop: "čl. IV", "čl. V."; a lone "V" or "I" is mostly a word: cs "V dalším", "I když"), or an acronym (cs
- * "vč. DPH", "č. ČSN").
- */
 /**
  * A sentence's end that is a name's initial: a lone capital letter and its full stop ("J. Lucenko", "T. G. Masaryk").
  * UAX #29 ends a sentence there; the name after it is then read as a sentence's first word, which may be a typo of a
@@ -72,6 +65,13 @@ const ABBREVIATION_END = /(?:^|[^\p{L}\p{M}])[\p{L}\p{M}]{1,6}\.$/u;
  */
 export const INITIAL_END = /(?:^|[^\p{L}\p{M}])\p{Lu}\.$/u;
 
+/** A sentence's end that may be an abbreviation's full stop: a word of at most six letters and a stop. */
+const ABBREVIATION_END = /(?:^|[^\p{L}\p{M}])[\p{L}\p{M}]{1,6}\.$/u;
+/**
+ * A sentence's start that an abbreviation may stand before: a number (digits, or a Roman one of two letters or with
+ * its stop: "čl. IV", "čl. V."; a lone "V" or "I" is mostly a word: cs "V dalším", "I když"), or an acronym (cs
+ * "vč. DPH", "č. ČSN").
+ */
 export const ABBREVIATION_TARGET = /^(?:\d|[IVXLC]{2,}\b|[IVXLC]\.|\p{Lu}{2,}(?!\p{Ll}))/u;
 
 /**
