@@ -75,6 +75,17 @@ const ABBREVIATION_END = /(?:^|[^\p{L}\p{M}])[\p{L}\p{M}]{1,6}\.$/u;
 export const ABBREVIATION_TARGET = /^(?:\d|[IVXLC]{2,}\b|[IVXLC]\.|\p{Lu}{2,}(?!\p{Ll}))/u;
 
 /**
+ * Whether the full stop that ends `last` only ends an abbreviation before a number or an acronym, or a name's initial
+ * before a capital, so that `next` (on the same line) goes on with it.
+ */
+function goesOn(text: string, last: { start: number; end: number }, next: { start: number }): boolean {
+  const end = (chars: number) => text.slice(Math.max(last.start, last.end - chars), last.end);
+  const start = (chars: number) => text.slice(next.start, next.start + chars);
+  return (ABBREVIATION_END.test(end(8)) && ABBREVIATION_TARGET.test(start(8)))
+    || (INITIAL_END.test(end(3)) && /^\p{Lu}/u.test(start(2)));
+}
+
+/**
  * Sentences of `text` as [start, end) ranges with leading and trailing whitespace excluded. Line breaks
  * always end a sentence (as in UAX #29), so lines are segmented one by one, long lines in windows. A short word's
  * full stop before a number or an acronym on the same line does not end one: UAX #29 reads on after "c. 5, odst." (a
@@ -94,10 +105,7 @@ export function segmentSentences(text: string, locale = 'en'): Array<{ start: nu
   return out.reduce<Array<{ start: number; end: number }>>((joined, sentence) => {
     const last = joined.at(-1);
     if (last && /^[^\S\n\r\u0085\u2028\u2029]+$/u.test(text.slice(last.end, sentence.start)) &&
-      ((ABBREVIATION_END.test(text.slice(Math.max(last.start, last.end - 8), last.end)) &&
-      ABBREVIATION_TARGET.test(text.slice(sentence.start, sentence.start + 8))) ||
-      (INITIAL_END.test(text.slice(Math.max(last.start, last.end - 3), last.end)) &&
-      /^\p{Lu}/u.test(text.slice(sentence.start, sentence.start + 2))))) {
+      goesOn(text, last, sentence)) {
       last.end = sentence.end;
     } else {
       joined.push(sentence);
