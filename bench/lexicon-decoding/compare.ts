@@ -19,6 +19,7 @@ import { createCorrector, type Decoding } from '../../electron/engine/index.ts';
 import { readGoldLines } from '../../electron/eval/gold-file.ts';
 import { evaluate, type EvalResult } from '../../electron/eval/run-eval.ts';
 import { createSystem, type EvalSystem } from '../../electron/eval/systems/index.ts';
+import { correctAll } from '../../electron/eval/systems/model.ts';
 import type { EvalTask } from '../../electron/eval/tasks.ts';
 import type { Corrector, LanguageCode } from '../../electron/shared/types.ts';
 
@@ -90,11 +91,7 @@ function goldPath(lang: LanguageCode): string {
 function engineSystem(name: string, corrector: Corrector, lang: LanguageCode): EvalSystem {
   return {
     name: 'model',
-    correct: async (sentences) => {
-      const out: string[] = [];
-      for (const s of sentences) out.push((await corrector.correct(s, { language: lang })).text);
-      return out;
-    },
+    correct: (sentences) => correctAll(corrector, lang, sentences),
     dispose: async () => {},
     toString: () => name,
   } as EvalSystem;

@@ -1,10 +1,10 @@
 /**
- * The streaming core of `ogonek fix`: input chunks -> pieces (paragraphs.ts) -> corrections, one piece at a
+ * The streaming core of `ogonek fix`: input chunks -> pieces (engine/text/paragraphs.ts) -> corrections, one piece at a
  * time, so the first corrected paragraph is written while the rest is still being read, and memory stays
  * bounded by one piece plus the engine, whatever the input's size.
  */
 import type { Corrector, LanguageChoice, LanguageCode, LanguageSpan, Suggestion } from '../shared/types.ts';
-import { ParagraphSplitter } from './paragraphs.ts';
+import { ParagraphSplitter } from '../engine/text/paragraphs.ts';
 
 /** One corrected piece of one input, as `--json` prints it. */
 export interface ParagraphResult {

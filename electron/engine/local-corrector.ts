@@ -18,6 +18,7 @@ import { textLanguage, unitLanguages, within, type PartJudge, type ResolvedLangu
 import { fencedBlocks, withoutCode } from './lexicon/code-spans.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
+import { repeatedNames, repeatedNamesIn } from './lexicon/repeated-names.ts';
 import { segmentUnits, type TextUnit } from './text/segment.ts';
 import { applySuggestions, buildSuggestions, suggestionsFromChoices } from './suggestions/suggestions.ts';
 import type { DecodeBackend } from './worker/worker-client.ts';
@@ -311,7 +312,7 @@ export class LocalCorrector implements Corrector {
       const languages = options.language === 'auto'
         ? await this.unitLanguages(prose, units.map((u) => ({ ...u, text: prose.slice(u.start, u.end) })), language)
         : units.map(() => language);
-      const perUnit = await this.suggestionsByLanguage(units, languages, controller.signal, options.onProgress);
+      const perUnit = await this.suggestionsByLanguage(text, units, languages, controller.signal, options.onProgress);
       const suggestions: Suggestion[] = [];
       units.forEach((unit, i) => {
         for (const s of perUnit[i]!) {
@@ -394,8 +395,8 @@ export class LocalCorrector implements Corrector {
   }
 
   /** Suggestions of every unit, each decoded in its language: one language after the other, progress over all. */
-  private async suggestionsByLanguage(units: TextUnit[], languages: ResolvedLanguage[], signal: AbortSignal,
-    onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
+  private async suggestionsByLanguage(text: string, units: TextUnit[], languages: ResolvedLanguage[],
+    signal: AbortSignal, onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
     const groups = new Map<string, { language: ResolvedLanguage; indices: number[] }>();
     languages.forEach((language, i) => {
       const key = `${language.code}/${language.tag}`;
@@ -406,7 +407,8 @@ export class LocalCorrector implements Corrector {
     let before = 0;
     for (const { language, indices } of groups.values()) {
       const progress = onProgress && ((p: { done: number }) => onProgress({ done: before + p.done, total: units.length }));
-      const results = await this.unitSuggestions(indices.map((i) => units[i]!), language, signal, progress);
+      const results = await this.unitSuggestions(indices.map((i) => units[i]!), language, signal, progress,
+        repeatedNames(text.normalize('NFC'), language.code));
       indices.forEach((unit, k) => (out[unit] = results[k]!));
       before += indices.length;
     }
@@ -416,7 +418,7 @@ export class LocalCorrector implements Corrector {
 
   /** Suggestions of every unit: from the cache, or decoded in batches with progress and cancellation. */
   private async unitSuggestions(units: TextUnit[], language: ResolvedLanguage, signal: AbortSignal,
-    onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
+    onProgress: CorrectOptions['onProgress'], names: ReadonlySet<string>): Promise<UnitSuggestions[]> {
     // Decodings differ in output, so each has its own cache entries.
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;
@@ -429,9 +431,14 @@ export class LocalCorrector implements Corrector {
     const spellingWeight = taggerSpellingWeightFor(this.model, language.code);
     // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.
     const viewOf = new Map<string, ModelView>();
+    // A unit's result depends on its text and on which of its words are names the whole text repeats.
+    const cacheText = (t: string) => {
+      const words = repeatedNamesIn(t.normalize('NFC'), language.code, names);
+      return words.length > 0 ? `${t}\u0000${words.join(' ')}` : t;
+    };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong || unit.code) return [];
-      const cached = this.cache.get(version, language.tag, unit.text);
+      const cached = this.cache.get(version, language.tag, cacheText(unit.text));
       if (cached) return cached;
       const view = viewOf.get(unit.text) ?? modelView(unit.text);
       viewOf.set(unit.text, view);
@@ -464,14 +471,15 @@ export class LocalCorrector implements Corrector {
         const context = lm ? latticeContext(lm, language.code, typed && !skipping, this.model) : undefined;
         const tagger = letterScores?.[i] ? { scores: letterScores[i]!, weight: taggerWeight, spellingWeight } : undefined;
         return { decoding: 'lexicon', encoderIds: encoderIds(input, language.tag), source: input,
-          plan: buildPlan(nfc, language.code, forms, sentencePlanOptions(planOptions, typed), context, tagger),
+          plan: buildPlan(nfc, language.code, forms, { ...sentencePlanOptions(planOptions, typed), repeatedNames: names },
+            context, tagger),
           ...priorWeightsFor(typed, this.model, language.code, skipping) };
       });
       const outcomes = await this.decode(jobs, signal);
       if (signal.aborted) throw new CorrectionCancelledError();
       texts.forEach((t, i) => {
         const suggestions = this.suggestionsFor(t, views[i]!, jobs[i]!, outcomes[i]!, language.code);
-        this.cache.set(version, language.tag, t, suggestions);
+        this.cache.set(version, language.tag, cacheText(t), suggestions);
         fresh.set(t, suggestions);
         done.add(t);
       });

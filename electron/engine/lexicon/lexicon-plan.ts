@@ -28,6 +28,11 @@ export type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-s
 
 /** How candidates are chosen. */
 export interface PlanOptions {
+  /**
+   * Names (lowercase) that the text being corrected repeats (repeated-names.ts): one the lexicon lacks, written
+   * capitalised, is meant as typed, no typo.
+   */
+  repeatedNames?: ReadonlySet<string>;
   /** Attested forms below this share of their key's count are left out (they could not beat the prior). */
   minShare: number;
   /** Count given to a form the dictionary knows but our text never showed (below a form seen once). */
@@ -720,6 +725,7 @@ function wordChoice(word: string, lang: LanguageCode, lexicon: Lexicon, options:
     if (stretched) return stretchedChoice(stretched, word, lang, lexicon, options);
     const written = elides ? contraction(lower, lang) : undefined;
     if (written) return { candidates: contractionCandidates(word, applyCase(word, written, lang)), source: 'typo' };
+    if (isUpper([...word][0]!) && options.repeatedNames?.has(lower)) return null;
     const typos = typoCandidates(word, lang, lexicon, options, spelling, sentenceStart, elides);
     return typos && { candidates: typos, source: 'typo' };
   }

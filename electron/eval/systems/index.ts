@@ -10,7 +10,7 @@ import { DEFAULT_MODEL_DIR } from '../paths.ts';
 import { latticeContext } from '../../engine/local-corrector.ts';
 import { buildPlan, choosePriorBest, planOptionsFor, sentencePlanOptions, sentenceTyping } from '../../engine/lexicon/lexicon-plan.ts';
 import { readNgramModel } from '../../engine/lm/ngram-model.ts';
-import { correctAll, createModelCorrector, createProductCorrector, createTaggerRestorer } from './model.ts';
+import { correctAll, createModelCorrector, createProductCorrector, createTaggerRestorer, repeatedNamesByLine } from './model.ts';
 import { createSpellChecker, createSpellCorrector, loadWordFrequencies } from './spell.ts';
 import { createUnigramRestorer } from './unigram.ts';
 
@@ -103,13 +103,23 @@ export async function createSystem(name: SystemName, options: SystemOptions): Pr
     case 'lexicon-lm': {
       const lexicon = await loadEvalLexicon(lexiconDirOf(options), lang);
       const lm = name === 'lexicon-lm' ? await readNgramModel(join(modelDir, 'lm'), lang) : null;
-      return fromFunction(name, (text) => {
+      const fix = (text: string, names: ReadonlySet<string>) => {
         const nfc = text.normalize('NFC');
         // The product's weights: a sentence that already has diacritics, none of them skipped, trusts its words more.
         const { typed, skipping } = sentenceTyping(nfc, lang, lexicon);
         const context = lm ? latticeContext(lm, lang, typed && !skipping) : undefined;
-        return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon, sentencePlanOptions(planOptionsFor(lang), typed), context));
-      });
+        return choosePriorBest(nfc, buildPlan(nfc, lang, lexicon,
+          { ...sentencePlanOptions(planOptionsFor(lang), typed), repeatedNames: names }, context));
+      };
+      return {
+        name,
+        // As the product reads them: the lines of one file, with the names its pieces repeat.
+        correct: async (sentences) => {
+          const names = repeatedNamesByLine(sentences, lang);
+          return sentences.map((text, i) => fix(text, names[i]!));
+        },
+        dispose: async () => {},
+      };
     }
     case 'model': {
       const restorer = await createTaggerRestorer(modelDir, lang);

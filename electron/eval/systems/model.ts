@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LexiconError } from '../../engine/lexicon/lexicon.ts';
 import type { Corrector, LanguageCode, ProviderName } from '../../shared/types.ts';
+import { ParagraphSplitter } from '../../engine/text/paragraphs.ts';
+import { repeatedNames } from '../../engine/lexicon/repeated-names.ts';
 import { EvalInputError } from '../gold-file.ts';
 
 /** The createCorrector options the harness uses (electron/engine/index.ts has them all). */
@@ -98,13 +100,40 @@ export async function createTaggerRestorer(modelDir: string, lang: LanguageCode)
   };
 }
 
-/** Corrects sentences one by one with the language named, as `ogonek fix --lang` does. */
+/** Corrects sentences as the lines of one file, with the language named, as `ogonek fix --lang` does. */
 export async function correctAll(
   corrector: Corrector,
   lang: LanguageCode,
   sentences: readonly string[],
 ): Promise<string[]> {
-  const outputs: string[] = [];
-  for (const sentence of sentences) outputs.push((await corrector.correct(sentence, { language: lang })).text);
-  return outputs;
+  // The lines as one file, corrected as `ogonek fix` corrects a file (cli/fix-stream.ts: pieces of up to MAX_PIECE
+  // characters cut at line breaks), so that what the engine reads from a whole text (the names it repeats) counts as
+  // it does there. The engine never corrects across a line break, so the lines come back one for one.
+  let output = '';
+  for (const piece of filePieces(sentences)) output += (await corrector.correct(piece, { language: lang })).text;
+  const lines = output.split('\n').slice(0, -1);
+  if (lines.length !== sentences.length) {
+    throw new Error(`${sentences.length} lines went in, ${lines.length} came out: a line break was added or removed`);
+  }
+  return lines;
+}
+
+/** Sentences as the text of one file, a sentence per line, in the pieces `ogonek fix` corrects one at a time. */
+function filePieces(sentences: readonly string[]): string[] {
+  const splitter = new ParagraphSplitter();
+  return [...splitter.push(sentences.map((s) => `${s}\n`).join('')), ...splitter.end()];
+}
+
+/**
+ * For each sentence, the names repeated in the piece of its file that `ogonek fix` corrects it in (correctAll):
+ * what the product reads beside each sentence, for the ablations that build its plans themselves.
+ */
+export function repeatedNamesByLine(sentences: readonly string[], lang: LanguageCode): Array<ReadonlySet<string>> {
+  const out: Array<ReadonlySet<string>> = [];
+  for (const piece of filePieces(sentences)) {
+    const names = repeatedNames(piece.normalize('NFC'), lang);
+    // A line cut in two (longer than a piece) counts where it ends.
+    for (const _end of piece.matchAll(/\n/g)) out.push(names);
+  }
+  return out;
 }

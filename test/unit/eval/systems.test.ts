@@ -7,6 +7,7 @@ import { lexiconFromForms } from '../../../electron/engine/lexicon/lexicon.ts';
 import { AutomatonBuilder } from '../../../electron/engine/lexicon/word-automaton.ts';
 import { EvalInputError } from '../../../electron/eval/gold-file.ts';
 import { createSystem } from '../../../electron/eval/systems/index.ts';
+import { repeatedNamesByLine } from '../../../electron/eval/systems/model.ts';
 import { expandFlagAliases } from '../../../electron/eval/systems/hunspell-aliases.ts';
 import {
   createSpellChecker,
@@ -121,6 +122,35 @@ describe('unigram system: the most frequent attested form of the key (Lexicon.be
     const loading = createSystem('unigram', { lang: 'lt', lexiconDir: dir });
     await expect(loading).rejects.toThrow(EvalInputError);
     await expect(createSystem('unigram', { lang: 'lt', lexiconDir: dir })).rejects.toThrow(message);
+  });
+});
+
+describe('lexicon-lm system: the lines of one file, as the product reads them', () => {
+  // The shipped hr lexicon and LM. A name the file repeats, capitalised inside a sentence, is no typo in its other
+  // sentences (repeated-names.ts), as in `ogonek fix`; the line alone was "Sjedio je rekao".
+  it('keeps a name the file repeats', async () => {
+    const system = await createSystem('lexicon-lm', { lang: 'hr' });
+    expect(await system.correct(['Predsjednik Kosova Fatmir Sejdiu izjavio je.', 'Sejdiu je rekao da je to vazno.']))
+      .toEqual(['Predsjednik Kosova Fatmir Sejdiu izjavio je.', 'Sejdiu je rekao da je to važno.']);
+  });
+});
+
+describe('repeatedNamesByLine: the names of the piece of the file each line is corrected in', () => {
+  it.each([
+    [['Fatmir Sejdiu je rekao.', 'Sejdiu je otišao.', 'Nitko drugi.'], [['sejdiu'], ['sejdiu'], ['sejdiu']]],
+    [['Sejdiu je rekao.', 'Sejdiu je otišao.'], [[], []]],
+    [[], []],
+  ])('%j -> %j', (lines, expected) => {
+    expect(repeatedNamesByLine(lines, 'hr').map((names) => [...names].sort())).toEqual(expected);
+  });
+
+  it('a file longer than a piece: each piece has its own names', () => {
+    const filler = Array.from({ length: 120 }, (_v, i) => `Redak broj ${i} govori o nečemu drugom nego prije.`);
+    const lines = ['Fatmir Sejdiu je rekao.', 'Sejdiu je otišao.', ...filler, 'Fatmir Sejdiu je rekao.'];
+    const names = repeatedNamesByLine(lines, 'hr');
+    expect(names).toHaveLength(lines.length);
+    expect(names[0]!.has('sejdiu')).toBe(true);
+    expect(names.at(-1)!.has('sejdiu')).toBe(false); // alone in its piece of up to 4,096 characters
   });
 });
 

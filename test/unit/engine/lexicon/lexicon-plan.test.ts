@@ -296,6 +296,14 @@ describe('candidates', () => {
     ['typoMinLength 2: a two-letter non-word is a slip too', { typoMinLength: 2 }, 'kd',
       [['kd', '0.5000', true], ['kad', '0.4999', false], ['kąd', '0.0001', false]]],
     ['typoMinLength 3 leaves it as it is', { typoMinLength: 3 }, 'kd', null],
+    // a capitalised word inside a sentence may be a typo where typoCapitalisedShare allows, unless the text repeats it
+    // as a name (repeated-names.ts); its lowercase twin is a typo as before ("Qud" twice in a text is no name)
+    ['typoCapitalisedShare 0.5: a capitalised word may be a typo', { typoCapitalisedShare: 0.5 }, 'Graius',
+      [['Graius', '0.5000', true], ['Gražus', '0.5000', false]]],
+    ['repeatedNames: not a name the text repeats', { typoCapitalisedShare: 0.5, repeatedNames: new Set(['graius']) },
+      'Graius', null],
+    ['repeatedNames: its lowercase twin still is', { repeatedNames: new Set(['graius']) }, 'graius',
+      [['graius', '0.5000', true], ['gražus', '0.5000', false]]],
     ['typoMaxCandidates 1 keeps the best', { typoMaxCandidates: 1 }, 'kurit',
       [['kurit', '0.5000', true], ['kuri', '0.5000', false]]],
     ['typoCostWeight 0: counts alone decide', { typoCostWeight: 0 }, 'kurit',

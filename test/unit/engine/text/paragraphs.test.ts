@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutPoint, ParagraphSplitter } from '../../../electron/cli/paragraphs.ts';
+import { cutPoint, ParagraphSplitter } from '../../../../electron/engine/text/paragraphs.ts';
 
 function split(chunks: string[], max?: number): { early: string[][]; pieces: string[] } {
   const splitter = new ParagraphSplitter(max);
