@@ -461,7 +461,7 @@ export class LocalCorrector implements Corrector {
       const views = texts.map((t) => viewOf.get(t)!);
       const nfcs = views.map((v) => v.text.normalize('NFC'));
       const inputs = nfcs.map((t) => utf8Bytes(t));
-      // One tagger pass scores the letters of the whole batch.
+      // The tagger scores the letters of the batch's sentences (each in a run of its own: DiacriticsTagger.score).
       const letterScores = forms && (taggerWeight > 0 || spellingWeight > 0) && this.model.tagger?.tags(language.code)
         ? await this.model.tagger.score(nfcs, language.code) : null;
       const jobs: DecodeJob[] = inputs.map((input, i) => {
