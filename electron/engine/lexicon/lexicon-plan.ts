@@ -28,11 +28,6 @@ export type { LexiconPlan, PlanCandidate, PlanWord } from '../decoding/lexicon-s
 
 /** How candidates are chosen. */
 export interface PlanOptions {
-  /**
-   * Names (lowercase) that the text being corrected repeats (repeated-names.ts): one the lexicon lacks, written
-   * capitalised, is meant as typed, no typo.
-   */
-  repeatedNames?: ReadonlySet<string>;
   /** Attested forms below this share of their key's count are left out (they could not beat the prior). */
   minShare: number;
   /** Count given to a form the dictionary knows but our text never showed (below a form seen once). */
@@ -158,6 +153,11 @@ export interface PlanOptions {
    * word the lexicon lacks (taggerSpelling); 0, or no such model, leaves the tagger's letter-by-letter best.
    */
   taggerSpelledWeight: number;
+  /**
+   * Names (lowercase) that the text being corrected repeats (repeated-names.ts): one the lexicon lacks, written
+   * capitalised, is meant as typed, no typo.
+   */
+  repeatedNames?: ReadonlySet<string>;
 }
 
 /** How word-like a lexicon key's letters are (electron/engine/lm/spelling-model.ts): natural-log probability. */
