@@ -431,10 +431,18 @@ export class LocalCorrector implements Corrector {
     const spellingWeight = taggerSpellingWeightFor(this.model, language.code);
     // The model sees each unit without the characters it cannot read (model-view.ts); made once per text.
     const viewOf = new Map<string, ModelView>();
-    // A unit's result depends on its text and on which of its words are names the whole text repeats.
+    // A unit's result depends on its text and on which of its words are names the whole text repeats: its cache key,
+    // made once per distinct text of the call (looked up, then stored).
+    const keys = new Map<string, string>();
     const cacheText = (t: string) => {
-      const words = repeatedNamesIn(t.normalize('NFC'), language.code, names);
-      return words.length > 0 ? `${t}\u0000${words.join(' ')}` : t;
+      if (names.size === 0) return t;
+      let key = keys.get(t);
+      if (key === undefined) {
+        const words = repeatedNamesIn(t.normalize('NFC'), language.code, names);
+        key = words.length > 0 ? `${t}\u0000${words.join(' ')}` : t;
+        keys.set(t, key);
+      }
+      return key;
     };
     const results: Array<UnitSuggestions | undefined> = units.map((unit) => {
       if (unit.tooLong || unit.code) return [];

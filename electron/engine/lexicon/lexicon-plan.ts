@@ -422,7 +422,7 @@ function isPlainCapitalised(word: string, lang: LanguageCode): boolean {
   return rest.length > 0 && isUpper(first) && !rest.some(isUpper) && stripDiacritics(word, lang) === word;
 }
 
-function isUpper(char: string): boolean {
+export function isUpper(char: string): boolean {
   return char !== char.toLowerCase() && char === char.toUpperCase();
 }
 

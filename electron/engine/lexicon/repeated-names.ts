@@ -8,7 +8,7 @@
  * text the engine is given (the Fix All of a document, a clipboard, a piece of `ogonek fix`'s input).
  */
 import type { LanguageCode } from '../../shared/types.ts';
-import { wordSpans } from './lexicon-plan.ts';
+import { isUpper, wordSpans } from './lexicon-plan.ts';
 import { lowerFor } from './word-rules.ts';
 
 /**
@@ -32,7 +32,7 @@ export function repeatedNames(text: string, lang: LanguageCode): ReadonlySet<str
     for (const { text: word, start } of wordSpans(line)) {
       const lower = lowerFor(word, lang);
       counts.set(lower, (counts.get(lower) ?? 0) + 1);
-      if (word[0] !== lower[0] && INSIDE_SENTENCE.test(line.slice(Math.max(0, start - LOOK_BACK), start))) {
+      if (isUpper([...word][0]!) && INSIDE_SENTENCE.test(line.slice(Math.max(0, start - LOOK_BACK), start))) {
         named.add(lower);
       }
     }
