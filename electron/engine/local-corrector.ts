@@ -18,7 +18,8 @@ import { textLanguage, unitLanguages, within, type PartJudge, type ResolvedLangu
 import { fencedBlocks, withoutCode } from './lexicon/code-spans.ts';
 import { stripDiacritics } from './noise/index.ts';
 import { ResultCache, type UnitSuggestions } from './result-cache.ts';
-import { repeatedNames, repeatedNamesIn } from './lexicon/repeated-names.ts';
+import { repeatedNamesIn, repeatedNamesOf } from './lexicon/repeated-names.ts';
+import { lexiconKey } from './lexicon/word-rules.ts';
 import { segmentUnits, type TextUnit } from './text/segment.ts';
 import { applySuggestions, buildSuggestions, suggestionsFromChoices } from './suggestions/suggestions.ts';
 import type { DecodeBackend } from './worker/worker-client.ts';
@@ -312,7 +313,8 @@ export class LocalCorrector implements Corrector {
       const languages = options.language === 'auto'
         ? await this.unitLanguages(prose, units.map((u) => ({ ...u, text: prose.slice(u.start, u.end) })), language)
         : units.map(() => language);
-      const perUnit = await this.suggestionsByLanguage(text, units, languages, controller.signal, options.onProgress);
+      const { perUnit, names } = await this.suggestionsByLanguage(text, options.document, units, languages,
+        controller.signal, options.onProgress);
       const suggestions: Suggestion[] = [];
       units.forEach((unit, i) => {
         for (const s of perUnit[i]!) {
@@ -321,7 +323,7 @@ export class LocalCorrector implements Corrector {
       });
       const spans = languageSpans(units, languages);
       return { text: applySuggestions(text, suggestions), suggestions, language: mainLanguage(spans) ?? language.code,
-        languages: spans, elapsedMs: performance.now() - started };
+        languages: spans, repeatedNames: names, elapsedMs: performance.now() - started };
     } finally {
       if (options.documentId !== undefined && this.documents.get(options.documentId) === controller) {
         this.documents.delete(options.documentId);
@@ -394,9 +396,13 @@ export class LocalCorrector implements Corrector {
     return { code: choice, tag: choice };
   }
 
-  /** Suggestions of every unit, each decoded in its language: one language after the other, progress over all. */
-  private async suggestionsByLanguage(text: string, units: TextUnit[], languages: ResolvedLanguage[],
-    signal: AbortSignal, onProgress: CorrectOptions['onProgress']): Promise<UnitSuggestions[]> {
+  /**
+   * Suggestions of every unit, each decoded in its language: one language after the other, progress over all. Also
+   * the names the text repeats, or its document where the caller gave one (CorrectOptions.document), that it holds.
+   */
+  private async suggestionsByLanguage(text: string, document: string | undefined, units: TextUnit[],
+    languages: ResolvedLanguage[], signal: AbortSignal, onProgress: CorrectOptions['onProgress']):
+    Promise<{ perUnit: UnitSuggestions[]; names: string[] }> {
     const groups = new Map<string, { language: ResolvedLanguage; indices: number[] }>();
     languages.forEach((language, i) => {
       const key = `${language.code}/${language.tag}`;
@@ -404,16 +410,23 @@ export class LocalCorrector implements Corrector {
       group.indices.push(i);
     });
     const out: UnitSuggestions[] = units.map(() => []);
+    const allNames = new Set<string>();
+    const nfc = text.normalize('NFC');
+    const nfcDocument = document?.normalize('NFC');
     let before = 0;
     for (const { language, indices } of groups.values()) {
       const progress = onProgress && ((p: { done: number }) => onProgress({ done: before + p.done, total: units.length }));
-      const results = await this.unitSuggestions(indices.map((i) => units[i]!), language, signal, progress,
-        repeatedNames(text.normalize('NFC'), language.code));
+      // A name changes only a word the lexicon lacks (lexicon-plan.ts wordChoice), and only with a lexicon.
+      const lexicon = await loadLexicon(this.model, language.code);
+      const names = lexicon ? repeatedNamesOf(nfc, nfcDocument ?? nfc, language.code,
+        (word) => lexicon.variants(lexiconKey(word, language.code)).length === 0) : new Set<string>();
+      names.forEach((name) => allNames.add(name));
+      const results = await this.unitSuggestions(indices.map((i) => units[i]!), language, signal, progress, names);
       indices.forEach((unit, k) => (out[unit] = results[k]!));
       before += indices.length;
     }
     if (units.length === 0) onProgress?.({ done: 0, total: 0 });
-    return out;
+    return { perUnit: out, names: [...allNames].sort() };
   }
 
   /** Suggestions of every unit: from the cache, or decoded in batches with progress and cancellation. */

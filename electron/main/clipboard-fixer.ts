@@ -9,6 +9,7 @@
  * a failed write must not lose the user's text.
  */
 import type { Corrector, LanguageChoice, Suggestion } from '../shared/types.ts';
+import { ignoreKey } from '../shared/ignored-words.ts';
 
 /**
  * Formats that make the clipboard "not text" even when a text twin is present: pictures, copied files
@@ -116,8 +117,8 @@ export class ClipboardFixer {
       const original = await readContent(clipboard, text, formats);
 
       const result = await this.#options.corrector.correct(text, { language: this.#options.language(), documentId: 'clipboard' });
-      const ignored = new Set(this.#options.ignoredWords().map((w) => w.toLowerCase()));
-      const changes = result.suggestions.filter((s) => !ignored.has(s.original.toLowerCase()));
+      const ignored = new Set(this.#options.ignoredWords().map(ignoreKey));
+      const changes = result.suggestions.filter((s) => !ignored.has(ignoreKey(s.original)));
       if (changes.length === 0) return { kind: 'unchanged', language: result.language };
       // The user may have copied something else while the engine worked.
       if ((await clipboard.readText()) !== text) return { kind: 'error', message: 'The clipboard changed while it was being corrected; nothing was replaced.' };

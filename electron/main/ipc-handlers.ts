@@ -65,6 +65,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return await engine.correct(request.text, {
           language: request.language,
           around: request.around,
+          document: request.document,
           documentId: request.documentId,
           onProgress: (progress) => context.sendProgress({ requestId: request.requestId, ...progress }),
         });

@@ -13,6 +13,7 @@
  */
 import type { Settings } from '../shared/contract.ts';
 import type { CorrectOptions, CorrectionResult, Corrector, EngineStatus } from '../shared/types.ts';
+import { ignoreKey } from '../shared/ignored-words.ts';
 import { startLtServer, type LtServer, type LtServerOptions } from '../server/server.ts';
 import type { SettingsService } from './settings-service.ts';
 
@@ -54,9 +55,9 @@ export function serverCorrector(engine: ServerEngine, ignoredWords: () => readon
     correct: async (text: string, options: CorrectOptions): Promise<CorrectionResult> => {
       // Only the language: a documentId would make the engine supersede one HTTP client's request by another's.
       const result = await engine.correct(text, { language: options.language });
-      const ignored = new Set(ignoredWords().map((w) => w.toLowerCase()));
+      const ignored = new Set(ignoredWords().map(ignoreKey));
       if (ignored.size === 0) return result;
-      return { ...result, suggestions: result.suggestions.filter((s) => !ignored.has(s.original.toLowerCase())) };
+      return { ...result, suggestions: result.suggestions.filter((s) => !ignored.has(ignoreKey(s.original))) };
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   type SettingsPatch,
 } from '../shared/contract.ts';
 import type { LanguageChoice } from '../shared/types.ts';
+import { ignoreKey } from '../shared/ignored-words.ts';
 
 /** What SettingsService needs from its storage; electron-store's instances fit. */
 export interface SettingsBackend {
@@ -95,5 +96,5 @@ function readValid(stored: unknown): Settings {
 }
 
 function uniqueWords(words: string[]): string[] {
-  return [...new Set(words.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0))].sort();
+  return [...new Set(words.map(ignoreKey).filter((w) => w.length > 0))].sort();
 }

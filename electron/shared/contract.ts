@@ -102,6 +102,8 @@ export const correctRequestSchema = z.object({
   language: languageChoiceSchema,
   /** With `auto`: the language of the rest of the document (CorrectOptions.around), for a paragraph checked alone. */
   around: languageSchema.optional(),
+  /** The whole document, for a paragraph checked alone (CorrectOptions.document): the names it repeats. */
+  document: z.string().max(MAX_TEXT_LENGTH).optional(),
   documentId: idSchema,
   /** Echoed in progress events so the page can tell its requests apart. */
   requestId: idSchema,

@@ -53,6 +53,11 @@ export const correctionResultSchema = z.object({
    * that has several, may have its own (consecutive parts of one language are one span).
    */
   languages: z.array(languageSpanSchema).optional(),
+  /**
+   * The words of the text (lowercase, sorted) taken for names because the text, or the document it belongs to,
+   * repeats them: they keep their letters where written capitalised (CorrectOptions.document).
+   */
+  repeatedNames: z.array(z.string()).optional(),
   /** Wall time spent by the engine, in milliseconds. */
   elapsedMs: z.number().nonnegative(),
 });

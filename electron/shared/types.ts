@@ -68,6 +68,11 @@ export interface CorrectOptions {
    * a whole text does; a short one ("S pozdravem, Jiri Dvorak") always does.
    */
   around?: LanguageCode;
+  /**
+   * The whole text this one is a part of (the editor's document around the paragraph it checks while one types):
+   * a word the document repeats as a name (lexicon/repeated-names.ts) is one in this part too, as in a Fix all.
+   */
+  document?: string;
   /** Requests with the same documentId supersede each other: the older one is cancelled. */
   documentId?: string;
   onProgress?: (progress: Progress) => void;

@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium || !model.dir)('editor with the real engine', () =>
     await closeShared();
   });
 
-  async function open(language?: 'lt') {
+  async function open(language?: 'lt' | 'hr') {
     harness = await startHarness({ corrector, settings: language ? { language } : {} });
     const editor = new EditorPage(harness.page);
     await editor.waitForEngine();
@@ -137,6 +137,21 @@ describe.skipIf(!hasChromium || !model.dir)('editor with the real engine', () =>
     expect(calls.at(-1)).toMatchObject({ language: 'auto', around: 'cs' });
   });
 
+  it.skipIf(!model.real)('a name typed again in another paragraph stops being flagged in the first, and is flagged again when deleted', async () => {
+    // One Sejdiu alone is a typo of "Sjedi" to the engine; a second one makes it a name of the document (Fix all reads
+    // it so). The page sends the document with the paragraph it checks, and checks again the paragraphs that write a
+    // name that appears or is deleted.
+    const { editor } = await open('hr');
+    await editor.type('Predsjednik Kosova Fatmir Sejdiu izjavio je da je zadovoljan.');
+    await expect.poll(() => editor.underlined(), { timeout: 60_000 }).toContain('Sejdiu');
+    await editor.type('\n\nSejdiu je rekao da je to vazno.');
+    await expect.poll(() => editor.underlined(), { timeout: 60_000 }).toEqual(['vazno.']);
+    await editor.screenshot('engine-repeated-name');
+    await editor.page.keyboard.press('Shift+Home');
+    await editor.page.keyboard.press('Backspace');
+    await expect.poll(() => editor.underlined(), { timeout: 60_000 }).toEqual(['Sejdiu']);
+  });
+
   it.skipIf(!model.real)('ignoring a word removes its suggestion and keeps it away', async () => {
     const { editor, harness } = await open('lt');
     await editor.type(STRIPPED);
@@ -147,5 +162,10 @@ describe.skipIf(!hasChromium || !model.dir)('editor with the real engine', () =>
     await editor.type(' Siandien vel grazus.');
     await editor.page.waitForFunction(() => Array.from(document.querySelectorAll('.cm-suggestion')).filter((e) => /^grazus\p{P}?$/u.test(e.textContent ?? '')).length === 2);
     expect(await editor.underlined()).not.toContain('Siandien');
+    // The engine's suggestion covers "grazus." with its full stop; Ignore names the word, and both go.
+    const popover = await editor.hover('grazus.');
+    await popover.getByRole('button', { name: 'Ignore “grazus”' }).click();
+    await expect.poll(() => editor.underlined()).not.toEqual(expect.arrayContaining([expect.stringMatching(/^grazus/)]));
+    expect(harness.settings.get().ignoredWords).toEqual(['grazus', 'siandien']);
   });
 });

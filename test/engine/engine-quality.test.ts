@@ -224,6 +224,19 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
       .toBe('Predsjednik Kosova Fatmir Sejdiu izjavio je da je zadovoljan. Sejdiu je rekao da je to važno.');
   });
 
+  // The editor checks the paragraph one types, with the document around it: its names are the document's, and the
+  // answer says which ones it kept (the editor then checks the other paragraphs that write them again).
+  it.skipIf(!TRAINED)('keeps a name the document repeats in a paragraph checked alone', async () => {
+    const first = 'Predsjednik Kosova Fatmir Sejdiu izjavio je da je zadovoljan.';
+    const document = `${first}\n\nSejdiu je rekao da je to vazno.`;
+    const alone = await corrector.correct(first, { language: 'hr' });
+    expect(alone.text).toBe('Predsjednik Kosova Fatmir Sjedi izjavio je da je zadovoljan.');
+    expect(alone.repeatedNames).toEqual([]);
+    const inDocument = await corrector.correct(first, { language: 'hr', document });
+    expect(inDocument.text).toBe(first);
+    expect(inDocument.repeatedNames).toEqual(['sejdiu']);
+  });
+
   it.each([
     ['lt', 'Siandien labai grazus oras, o vakare eisime pasivaikscioti i parka.'],
     ['cs', 'Prilis zlutoucky kun upel dabelske ody a pak sel domu.'],

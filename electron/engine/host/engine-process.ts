@@ -61,6 +61,7 @@ async function correct(message: Extract<HostMessage, { type: 'correct' }>): Prom
     const result = await corrector.correct(message.text, {
       language: message.language,
       around: message.around,
+      document: message.document,
       documentId: message.documentId,
       onProgress: (progress) => port.postMessage({ type: 'progress', id: message.id, ...progress }),
     });

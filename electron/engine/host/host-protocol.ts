@@ -22,6 +22,7 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     text: z.string(),
     language: languageChoiceSchema,
     around: languageSchema.optional(),
+    document: z.string().optional(),
     documentId: z.string().optional(),
   }),
   z.object({ type: z.literal('cancel'), documentId: z.string() }),

@@ -117,7 +117,7 @@ export class ProcessCorrector implements Corrector {
       this.#pending.set(id, pending);
       this.#armWatchdog(pending);
       this.#child!.postMessage({ type: 'correct', id, text, language: options.language, around: options.around,
-        documentId: options.documentId });
+        document: options.document, documentId: options.documentId });
     });
   }
 

@@ -40,6 +40,24 @@ export function repeatedNames(text: string, lang: LanguageCode): ReadonlySet<str
   return new Set([...named].filter((word) => counts.get(word)! >= 2));
 }
 
+/**
+ * The names `document` repeats (repeatedNames) among the words that `part`, a piece of it (or all of it), writes
+ * capitalised and that `matters` accepts: the only ones that can change how `part` is corrected (the engine passes
+ * "the lexicon lacks it"). Read from the document's lines that hold one of those words (a word is on a line only where
+ * the lowercase line holds it): the same names as reading the whole document, at a fraction of the cost for a
+ * paragraph checked while one types a long document.
+ */
+export function repeatedNamesOf(part: string, document: string, lang: LanguageCode,
+  matters: (word: string) => boolean = () => true): ReadonlySet<string> {
+  const wanted = new Set(wordSpans(part).filter(({ text }) => isUpper([...text][0]!))
+    .map(({ text }) => lowerFor(text, lang)).filter(matters));
+  if (wanted.size === 0) return wanted;
+  // Lowercasing keeps every line break, so the lines of both match one to one.
+  const lower = lowerFor(document, lang).split('\n');
+  const lines = document.split('\n').filter((_, i) => [...wanted].some((word) => lower[i]!.includes(word)));
+  return new Set([...repeatedNames(lines.join('\n'), lang)].filter((word) => wanted.has(word)));
+}
+
 /** Those of `names` that occur in `unit`, sorted: what a unit's correction depends on besides its own text. */
 export function repeatedNamesIn(unit: string, lang: LanguageCode, names: ReadonlySet<string>): string[] {
   if (names.size === 0) return [];

@@ -5,12 +5,13 @@
 import {
   defaultSettings, type AppInfo, type OgonekApi, type OpenedFile, type Settings, type SettingsPatch,
 } from '../../../electron/shared/contract.ts';
+import { ignoreKey } from '../../../electron/shared/ignored-words.ts';
 import type { EngineStatus, LanguageChoice, LanguageCode } from '../../../electron/shared/types.ts';
 import { DocumentModel, newId } from './document-model.svelte.ts';
 import { createEditor, type EditorHandle } from './editor/create-editor.ts';
 import { recheckAll } from './editor/live-checker.ts';
 import { acceptAll, applyDocumentSuggestions, gotoSuggestion } from './editor/suggestion-commands.ts';
-import { clearSuggestions, ignoreKey, setIgnoredWords, suggestionsOf } from './editor/suggestion-state.ts';
+import { clearSuggestions, setIgnoredWords, suggestionsOf } from './editor/suggestion-state.ts';
 import { FileActions } from './file-actions.ts';
 import { windowKeys } from './window-keys.ts';
 import { Notices, errorText } from './notices.svelte.ts';
@@ -83,8 +84,8 @@ export class AppController {
         delay: 350,
         enabled: () => !this.settings.paused && this.engine.state === 'ready' && this.fixAll === null,
         // A paragraph is checked alone: under auto it is detected inside the language the document had so far, so
-        // that a greeting or a signature keeps it (CorrectOptions.around).
-        check: (text) => this.api.correct({ text, language: this.doc.language,
+        // that a greeting or a signature keeps it (CorrectOptions.around); the document goes with it for its names.
+        check: (text, document) => this.api.correct({ text, document, language: this.doc.language,
           ...(this.doc.language === 'auto' && this.detectedLanguage ? { around: this.detectedLanguage } : {}),
           documentId: `${this.doc.id}:live`, requestId: newId() }),
         onResult: (result) => {

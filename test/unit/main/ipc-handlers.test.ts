@@ -85,6 +85,7 @@ describe('IPC router', () => {
     ['text is not a string', [{ ...request, text: 42 }]],
     ['unknown language', [{ ...request, language: 'xx' }]],
     ['around is no language', [{ ...request, around: 'auto' }]],
+    ['document is not a string', [{ ...request, document: ['a'] }]],
     ['extra key', [{ ...request, evil: true }]],
     ['missing requestId', [{ text: 'a', language: 'auto', documentId: 'd' }]],
     ['too many arguments', [request, request]],
@@ -103,6 +104,11 @@ describe('IPC router', () => {
   it('forwards the language of the rest of the document (around) with auto', async () => {
     await ipc.call(channelOf('correct'), [{ ...request, around: 'cs' }]).result;
     expect(engineCalls[0]?.options).toMatchObject({ language: 'auto', around: 'cs', documentId: 'doc-1' });
+  });
+
+  it('forwards the document a paragraph belongs to (for its names)', async () => {
+    await ipc.call(channelOf('correct'), [{ ...request, document: 'Sejdiu je rekao.\n\nKaže Sejdiu.' }]).result;
+    expect(engineCalls[0]?.options).toMatchObject({ document: 'Sejdiu je rekao.\n\nKaže Sejdiu.', documentId: 'doc-1' });
   });
 
   it('a superseded request answers null instead of failing', async () => {

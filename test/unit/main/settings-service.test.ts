@@ -55,10 +55,10 @@ describe('settings', () => {
     expect(service.get().recentFiles).toEqual([]);
   });
 
-  it('normalises the ignore list: trimmed, lower case, unique, sorted', () => {
+  it('normalises the ignore list: trimmed, without the punctuation around a word, lower case, unique, sorted', () => {
     const { service } = memorySettings();
-    service.update({ ignoredWords: ['Zebra ', 'apple', 'zebra', 'Ąžuolas'] });
-    expect(service.get().ignoredWords).toEqual(['apple', 'zebra', 'ąžuolas']);
+    service.update({ ignoredWords: ['Zebra ', 'apple', 'zebra', 'Ąžuolas', 'Zebra.', 'vazno.'] });
+    expect(service.get().ignoredWords).toEqual(['apple', 'vazno', 'zebra', 'ąžuolas']);
   });
 
   it('keeps recent files most recent first, without duplicates, at most MAX_RECENT_FILES', () => {

@@ -169,11 +169,11 @@ describe('fixing the clipboard', () => {
     expect(current.notifier.last?.title).toBe(title);
   });
 
-  it('skips ignored words', async () => {
+  it('skips ignored words, whatever punctuation is typed against them', async () => {
     current = setup({ settings: { ignoredWords: ['grazus'] } });
-    current.clipboard.text = 'Siandien grazus';
+    current.clipboard.text = 'Siandien grazus. Oras (grazus), Siandien.';
     await current.service.fixClipboard();
-    expect(current.clipboard.text).toBe('Šiandien grazus');
+    expect(current.clipboard.text).toBe('Šiandien grazus. Oras (grazus), Šiandien.');
   });
 
   it('reports an engine failure and leaves the clipboard alone', async () => {

@@ -5,6 +5,7 @@
  */
 import { Facet, StateEffect, StateField, type EditorState } from '@codemirror/state';
 import { EditorView, hoverTooltip, showTooltip, type Tooltip, type TooltipView } from '@codemirror/view';
+import { ignoredWord } from '../../../../electron/shared/ignored-words.ts';
 import { acceptSuggestion, dismiss } from './suggestion-commands.ts';
 import { suggestionAt, suggestionField, suggestionsOf, type LiveSuggestion } from './suggestion-state.ts';
 
@@ -68,8 +69,8 @@ function popoverView(view: EditorView, item: LiveSuggestion): TooltipView {
       dismiss(view, item.id);
       back();
     }),
-    button(`Ignore “${item.original}”`, 'ignore', () => {
-      config.onIgnore(item.original);
+    button(`Ignore “${ignoredWord(item.original)}”`, 'ignore', () => {
+      config.onIgnore(ignoredWord(item.original));
       back();
     }),
   );

@@ -6,6 +6,7 @@
  */
 import { EditorState, StateEffect, StateField, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { ignoreKey } from '../../../../electron/shared/ignored-words.ts';
 import type { Suggestion, SuggestionKind, SuggestionSource } from '../../../../electron/shared/types.ts';
 
 /** A suggestion placed in the current document. */
@@ -47,10 +48,6 @@ export const clearSuggestions = StateEffect.define<null>();
 
 let nextId = 1;
 
-/** The normalised form of a word for the ignore list. */
-export function ignoreKey(word: string): string {
-  return word.trim().toLowerCase();
-}
 
 function mapRange<T extends { from: number; to: number }>(items: readonly T[], tr: Transaction): T[] {
   if (!tr.docChanged) return [...items];

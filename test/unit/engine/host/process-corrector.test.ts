@@ -82,8 +82,10 @@ describe('ProcessCorrector with a scripted engine process', () => {
   it('answers a request and forwards its progress', async () => {
     const { host, children } = start();
     const progress: unknown[] = [];
-    const pending = host.correct('grazus', { language: 'lt', documentId: 'd', onProgress: (p) => progress.push(p) });
-    expect(children[0]!.posted[1]).toEqual({ type: 'correct', id: 1, text: 'grazus', language: 'lt', documentId: 'd' });
+    const pending = host.correct('grazus', { language: 'lt', documentId: 'd', document: 'Oras grazus.\n\ngrazus',
+      onProgress: (p) => progress.push(p) });
+    expect(children[0]!.posted[1]).toEqual({ type: 'correct', id: 1, text: 'grazus', language: 'lt', documentId: 'd',
+      document: 'Oras grazus.\n\ngrazus' });
     children[0]!.send({ type: 'progress', id: 1, done: 1, total: 1 });
     children[0]!.send({ type: 'result', id: 1, result });
     await expect(pending).resolves.toEqual(result);

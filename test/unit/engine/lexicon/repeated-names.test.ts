@@ -1,7 +1,7 @@
 /** The names a text repeats (repeated-names.ts): what the engine reads from a whole text beside each sentence. */
 import { describe, expect, it } from 'vitest';
 import type { LanguageCode } from '../../../../electron/shared/types.ts';
-import { repeatedNames, repeatedNamesIn } from '../../../../electron/engine/lexicon/repeated-names.ts';
+import { repeatedNames, repeatedNamesIn, repeatedNamesOf } from '../../../../electron/engine/lexicon/repeated-names.ts';
 
 describe('repeatedNames', () => {
   it.each([
@@ -37,5 +37,29 @@ describe('repeatedNamesIn', () => {
 
   it('needs no work for a text without repeated names', () => {
     expect(repeatedNamesIn('Sejdiu je rekao.', 'hr', new Set())).toEqual([]);
+  });
+});
+
+describe('repeatedNamesOf', () => {
+  const document = 'Predsjednik Fatmir Sejdiu izjavio je.\n\nSejdiu je rekao da Kuqi i Kuqi dolaze.\nKuqi nije.';
+  it.each([
+    // the names of the document that the part writes capitalised, wherever the document repeats them
+    ['Predsjednik Fatmir Sejdiu izjavio je.', ['sejdiu']],
+    ['Sejdiu je rekao da Kuqi i Kuqi dolaze.', ['kuqi', 'sejdiu']],
+    // written lowercase in the part: no name there (it would change nothing)
+    ['sejdiu je rekao.', []],
+    // capitalised in the part, but the document does not repeat it
+    ['Fatmir je rekao.', []],
+  ])('%j -> %j', (part, expected) => {
+    expect([...repeatedNamesOf(part, document, 'hr')].sort()).toEqual(expected);
+  });
+
+  it('finds what reading the whole document finds, for every paragraph of a real text', () => {
+    const text = ['Dün IŞIK geldi, bugün Işık gitti.', 'Ankara\'da Işık ve Ayşe konuştu.', 'Ayşe gitti, Ayşe geldi.'].join('\n');
+    const whole = repeatedNames(text, 'tr');
+    for (const part of text.split('\n')) {
+      const capitalised = part.split(/[^\p{L}]+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLocaleLowerCase('tr'));
+      expect([...repeatedNamesOf(part, text, 'tr')].sort()).toEqual([...whole].filter((n) => capitalised.includes(n)).sort());
+    }
   });
 });

@@ -110,10 +110,13 @@ export class WordCorrector implements Pick<Corrector, 'correct'> {
     this.calls.push({ text, options });
     if (this.failWith) throw this.failWith;
     const suggestions: Suggestion[] = [];
-    for (const match of text.matchAll(/\p{L}+/gu)) {
-      const replacement = this.table[match[0]];
+    // As the engine does, a suggestion covers a whole whitespace-separated word, punctuation included ("grazus.").
+    for (const match of text.matchAll(/\S+/gu)) {
+      const letters = /\p{L}+/u.exec(match[0]);
+      const replacement = letters && this.table[letters[0]];
       if (replacement) {
-        suggestions.push({ span: { start: match.index, end: match.index + match[0].length }, original: match[0], replacement, kind: 'diacritics', source: 'lexicon', confidence: 0.9 });
+        suggestions.push({ span: { start: match.index, end: match.index + match[0].length }, original: match[0],
+          replacement: match[0].replace(letters[0], replacement), kind: 'diacritics', source: 'lexicon', confidence: 0.9 });
       }
     }
     return { text, suggestions, language: options.language === 'auto' ? 'lt' : options.language, elapsedMs: 1 };
