@@ -1,10 +1,10 @@
 /**
  * The streaming core of `ogonek fix`: input chunks -> pieces (engine/text/paragraphs.ts) -> corrections, one piece at a
  * time, so the first corrected paragraph is written while the rest is still being read, and memory stays
- * bounded by one piece plus the engine, whatever the input's size.
+ * bounded by one piece, the text before it that goes with it (LOOK_BACK) and the engine, whatever the input's size.
  */
 import type { Corrector, LanguageChoice, LanguageCode, LanguageSpan, Suggestion } from '../shared/types.ts';
-import { ParagraphSplitter } from '../engine/text/paragraphs.ts';
+import { ParagraphSplitter, PieceDocuments } from '../engine/text/paragraphs.ts';
 
 /** One corrected piece of one input, as `--json` prints it. */
 export interface ParagraphResult {
@@ -36,9 +36,12 @@ export async function* correctPieces(corrector: Corrector, chunks: AsyncIterable
   const seen = new Map<LanguageCode, number>();
   const around = () => [...seen].reduce<[LanguageCode, number] | undefined>((best, e) =>
     (best === undefined || e[1] > best[1] ? e : best), undefined)?.[0];
+  // Each piece goes with the text before it, whose repeated names are names in the piece too.
+  const documents = new PieceDocuments();
   const correct = async (piece: string): Promise<ParagraphResult> => {
+    const document = documents.next(piece);
     const result = await corrector.correct(piece, options.language === 'auto'
-      ? { language: 'auto', around: around() } : { language: options.language });
+      ? { language: 'auto', around: around(), document } : { language: options.language, document });
     for (const part of result.languages ?? []) {
       seen.set(part.language, (seen.get(part.language) ?? 0) + part.span.end - part.span.start);
     }

@@ -215,3 +215,19 @@ describe.skipIf(!HAS_MODEL)('ogonek fix --lang auto: a language per paragraph an
     expect(record!.text).toBe(alone.join(''));
   });
 });
+
+describe.skipIf(!HAS_MODEL)('ogonek fix: a name the text before a piece repeats', () => {
+  it('is a name in a later piece too (as far as LOOK_BACK reaches), not in one read before its second mention', () => {
+    // Pieces are corrected as they are read: the first mention cannot know of the second, the second knows the first.
+    const filler = Array.from({ length: 100 }, (_, i) => `Redak broj ${i + 1} govori o necemu drugom nego prije.`);
+    const input = file('names.txt', ['Predsjednik Kosova Fatmir Sejdiu izjavio je da je zadovoljan.', ...filler,
+      'Sejdiu je rekao da je to vazno.', ''].join('\n'));
+    const result = pipeline(`ogonek fix --lang hr --json "${input}"`);
+    expect(result.status).toBe(0);
+    const records = JSON.parse(result.stdout) as Array<{ text: string }>;
+    expect(records.length).toBeGreaterThan(1);
+    const lines = records.map((r) => r.text).join('').split('\n');
+    expect([lines[0], lines.at(-2)]).toEqual(['Predsjednik Kosova Fatmir Sjedi izjavio je da je zadovoljan.',
+      'Sejdiu je rekao da je to važno.']);
+  });
+});

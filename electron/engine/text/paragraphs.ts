@@ -72,3 +72,30 @@ export class ParagraphSplitter {
     return out;
   }
 }
+
+/**
+ * How much of the text before a piece goes with it as its document (CorrectOptions.document), so that a name the
+ * text repeats counts across pieces (et "Obu" recurs 41 lines, a piece, after its first mention): about sixteen
+ * pieces, and what a stream keeps in memory besides its piece.
+ */
+export const LOOK_BACK = 65_536;
+
+/** The document of each piece of a stream, in order: the text before it (at most LOOK_BACK characters) and the piece. */
+export class PieceDocuments {
+  private before = '';
+
+  constructor(private readonly lookBack = LOOK_BACK) {}
+
+  /** The document of the next piece. */
+  next(piece: string): string {
+    const document = this.before + piece;
+    let kept = document.slice(-this.lookBack);
+    // Cut at a line's start, else at a space: a piece of a word is no word, and a line's first word starts a sentence.
+    if (kept.length < document.length) {
+      const line = kept.indexOf('\n');
+      kept = kept.slice((line >= 0 ? line : kept.search(/\s/u)) + 1);
+    }
+    this.before = kept;
+    return document;
+  }
+}

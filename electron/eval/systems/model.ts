@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LexiconError } from '../../engine/lexicon/lexicon.ts';
 import type { Corrector, LanguageCode, ProviderName } from '../../shared/types.ts';
-import { ParagraphSplitter } from '../../engine/text/paragraphs.ts';
+import { ParagraphSplitter, PieceDocuments } from '../../engine/text/paragraphs.ts';
 import { repeatedNames } from '../../engine/lexicon/repeated-names.ts';
 import { EvalInputError } from '../gold-file.ts';
 
@@ -107,10 +107,13 @@ export async function correctAll(
   sentences: readonly string[],
 ): Promise<string[]> {
   // The lines as one file, corrected as `ogonek fix` corrects a file (cli/fix-stream.ts: pieces of up to MAX_PIECE
-  // characters cut at line breaks), so that what the engine reads from a whole text (the names it repeats) counts as
-  // it does there. The engine never corrects across a line break, so the lines come back one for one.
+  // characters cut at line breaks, each with the text before it as its document), so that what the engine reads from
+  // a whole text (the names it repeats) counts as it does there. The engine never corrects across a line break, so the lines come back one for one.
   let output = '';
-  for (const piece of filePieces(sentences)) output += (await corrector.correct(piece, { language: lang })).text;
+  const documents = new PieceDocuments();
+  for (const piece of filePieces(sentences)) {
+    output += (await corrector.correct(piece, { language: lang, document: documents.next(piece) })).text;
+  }
   const lines = output.split('\n').slice(0, -1);
   if (lines.length !== sentences.length) {
     throw new Error(`${sentences.length} lines went in, ${lines.length} came out: a line break was added or removed`);
@@ -125,13 +128,15 @@ function filePieces(sentences: readonly string[]): string[] {
 }
 
 /**
- * For each sentence, the names repeated in the piece of its file that `ogonek fix` corrects it in (correctAll):
- * what the product reads beside each sentence, for the ablations that build its plans themselves.
+ * For each sentence, the names repeated in the document of the piece of its file that `ogonek fix` corrects it in
+ * (correctAll: the piece and the text before it): what the product reads beside each sentence, for the ablations
+ * that build its plans themselves.
  */
 export function repeatedNamesByLine(sentences: readonly string[], lang: LanguageCode): Array<ReadonlySet<string>> {
   const out: Array<ReadonlySet<string>> = [];
+  const documents = new PieceDocuments();
   for (const piece of filePieces(sentences)) {
-    const names = repeatedNames(piece.normalize('NFC'), lang);
+    const names = repeatedNames(documents.next(piece).normalize('NFC'), lang);
     // A line cut in two (longer than a piece) counts where it ends.
     for (const _end of piece.matchAll(/\n/g)) out.push(names);
   }

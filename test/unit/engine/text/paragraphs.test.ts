@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutPoint, ParagraphSplitter } from '../../../../electron/engine/text/paragraphs.ts';
+import { cutPoint, ParagraphSplitter, PieceDocuments } from '../../../../electron/engine/text/paragraphs.ts';
 
 function split(chunks: string[], max?: number): { early: string[][]; pieces: string[] } {
   const splitter = new ParagraphSplitter(max);
@@ -53,5 +53,21 @@ describe('ParagraphSplitter', () => {
         for (const p of pieces) expect(p.length).toBeLessThanOrEqual(max);
         expect(pieces.every((p) => p.length > 0)).toBe(true);
       }), { numRuns: 300 });
+  });
+});
+
+describe('PieceDocuments: each piece with the text before it, as far as the look-back reaches', () => {
+  it.each([
+    // lookBack, pieces -> documents
+    [100, ['Prvi redak.\n', 'Drugi redak.\n', 'Treći.'], ['Prvi redak.\n', 'Prvi redak.\nDrugi redak.\n',
+      'Prvi redak.\nDrugi redak.\nTreći.']],
+    // beyond the look-back the text before starts at a line's start
+    [20, ['Prvi redak.\n', 'Drugi redak.\n', 'Treći.'], ['Prvi redak.\n', 'Prvi redak.\nDrugi redak.\n',
+      'Drugi redak.\nTreći.']],
+    // without a line break, at a word's start
+    [16, ['Prva rečenica. ', 'Druga. ', 'Treća.'], ['Prva rečenica. ', 'Prva rečenica. Druga. ', 'Druga. Treća.']],
+  ])('look-back %i: %j -> %j', (lookBack, pieces, expected) => {
+    const documents = new PieceDocuments(lookBack);
+    expect(pieces.map((piece) => documents.next(piece))).toEqual(expected);
   });
 });
