@@ -209,6 +209,9 @@ describe.skipIf(!HAS_MODEL)('corrections with the shipped model', () => {
     // Frequent English words mixed in stay as written (no typo of "readline", no tagger's "someonė").
     ['cs', 'Ten deadline je v patek, feedback uz prisel.', 'Ten deadline je v pátek, feedback už přišel.'],
     ['lt', 'Jis sake, kad someone jau atejo.', 'Jis sakė, kad someone jau atėjo.'],
+    // A word after an ordinal's full stop typed without a space is a word (lv news writes so): it had been copied.
+    ['lv', 'Vins 2015.gada sacis stradat, bet 2017.gada 3.aprila aizgaja.',
+      'Viņš 2015.gadā sācis strādāt, bet 2017.gada 3.aprīļa aizgāja.'],
   ] as const)('%s: %s -> %s', async (lang, input, expected) => {
     expect((await corrector.correct(input, { language: lang })).text).toBe(expected);
   });

@@ -365,10 +365,11 @@ const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 const CORE = /^[\p{Script=Latin}\p{M}]+(?:['’/-][\p{Script=Latin}\p{M}]+)*$/u;
 const RUN = /[\p{L}\p{M}]+/gu;
 /**
- * A number and a hyphen before a word of at least four letters (de "37-Jährige", hr "33-godišnjak", cs "48-hodinová"):
- * the word is a word. Shorter ones are endings written after a number (lt "25-ą", hu "2005-ös", "11-ét").
+ * A number and a hyphen before a word of at least four letters (de "37-Jährige", hr "33-godišnjak", cs "48-hodinová"),
+ * or an ordinal's full stop typed without the space after it (lv "2015.gadā", "3.aprīlī", cs "1.třída"): the word is
+ * a word. Shorter ones are endings written after a number (lt "25-ą", hu "2005-ös", "11-ét").
  */
-const NUMBER_PREFIX = /^\d+[-–](?=[\p{Script=Latin}\p{M}]{4})/u;
+const NUMBER_PREFIX = /^\d+[-–.](?=[\p{Script=Latin}\p{M}]{4})/u;
 
 /** Where the punctuation-free core of a token starts and ends (UTF-16 offsets within the token). */
 export function peel(token: string): { start: number; end: number } {

@@ -55,6 +55,10 @@ describe('words of a sentence', () => {
     // A word of four letters or more after a number and a hyphen is a word, marked so.
     ['ein 37-Jahrige (33-godisnjak), 48–hodinova', ['ein', 'Jahrige', 'godisnjak', 'hodinova'], [false, true, true, true]],
     ['10-rocny/rocna 3-iame', ['rocny', 'rocna', 'iame'], [true, true, true]],
+    // An ordinal's full stop typed without the space after it: lv news writes "2015.gadā", "3.aprīlī".
+    ['2015.gada 3.aprila, 2007.gada.', ['gada', 'aprila', 'gada'], [true, true, true]],
+    // a decimal, a version, a short ending: copied as they are
+    ['1.5 2.0beta v3.x 3.kl', [], []],
   ])('wordSpans(%j): words after a number', (text, words, afterNumber) => {
     const spans = wordSpans(text);
     expect(spans.map((s) => s.text)).toEqual(words);
