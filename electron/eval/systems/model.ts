@@ -108,7 +108,8 @@ export async function correctAll(
 ): Promise<string[]> {
   // The lines as one file, corrected as `ogonek fix` corrects a file (cli/fix-stream.ts: pieces of up to MAX_PIECE
   // characters cut at line breaks, each with the text before it as its document), so that what the engine reads from
-  // a whole text (the names it repeats) counts as it does there. The engine never corrects across a line break, so the lines come back one for one.
+  // a whole text (the names it repeats) counts as it does there. The engine never corrects across a line break, so
+  // the lines come back one for one.
   let output = '';
   const documents = new PieceDocuments();
   for (const piece of filePieces(sentences)) {

@@ -91,8 +91,9 @@ class LiveChecker implements PluginValue {
     }
     if (update.transactions.some((tr) => tr.effects.some((e) => e.is(recheckAll)))) {
       this.#dirty = [{ from: 0, to: update.state.doc.length }];
-      // Answers in flight were asked under the old settings.
+      // Answers in flight were asked under the old settings, and the names were another document's or language's.
       for (const request of this.#inFlight) request.touched = true;
+      this.#names.clear();
       this.schedule(0);
     }
   }
