@@ -22,6 +22,7 @@ import { createSystem, type EvalSystem } from '../../electron/eval/systems/index
 import { correctAll } from '../../electron/eval/systems/model.ts';
 import type { EvalTask } from '../../electron/eval/tasks.ts';
 import type { Corrector, LanguageCode } from '../../electron/shared/types.ts';
+import { TUNING_SETS, tuningSetFile } from './tuning-sets.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({ options: {
@@ -81,10 +82,8 @@ const limit = Number(values.limit);
 const modelDir = values['model-dir'];
 
 function goldPath(lang: LanguageCode): string {
-  if (values.set === 'dev') return join(REPO, 'data', 'corpus', `${lang}.dev.txt`);
-  if (values.set === 'news') return join(REPO, 'data', 'news-dev', `${lang}.txt`);
-  if (values.set === 'informal') return join(REPO, 'data', 'informal-dev', `${lang}.txt`);
-  if (values.set.includes('/')) return join(values.set, `${lang}.txt`); // a folder of <lang>.txt
+  // A tuning set by name or a folder of <lang>.txt; any other name is a benchmark's folder.
+  if ((TUNING_SETS as readonly string[]).includes(values.set) || values.set.includes('/')) return tuningSetFile(values.set, lang);
   return join(REPO, '..', 'shared', 'benchmarks', values.set, `${lang}.txt`);
 }
 

@@ -19,6 +19,7 @@ import { alignWords } from '../../electron/eval/alignment.ts';
 import { canWrite, tokenChoices } from '../../electron/eval/candidates.ts';
 import { makeInput } from '../../electron/eval/tasks.ts';
 import { isAlphaWord, splitWords } from '../../electron/eval/words.ts';
+import { tuningSetFile } from './tuning-sets.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,8 +29,7 @@ const { values } = parseArgs({ options: {
   limit: { type: 'string', default: '300' },
   examples: { type: 'string', default: '6' },
 } });
-const file = (lang: string) => values.set === 'dev' ? join(REPO, 'data', 'corpus', `${lang}.dev.txt`)
-  : values.set === 'news' ? join(REPO, 'data', 'news-dev', `${lang}.txt`) : join(values.set, `${lang}.txt`);
+const file = (lang: string) => tuningSetFile(values.set, lang);
 const EDGES = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 const lexicons = new Lexicons(join(REPO, 'models', 'lexicon'));
 

@@ -12,6 +12,7 @@ import { Lexicons } from '../../electron/engine/lexicon/lexicon.ts';
 import { repeatedNames } from '../../electron/engine/lexicon/repeated-names.ts';
 import { lexiconKey } from '../../electron/engine/lexicon/word-rules.ts';
 import { makeInput } from '../../electron/eval/tasks.ts';
+import { tuningSetFile } from './tuning-sets.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,8 +21,7 @@ const { values } = parseArgs({ options: {
   langs: { type: 'string', default: 'cs,de,es,et,fr,hr,hu,it,lt,lv,pl,tr' },
   limit: { type: 'string', default: '300' },
 } });
-const file = (lang: string) => values.set === 'dev' ? join(REPO, 'data', 'corpus', `${lang}.dev.txt`)
-  : values.set === 'news' ? join(REPO, 'data', 'news-dev', `${lang}.txt`) : join(values.set, `${lang}.txt`);
+const file = (lang: string) => tuningSetFile(values.set, lang);
 const EDGES = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 const lexicons = new Lexicons(join(REPO, 'models', 'lexicon'));
 

@@ -6,23 +6,19 @@
  * Never run it on ../shared/benchmarks.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { wordSpans } from '../../electron/engine/lexicon/lexicon-plan.ts';
 import { makeInput } from '../../electron/eval/tasks.ts';
+import { tuningSetFile } from './tuning-sets.ts';
 import type { LanguageCode } from '../../electron/shared/types.ts';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({ options: {
   set: { type: 'string', default: 'news' },
   langs: { type: 'string', default: 'cs,de,es,et,fr,hr,hu,is,it,lt,lv,pl,tr' },
   limit: { type: 'string', default: '300' },
   examples: { type: 'string', default: '8' },
 } });
-const file = (lang: string) => values.set === 'dev' ? join(REPO, 'data', 'corpus', `${lang}.dev.txt`)
-  : values.set === 'news' ? join(REPO, 'data', 'news-dev', `${lang}.txt`)
-  : values.set === 'informal' ? join(REPO, 'data', 'informal-dev', `${lang}.txt`) : join(values.set, `${lang}.txt`);
+const file = (lang: string) => tuningSetFile(values.set, lang);
 
 for (const lang of values.langs.split(',') as LanguageCode[]) {
   if (!existsSync(file(lang))) continue;
