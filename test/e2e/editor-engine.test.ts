@@ -164,6 +164,7 @@ describe.skipIf(!hasChromium || !model.dir)('editor with the real engine', () =>
     expect(await editor.underlined()).not.toContain('Siandien');
     // The engine's suggestion covers "grazus." with its full stop; Ignore names the word, and both go.
     const popover = await editor.hover('grazus.');
+    await editor.screenshot('engine-ignore-word');
     await popover.getByRole('button', { name: 'Ignore “grazus”' }).click();
     await expect.poll(() => editor.underlined()).not.toEqual(expect.arrayContaining([expect.stringMatching(/^grazus/)]));
     expect(harness.settings.get().ignoredWords).toEqual(['grazus', 'siandien']);
