@@ -45,6 +45,26 @@ function stringWords(text: string): Array<[number, number]> {
   return [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
 }
 
+/** Punctuation or a symbol: what a writer types against a word ("vazno.", "(grazus),", "„Sejdiu“"). */
+const MARK = /^[\p{P}\p{S}]$/u;
+
+/**
+ * How many UTF-16 units of punctuation `original` and `replacement` share at their start and at their end, leaving
+ * at least one character of each: the suggestion leaves them out, so it names the word ("vazno" -> "važno", not
+ * "vazno." -> "važno.") where the editor underlines it, Ignore names it and a LanguageTool client marks it.
+ */
+function sharedMarks(original: string, replacement: string): [number, number] {
+  const a = [...original];
+  const b = [...replacement];
+  let lead = 0;
+  while (lead < a.length - 1 && lead < b.length - 1 && a[lead] === b[lead] && MARK.test(a[lead]!)) lead++;
+  let trail = 0;
+  while (trail < a.length - lead - 1 && trail < b.length - lead - 1 && a.at(-1 - trail) === b.at(-1 - trail)
+    && MARK.test(a.at(-1 - trail)!)) trail++;
+  const units = (chars: string[]) => chars.join('').length;
+  return [units(a.slice(0, lead)), units(a.slice(a.length - trail))];
+}
+
 function minProb(probs: ArrayLike<number>, start: number, end: number): number {
   let min = 1;
   for (let k = start; k < end; k++) min = Math.min(min, probs[k] ?? 0);
@@ -52,9 +72,10 @@ function minProb(probs: ArrayLike<number>, start: number, end: number): number {
 }
 
 /**
- * Changes as suggestions, with spans relative to the unit's start. When the unit was not NFC, spans come
- * from the word indices of the original text (NFC never moves whitespace), so they still cover whole words
- * of what the caller wrote.
+ * Changes as suggestions, with spans relative to the unit's start: the changed whitespace-separated words, less the
+ * punctuation that both sides share at their edges (sharedMarks). When the unit was not NFC, spans come from the
+ * word indices of the original text (NFC never moves whitespace), so they still cover whole words of what the
+ * caller wrote.
  */
 function toSuggestions(unit: UnitInput, changes: WordsChange[], strip: StripFn): Suggestion[] {
   const nfc = decodeUtf8(unit.inputBytes);
@@ -64,12 +85,16 @@ function toSuggestions(unit: UnitInput, changes: WordsChange[], strip: StripFn):
   if (!sameForm && originalWords.length !== stringWords(nfc).length) return [];
   const suggestions: Suggestion[] = [];
   for (const change of changes) {
-    const replacement = decodeUtf8(change.replacement);
-    if (replacement === null) continue;
-    const start = sameForm ? utf8ToUtf16Offset(unit.text, change.inStart) : originalWords[change.wordFirst]![0];
-    const end = sameForm ? utf8ToUtf16Offset(unit.text, change.inEnd) : originalWords[change.wordEnd - 1]![1];
+    const decoded = decodeUtf8(change.replacement);
+    if (decoded === null) continue;
+    const wordStart = sameForm ? utf8ToUtf16Offset(unit.text, change.inStart) : originalWords[change.wordFirst]![0];
+    const wordEnd = sameForm ? utf8ToUtf16Offset(unit.text, change.inEnd) : originalWords[change.wordEnd - 1]![1];
+    const whole = unit.text.slice(wordStart, wordEnd);
+    if (whole.normalize('NFC') === decoded) continue;
+    const [lead, trail] = sharedMarks(whole, decoded);
+    const [start, end] = [wordStart + lead, wordEnd - trail];
     const original = unit.text.slice(start, end);
-    if (original.normalize('NFC') === replacement) continue;
+    const replacement = decoded.slice(lead, decoded.length - trail);
     suggestions.push({
       span: { start, end },
       original,
