@@ -416,12 +416,16 @@ export class LocalCorrector implements Corrector {
     let before = 0;
     for (const { language, indices } of groups.values()) {
       const progress = onProgress && ((p: { done: number }) => onProgress({ done: before + p.done, total: units.length }));
+      // The lexicon and the language model load together (the model is only used with a lexicon).
+      const [forms, lmIfLexicon] = await Promise.all([loadLexicon(this.model, language.code),
+        (this.model.decoding ?? 'speculative') === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
+      const lm = forms ? lmIfLexicon ?? null : null;
       // A name changes only a word the lexicon lacks (lexicon-plan.ts wordChoice), and only with a lexicon.
-      const lexicon = await loadLexicon(this.model, language.code);
-      const names = lexicon ? repeatedNamesOf(nfc, nfcDocument ?? nfc, language.code,
-        (word) => lexicon.variants(lexiconKey(word, language.code)).length === 0) : new Set<string>();
+      const names = forms ? repeatedNamesOf(nfc, nfcDocument ?? nfc, language.code,
+        (word) => forms.variants(lexiconKey(word, language.code)).length === 0) : new Set<string>();
       names.forEach((name) => allNames.add(name));
-      const results = await this.unitSuggestions(indices.map((i) => units[i]!), language, signal, progress, names);
+      const results = await this.unitSuggestions(indices.map((i) => units[i]!), language, forms, lm, signal, progress,
+        names);
       indices.forEach((unit, k) => (out[unit] = results[k]!));
       before += indices.length;
     }
@@ -430,15 +434,12 @@ export class LocalCorrector implements Corrector {
   }
 
   /** Suggestions of every unit: from the cache, or decoded in batches with progress and cancellation. */
-  private async unitSuggestions(units: TextUnit[], language: ResolvedLanguage, signal: AbortSignal,
-    onProgress: CorrectOptions['onProgress'], names: ReadonlySet<string>): Promise<UnitSuggestions[]> {
+  private async unitSuggestions(units: TextUnit[], language: ResolvedLanguage, forms: Lexicon | null,
+    lm: ContextModel | null, signal: AbortSignal, onProgress: CorrectOptions['onProgress'], names: ReadonlySet<string>):
+    Promise<UnitSuggestions[]> {
     // Decodings differ in output, so each has its own cache entries.
     const decoding = this.model.decoding ?? 'speculative';
     const version = `${this.model.modelVersion}/${decoding}`;
-    // The lexicon and the language model load together (the model is only used with a lexicon).
-    const [forms, lmIfLexicon] = await Promise.all([loadLexicon(this.model, language.code),
-      decoding === 'lexicon' ? this.model.lms?.get(language.code) : undefined]);
-    const lm = forms ? lmIfLexicon ?? null : null;
     const planOptions: PlanOptions = planOptionsFor(language.code, this.model.plan);
     const taggerWeight = taggerWeightFor(this.model, language.code);
     const spellingWeight = taggerSpellingWeightFor(this.model, language.code);

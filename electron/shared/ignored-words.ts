@@ -1,7 +1,8 @@
 /**
- * The ignore list's one notion of a word. A suggestion covers a whole whitespace-separated word of the text, with
- * the punctuation typed against it ("vazno." -> "važno."), but what the user ignores is the word: "vazno." ignored
- * must also keep "vazno," and "Vazno" from being flagged (the editor, the clipboard fix and the local server alike).
+ * The ignore list's one notion of a word, for the editor, the clipboard fix, the local server and the settings. What
+ * the user ignores is the word: an entry saved with punctuation ("vazno.", as suggestions covered it before they left
+ * shared punctuation out), or a suggestion whose punctuation changes ("zolw." -> "żółw,"), still keeps "vazno," and
+ * "Vazno" from being flagged.
  */
 
 /** Punctuation at either end of a word. */

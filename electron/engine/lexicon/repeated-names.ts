@@ -54,7 +54,8 @@ export function repeatedNamesOf(part: string, document: string, lang: LanguageCo
   if (wanted.size === 0) return wanted;
   // Lowercasing keeps every line break, so the lines of both match one to one.
   const lower = lowerFor(document, lang).split('\n');
-  const lines = document.split('\n').filter((_, i) => [...wanted].some((word) => lower[i]!.includes(word)));
+  const words = [...wanted];
+  const lines = document.split('\n').filter((_, i) => words.some((word) => lower[i]!.includes(word)));
   return new Set([...repeatedNames(lines.join('\n'), lang)].filter((word) => wanted.has(word)));
 }
 
